@@ -1,0 +1,3 @@
+"""charterlint: lint customer service charters."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""`python -m charterlint`."""
+
+from charterlint.cli import main
+
+raise SystemExit(main())

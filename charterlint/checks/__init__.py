@@ -1,0 +1,1 @@
+"""Built-in check functions: pure `(document, context) -> problems`, one concern per module."""

@@ -1,0 +1,86 @@
+"""CH020 unknown-reference and CH021 duplicate-id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from charterlint.charter import channels
+from charterlint.document import Document, Problem, join
+from charterlint.rule import Context
+
+_ID_LISTS = {"channels": "channel", "calendars": "calendar", "self_service": "self-service entry"}
+
+
+def _ids(data: dict[str, Any], section: str) -> set[str]:
+    entries = data.get(section)
+    if not isinstance(entries, list):
+        return set()
+    return {str(e["id"]) for e in entries if isinstance(e, dict) and "id" in e}
+
+
+def _channel_references(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """Every value that names a channel, with its pointer."""
+    for channel in channels(data):
+        follow_up = channel.data.get("human_follow_up")
+        if isinstance(follow_up, dict) and follow_up.get("via") not in (None, "same channel"):
+            yield join(channel.pointer, "human_follow_up", "via"), follow_up["via"]
+        if "handoff_to" in channel.data:
+            yield join(channel.pointer, "handoff_to"), channel.data["handoff_to"]
+    lists: list[tuple[str, Any]] = []
+    for index, entry in enumerate(data.get("self_service") or []):
+        if isinstance(entry, dict):
+            lists.append((join("/self_service", index, "available_via"), entry.get("available_via")))
+    feedback = data.get("feedback")
+    if isinstance(feedback, dict):
+        lists.append(("/feedback/channels", feedback.get("channels")))
+    escalation = data.get("escalation")
+    stages = escalation.get("stages") if isinstance(escalation, dict) else None
+    for index, stage in enumerate(stages or []):
+        if isinstance(stage, dict):
+            lists.append((join("/escalation/stages", index, "via"), stage.get("via")))
+    for pointer, values in lists:
+        if isinstance(values, list):
+            for index, value in enumerate(values):
+                yield join(pointer, index), value
+
+
+def _calendar_references(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    for section in ("channels", "self_service"):
+        for index, entry in enumerate(data.get(section) or []):
+            if isinstance(entry, dict) and entry.get("hours") not in (None, "always"):
+                yield join(f"/{section}", index, "hours"), entry["hours"]
+    if "business_calendar" in data:
+        yield "/business_calendar", data["business_calendar"]
+
+
+def unknown_references(document: Document, context: Context) -> Iterator[Problem]:
+    data = document.data
+    channel_ids, calendar_ids = _ids(data, "channels"), _ids(data, "calendars")
+    for pointer, value in _channel_references(data):
+        if str(value) not in channel_ids:
+            known = ", ".join(f'"{i}"' for i in sorted(channel_ids))
+            yield Problem(f'"{value}" is not the id of a channel (channels: {known})', pointer)
+    for pointer, value in _calendar_references(data):
+        if str(value) not in calendar_ids:
+            if calendar_ids:
+                known = "calendars: " + ", ".join(f'"{i}"' for i in sorted(calendar_ids))
+            else:
+                known = 'no calendars are defined; use "always" or add one under calendars'
+            yield Problem(f'"{value}" is not the id of a calendar ({known})', pointer)
+
+
+def duplicate_ids(document: Document, context: Context) -> Iterator[Problem]:
+    for section, noun in _ID_LISTS.items():
+        first_index: dict[str, int] = {}
+        for index, entry in enumerate(document.data.get(section) or []):
+            if not isinstance(entry, dict) or "id" not in entry:
+                continue
+            entry_id = str(entry["id"])
+            if entry_id in first_index:
+                yield Problem(
+                    f'{noun} id "{entry_id}" is already used by {noun} {first_index[entry_id] + 1}: ids must be unique',
+                    join(f"/{section}", index, "id"),
+                )
+            else:
+                first_index[entry_id] = index

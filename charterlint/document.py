@@ -1,0 +1,122 @@
+"""A parsed charter: its data, the source span of every node, and what loading found."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from charterlint.model import DOCUMENT_START, Span
+
+
+@dataclass(frozen=True, slots=True)
+class NodeSpans:
+    """Where a node is: its value, and for a mapping member also its key."""
+
+    value: Span
+    key: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a check reports: a message at a JSON pointer; the engine finds the span.
+
+    `anchor` says which part of the node the finding points at: the `value`, the
+    member's `key`, or the `container` (for a missing member: the key of a named
+    section, or the first key of a list item). `span` overrides the lookup (prose
+    lines). `code` is set only by checks that report under several codes.
+    """
+
+    message: str
+    pointer: str = ""
+    anchor: str = "value"
+    span: Span | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Resource limits no real charter reaches; hostile input is stopped by them."""
+
+    max_bytes: int = 5 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """The prose of a Markdown charter: its lines and the line number of the first."""
+
+    first_line: int
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A charter that parsed: data (dates kept as strings) and a span per JSON pointer."""
+
+    path: str
+    kind: str  # "yaml" | "json" | "markdown"
+    data: Any
+    nodes: Mapping[str, NodeSpans]
+    lines: tuple[str, ...]
+    body: Body | None = None
+    problems: tuple[Problem, ...] = field(default=())
+
+    def locate(self, pointer: str, anchor: str = "value") -> Span:
+        """The span a finding at `pointer` points to (the nearest existing ancestor)."""
+        node = self._nearest(pointer)
+        if node is None:
+            return DOCUMENT_START
+        if anchor == "key" and node.key is not None:
+            return node.key
+        if anchor == "container":
+            if node.key is not None:
+                return node.key
+            first = self._first_key(pointer)
+            if first is not None:
+                return first
+        return node.value
+
+    def _nearest(self, pointer: str) -> NodeSpans | None:
+        while True:
+            node = self.nodes.get(pointer)
+            if node is not None or not pointer:
+                return node
+            pointer = pointer.rpartition("/")[0]
+
+    def _first_key(self, pointer: str) -> Span | None:
+        value = resolve(self.data, pointer)
+        if isinstance(value, dict) and value:
+            first = next(iter(value))
+            node = self.nodes.get(f"{pointer}/{escape(str(first))}")
+            return node.key if node is not None else None
+        return None
+
+
+def escape(token: str) -> str:
+    """Escape one JSON pointer reference token (RFC 6901)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join(pointer: str, *tokens: str | int) -> str:
+    """`join("/channels", 0, "hours")` -> `"/channels/0/hours"`."""
+    return pointer + "".join(f"/{escape(str(token))}" for token in tokens)
+
+
+def resolve(data: Any, pointer: str) -> Any:
+    """The value at a JSON pointer, or None when it does not exist."""
+    value = data
+    for token in pointer.split("/")[1:] if pointer else ():
+        name = unescape(token)
+        if isinstance(value, dict):
+            value = value.get(name)
+        elif isinstance(value, list) and name.isdigit() and int(name) < len(value):
+            value = value[int(name)]
+        else:
+            return None
+    return value

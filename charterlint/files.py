@@ -1,0 +1,80 @@
+"""Find the charter files a run lints: explicit files always, directories by file name."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+CHARTER_PATTERNS = ("*.charter.yaml", "*.charter.yml", "*.charter.json", "*.charter.md")
+SKIPPED_DIRECTORIES = frozenset({
+    "node_modules", "__pycache__", "venv", "site-packages", "build", "dist",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to lint: where it is, and how reports name it."""
+
+    path: Path
+    display: str
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    targets: tuple[Target, ...]
+    missing: tuple[str, ...]  # paths given that do not exist
+    unreadable: tuple[Target, ...]  # directories that could not be listed
+
+
+def is_charter_name(name: str) -> bool:
+    lowered = name.lower()
+    return any(fnmatch.fnmatchcase(lowered, pattern) for pattern in CHARTER_PATTERNS)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Relative to `root` with POSIX separators when inside it, else as absolute POSIX."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _skip_directory(name: str) -> bool:
+    return name.startswith(".") or name in SKIPPED_DIRECTORIES
+
+
+def _walk(directory: Path, root: Path, unreadable: list[Target]) -> Iterator[Target]:
+    """Charter files below `directory`; symbolic links to directories are not followed."""
+    def on_error(error: OSError) -> None:
+        failed = Path(error.filename) if error.filename else directory
+        unreadable.append(Target(failed, display_path(failed, root)))
+
+    for current, directories, names in os.walk(directory, onerror=on_error, followlinks=False):
+        directories[:] = sorted(d for d in directories if not _skip_directory(d))
+        for name in sorted(names):
+            if is_charter_name(name):
+                path = Path(current) / name
+                yield Target(path, display_path(path, root))
+
+
+def discover(paths: Sequence[str], root: Path) -> Discovery:
+    """The files to lint for `paths` (de-duplicated, in sorted display order)."""
+    found: dict[str, Target] = {}
+    missing: list[str] = []
+    unreadable: list[Target] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for target in _walk(path, root, unreadable):
+                found.setdefault(target.display, target)
+        elif path.exists() or path.is_symlink():
+            target = Target(path, display_path(path, root))
+            found.setdefault(target.display, target)
+        else:
+            missing.append(given)
+    targets = tuple(sorted(found.values(), key=lambda t: t.display))
+    return Discovery(targets, tuple(missing), tuple(unreadable))

@@ -1,0 +1,110 @@
+"""Turn a file's bytes into a Document, or into the CH001 problem that stops it."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import PurePath
+
+from charterlint.document import Body, Document, Limits, Problem
+from charterlint.json_loader import load_json
+from charterlint.model import Span
+from charterlint.parsed import Parsed, ParseError
+from charterlint.yaml_loader import load_yaml
+
+SUFFIX_KINDS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".yaml": "yaml", ".yml": "yaml"}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_FENCES = ("---", "...")
+_EMPTY = "file is empty: a charter starts with charter_format, title, organization ..."
+
+
+def syntax_error(message: str, span: Span = Span.at(1, 1)) -> Problem:
+    return Problem(message, "", span=span, code="CH001")
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 (or UTF-8/16/32 with a BOM); raise ParseError naming the bad byte."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise ParseError(f"file starts with a {encoding} byte order mark but is not {encoding}", Span.at(1, 1)) from None
+    if b"\x00" in raw[:8192]:
+        raise ParseError("binary file (it contains NUL bytes): a charter is a text file", Span.at(1, 1))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise ParseError(
+            f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8",
+            Span.at(line, column),
+        ) from None
+
+
+def kind_of(path: str, text: str) -> str:
+    """By suffix; a file named otherwise goes by content (front matter, `{`, else YAML)."""
+    kind = SUFFIX_KINDS.get(PurePath(path).suffix.lower())
+    if kind is not None:
+        return kind
+    lines = text.lstrip("\ufeff").splitlines()
+    if lines and lines[0].rstrip() == "---" and any(line.rstrip() in _FENCES for line in lines[1:]):
+        return "markdown"
+    if text.lstrip().startswith("{"):
+        return "json"
+    return "yaml"
+
+
+def split_front_matter(text: str) -> tuple[str, Body]:
+    """The front matter (with blank lines for the fence, so line numbers hold) and the body."""
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        raise ParseError(
+            "Markdown charter has no YAML front matter: start the file with a '---' line", Span.at(1, 1)
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in _FENCES:
+            front = "\n" + "\n".join(lines[1:index]) + "\n"
+            return front, Body(first_line=index + 2, lines=tuple(lines[index + 1 :]))
+    raise ParseError("front matter opened on line 1 is never closed: add a '---' line after it", Span.at(1, 1, 3))
+
+
+def parse_text(path: str, text: str, kind: str, limits: Limits) -> Document:
+    """Parse decoded text of a known kind; raise ParseError if it is not a charter document."""
+    body: Body | None = None
+    if not text.strip():
+        raise ParseError(_EMPTY, Span.at(1, 1))
+    if kind == "json":
+        parsed: Parsed = load_json(text, limits)
+    elif kind == "markdown":
+        front, body = split_front_matter(text)
+        parsed = load_yaml(front, limits)
+    else:
+        parsed = load_yaml(text, limits)
+    if parsed.data is None:
+        raise ParseError(_EMPTY, Span.at(1, 1))
+    if not isinstance(parsed.data, dict):
+        found = "a list" if isinstance(parsed.data, list) else f'the value "{parsed.data}"'
+        span = parsed.nodes[""].value if "" in parsed.nodes else Span.at(1, 1)
+        raise ParseError(f"document is {found}, not a mapping of fields: a charter starts with charter_format, title ...", span)
+    return Document(path, kind, parsed.data, parsed.nodes, tuple(text.splitlines()), body, parsed.problems)
+
+
+def load_document(path: str, raw: bytes, limits: Limits, kind: str | None = None) -> Document | Problem:
+    """The document in `raw`, or the CH001 problem that stops linting it."""
+    if len(raw) > limits.max_bytes:
+        return syntax_error(
+            f"file is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} (limit max-bytes)"
+        )
+    try:
+        text = decode(raw)
+        return parse_text(path, text, kind or kind_of(path, text), limits)
+    except ParseError as error:
+        return syntax_error(error.message, error.span)

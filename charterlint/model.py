@@ -1,0 +1,143 @@
+"""Values that cross module boundaries: severities, positions, findings, reports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """Ordered severities: a higher value is more serious."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """A 1-based line and column (columns count Unicode code points)."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A source range; `end` is exclusive, as in SARIF."""
+
+    start: Position
+    end: Position
+
+    @classmethod
+    def at(cls, line: int, column: int, length: int = 1) -> Span:
+        return cls(Position(line, column), Position(line, column + length))
+
+
+DOCUMENT_START = Span.at(1, 1, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a finding does not count: an inline directive or a baseline entry."""
+
+    kind: str  # "inSource" | "external" (the SARIF suppression kinds)
+    justification: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one file, at a JSON pointer and a source span."""
+
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    pointer: str = ""
+    suppression: Suppression | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        start = self.span.start
+        return (self.path, start.line, start.column, self.code, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What linting one file produced."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    source_lines: tuple[str, ...] = ()
+    parsed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a reporter needs to know of an enabled rule (no check code)."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    rationale: str = ""
+    tags: tuple[str, ...] = ()
+    help_markdown: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A whole run: every file linted, in path order, and the rules that ran."""
+
+    files: tuple[FileResult, ...]
+    rules: tuple[RuleInfo, ...] = ()
+    tool_version: str = ""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for result in self.files for f in result.findings)
+
+    @property
+    def active_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.suppression is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Finding totals by severity (suppressed findings excluded)."""
+
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    files_with_findings: int = 0
+    files: int = 0
+    by_code: dict[str, int] = field(default_factory=dict)
+
+
+def count(report: Report) -> Counts:
+    by_severity = {severity: 0 for severity in Severity}
+    by_code: dict[str, int] = {}
+    files_with_findings = 0
+    for result in report.files:
+        active = [f for f in result.findings if f.suppression is None]
+        files_with_findings += bool(active)
+        for finding in active:
+            by_severity[finding.severity] += 1
+            by_code[finding.code] = by_code.get(finding.code, 0) + 1
+    return Counts(
+        errors=by_severity[Severity.ERROR],
+        warnings=by_severity[Severity.WARNING],
+        infos=by_severity[Severity.INFO],
+        files_with_findings=files_with_findings,
+        files=len(report.files),
+        by_code=dict(sorted(by_code.items())),
+    )

@@ -1,0 +1,27 @@
+"""Reporters: pure functions from a Report to text. They know nothing of rules or files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from charterlint.model import Report
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How the CLI wants a report rendered."""
+
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+
+
+Reporter = Callable[[Report, RenderOptions], str]
+
+
+def reporters() -> dict[str, Reporter]:
+    """The built-in reporters by format name (imported lazily: a run pays for what it uses)."""
+    from charterlint.reporters import text
+
+    return {"text": text.render}

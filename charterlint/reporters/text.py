@@ -1,0 +1,89 @@
+"""Human-readable text: `path:line:col: severity CODE [name] message`, an excerpt, a summary."""
+
+from __future__ import annotations
+
+import click
+
+from charterlint.model import Counts, FileResult, Finding, Report, Severity, count
+from charterlint.reporters import RenderOptions
+
+_SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+_MAX_EXCERPT = 200
+
+
+def _plural(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+def summary(counts: Counts) -> str:
+    """`3 errors, 2 warnings in 2 of 5 files`, or `no findings in 5 files`."""
+    files = _plural(counts.files, "file")
+    parts = [
+        _plural(n, word)
+        for n, word in ((counts.errors, "error"), (counts.warnings, "warning"), (counts.infos, "info"))
+        if n
+    ]
+    if not parts:
+        return f"no findings in {files}"
+    return f"{', '.join(parts)} in {counts.files_with_findings} of {files}"
+
+
+def _excerpt(finding: Finding, lines: tuple[str, ...], color: bool) -> list[str]:
+    line_number = finding.span.start.line
+    if not 1 <= line_number <= len(lines):
+        return []
+    source = lines[line_number - 1].expandtabs(1)[:_MAX_EXCERPT]
+    start = min(finding.span.start.column, len(source) + 1)
+    if finding.span.end.line == line_number:
+        end = max(finding.span.end.column, start + 1)
+    else:
+        end = max(len(source) + 1, start + 1)
+    carets = "^" * (min(end, len(source) + 2) - start)
+    gutter = " " * len(str(line_number))
+    marker = click.style(carets, fg=_SEVERITY_COLORS[finding.severity], bold=True) if color else carets
+    return [f" {line_number} | {source}".rstrip(), f" {gutter} | {' ' * (start - 1)}{marker}"]
+
+
+def _headline(finding: Finding, color: bool) -> str:
+    start = finding.span.start
+    location = f"{finding.path}:{start.line}:{start.column}:"
+    severity = finding.severity.label
+    code = f"{finding.code} [{finding.name}]"
+    if color:
+        location = click.style(location, bold=True)
+        severity = click.style(severity, fg=_SEVERITY_COLORS[finding.severity], bold=True)
+        code = click.style(code, dim=True)
+    return f"{location} {severity} {code} {finding.message}"
+
+
+def _file_block(result: FileResult, color: bool) -> list[str]:
+    out: list[str] = []
+    for finding in result.findings:
+        if finding.suppression is None:
+            out.append(_headline(finding, color))
+            out.extend(_excerpt(finding, result.source_lines, color))
+    return out
+
+
+def _statistics(counts: Counts, report: Report) -> list[str]:
+    names = {f.code: (f.name, f.severity) for f in report.active_findings}
+    width = max((len(str(n)) for n in counts.by_code.values()), default=1)
+    return [
+        f"{n:>{width}}  {code} [{names[code][0]}] {names[code][1].label}"
+        for code, n in counts.by_code.items()
+    ]
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    counts = count(report)
+    clean = counts.errors + counts.warnings + counts.infos == 0
+    lines: list[str] = []
+    if not (options.quiet and clean):
+        for result in report.files:
+            lines.extend(_file_block(result, options.color))
+        if options.statistics and not clean:
+            lines.extend(["", *_statistics(counts, report)])
+        if lines:
+            lines.append("")
+    lines.append(summary(counts))
+    return "\n".join(lines) + "\n"

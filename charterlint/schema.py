@@ -1,0 +1,174 @@
+"""Validate a charter against its JSON Schema; turn each failure into a plain-language problem.
+
+Codes: CH011 missing field, CH012 unknown field, CH013 invalid value, CH010 anything else.
+Each problem sits at the most specific node; `anyOf`/`oneOf` failures are reduced to the
+branch that best matches what the writer wrote.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from charterlint.document import Problem, join
+from charterlint.resources import load_schema
+from charterlint.subjects import describe, show_value
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "empty",
+}
+_VALUE_CODES = {"type", "enum", "const", "pattern", "format", "minLength", "maxLength",
+                "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
+
+
+def charter_validator() -> Draft202012Validator:
+    """One compiled validator for the charter schema (build once per run, share it)."""
+    schema = load_schema("charter.schema.json")
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def schema_problems(validator: Draft202012Validator, data: Any) -> list[Problem]:
+    """Every schema failure of `data`, once each, in plain language."""
+    seen: set[tuple[str | None, str, str]] = set()
+    problems: list[Problem] = []
+    for error in validator.iter_errors(data):
+        for problem in _explain(error, data):
+            key = (problem.code, problem.pointer, problem.message)
+            if key not in seen:
+                seen.add(key)
+                problems.append(problem)
+    return problems
+
+
+def _pointer(error: ValidationError) -> str:
+    return join("", *error.absolute_path)
+
+
+def _explain(error: ValidationError, data: Any) -> Iterator[Problem]:
+    pointer = _pointer(error)
+    kind = error.validator
+    if kind in ("anyOf", "oneOf") and error.context:
+        yield from _explain_alternatives(error, data)
+    elif kind == "required":
+        yield from _missing(error, data, pointer, error.validator_value)
+    elif kind in ("additionalProperties", "unevaluatedProperties"):
+        yield from _unknown(error, data, pointer)
+    elif "propertyNames" in error.absolute_schema_path:
+        key = str(error.instance)
+        expected = _expected(error.schema)
+        yield Problem(f'"{key}" is not {expected}', join(pointer, key), anchor="key", code="CH013")
+    elif kind in _VALUE_CODES:
+        yield Problem(_invalid_value(error, data, pointer), pointer, code="CH013")
+    else:
+        yield Problem(_other(error, data, pointer), pointer, code="CH010")
+
+
+def _explain_alternatives(error: ValidationError, data: Any) -> Iterator[Problem]:
+    branches = error.context or []
+    if all(branch.validator == "required" for branch in branches):
+        pointer = _pointer(error)
+        names = [name for branch in branches for name in branch.validator_value]
+        listed = ", ".join(f'"{name}"' for name in names[:-1]) + f' or "{names[-1]}"'
+        yield Problem(f"{describe(data, pointer)} is missing one of {listed}", pointer,
+                      anchor="container", code="CH011")
+        return
+    best = best_match(branches)
+    if best is None:  # pragma: no cover - context is never empty here
+        return
+    yield from _explain(best, data)
+
+
+def _missing(error: ValidationError, data: Any, pointer: str, required: list[str]) -> Iterator[Problem]:
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    subject = describe(data, pointer)
+    for name in required:
+        if name not in instance:
+            yield Problem(f'{subject} is missing "{name}"', pointer, anchor="container", code="CH011")
+
+
+def _unknown(error: ValidationError, data: Any, pointer: str) -> Iterator[Problem]:
+    schema = error.schema
+    known = sorted(schema.get("properties", {}))
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+    subject = describe(data, pointer)
+    where = "" if not pointer else f" in {subject}"
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    for key in instance:
+        if key in known or any(p.search(key) for p in patterns):
+            continue
+        hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        suggestion = f' (did you mean "{hint[0]}"?)' if hint else _known_list(known)
+        yield Problem(f'unknown field "{key}"{where}{suggestion}', join(pointer, key),
+                      anchor="key", code="CH012")
+
+
+def _known_list(known: list[str]) -> str:
+    if not known or len(known) > 8:
+        return " (use an x- prefix for local extensions)"
+    return " (expected one of " + ", ".join(f'"{k}"' for k in known) + ")"
+
+
+def _expected(schema: Any) -> str:
+    """What the schema wants, in words: its title and first example when it has them."""
+    if not isinstance(schema, dict):
+        return "allowed here"
+    title = schema.get("title")
+    examples = schema.get("examples")
+    if title and examples:
+        return f'{title}: expected e.g. "{examples[0]}"'
+    if title:
+        return str(title)
+    return "allowed here"
+
+
+def _invalid_value(error: ValidationError, data: Any, pointer: str) -> str:
+    kind, value, schema = error.validator, error.instance, error.schema
+    subject = describe(data, pointer)
+    if kind == "type":
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+        return f"{subject} must be {expected}, not {show_value(value)}"
+    if kind == "enum":
+        options = [str(option) for option in error.validator_value]
+        hint = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+        suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
+        return (f"{show_value(value)} is not a valid {subject}: expected one of "
+                f"{', '.join(options)}{suggestion}")
+    if kind == "const":
+        return f"{subject} must be {show_value(error.validator_value)}, not {show_value(value)}"
+    if kind in ("pattern", "format"):
+        return f"{show_value(value)} is not {_expected(schema)}"
+    if kind == "minLength":
+        return f"{subject} must not be empty"
+    if kind in ("minimum", "exclusiveMinimum"):
+        return f"{subject} must be at least {error.validator_value}, not {show_value(value)}"
+    if kind in ("maximum", "exclusiveMaximum"):
+        return f"{subject} must be at most {error.validator_value}, not {show_value(value)}"
+    return f"{show_value(value)} is not valid for {subject}"
+
+
+def _other(error: ValidationError, data: Any, pointer: str) -> str:
+    subject = describe(data, pointer)
+    kind, limit = error.validator, error.validator_value
+    if kind == "minItems":
+        return f"{subject} must list at least {limit} item{'s' if limit != 1 else ''}"
+    if kind == "maxItems":
+        return f"{subject} must list at most {limit} item{'s' if limit != 1 else ''}"
+    if kind == "uniqueItems":
+        return f"{subject} lists the same item twice"
+    if kind == "minProperties":
+        return f"{subject} must have at least {limit} field{'s' if limit != 1 else ''}"
+    return f"{subject}: {error.message}"
+
+
