@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,20 +55,28 @@ def _calendar_references(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         yield "/business_calendar", data["business_calendar"]
 
 
+def _hint(value: str, known: set[str], section: str) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    if close:
+        return f'did you mean "{close[0]}"?'
+    if not known:
+        return f"no {section} are defined"
+    return f"{section}: " + ", ".join(f'"{i}"' for i in sorted(known))
+
+
 def unknown_references(document: Document, context: Context) -> Iterator[Problem]:
     data = document.data
     channel_ids, calendar_ids = _ids(data, "channels"), _ids(data, "calendars")
     for pointer, value in _channel_references(data):
         if str(value) not in channel_ids:
-            known = ", ".join(f'"{i}"' for i in sorted(channel_ids))
-            yield Problem(f'"{value}" is not the id of a channel (channels: {known})', pointer)
+            hint = _hint(str(value), channel_ids, "channels")
+            yield Problem(f'"{value}" is not the id of a channel ({hint})', pointer)
     for pointer, value in _calendar_references(data):
         if str(value) not in calendar_ids:
-            if calendar_ids:
-                known = "calendars: " + ", ".join(f'"{i}"' for i in sorted(calendar_ids))
-            else:
-                known = 'no calendars are defined; use "always" or add one under calendars'
-            yield Problem(f'"{value}" is not the id of a calendar ({known})', pointer)
+            hint = _hint(str(value), calendar_ids, "calendars")
+            if not calendar_ids:
+                hint += '; use "always" or add one under calendars'
+            yield Problem(f'"{value}" is not the id of a calendar ({hint})', pointer)
 
 
 def duplicate_ids(document: Document, context: Context) -> Iterator[Problem]:

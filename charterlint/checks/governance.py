@@ -1,0 +1,149 @@
+"""CH401-CH409: rights, team, escalation, performance reporting and accessibility."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from charterlint.charter import channels, commitments
+from charterlint.document import Document, Problem, join
+from charterlint.rule import Context
+
+
+def _missing(data: dict[str, Any], message: str, *path: str) -> Problem:
+    """A finding for a member missing at `path`: at the deepest mapping on the path that exists.
+
+    A present but empty list (`stages: []`) is the offending value itself.
+    """
+    pointer, node = "", data
+    for name in path[:-1]:
+        child = node.get(name)
+        if not isinstance(child, dict):
+            break
+        pointer, node = join(pointer, name), child
+    else:
+        if path[-1] in node:
+            return Problem(message, join(pointer, path[-1]))
+    return Problem(message, pointer, anchor="container")
+
+
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name)
+    return value if isinstance(value, dict) else {}
+
+
+def _entries(data: dict[str, Any], section: str, name: str) -> list[Any]:
+    value = _section(data, section).get(name)
+    return value if isinstance(value, list) else []
+
+
+def dispute_process_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH401: no `rights.disputes`."""
+    if "disputes" not in _section(document.data, "rights"):
+        yield _missing(
+            document.data,
+            "no dispute process (add rights.disputes: how disagreements over bills, charges or repairs are settled)",
+            "rights", "disputes",
+        )
+
+
+def after_purchase_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH402: no `rights.after_purchase`."""
+    if "after_purchase" not in _section(document.data, "rights"):
+        yield _missing(
+            document.data,
+            "no after-purchase support (add rights.after_purchase: what customers can expect "
+            "for issues months or years after purchase)",
+            "rights", "after_purchase",
+        )
+
+
+def escalation_path_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH403: no `escalation.stages` (or an empty list)."""
+    if not _entries(document.data, "escalation", "stages"):
+        yield _missing(
+            document.data,
+            "no escalation stages (add escalation.stages: who reviews a matter the customer "
+            "wants raised higher, and how quickly)",
+            "escalation", "stages",
+        )
+
+
+def escalation_stage_without_timescale(document: Document, context: Context) -> Iterator[Problem]:
+    """CH404: an escalation stage has no `respond` commitment."""
+    for index, stage in enumerate(_entries(document.data, "escalation", "stages")):
+        if isinstance(stage, dict) and "respond" not in stage:
+            yield Problem(
+                f'escalation stage "{stage.get("name", index + 1)}" has no timescale '
+                '(add respond: {within: ...}, e.g. "10 working days")',
+                join("/escalation/stages", index),
+                anchor="container",
+            )
+
+
+def external_review_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH405: no `escalation.external` body (or an empty list)."""
+    if not _entries(document.data, "escalation", "external"):
+        yield _missing(
+            document.data,
+            "no external body to escalate to (add escalation.external: an ombudsman, regulator, "
+            "adr scheme or independent reviewer)",
+            "escalation", "external",
+        )
+
+
+def external_trigger_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH406: an external body does not say when the customer may go there."""
+    for index, body in enumerate(_entries(document.data, "escalation", "external")):
+        if isinstance(body, dict) and "after" not in body:
+            yield Problem(
+                f'external body "{body.get("body", index + 1)}" does not say when the customer may go there '
+                '(add after, e.g. "8 weeks" or "final response")',
+                join("/escalation/external", index),
+                anchor="container",
+            )
+
+
+def team_accountability_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH407: `team` is missing, or lacks `training` or `accountability` (one finding)."""
+    data = document.data
+    if not isinstance(data.get("team"), dict):
+        yield Problem(
+            "no team section (add team.training and team.accountability: how staff are trained "
+            "and how they own the result for the customer)",
+            "",
+            anchor="container",
+        )
+        return
+    lacking = [name for name in ("training", "accountability") if name not in data["team"]]
+    if lacking:
+        yield Problem(
+            f"team has no {' or '.join(lacking)} (add {' and '.join('team.' + n for n in lacking)})",
+            "/team",
+            anchor="container",
+        )
+
+
+def performance_reporting_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH408: some commitment has a target share but results are not published."""
+    targets = [c["target"] for _, _, c in commitments(document.data) if "target" in c]
+    if not targets or _section(document.data, "performance").get("published") is True:
+        return
+    count = f"{len(targets)} commitment sets" if len(targets) == 1 else f"{len(targets)} commitments set"
+    yield _missing(
+        document.data,
+        f'results are not published, yet {count} a target share such as "{targets[0]}" '
+        "(publish results against them and set performance.published: true)",
+        "performance", "published",
+    )
+
+
+def accessibility_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH409: no channel lists `accessibility` provisions."""
+    if not any(channel.data.get("accessibility") for channel in channels(document.data)):
+        yield Problem(
+            "no channel lists accessibility provisions (add accessibility to the channels that offer them, "
+            "e.g. [relay_service, large_print, interpreter])",
+            "/channels",
+            anchor="key",
+        )

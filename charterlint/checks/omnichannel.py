@@ -1,0 +1,169 @@
+"""CH101-CH107 and CH110: every channel a customer uses carries the same promises, end to end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from charterlint.charter import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, channels, service_channels
+from charterlint.document import Document, Problem, join
+from charterlint.duration import Scale, parse_duration
+from charterlint.rule import Context
+
+# Channel types where a person picks up or sees the customer: `answer` is their first event.
+_ANSWER_TYPES = frozenset({"phone", "video", "in_person"})
+_CLOCK_UNITS = {"minute": 60, "hour": 3600}
+_CLOCK_LIMIT_SECONDS = 3600
+
+
+def _quoted(ids: list[str]) -> str:
+    return ", ".join(f'"{i}"' for i in ids)
+
+
+def _stages(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The escalation stages; an empty list is the same as none (CH403)."""
+    escalation = data.get("escalation")
+    stages = escalation.get("stages") if isinstance(escalation, dict) else None
+    return [s for s in stages if isinstance(s, dict)] if isinstance(stages, list) else []
+
+
+def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
+    """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306."""
+    for channel in channels(document.data):
+        if channel.type == "chatbot" or any(e in channel.commitments for e in COMMITMENT_EVENTS):
+            continue
+        event, meaning = ("answer", "a person answers") if channel.type in _ANSWER_TYPES else (
+            "respond", "a person replies")
+        # `commitments: {}` lacks its members; a channel without the key lacks `commitments`
+        pointer = join(channel.pointer, "commitments") if "commitments" in channel.data else channel.pointer
+        yield Problem(
+            f'channel "{channel.id}" has no commitment (add commitments.{event}: how quickly {meaning})',
+            pointer, anchor="container",
+        )
+
+
+def after_hours_without_follow_up(document: Document, context: Context) -> Iterator[Problem]:
+    """CH102: an asynchronous-first channel with limited hours and no human follow-up."""
+    for channel in channels(document.data):
+        if channel.type in ASYNC_FIRST_TYPES and not channel.always_open and "human_follow_up" not in channel.data:
+            yield Problem(
+                f'channel "{channel.id}" is open only on calendar "{channel.data.get("hours")}" but has no '
+                "human_follow_up: say when and how a person replies to messages sent out of hours "
+                "(add human_follow_up.within and .via)",
+                channel.pointer, anchor="container",
+            )
+
+
+def chatbot_without_human_follow_up(document: Document, context: Context) -> Iterator[Problem]:
+    """CH103: a chatbot with no human follow-up; `handoff_to` alone is not enough."""
+    for channel in channels(document.data):
+        if channel.type != "chatbot" or "human_follow_up" in channel.data:
+            continue
+        handoff = channel.data.get("handoff_to")
+        hint = f'handoff_to "{handoff}" only helps while a person is available; ' if handoff else ""
+        yield Problem(
+            f'chatbot "{channel.id}" has no human_follow_up: {hint}say when and how a person follows up '
+            "a question it cannot answer (add human_follow_up.within and .via)",
+            channel.pointer, anchor="container",
+        )
+
+
+def _feedback_problem(data: dict[str, Any]) -> Problem | None:
+    """The CH104 finding, or None when some service channel accepts feedback."""
+    service_ids = [c.id for c in service_channels(data)]
+    wanted = f"list the service channels: {_quoted(service_ids)}" if service_ids else \
+        "list the channels customers use, and give them commitments"
+    feedback = data.get("feedback")
+    if not isinstance(feedback, dict):
+        return Problem(f"the charter does not say on which channels customers can give feedback or complain "
+                       f"(add feedback.channels and {wanted})", "", anchor="container")
+    listed = feedback.get("channels")
+    if not isinstance(listed, list):
+        return Problem(f"feedback lists no channels (add feedback.channels and {wanted})",
+                       "/feedback", anchor="container")
+    if not listed:
+        return Problem(f"feedback.channels is empty ({wanted})", "/feedback/channels")
+    if any(str(i) in service_ids for i in listed):
+        return None
+    names = [str(i) for i in listed]
+    which = "which makes no commitment" if len(names) == 1 else "none of which makes a commitment"
+    return Problem(
+        f"feedback is accepted only on {_quoted(names)}, {which}: customers must switch to a "
+        f"separate channel to complain ({wanted})",
+        "/feedback/channels",
+    )
+
+
+def feedback_only_via_separate_channel(document: Document, context: Context) -> Iterator[Problem]:
+    """CH104: no service channel accepts feedback."""
+    problem = _feedback_problem(document.data)
+    if problem is not None:
+        yield problem
+
+
+def feedback_not_on_channel(document: Document, context: Context) -> Iterator[Problem]:
+    """CH105: a service channel not in feedback.channels (not when CH104 applies)."""
+    data = document.data
+    if _feedback_problem(data) is not None:
+        return
+    listed = {str(i) for i in data["feedback"]["channels"]}
+    for channel in service_channels(data):
+        if channel.id in listed:
+            continue
+        yield Problem(
+            f'channel "{channel.id}" does not accept feedback: its customers must switch channel to '
+            f'complain (add "{channel.id}" to feedback.channels)',
+            channel.pointer, anchor="container",
+        )
+
+
+def escalation_requires_channel_switch(document: Document, context: Context) -> Iterator[Problem]:
+    """CH106: a service channel in no escalation stage's `via` (not when CH403 applies)."""
+    stages = _stages(document.data)
+    if not stages:
+        return
+    via = {str(i) for stage in stages for i in stage.get("via") or ()}
+    for channel in service_channels(document.data):
+        if channel.id in via:
+            continue
+        yield Problem(
+            f'channel "{channel.id}" is in no escalation stage: its customers must switch channel to '
+            f'escalate (add "{channel.id}" to the via of an escalation stage)',
+            channel.pointer, anchor="container",
+        )
+
+
+def clock_hours_on_limited_channel(document: Document, context: Context) -> Iterator[Problem]:
+    """CH107: a commitment over 60 clock minutes on a channel that closes."""
+    for channel in channels(document.data):
+        if channel.always_open:
+            continue
+        for event in COMMITMENT_EVENTS:
+            commitment = channel.commitments.get(event)
+            if not isinstance(commitment, dict):
+                continue
+            duration = parse_duration(commitment.get("within"))
+            if duration is None or duration.scale is not Scale.CONTINUOUS or duration.unit not in _CLOCK_UNITS:
+                continue
+            if duration.magnitude <= _CLOCK_LIMIT_SECONDS:
+                continue
+            if duration.unit == "hour":
+                fix = f'use "{duration.text.replace("hour", "business hour")}"'
+            else:
+                fix = "use business hours"
+            yield Problem(
+                f'{event} within "{duration.text}" on channel "{channel.id}" counts clock time, but the channel '
+                f'is open only on calendar "{channel.data.get("hours")}": does the clock stop at closing '
+                f"time? ({fix})",
+                join(channel.pointer, "commitments", event, "within"),
+            )
+
+
+def overview_without_channel_statement(document: Document, context: Context) -> Iterator[Problem]:
+    """CH110: the overview does not state the omnichannel promise."""
+    if "channel_statement" not in document.data["overview"]:
+        yield Problem(
+            "overview has no channel_statement (add how you meet customers on the channels they prefer, "
+            "with the same promises on each)",
+            "/overview", anchor="container",
+        )

@@ -1,0 +1,159 @@
+"""CH201-CH205: is the charter kept up to date? Review dates, cadence and obsolete channels."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from charterlint.charter import channels
+from charterlint.document import Document, Problem, join
+from charterlint.duration import Duration, Scale, parse_duration
+from charterlint.rule import Context
+
+_DAY_SECONDS = 86400
+# Why each obsolete word matters and what to do, in the order the catalogue names them.
+_OBSOLETE = {
+    "fax": "fax is rarely used now (check customers still use it, or replace the channel)",
+    "telex": "telex services have closed (remove or replace the channel)",
+    "minicom": "Minicom textphones have given way to text relay (offer a relay service instead)",
+    "twitter": "Twitter is now X (update the channel's name, platform and address)",
+}
+_OBSOLETE_WORDS = re.compile(r"\b(" + "|".join(_OBSOLETE) + r")\b", re.IGNORECASE)
+_CHANNEL_FIELDS = ("name", "platform", "address")
+
+
+def _review(document: Document) -> dict[str, Any]:
+    review = document.data.get("review")
+    return review if isinstance(review, dict) else {}
+
+
+def _date(value: Any) -> dt.date | None:
+    """A review date (the loader keeps dates as strings); None if it is not a real date."""
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """`start` plus calendar months, the day clamped to the end of the month (Jan 31 + 1 = Feb 28/29)."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day)
+
+
+def due_date(start: dt.date, period: Duration) -> dt.date | None:
+    """When a period that began on `start` ends; None if the period is not on the calendar.
+
+    Whole months and years are calendar months (day clamped); anything else continuous
+    (weeks, days, fractional months as 30 days ...) is counted in days, rounded down. Bare
+    `days` count as calendar days here. Business/working units, boundaries and rings have
+    no calendar length. A range uses its upper bound.
+    """
+    if period.unit == "day":
+        seconds = period.high * _DAY_SECONDS
+    elif period.scale is Scale.CONTINUOUS:
+        seconds = period.magnitude
+    else:
+        return None
+    try:
+        if period.unit in ("month", "year") and period.high.is_integer():
+            return add_months(start, int(period.high) * (12 if period.unit == "year" else 1))
+        return start + dt.timedelta(seconds=seconds)
+    except (OverflowError, ValueError):
+        return dt.date.max  # beyond the calendar: never due
+
+
+def _max_age(context: Context) -> Duration:
+    text = context.options.get("max-age", "12 months")
+    parsed = parse_duration(text)
+    if parsed is None or due_date(dt.date(2000, 1, 1), parsed) is None:
+        raise ValueError(f'option max-age "{text}" is not a calendar duration such as "12 months"')
+    return parsed
+
+
+def _period(review: dict[str, Any], context: Context) -> tuple[Duration, str]:
+    """The review period that applies and how the message names it."""
+    cadence = parse_duration(review.get("cadence"))
+    if cadence is not None and due_date(dt.date(2000, 1, 1), cadence) is not None:
+        return cadence, f'the review cadence "{cadence.text}"'
+    max_age = _max_age(context)
+    if cadence is not None:
+        return max_age, f'the max-age "{max_age.text}" (cadence "{cadence.text}" is not a calendar period)'
+    return max_age, f'the max-age "{max_age.text}"'
+
+
+def stale_review(document: Document, context: Context) -> Iterator[Problem]:
+    """CH201: the last review is older than the cadence (or the max-age option)."""
+    review = _review(document)
+    last = _date(review.get("last_reviewed"))
+    if last is None:
+        return
+    period, named = _period(review, context)
+    due = due_date(last, period)
+    if due is not None and due < context.today:
+        yield Problem(
+            f'last review "{last.isoformat()}" is older than {named}: the next review was due by '
+            f"{due.isoformat()} (review the charter and update review.last_reviewed)",
+            "/review/last_reviewed",
+        )
+
+
+def next_review_overdue(document: Document, context: Context) -> Iterator[Problem]:
+    """CH202: the planned next review date has passed."""
+    planned = _date(_review(document).get("next_review"))
+    if planned is not None and planned < context.today:
+        yield Problem(
+            f'next review "{planned.isoformat()}" is overdue (today is {context.today.isoformat()}: '
+            "review the charter and set a new review.next_review)",
+            "/review/next_review",
+        )
+
+
+def review_date_in_future(document: Document, context: Context) -> Iterator[Problem]:
+    """CH203: a review or publication date that has not happened yet."""
+    review = _review(document)
+    for field, what in (("last_reviewed", "review"), ("published", "publication")):
+        when = _date(review.get(field))
+        if when is not None and when > context.today:
+            yield Problem(
+                f'{field} "{when.isoformat()}" is after today ({context.today.isoformat()}): '
+                f"a {what} date cannot be in the future (give the date it took place)",
+                join("/review", field),
+            )
+
+
+def review_cadence_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH204: nothing says when the next review happens."""
+    review = _review(document)
+    if "cadence" not in review and "next_review" not in review:
+        yield Problem(
+            'review has neither cadence nor next_review (add review.cadence, e.g. "12 months", '
+            "or review.next_review)",
+            "/review",
+            anchor="container",
+        )
+
+
+def obsolete_channels(document: Document, context: Context) -> Iterator[Problem]:
+    """CH205: a fax channel, or one whose name, platform or address names an obsolete channel."""
+    for channel in channels(document.data):
+        if channel.type == "fax":
+            yield Problem(
+                f'channel "{channel.id}" has type "fax": {_OBSOLETE["fax"]}',
+                join(channel.pointer, "type"),
+            )
+            continue
+        for field in _CHANNEL_FIELDS:
+            value = channel.data.get(field)
+            match = _OBSOLETE_WORDS.search(value) if isinstance(value, str) else None
+            if match is not None:
+                yield Problem(
+                    f'channel "{channel.id}" {field} "{value}" names "{match[0]}": {_OBSOLETE[match[0].lower()]}',
+                    join(channel.pointer, field),
+                )
+                break

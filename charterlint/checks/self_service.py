@@ -1,0 +1,49 @@
+"""CH108-CH109: self-service options say why they exist and are reachable more than one way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from charterlint.document import Document, Problem, join
+from charterlint.rule import Context
+
+
+def _entries(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every self-service entry with its pointer."""
+    for index, entry in enumerate(data.get("self_service") or ()):
+        if isinstance(entry, dict):
+            yield join("/self_service", index), entry
+
+
+def self_service_without_purpose(document: Document, context: Context) -> Iterator[Problem]:
+    """CH108: a self-service entry without a purpose."""
+    for pointer, entry in _entries(document.data):
+        if "purpose" not in entry:
+            yield Problem(
+                f'self-service entry "{entry.get("id")}" does not say why it is offered '
+                "(add purpose: what customers can do with it)",
+                pointer, anchor="container",
+            )
+
+
+def self_service_single_channel(document: Document, context: Context) -> Iterator[Problem]:
+    """CH109: a self-service entry reachable through fewer than two distinct channels."""
+    for pointer, entry in _entries(document.data):
+        via = entry.get("available_via")
+        if not isinstance(via, list):
+            yield Problem(
+                f'self-service entry "{entry.get("id")}" names no channel it is reachable through '
+                "(add available_via with at least two channels)",
+                pointer, anchor="container",
+            )
+            continue
+        distinct = list(dict.fromkeys(str(i) for i in via))
+        if len(distinct) >= 2:
+            continue
+        reach = f'only through "{distinct[0]}"' if distinct else "through no channel"
+        yield Problem(
+            f'self-service entry "{entry.get("id")}" is reachable {reach} '
+            "(list at least two channels in available_via)",
+            join(pointer, "available_via"),
+        )
