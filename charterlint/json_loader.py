@@ -100,6 +100,8 @@ def load_json(text: str, limits: Limits) -> Parsed:
                 if text[offset : offset + 1] != '"':
                     if text[offset : offset + 1] == "}" and frame.value:
                         raise source.fail("trailing comma before '}'", offset)
+                    if text[offset : offset + 1] == "/":
+                        raise source.fail("comments are not allowed in JSON", offset)
                     if text[offset : offset + 1] != "}":
                         raise source.fail("expecting a property name in double quotes", offset)
                 else:

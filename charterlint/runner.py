@@ -24,6 +24,8 @@ def read_bytes(target: Target, max_bytes: int) -> bytes | str:
     except PermissionError:
         return "cannot be read: permission denied"
     except FileNotFoundError:
+        if os.path.islink(target.path):
+            return "is a broken symbolic link"
         return "vanished before it could be read"
     except OSError as error:
         return f"cannot be read: {error.strerror or error}"

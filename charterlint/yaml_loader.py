@@ -150,7 +150,7 @@ class _Builder:
         _check_tag(event.tag, span)
         slot = self._slot(span)
         if slot is None:
-            raise ParseError("a mapping or list cannot be a key: use a plain word as key", span)
+            raise ParseError("invalid YAML: a mapping or list cannot be a key (use a plain word)", span)
         pointer, key_span = slot
         self.table.check_depth(len(self.stack) + 1, span)
         first_entry = len(self.table.entries)
@@ -170,9 +170,9 @@ class _Builder:
         span = _span(event, self.offset)
         slot = self._slot(span)
         if slot is None:
-            raise ParseError("an alias cannot be a mapping key", span)
+            raise ParseError("invalid YAML: an alias cannot be a mapping key", span)
         if event.anchor not in self.anchors:
-            raise ParseError(f'unknown alias "*{event.anchor}"', span)
+            raise ParseError(f'invalid YAML: unknown alias "*{event.anchor}"', span)
         value, entries = self.anchors[event.anchor]
         pointer, key_span = slot
         base = entries[0][0]
@@ -226,7 +226,7 @@ def load_yaml(text: str, limits: Limits, line_offset: int = 0) -> Parsed:
             elif isinstance(event, yaml.AliasEvent):
                 builder.alias(event)
     except yaml.MarkedYAMLError as error:
-        raise ParseError(_describe(error), _error_span(error, line_offset)) from None
+        raise ParseError(_describe(error, text), _error_span(error, line_offset)) from None
     except yaml.YAMLError as error:
         raise ParseError(f"invalid YAML: {error}", Span.at(1 + line_offset, 1)) from None
     finally:
@@ -234,9 +234,10 @@ def load_yaml(text: str, limits: Limits, line_offset: int = 0) -> Parsed:
     return Parsed(builder.root, builder.table.as_dict(), tuple(builder.problems))
 
 
-def _describe(error: yaml.MarkedYAMLError) -> str:
+def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = error.problem or "cannot parse"
-    if "'\\t'" in problem or "\\t" in problem:
+    mark = error.problem_mark
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         return "invalid YAML: a tab character cannot indent YAML (use spaces)"
     context = f" {error.context}" if error.context else ""
     return f"invalid YAML: {problem}{context}".replace("\n", " ")

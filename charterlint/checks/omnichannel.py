@@ -12,7 +12,7 @@ from charterlint.rule import Context
 
 # Channel types where a person picks up or sees the customer: `answer` is their first event.
 _ANSWER_TYPES = frozenset({"phone", "video", "in_person"})
-_CLOCK_UNITS = {"minute": 60, "hour": 3600}
+_CLOCK_UNITS = frozenset({"minute", "hour"})
 _CLOCK_LIMIT_SECONDS = 3600
 
 

@@ -1,0 +1,253 @@
+"""CH101-CH107 and CH110: edge cases beyond the documented examples."""
+
+from __future__ import annotations
+
+from tests.helpers import findings
+
+# 12 lines: the first channel starts on line 13.
+HEAD = """\
+charter_format: 1
+title: Example Water customer charter
+organization:
+  name: Example Water
+overview:
+  mission: Safe, reliable water for every home.
+calendars:
+  - id: office
+    timezone: Europe/London
+    open:
+      mon-fri: "09:00-17:00"
+channels:
+"""
+PHONE = """\
+  - id: phone
+    type: phone
+    hours: always
+    commitments:
+      answer: {within: 60 seconds}
+"""
+TAIL = """\
+review:
+  last_reviewed: 2025-06-01
+"""
+
+
+def charter(channels: str, sections: str = "") -> str:
+    return HEAD + channels + sections + TAIL
+
+
+# --- CH101 missing-channel-commitment -------------------------------------------------------
+
+def test_empty_commitments_are_reported_at_the_commitments_key() -> None:
+    text = charter(PHONE + "  - id: letters\n    type: post\n    hours: always\n    commitments: {}\n")
+    assert findings(text, ["CH101"]) == [
+        ("CH101", 21, 5, 'channel "letters" has no commitment (add commitments.respond: how quickly a person replies)'),
+    ]
+
+
+def test_phone_without_commitment_is_asked_for_an_answer_time() -> None:
+    text = charter("  - id: phone\n    type: phone\n    hours: always\n")
+    assert findings(text, ["CH101"]) == [
+        ("CH101", 13, 5, 'channel "phone" has no commitment (add commitments.answer: how quickly a person answers)'),
+    ]
+
+
+def test_acknowledge_only_channel_is_left_to_ch306() -> None:
+    text = charter("  - id: form\n    type: web_form\n    hours: always\n"
+                   "    commitments:\n      acknowledge: {within: 15 minutes}\n")
+    assert findings(text, ["CH101"]) == []
+
+
+def test_chatbot_without_commitment_is_not_reported() -> None:
+    text = charter(PHONE + "  - id: bot\n    type: chatbot\n    hours: always\n"
+                   "    human_follow_up: {within: 1 hour, via: phone}\n")
+    assert findings(text, ["CH101"]) == []
+
+
+def test_json_channel_without_commitment_points_at_its_first_key() -> None:
+    text = """{
+  "charter_format": 1,
+  "title": "Example",
+  "organization": {"name": "Example Water"},
+  "overview": {"mission": "Safe water."},
+  "channels": [
+    {"id": "post", "type": "post", "hours": "always"}
+  ],
+  "review": {"last_reviewed": "2025-06-01"}
+}
+"""
+    assert findings(text, ["CH101"], filename="example.charter.json") == [
+        ("CH101", 7, 6, 'channel "post" has no commitment (add commitments.respond: how quickly a person replies)'),
+    ]
+
+
+# --- CH102 after-hours-without-follow-up ----------------------------------------------------
+
+FORM = """\
+  - id: form
+    type: web_form
+    hours: office
+    commitments:
+      respond: {within: 2 working days}
+"""
+
+
+def test_web_form_with_office_hours_needs_a_follow_up() -> None:
+    assert findings(charter(FORM), ["CH102"]) == [
+        ("CH102", 13, 5, 'channel "form" is open only on calendar "office" but has no human_follow_up: say when '
+         "and how a person replies to messages sent out of hours (add human_follow_up.within and .via)"),
+    ]
+
+
+def test_channel_open_always_needs_no_follow_up() -> None:
+    assert findings(charter(FORM.replace("hours: office", "hours: always")), ["CH102"]) == []
+
+
+def test_phone_and_chatbot_with_office_hours_are_not_asynchronous_first() -> None:
+    text = charter(PHONE.replace("hours: always", "hours: office")
+                   + "  - id: bot\n    type: chatbot\n    hours: office\n    handoff_to: phone\n")
+    assert findings(text, ["CH102"]) == []
+
+
+# --- CH103 chatbot-without-human-follow-up --------------------------------------------------
+
+def test_chatbot_without_handoff_gets_no_handoff_hint() -> None:
+    text = charter(PHONE + "  - id: bot\n    type: chatbot\n    hours: always\n")
+    assert findings(text, ["CH103"]) == [
+        ("CH103", 18, 5, 'chatbot "bot" has no human_follow_up: say when and how a person follows up a question '
+         "it cannot answer (add human_follow_up.within and .via)"),
+    ]
+
+
+def test_chatbot_with_follow_up_by_the_same_channel_passes() -> None:
+    text = charter(PHONE + "  - id: bot\n    type: chatbot\n    hours: always\n"
+                   "    human_follow_up: {within: next working day, via: same channel}\n")
+    assert findings(text, ["CH103"]) == []
+
+
+# --- CH104 feedback-only-via-separate-channel / CH105 feedback-not-on-channel -------------------
+
+POST = "  - id: post\n    type: post\n    hours: always\n"  # no commitment: not a service channel
+EMAIL = """\
+  - id: email
+    type: email
+    hours: always
+    commitments:
+      acknowledge: {within: 15 minutes}
+"""
+
+
+def test_feedback_without_channels_is_reported_at_the_feedback_key() -> None:
+    text = charter(PHONE, "feedback:\n  respond: {within: 10 working days}\n")
+    assert findings(text, ["CH104", "CH105"]) == [
+        ("CH104", 18, 1, 'feedback lists no channels (add feedback.channels and list the service channels: "phone")'),
+    ]
+
+
+def test_empty_feedback_channels_are_reported_at_the_list() -> None:
+    text = charter(PHONE, "feedback:\n  channels: []\n")
+    assert findings(text, ["CH104", "CH105"]) == [
+        ("CH104", 19, 13, 'feedback.channels is empty (list the service channels: "phone")'),
+    ]
+
+
+def test_several_channels_without_commitments_read_in_the_plural() -> None:
+    text = charter(PHONE + POST + "  - id: forum\n    type: community_forum\n    hours: always\n",
+                   "feedback:\n  channels: [post, forum]\n")
+    assert findings(text, ["CH104"]) == [
+        ("CH104", 25, 13, 'feedback is accepted only on "post", "forum", none of which makes a commitment: '
+         'customers must switch to a separate channel to complain (list the service channels: "phone")'),
+    ]
+
+
+def test_a_handoff_target_without_commitments_is_a_service_channel() -> None:
+    chat = "  - id: chat\n    type: live_chat\n    hours: always\n"
+    bot = "  - id: bot\n    type: chatbot\n    hours: always\n    handoff_to: chat\n"
+    text = charter(chat + bot, "feedback:\n  channels: [chat]\n")
+    assert findings(text, ["CH104", "CH105"]) == []
+
+
+def test_ch105_is_silent_where_ch104_applies_even_when_ch104_is_not_selected() -> None:
+    text = charter(PHONE + EMAIL + POST, "feedback:\n  channels: [post]\n")
+    assert findings(text, ["CH105"]) == []
+
+
+def test_ch105_reports_each_missing_service_channel_including_acknowledge_only() -> None:
+    text = charter(PHONE + EMAIL + POST, "feedback:\n  channels: [phone]\n")
+    assert findings(text, ["CH104", "CH105"]) == [
+        ("CH105", 18, 5, 'channel "email" does not accept feedback: its customers must switch channel to complain '
+         '(add "email" to feedback.channels)'),
+    ]
+
+
+# --- CH106 escalation-requires-channel-switch -----------------------------------------------
+
+def test_no_stages_is_left_to_ch403() -> None:
+    assert findings(charter(PHONE + EMAIL, "escalation:\n  stages: []\n"), ["CH106"]) == []
+    assert findings(charter(PHONE + EMAIL), ["CH106"]) == []
+
+
+def test_a_channel_in_any_stage_is_covered() -> None:
+    stages = ("escalation:\n  stages:\n    - name: Team leader\n      via: [phone]\n"
+              "    - name: Manager\n      via: [email]\n")
+    assert findings(charter(PHONE + EMAIL + POST, stages), ["CH106"]) == []
+
+
+def test_stage_without_via_covers_no_channel() -> None:
+    text = charter(PHONE + POST, "escalation:\n  stages:\n    - name: Team leader\n")
+    assert findings(text, ["CH106"]) == [
+        ("CH106", 13, 5, 'channel "phone" is in no escalation stage: its customers must switch channel to escalate '
+         '(add "phone" to the via of an escalation stage)'),
+    ]
+
+
+# --- CH107 clock-hours-on-limited-channel ---------------------------------------------------
+
+def office_email(within: str) -> str:
+    return charter(f"  - id: email\n    type: email\n    hours: office\n    commitments:\n"
+                   f"      resolve:\n        within: {within}\n")
+
+
+def test_range_in_hours_is_judged_by_its_upper_bound() -> None:
+    assert findings(office_email("1-2 hours"), ["CH107"]) == [
+        ("CH107", 18, 17, 'resolve within "1-2 hours" on channel "email" counts clock time, but the channel is open '
+         'only on calendar "office": does the clock stop at closing time? (use "1-2 business hours")'),
+    ]
+
+
+def test_minutes_over_an_hour_are_reported_without_a_conversion() -> None:
+    assert findings(office_email("90 minutes"), ["CH107"]) == [
+        ("CH107", 18, 17, 'resolve within "90 minutes" on channel "email" counts clock time, but the channel is open '
+         'only on calendar "office": does the clock stop at closing time? (use business hours)'),
+    ]
+
+
+def test_an_hour_or_less_and_other_units_pass() -> None:
+    for within in ("60 minutes", "1 hour", "30-60 minutes", "2 working days", "2 calendar days", "3 business hours"):
+        assert findings(office_email(within), ["CH107"]) == [], within
+
+
+def test_channel_open_always_may_promise_clock_hours() -> None:
+    text = office_email("4 hours").replace("hours: office", "hours: always")
+    assert findings(text, ["CH107"]) == []
+
+
+def test_human_follow_up_is_not_a_commitment() -> None:
+    text = charter("  - id: email\n    type: email\n    hours: office\n    commitments:\n"
+                   "      respond: {within: 30 minutes}\n    human_follow_up: {within: 12 hours, via: same channel}\n")
+    assert findings(text, ["CH107"]) == []
+
+
+# --- CH110 overview-without-channel-statement -----------------------------------------------
+
+def test_markdown_overview_without_channel_statement_points_at_the_overview_key() -> None:
+    text = "---\n" + charter(PHONE) + "---\n# Our charter\n"
+    assert findings(text, ["CH110"], filename="example.charter.md") == [
+        ("CH110", 6, 1, "overview has no channel_statement (add how you meet customers on the channels they prefer, "
+         "with the same promises on each)"),
+    ]
+
+
+def test_overview_with_channel_statement_passes() -> None:
+    text = charter(PHONE).replace("  mission:", "  channel_statement: Use any channel.\n  mission:")
+    assert findings(text, ["CH110"]) == []
