@@ -65,7 +65,7 @@ class Document:
 
     def locate(self, pointer: str, anchor: str = "value") -> Span:
         """The span a finding at `pointer` points to (the nearest existing ancestor)."""
-        node = self._nearest(pointer)
+        found, node = self._nearest(pointer)
         if node is None:
             return DOCUMENT_START
         if anchor == "key" and node.key is not None:
@@ -73,16 +73,17 @@ class Document:
         if anchor == "container":
             if node.key is not None:
                 return node.key
-            first = self._first_key(pointer)
+            first = self._first_key(found)
             if first is not None:
                 return first
         return node.value
 
-    def _nearest(self, pointer: str) -> NodeSpans | None:
+    def _nearest(self, pointer: str) -> tuple[str, NodeSpans | None]:
+        """The node at `pointer`, or at its nearest ancestor that exists."""
         while True:
             node = self.nodes.get(pointer)
             if node is not None or not pointer:
-                return node
+                return pointer, node
             pointer = pointer.rpartition("/")[0]
 
     def _first_key(self, pointer: str) -> Span | None:

@@ -13,6 +13,7 @@ import json.decoder
 import json.scanner
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from charterlint.document import Limits, NodeSpans, Problem, escape
@@ -22,6 +23,8 @@ from charterlint.parsed import NodeTable, Parsed, ParseError, duplicate_key_prob
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = json.scanner.NUMBER_RE
 _LITERALS = {"true": True, "false": False, "null": None}
+# The C-accelerated string scanner json itself uses (not in typeshed's stubs).
+_scanstring: Callable[[str, int, bool], tuple[str, int]] = getattr(json.decoder, "scanstring")
 
 
 class _Text:
@@ -65,7 +68,7 @@ def _scalar(source: _Text, offset: int) -> tuple[Any, int]:
     char = text[offset : offset + 1]
     if char == '"':
         try:
-            return json.decoder.scanstring(text, offset + 1, True)
+            return _scanstring(text, offset + 1, True)
         except json.JSONDecodeError as error:
             raise source.fail(error.msg.lower(), error.pos) from None
     match = _NUMBER.match(text, offset)
@@ -106,11 +109,11 @@ def load_json(text: str, limits: Limits) -> Parsed:
                         raise source.fail("expecting a property name in double quotes", offset)
                 else:
                     key, end = _scalar(source, offset)
-                    key_span = source.span(offset, end)
+                    member_span = source.span(offset, end)
                     offset = _skip(text, end)
                     if text[offset : offset + 1] != ":":
                         raise source.fail("expecting ':' after a property name", offset)
-                    frame.pending = (key, key_span)
+                    frame.pending = (key, member_span)
                     offset = _skip(text, offset + 1)
             if stack and isinstance(stack[-1].value, dict) and text[offset : offset + 1] == "}" and not stack[-1].value:
                 expect_value = False

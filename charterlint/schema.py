@@ -51,6 +51,15 @@ def schema_problems(validator: Draft202012Validator, data: Any) -> list[Problem]
     return problems
 
 
+def _keyword_value(error: ValidationError) -> Any:
+    """The failing keyword's value (typed loosely in jsonschema's stubs)."""
+    return error.validator_value
+
+
+def _subschema(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
 def _pointer(error: ValidationError) -> str:
     return join("", *error.absolute_path)
 
@@ -61,7 +70,7 @@ def _explain(error: ValidationError, data: Any) -> Iterator[Problem]:
     if kind in ("anyOf", "oneOf") and error.context:
         yield from _explain_alternatives(error, data)
     elif kind == "required":
-        yield from _missing(error, data, pointer, error.validator_value)
+        yield from _missing(error, data, pointer, _keyword_value(error))
     elif kind in ("additionalProperties", "unevaluatedProperties"):
         yield from _unknown(error, data, pointer)
     elif "propertyNames" in error.absolute_schema_path:
@@ -78,7 +87,7 @@ def _explain_alternatives(error: ValidationError, data: Any) -> Iterator[Problem
     branches = error.context or []
     if all(branch.validator == "required" for branch in branches):
         pointer = _pointer(error)
-        names = [name for branch in branches for name in branch.validator_value]
+        names = [name for branch in branches for name in _keyword_value(branch)]
         listed = ", ".join(f'"{name}"' for name in names[:-1]) + f' or "{names[-1]}"'
         yield Problem(f"{describe(data, pointer)} is missing one of {listed}", pointer,
                       anchor="container", code="CH011")
@@ -98,7 +107,7 @@ def _missing(error: ValidationError, data: Any, pointer: str, required: list[str
 
 
 def _unknown(error: ValidationError, data: Any, pointer: str) -> Iterator[Problem]:
-    schema = error.schema
+    schema = _subschema(error)
     known = sorted(schema.get("properties", {}))
     patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
     subject = describe(data, pointer)
@@ -133,34 +142,34 @@ def _expected(schema: Any) -> str:
 
 
 def _invalid_value(error: ValidationError, data: Any, pointer: str) -> str:
-    kind, value, schema = error.validator, error.instance, error.schema
+    kind, value, schema, limit = error.validator, error.instance, _subschema(error), _keyword_value(error)
     subject = describe(data, pointer)
     if kind == "type":
-        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        expected = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+        types = limit if isinstance(limit, list) else [limit]
+        expected = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
         return f"{subject} must be {expected}, not {show_value(value)}"
     if kind == "enum":
-        options = [str(option) for option in error.validator_value]
+        options = [str(option) for option in limit]
         hint = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
         suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
         return (f"{show_value(value)} is not a valid {subject}: expected one of "
                 f"{', '.join(options)}{suggestion}")
     if kind == "const":
-        return f"{subject} must be {show_value(error.validator_value)}, not {show_value(value)}"
+        return f"{subject} must be {show_value(limit)}, not {show_value(value)}"
     if kind in ("pattern", "format"):
         return f"{show_value(value)} is not {_expected(schema)}"
     if kind == "minLength":
         return f"{subject} must not be empty"
     if kind in ("minimum", "exclusiveMinimum"):
-        return f"{subject} must be at least {error.validator_value}, not {show_value(value)}"
+        return f"{subject} must be at least {limit}, not {show_value(value)}"
     if kind in ("maximum", "exclusiveMaximum"):
-        return f"{subject} must be at most {error.validator_value}, not {show_value(value)}"
+        return f"{subject} must be at most {limit}, not {show_value(value)}"
     return f"{show_value(value)} is not valid for {subject}"
 
 
 def _other(error: ValidationError, data: Any, pointer: str) -> str:
     subject = describe(data, pointer)
-    kind, limit = error.validator, error.validator_value
+    kind, limit = error.validator, _keyword_value(error)
     if kind == "minItems":
         return f"{subject} must list at least {limit} item{'s' if limit != 1 else ''}"
     if kind == "maxItems":

@@ -46,6 +46,11 @@ def add_months(start: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, day)
 
 
+def is_calendar_period(period: Duration) -> bool:
+    """Whether a period has a length on the calendar (not business units, boundaries or rings)."""
+    return period.unit == "day" or period.scale is Scale.CONTINUOUS
+
+
 def due_date(start: dt.date, period: Duration) -> dt.date | None:
     """When a period that began on `start` ends; None if the period is not on the calendar.
 
@@ -54,12 +59,9 @@ def due_date(start: dt.date, period: Duration) -> dt.date | None:
     `days` count as calendar days here. Business/working units, boundaries and rings have
     no calendar length. A range uses its upper bound.
     """
-    if period.unit == "day":
-        seconds = period.high * _DAY_SECONDS
-    elif period.scale is Scale.CONTINUOUS:
-        seconds = period.magnitude
-    else:
+    if not is_calendar_period(period):
         return None
+    seconds = period.high * _DAY_SECONDS if period.unit == "day" else period.magnitude
     try:
         if period.unit in ("month", "year") and period.high.is_integer():
             return add_months(start, int(period.high) * (12 if period.unit == "year" else 1))
@@ -71,7 +73,7 @@ def due_date(start: dt.date, period: Duration) -> dt.date | None:
 def _max_age(context: Context) -> Duration:
     text = context.options.get("max-age", "12 months")
     parsed = parse_duration(text)
-    if parsed is None or due_date(dt.date(2000, 1, 1), parsed) is None:
+    if parsed is None or not is_calendar_period(parsed):
         raise ValueError(f'option max-age "{text}" is not a calendar duration such as "12 months"')
     return parsed
 
@@ -79,7 +81,7 @@ def _max_age(context: Context) -> Duration:
 def _period(review: dict[str, Any], context: Context) -> tuple[Duration, str]:
     """The review period that applies and how the message names it."""
     cadence = parse_duration(review.get("cadence"))
-    if cadence is not None and due_date(dt.date(2000, 1, 1), cadence) is not None:
+    if cadence is not None and is_calendar_period(cadence):
         return cadence, f'the review cadence "{cadence.text}"'
     max_age = _max_age(context)
     if cadence is not None:

@@ -1,0 +1,218 @@
+"""CH401-CH409: rights, team, escalation, performance reporting and accessibility."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from tests.helpers import findings
+
+# 12 lines: the sections under test start on line 13.
+HEAD = """\
+charter_format: 1
+title: Example Water customer charter
+organization:
+  name: Example Water
+overview:
+  mission: Safe, reliable water for every home.
+channels:
+  - id: phone
+    type: phone
+    hours: always
+    commitments:
+      answer: {within: 60 seconds, target: 80%}
+"""
+TAIL = "review:\n  last_reviewed: 2025-06-01\n"
+
+DISPUTES = "no dispute process (add rights.disputes: how disagreements over bills, charges or repairs are settled)"
+AFTER_PURCHASE = ("no after-purchase support (add rights.after_purchase: what customers can expect "
+                  "for issues months or years after purchase)")
+STAGES = ("no escalation stages (add escalation.stages: who reviews a matter the customer "
+          "wants raised higher, and how quickly)")
+EXTERNAL = ("no external body to escalate to (add escalation.external: an ombudsman, regulator, "
+            "adr scheme or independent reviewer)")
+ACCESSIBILITY = ("no channel lists accessibility provisions (add accessibility to the channels that offer them, "
+                 "e.g. [relay_service, large_print, interpreter])")
+
+
+def charter(sections: str = "") -> str:
+    return HEAD + dedent(sections) + TAIL
+
+
+def strict(text: str, code: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
+    return findings(text, [code], preset="strict", **kwargs)
+
+
+# --- CH401 / CH402 rights --------------------------------------------------------------
+
+def test_dispute_process_missing_without_rights_points_at_the_first_key() -> None:
+    assert strict(charter(), "CH401") == [("CH401", 1, 1, DISPUTES)]
+
+
+def test_dispute_process_missing_in_a_json_charter_points_at_the_rights_key() -> None:
+    text = ('{"charter_format": 1, "title": "T", "organization": {"name": "E"}, "overview": {"mission": "M"},\n'
+            ' "channels": [{"id": "phone", "type": "phone", "hours": "always"}], "rights": {"statements": []},\n'
+            ' "review": {"last_reviewed": "2025-06-01"}}\n')
+    assert strict(text, "CH401", filename="c.charter.json") == [("CH401", 2, 69, DISPUTES)]
+
+
+def test_after_purchase_missing_points_at_rights_when_it_exists() -> None:
+    text = charter("""\
+        rights:
+          disputes:
+            process: A senior adviser reviews the decision.
+    """)
+    assert strict(text, "CH402") == [("CH402", 13, 1, AFTER_PURCHASE)]
+    assert strict(text, "CH401") == []
+
+
+def test_after_purchase_in_an_x_extension_does_not_count() -> None:
+    text = charter("""\
+        rights:
+          x-after_purchase: {text: Five-year meter warranty.}
+    """)
+    assert strict(text, "CH402") == [("CH402", 13, 1, AFTER_PURCHASE)]
+
+
+# --- CH403 / CH404 escalation stages ---------------------------------------------------
+
+def test_escalation_path_missing_at_an_empty_stage_list() -> None:
+    text = charter("""\
+        escalation:
+          stages: []
+    """)
+    assert strict(text, "CH403") == [("CH403", 14, 11, STAGES)]
+
+
+def test_escalation_path_missing_without_escalation_points_at_the_first_key() -> None:
+    assert strict(charter(), "CH403") == [("CH403", 1, 1, STAGES)]
+
+
+def test_escalation_stage_without_timescale_reports_each_stage() -> None:
+    text = charter("""\
+        escalation:
+          stages:
+            - name: Team leader review
+              respond: {within: 2 weeks}
+            - via: [phone]
+              name: Customer relations manager
+            - name: Director
+    """)
+    assert strict(text, "CH404") == [
+        ("CH404", 17, 7, 'escalation stage "Customer relations manager" has no timescale '
+                         '(add respond: {within: ...}, e.g. "10 working days")'),
+        ("CH404", 19, 7, 'escalation stage "Director" has no timescale '
+                         '(add respond: {within: ...}, e.g. "10 working days")'),
+    ]
+
+
+def test_escalation_stage_with_a_timescale_passes() -> None:
+    text = charter("""\
+        escalation:
+          stages:
+            - name: Team leader review
+              respond: {within: 2 weeks}
+    """)
+    assert strict(text, "CH403") == []
+    assert strict(text, "CH404") == []
+
+
+# --- CH405 / CH406 external bodies -----------------------------------------------------
+
+def test_external_review_missing_at_the_escalation_key() -> None:
+    text = charter("""\
+        escalation:
+          stages:
+            - name: Team leader review
+              respond: {within: 2 weeks}
+    """)
+    assert strict(text, "CH405") == [("CH405", 13, 1, EXTERNAL)]
+
+
+def test_external_review_missing_at_an_empty_external_list() -> None:
+    text = charter("""\
+        escalation:
+          external: []
+    """)
+    assert strict(text, "CH405") == [("CH405", 14, 13, EXTERNAL)]
+
+
+def test_external_trigger_missing_reports_only_bodies_without_after() -> None:
+    text = charter("""\
+        escalation:
+          external:
+            - body: Consumer Council for Water
+              after: 8 weeks
+            - type: ombudsman
+              body: Water Redress Scheme
+              customer_deadline: 6 months
+    """)
+    assert strict(text, "CH405") == []
+    assert strict(text, "CH406") == [
+        ("CH406", 17, 7, 'external body "Water Redress Scheme" does not say when the customer may go there '
+                         '(add after, e.g. "8 weeks" or "final response")'),
+    ]
+
+
+# --- CH407 team ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("team", "message"), [
+    ("team:\n  accreditations: [Investors in People]\n",
+     "team has no training or accountability (add team.training and team.accountability)"),
+    ("team:\n  accountability: The adviser who takes your call owns it.\n",
+     "team has no training (add team.training)"),
+])
+def test_team_accountability_missing_names_what_is_missing(team: str, message: str) -> None:
+    assert strict(charter(team), "CH407") == [("CH407", 13, 1, message)]
+
+
+def test_team_accountability_missing_without_team_points_at_the_first_key() -> None:
+    assert strict(charter(), "CH407") == [
+        ("CH407", 1, 1, "no team section (add team.training and team.accountability: how staff are trained "
+                        "and how they own the result for the customer)"),
+    ]
+
+
+# --- CH408 performance -----------------------------------------------------------------
+
+def test_performance_reporting_missing_counts_targets_in_every_section() -> None:
+    text = charter("""\
+        feedback:
+          channels: [phone]
+          respond: {within: 2 weeks, target: 95%}
+        performance:
+          frequency: quarterly
+    """)
+    assert strict(text, "CH408") == [
+        ("CH408", 16, 1, 'results are not published, yet 2 commitments set a target share such as "80%" '
+                         "(publish results against them and set performance.published: true)"),
+    ]
+
+
+def test_performance_reporting_missing_without_performance_points_at_the_first_key() -> None:
+    assert [f[:3] for f in strict(charter(), "CH408")] == [("CH408", 1, 1)]
+
+
+def test_performance_reporting_not_needed_without_targets() -> None:
+    text = HEAD.replace(", target: 80%", "") + "performance:\n  published: false\n" + TAIL
+    assert strict(text, "CH408") == []
+
+
+# --- CH409 accessibility ---------------------------------------------------------------
+
+def test_accessibility_missing_when_every_list_is_empty() -> None:
+    text = HEAD + "    accessibility: []\n" + TAIL
+    assert strict(text, "CH409") == [("CH409", 7, 1, ACCESSIBILITY)]
+
+
+def test_accessibility_on_one_channel_is_enough() -> None:
+    text = HEAD + "  - id: post\n    type: post\n    hours: always\n    accessibility: [large_print]\n" + TAIL
+    assert strict(text, "CH409") == []
+
+
+def test_governance_rules_read_markdown_front_matter() -> None:
+    text = "---\n" + charter("team:\n  training: Six-week induction.\n") + "---\n# Our charter\n"
+    assert strict(text, "CH407", filename="c.charter.md") == [
+        ("CH407", 14, 1, "team has no accountability (add team.accountability)"),
+    ]
