@@ -10,7 +10,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from charterlint.document import Document, Limits, Problem
-from charterlint.loader import load_document
+from charterlint.loader import load_document, split_lines
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Severity, Span
 from charterlint.rule import Context, Rule
 from charterlint.schema import schema_problems
@@ -110,7 +110,7 @@ def _lines_of(raw: bytes) -> tuple[str, ...]:
     """Best-effort lines for showing an excerpt of a file that did not parse."""
     if len(raw) > 1024 * 1024 or b"\x00" in raw[:8192]:
         return ()
-    return tuple(raw.decode("utf-8", "replace").splitlines())
+    return tuple(split_lines(raw.decode("utf-8", "replace")))
 
 
 def failure(path: str, message: str, settings: LintSettings) -> FileResult:

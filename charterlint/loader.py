@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import PurePath
 
 from charterlint.document import Body, Document, Limits, Problem
@@ -21,6 +22,22 @@ _BOMS = (
 )
 _FENCES = ("---", "...")
 _EMPTY = "file is empty: a charter starts with charter_format, title, organization ..."
+
+
+# The line breaks YAML parsers count (str.splitlines() also splits on \v, \f, \x1c-\x1e,
+# which would shift every later line away from the parser's line numbers).
+_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str, kind: str = "yaml") -> list[str]:
+    """Source lines numbered as the parser numbers them (JSON counts only \\n)."""
+    if kind == "json":
+        lines = [line.removesuffix("\r") for line in text.split("\n")]
+    else:
+        lines = _YAML_BREAKS.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()  # a final line break ends the last line; it does not start another
+    return lines
 
 
 def syntax_error(message: str, span: Span = Span.at(1, 1)) -> Problem:
@@ -54,7 +71,7 @@ def kind_of(path: str, text: str) -> str:
     kind = SUFFIX_KINDS.get(PurePath(path).suffix.lower())
     if kind is not None:
         return kind
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = split_lines(text.lstrip("\ufeff"))
     if lines and lines[0].rstrip() == "---" and any(line.rstrip() in _FENCES for line in lines[1:]):
         return "markdown"
     if text.lstrip().startswith("{"):
@@ -64,7 +81,7 @@ def kind_of(path: str, text: str) -> str:
 
 def split_front_matter(text: str) -> tuple[str, Body]:
     """The front matter (with blank lines for the fence, so line numbers hold) and the body."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     if not lines or lines[0].rstrip() != "---":
         raise ParseError(
             "Markdown charter has no YAML front matter: start the file with a '---' line", Span.at(1, 1)
@@ -94,7 +111,7 @@ def parse_text(path: str, text: str, kind: str, limits: Limits) -> Document:
         found = "a list" if isinstance(parsed.data, list) else f'the value "{parsed.data}"'
         span = parsed.nodes[""].value if "" in parsed.nodes else Span.at(1, 1)
         raise ParseError(f"document is {found}, not a mapping of fields: a charter starts with charter_format, title ...", span)
-    return Document(path, kind, parsed.data, parsed.nodes, tuple(text.splitlines()), body, parsed.problems)
+    return Document(path, kind, parsed.data, parsed.nodes, tuple(split_lines(text, kind)), body, parsed.problems)
 
 
 def load_document(path: str, raw: bytes, limits: Limits, kind: str | None = None) -> Document | Problem:

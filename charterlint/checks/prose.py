@@ -1,0 +1,148 @@
+"""CH501 channel-mentioned-not-listed, and the Markdown body scanning CH301 shares.
+
+The body is read as one text in which fenced code blocks and HTML comments are blanked out
+(replaced by spaces, line breaks kept), so that offsets still map to the line and column of
+the source and a phrase broken over two lines is still found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from charterlint.charter import channels
+from charterlint.document import Body, Document, Problem
+from charterlint.model import Position, Span
+from charterlint.rule import Context
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_UNCLOSED_COMMENT = re.compile(r"<!--.*", re.DOTALL)
+
+
+def _blank(text: str) -> str:
+    """`text` with every character but line breaks replaced by a space."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _without_fences(lines: Sequence[str]) -> list[str]:
+    kept: list[str] = []
+    fence: str | None = None  # the opening fence while inside a code block
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence is None and match is not None:
+            fence = match.group(1)
+            kept.append("")
+        elif fence is not None:
+            marker = match.group(1) if match is not None else ""
+            if marker[:1] == fence[0] and len(marker) >= len(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            kept.append("")
+        else:
+            kept.append(line)
+    return kept
+
+
+def prose_text(body: Body) -> str:
+    """The body as one string, code blocks and HTML comments blanked; offsets match `body.lines`."""
+    text = "\n".join(_without_fences(body.lines))
+    text = _COMMENT.sub(lambda m: _blank(m.group(0)), text)
+    return _UNCLOSED_COMMENT.sub(lambda m: _blank(m.group(0)), text)
+
+
+def offset_position(text: str, offset: int, first_line: int, first_column: int = 1) -> Position:
+    """The position of `text[offset]` when `text` starts at `first_line`, `first_column`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line = first_line + text.count("\n", 0, offset)
+    column = offset - line_start + (first_column if line_start == 0 else 1)
+    return Position(line, column)
+
+
+def match_span(text: str, start: int, end: int, first_line: int, first_column: int = 1) -> Span:
+    """The span of `text[start:end]` (end exclusive) when `text` starts at `first_line`, `first_column`."""
+    return Span(
+        offset_position(text, start, first_line, first_column),
+        offset_position(text, end, first_line, first_column),
+    )
+
+
+# --- CH501 -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ChannelWord:
+    """A channel the body may name: its spellings, and the types or platforms that provide it."""
+
+    label: str
+    spellings: tuple[str, ...]
+    types: tuple[str, ...]
+    platforms: tuple[str, ...] = ()
+    case_sensitive: bool = False
+
+
+def channel_words() -> tuple[ChannelWord, ...]:
+    """The documented word table (rules/CH501.yaml `details` shows the same table)."""
+    return (
+        ChannelWord("WhatsApp", ("WhatsApp",), ("messaging",), ("whatsapp",)),
+        ChannelWord("Messenger", ("Messenger",), ("messaging",), ("messenger",)),
+        ChannelWord("WeChat", ("WeChat",), ("messaging",), ("wechat",)),
+        ChannelWord("Facebook", ("Facebook",), ("social_media",), ("facebook",)),
+        ChannelWord("Instagram", ("Instagram",), ("social_media",), ("instagram",)),
+        ChannelWord("X", ("Twitter", "X"), ("social_media",), ("x", "twitter")),
+        ChannelWord("LinkedIn", ("LinkedIn",), ("social_media",), ("linkedin",)),
+        ChannelWord("live chat", ("live chat", "web chat"), ("live_chat",)),
+        ChannelWord("SMS", ("text message", "SMS"), ("sms",)),
+        ChannelWord("chatbot", ("chatbot", "virtual assistant"), ("chatbot",)),
+        ChannelWord("mobile app", ("mobile app",), ("app",)),
+        ChannelWord("video call", ("video call",), ("video",)),
+    )
+
+
+def _spelling_pattern(spelling: str) -> str:
+    if spelling == "X":
+        # "X" alone, not "X-ray" or "X's": only the capital letter names the platform
+        return r"(?<![\w'’-])X(?![\w'’-])"
+    words = r"[\s-]+".join(re.escape(word) for word in spelling.split())
+    return rf"(?<!\w){words}s?(?!\w)"
+
+
+def word_pattern(word: ChannelWord) -> re.Pattern[str]:
+    """One regex for every spelling of `word` (longest first), plural `s` allowed."""
+    spellings = sorted(word.spellings, key=len, reverse=True)
+    case_insensitive = [s for s in spellings if s != "X"]
+    parts = [f"(?i:{_spelling_pattern(s)})" for s in case_insensitive]
+    parts += [_spelling_pattern(s) for s in spellings if s == "X"]
+    return re.compile("|".join(parts))
+
+
+def provides(entry: dict[str, Any], word: ChannelWord) -> bool:
+    """An entry provides a word when its type, platform or name matches."""
+    if entry.get("type") in word.types or entry.get("platform") in word.platforms:
+        return True
+    name = entry.get("name")
+    return isinstance(name, str) and word_pattern(word).search(name) is not None
+
+
+def _suggestion(word: ChannelWord) -> str:
+    fix = f"add a channel with type: {word.types[0]}"
+    return f"{fix} and platform: {word.platforms[0]}" if word.platforms else fix
+
+
+def unlisted_channels(document: Document, context: Context) -> Iterator[Problem]:
+    """CH501: the body names a channel that no entry of `channels` provides."""
+    if document.body is None:
+        return
+    text = prose_text(document.body)
+    entries = [channel.data for channel in channels(document.data)]
+    for word in channel_words():
+        if any(provides(entry, word) for entry in entries):
+            continue
+        match = word_pattern(word).search(text)
+        if match is not None:
+            named = " ".join(match.group(0).split())
+            yield Problem(
+                f'the text names "{named}" but no channel provides it '
+                f'({_suggestion(word)}, or remove the mention)',
+                span=match_span(text, match.start(), match.end(), document.body.first_line),
+            )

@@ -1,0 +1,146 @@
+"""CH302-CH309: commitment quality (ranges, averages, day units, calendars, order, strength)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from charterlint.charter import COMMITMENT_EVENTS, channels, commitments, durations
+from charterlint.document import Document, Problem, join
+from charterlint.duration import Duration, longer, parse_duration
+from charterlint.rule import Context
+
+# Position of each event in the life of a contact: a later one may not be promised sooner.
+_EVENT_STEP = {"answer": 0, "acknowledge": 0, "respond": 1, "resolve": 2}
+_WEAK_STRENGTHS = ("aim", "best_effort")
+_UNCHECKABLE_STATISTICS = ("average", "majority")
+
+
+def range_targets(document: Document, context: Context) -> Iterator[Problem]:
+    """CH302: a duration given as a range."""
+    for pointer, duration in durations(document.data):
+        if duration.is_range:
+            count, _, unit = duration.text.partition(" ")
+            upper = count.partition("-")[2]
+            yield Problem(
+                f'"{duration.text}" is a range: which end is the promise? give one limit (e.g. "{upper} {unit}")',
+                pointer,
+            )
+
+
+def average_targets(document: Document, context: Context) -> Iterator[Problem]:
+    """CH303: `statistic: average` or `majority`."""
+    for pointer, _, commitment in commitments(document.data):
+        statistic = commitment.get("statistic")
+        if statistic in _UNCHECKABLE_STATISTICS:
+            yield Problem(
+                f'statistic "{statistic}" is a promise no customer can check against their own contact: '
+                'use a share of contacts instead (target: 80%, statistic: each)',
+                join(pointer, "statistic"),
+            )
+
+
+def ambiguous_day_units(document: Document, context: Context) -> Iterator[Problem]:
+    """CH304: a duration in bare `days`."""
+    for pointer, duration in durations(document.data):
+        if duration.unit == "day":
+            count, _, unit = duration.text.partition(" ")
+            yield Problem(
+                f'"{duration.text}" does not say which days: '
+                f'use "{count} working {unit}" or "{count} calendar {unit}"',
+                pointer,
+            )
+
+
+def _uses_business_calendar(duration: Duration) -> bool:
+    # `same day` is not a business unit: it needs no business week (see rules/CH305.yaml)
+    return duration.business_word is not None
+
+
+def business_units_without_calendar(document: Document, context: Context) -> Iterator[Problem]:
+    """CH305: business/working units but no calendar; once, at the first use."""
+    if document.data.get("calendars"):
+        return
+    for pointer, duration in durations(document.data):
+        if _uses_business_calendar(duration):
+            word = duration.business_word
+            yield Problem(
+                f'"{duration.text}" needs a calendar, but none defines the {word} week and timezone '
+                '(add one under calendars)',
+                pointer,
+            )
+            return
+
+
+def acknowledgement_only(document: Document, context: Context) -> Iterator[Problem]:
+    """CH306: a channel's only commitment is `acknowledge`."""
+    for channel in channels(document.data):
+        events = [event for event in COMMITMENT_EVENTS if event in channel.commitments]
+        if events == ["acknowledge"]:
+            yield Problem(
+                f'channel "{channel.id}" only promises an acknowledgement, which may be automated '
+                '(add a respond or resolve commitment)',
+                join(channel.pointer, "commitments", "acknowledge"),
+                anchor="key",
+            )
+
+
+def _order_problems(pointer: str, events: dict[str, Any]) -> Iterator[Problem]:
+    """Later events whose limit is shorter than an earlier event's, nearest earlier event first."""
+    limits = {
+        event: parse_duration(events[event].get("within"))
+        for event in COMMITMENT_EVENTS
+        if isinstance(events.get(event), dict)
+    }
+    for later, later_limit in limits.items():
+        if later_limit is None:
+            continue
+        earlier = [e for e in reversed(COMMITMENT_EVENTS) if e in limits and _EVENT_STEP[e] < _EVENT_STEP[later]]
+        for event in earlier:
+            earlier_limit = limits[event]
+            if earlier_limit is not None and longer(earlier_limit, later_limit):
+                yield Problem(
+                    f'{later} within "{later_limit.text}" is shorter than {event} within "{earlier_limit.text}": '
+                    f'a later step cannot come sooner (give {later} at least as long as {event})',
+                    join(pointer, later, "within"),
+                )
+                break
+
+
+def commitment_order(document: Document, context: Context) -> Iterator[Problem]:
+    """CH307: on a channel or in `feedback`, a later event is promised sooner than an earlier one."""
+    for channel in channels(document.data):
+        yield from _order_problems(join(channel.pointer, "commitments"), channel.commitments)
+    feedback = document.data.get("feedback")
+    if isinstance(feedback, dict):
+        yield from _order_problems("/feedback", feedback)
+
+
+def mixed_day_units(document: Document, context: Context) -> Iterator[Problem]:
+    """CH308: both `business` and `working` units; once, at the first use of the second word."""
+    first: Duration | None = None
+    for pointer, duration in durations(document.data):
+        word = duration.business_word
+        if word is None:
+            continue
+        if first is None:
+            first = duration
+        elif word != first.business_word:
+            yield Problem(
+                f'"{duration.text}" uses {word} units, but "{first.text}" uses {first.business_word} units: '
+                f'they mean the same, so use one word throughout',
+                pointer,
+            )
+            return
+
+
+def weak_commitments(document: Document, context: Context) -> Iterator[Problem]:
+    """CH309: `strength: aim` or `best_effort`."""
+    for pointer, _, commitment in commitments(document.data):
+        strength = commitment.get("strength")
+        if strength in _WEAK_STRENGTHS:
+            yield Problem(
+                f'strength "{strength}" is not a promise customers can rely on '
+                '(commit with "will" or "guarantee" to a limit you can keep)',
+                join(pointer, "strength"),
+            )

@@ -1,0 +1,186 @@
+"""CH301 vague-commitment: phrases in the charter's texts and the Markdown body, at the phrase."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from tests.helpers import findings, lint_text
+
+# 6 lines; `channels:` follows on line 7.
+HEAD = """\
+charter_format: 1
+title: Example Water customer charter
+organization:
+  name: Example Water
+overview:
+{overview}
+"""
+CHANNELS = """\
+channels:
+  - id: email
+    type: email
+    hours: always
+    commitments:
+      respond:
+        within: 48 hours
+{text}
+review:
+  last_reviewed: 2025-06-01
+"""
+MISSION = "  mission: Safe, reliable water for every home."
+NO_TEXT = "        target: 80%"
+
+
+def charter(overview: str = MISSION, text: str = NO_TEXT) -> str:
+    return HEAD.format(overview=overview.rstrip("\n")) + CHANNELS.format(text=text.rstrip("\n"))
+
+
+def hedge(phrase: str) -> str:
+    return f'"{phrase}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
+
+
+def ch301(text: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
+    return findings(text, ["CH301"], **kwargs)
+
+
+def test_plain_scalar_phrase_is_reported_at_its_column() -> None:
+    text = charter(text="        text: We will reply promptly, and Promptly again.")
+    assert ch301(text) == [
+        ("CH301", 14, 29, hedge("promptly")),
+        ("CH301", 14, 43, hedge("Promptly")),
+    ]
+
+
+def test_phrase_inside_a_longer_word_is_not_reported() -> None:
+    text = charter(text="        text: We reply unpromptly and shortlyish, never shortly-ish.")
+    assert ch301(text) == [("CH301", 14, 57, hedge("shortly"))]
+
+
+def test_folded_block_scalar_phrase_split_over_lines_is_reported_where_it_starts() -> None:
+    overview = """\
+  mission: >-
+    We supply water and deal with every enquiry as soon
+    as possible, and where possible the same day.
+"""
+    assert ch301(charter(overview)) == [
+        ("CH301", 7, 49, hedge("as soon as possible")),
+        ("CH301", 8, 22, hedge("where possible")),
+    ]
+
+
+def test_literal_block_scalar_after_an_indicator_comment_is_located() -> None:
+    overview = """\
+  mission: |  # reviewed shortly
+    Safe water for every home.
+      We reply shortly.
+"""
+    assert ch301(charter(overview)) == [("CH301", 8, 16, hedge("shortly"))]
+
+
+def test_quoted_scalar_phrase_is_located_past_the_quote() -> None:
+    text = charter(text="""        text: 'It''s done promptly'""")
+    assert ch301(text) == [("CH301", 14, 27, hedge("promptly"))]
+
+
+def test_phrase_next_to_an_escape_sequence_points_at_the_string() -> None:
+    # in the source "\tpromptly" is not on a word boundary: the string is reported instead
+    text = charter(text=r'''        text: "We reply\tpromptly"''')
+    assert ch301(text) == [("CH301", 14, 15, hedge("promptly"))]
+
+
+def test_list_values_and_section_texts_are_read() -> None:
+    overview = """\
+  values:
+    - Fair
+    - Act in a timely manner
+"""
+    text = charter(overview) + dedent("""\
+        team:
+          training: Staff are trained to answer as quickly as we can.
+        """)
+    assert ch301(text) == [
+        ("CH301", 8, 11, hedge("in a timely manner")),
+        ("CH301", 20, 41, hedge("as quickly as we can")),
+    ]
+
+
+def test_fields_that_are_not_customer_text_are_not_read() -> None:
+    text = charter(text="        x-note: reply promptly") + dedent("""\
+        team:
+          accreditations: [Answered promptly award]
+          x-internal: shortly
+        """)
+    assert ch301(text) == [("CH301", 18, 29, hedge("promptly"))]
+
+
+def test_option_phrases_replace_the_default_list_and_longest_phrase_wins() -> None:
+    text = charter(text="        text: We reply promptly, as soon as possible.")
+    options = {"CH301": {"phrases": ["soon", "as soon as possible"]}}
+    assert ch301(text, options=options) == [("CH301", 14, 34, hedge("as soon as possible"))]
+
+
+def test_empty_phrase_list_reports_nothing() -> None:
+    text = charter(text="        text: We reply promptly.")
+    assert ch301(text, options={"CH301": {"phrases": []}}) == []
+
+
+def test_json_string_phrase_is_located() -> None:
+    text = dedent("""\
+        {
+          "charter_format": 1,
+          "title": "Example Water customer charter",
+          "organization": {"name": "Example Water"},
+          "overview": {"mission": "Water \\"now\\", shortly."},
+          "channels": [{"id": "phone", "type": "phone", "hours": "always",
+                        "commitments": {"answer": {"within": "60 seconds"}}}],
+          "review": {"last_reviewed": "2025-06-01"}
+        }
+        """)
+    assert ch301(text, filename="test.charter.json") == [("CH301", 5, 43, hedge("shortly"))]
+
+
+MARKDOWN = """\
+---
+charter_format: 1
+title: Example Water customer charter
+organization:
+  name: Example Water
+overview:
+  mission: Safe water, delivered promptly.
+channels:
+  - id: phone
+    type: phone
+    hours: always
+    commitments:
+      answer: {within: 60 seconds, target: 80%}
+review:
+  last_reviewed: 2025-06-01
+---
+# Our promise
+We fix leaks as quickly
+as possible.
+<!-- draft: reply shortly -->
+```text
+as soon as possible
+```
+Calls are answered  promptly.
+"""
+
+
+def test_markdown_front_matter_and_body_are_both_read() -> None:
+    assert ch301(MARKDOWN, filename="test.charter.md") == [
+        ("CH301", 7, 34, hedge("promptly")),
+        ("CH301", 18, 14, hedge("as quickly as possible")),
+        ("CH301", 24, 21, hedge("promptly")),
+    ]
+
+
+def test_markdown_body_phrase_span_ends_after_the_phrase() -> None:
+    result = lint_text(MARKDOWN, ["CH301"], filename="test.charter.md")
+    spans = [(f.span.start.line, f.span.start.column, f.span.end.line, f.span.end.column) for f in result.findings]
+    assert spans == [(7, 34, 7, 42), (18, 14, 19, 12), (24, 21, 24, 29)]
+
+
+def test_markdown_without_hedges_passes() -> None:
+    text = MARKDOWN.replace("promptly", "within a minute").replace("as quickly\nas possible", "within 4 hours")
+    assert ch301(text, filename="test.charter.md") == []

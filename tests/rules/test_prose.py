@@ -1,0 +1,104 @@
+"""CH501 channel-mentioned-not-listed: channels the Markdown prose names, at their first mention."""
+
+from __future__ import annotations
+
+from charterlint.checks.prose import channel_words, provides
+from tests.helpers import findings, lint_text
+
+# With PHONE, the body starts on line 17 (after the closing fence on line 16).
+FRONT = """\
+---
+charter_format: 1
+title: Example Water customer charter
+organization:
+  name: Example Water
+overview:
+  mission: Safe, reliable water for every home.
+channels:
+{channels}
+review:
+  last_reviewed: 2025-06-01
+---
+"""
+PHONE = """\
+  - id: phone
+    type: phone
+    hours: always
+    commitments:
+      answer: {within: 60 seconds, target: 80%}"""
+
+
+def markdown(body: str, channels: str = PHONE) -> str:
+    return FRONT.format(channels=channels) + body
+
+
+def ch501(text: str) -> list[tuple[str, int, int, str]]:
+    return findings(text, ["CH501"], filename="test.charter.md")
+
+
+def unlisted(named: str, fix: str) -> str:
+    return f'the text names "{named}" but no channel provides it ({fix}, or remove the mention)'
+
+
+def test_each_channel_is_reported_once_at_its_first_mention() -> None:
+    body = "Chat on our web\nchat, or use live chat or Twitter (now X).\nText messages: we read every SMS.\n"
+    assert ch501(markdown(body)) == [
+        ("CH501", 17, 13, unlisted("web chat", "add a channel with type: live_chat")),
+        ("CH501", 18, 27, unlisted("Twitter", "add a channel with type: social_media and platform: x")),
+        ("CH501", 19, 1, unlisted("Text messages", "add a channel with type: sms")),
+    ]
+
+
+def test_span_of_a_mention_split_over_lines_ends_after_it() -> None:
+    result = lint_text(markdown("Use web\nchat.\n"), ["CH501"], filename="test.charter.md")
+    spans = [(f.span.start.line, f.span.start.column, f.span.end.line, f.span.end.column) for f in result.findings]
+    assert spans == [(17, 5, 18, 5)]
+
+
+def test_code_blocks_and_html_comments_are_not_prose() -> None:
+    body = (
+        "<!-- TODO: add WhatsApp\n"
+        "and Instagram -->\n"
+        "```yaml\n"
+        "platform: whatsapp  # WhatsApp\n"
+        "```\n"
+        "Call us <!-- or use Facebook --> any time.\n"
+        "~~~~\nLinkedIn\n~~~\nstill code: Messenger\n~~~~\n"
+        "Find us on WeChat.\n"
+    )
+    fix = "add a channel with type: messaging and platform: wechat"
+    assert ch501(markdown(body)) == [("CH501", 28, 12, unlisted("WeChat", fix))]
+
+
+def test_generic_words_and_lower_case_x_are_not_channels() -> None:
+    body = "Write by post, message us online, see our website or mobile phone. An x-ray, an X-ray, 3 x 2, X's.\n"
+    assert ch501(markdown(body)) == []
+
+
+def test_type_platform_or_name_of_an_entry_provides_a_word() -> None:
+    channels = PHONE + """
+  - id: social
+    type: social_media
+    platform: facebook
+    name: Facebook Messenger
+    hours: always
+    commitments:
+      respond: {within: 1 hour}
+  - id: assistant
+    type: chatbot
+    hours: always
+    human_follow_up: {within: 4 hours, via: social}"""
+    body = "Message us on Facebook Messenger or Instagram, or ask our virtual assistant or our chatbots.\n"
+    assert ch501(markdown(body, channels)) == []
+
+
+def test_platform_of_another_type_provides_the_word() -> None:
+    word = next(w for w in channel_words() if w.label == "WhatsApp")
+    assert provides({"type": "social_media", "platform": "whatsapp"}, word)
+    assert provides({"type": "messaging", "platform": "wechat"}, word)  # the catalogue: type or platform
+    assert not provides({"type": "social_media", "platform": "facebook", "name": "Facebook"}, word)
+
+
+def test_yaml_charter_has_no_prose_to_read() -> None:
+    text = markdown("").split("---\n")[1] + "x-note: WhatsApp\n"
+    assert findings(text, ["CH501"]) == []
