@@ -47,6 +47,7 @@ class Channel:
 
 
 def channels(data: dict[str, Any]) -> list[Channel]:
+    """Every entry of `channels` that is a mapping, in order."""
     entries = data.get("channels")
     if not isinstance(entries, list):
         return []
@@ -61,6 +62,7 @@ def service_channel_ids(data: dict[str, Any]) -> set[str]:
 
 
 def service_channels(data: dict[str, Any]) -> list[Channel]:
+    """The channels whose ids `service_channel_ids` gives, in order."""
     ids = service_channel_ids(data)
     return [c for c in channels(data) if c.id in ids]
 

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -51,51 +52,118 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "-f", "formats", multiple=True, metavar="NAME[:PATH]",
-              help="Output format, optionally to a file; repeatable (text, ...).")
+@click.option("--format", "--output-format", "-f", "formats", multiple=True, metavar="NAME[:PATH]",
+              help="Output format, optionally to a file; repeatable: text, json, sarif, github, junit, "
+                   "or auto (the default: text, plus github in GitHub Actions).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line when there is no finding.")
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced.")
-@click.option("--today", metavar="YYYY-MM-DD", help="The date review rules compare with (default: the system date).")
-@click.option("--preset", type=click.Choice(["recommended", "strict"]), default="recommended", show_default=True,
-              help="The rule set to start from.")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date review rules and suppression expiry compare with (default: config `today`, else the system date).")
+@click.option("--config", "config_file", metavar="PATH", type=click.Path(dir_okay=False),
+              help="Read this configuration file instead of searching for .charterlint.yaml / pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--preset", type=click.Choice(["recommended", "strict"]),
+              help="The rule set to start from (overrides the configuration's extends; default: recommended).")
 @click.option("--select", multiple=True, metavar="RULES", help="Run only these rules (codes, prefixes or names; comma-separated).")
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Run these rules as well as the preset's.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
-              help="Exit 1 when a finding at or above this severity remains.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Exit 1 when a finding at or above this severity remains (default: config `fail-on`, else warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
+@click.option("--baseline", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Report only findings this baseline does not record (they count as suppressed).")
+@click.option("--write-baseline", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Record the current findings in FILE, for --baseline.")
+@click.option("--show-config", is_flag=True, help="Print the effective settings as YAML and exit.")
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted and exit.")
+@click.option("--stdin-filename", metavar="NAME",
+              help='Read the charter from standard input ("-" among the paths; implied when no path is '
+                   'given) and report it as NAME, whose suffix sets the kind.')
 def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: bool, statistics: bool,
-          today: str | None, preset: str, select: tuple[str, ...], extend_select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str, exit_zero: bool) -> int:
+          today: str | None, config_file: str | None, isolated: bool, preset: str | None,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+          exit_zero: bool, force_exclude: bool, baseline: str | None, write_baseline: str | None,
+          show_config: bool, show_files: bool, stdin_filename: str | None) -> int:
     """Lint charter files; directories are searched for *.charter.{yaml,yml,json,md}."""
     from charterlint.run import CheckRequest, run_check
 
     request = CheckRequest(
-        paths=paths or (".",),
-        formats=formats or ("text",),
+        paths=paths or (("-",) if stdin_filename is not None else (".",)),
+        formats=formats,
         color_choice=color,
         quiet=quiet,
         statistics=statistics,
-        today=_today(today),
+        today=_today(today) if today is not None else None,
         preset=preset,
         select=_split(select) if select else None,
         extend_select=_split(extend_select),
         ignore=_split(ignore),
         fail_on=fail_on,
         exit_zero=exit_zero,
+        stdin_filename=stdin_filename,
+        config=config_file,
+        isolated=isolated,
+        force_exclude=force_exclude,
+        show_config=show_config,
+        show_files=show_files,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
     return run_check(request, lambda stream: _use_color(color, stream))
 
 
-@cli.command(name="rules")
-def rules_command() -> None:
-    """List every rule: code, name, severity, preset and summary."""
-    from charterlint.rule import load_builtin_rules
-    from charterlint.rulesdoc import rules_table
+@cli.command()
+@click.argument("path", required=False, type=click.Path())
+@click.option("--format", "format_", type=click.Choice(["yaml", "md"]),
+              help="YAML, or Markdown with the charter as front matter (default: from PATH's suffix, else yaml).")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@click.option("--today", metavar="YYYY-MM-DD", help="The review date the starter records (default: the system date).")
+def init(path: str | None, format_: str | None, force: bool, today: str | None) -> int:
+    """Write a starter charter, with comments explaining each part.
 
-    click.echo(rules_table(load_builtin_rules()), nl=False)
+    The starter passes the recommended and strict presets. PATH defaults to customer-service.charter.yaml (or .md); a directory gets that name inside it;
+    "-" prints the charter. An existing file is left alone (exit 2) unless --force.
+    """
+    from charterlint.starter import init_charter
+
+    return init_charter(path, format_, force, _today(today))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the charter JSON Schema (for editors: YAML language server, VS Code, JetBrains)."""
+    from charterlint.resources import data_dir
+
+    click.echo((data_dir("schemas") / "charter.schema.json").read_text(encoding="utf-8"), nl=False)
+
+
+@cli.command(name="rules")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--test", "test", is_flag=True,
+              help="Run every rule's pass/fail examples; report those that do not behave as documented (exit 1).")
+def rules_command(path: Path | None, test: bool) -> int:
+    """List every rule: code, name, severity, preset and summary.
+
+    PATH is a rule pack directory or one rule file of a pack (default: the built-in rules).
+    """
+    from charterlint.plugins import PluginError, rules_at
+    from charterlint.rulesdoc import rules_table
+    from charterlint.ruletest import render_results, run_examples
+
+    try:
+        rules = rules_at(path)
+    except PluginError as error:
+        click.echo(f"charterlint: error: {error}", err=True)
+        return EXIT_USAGE
+    if not test:
+        click.echo(rules_table(rules), nl=False)
+        return EXIT_CLEAN
+    results = run_examples(rules)
+    click.echo(render_results(results, rules), nl=False)
+    return EXIT_CLEAN if all(result.ok for result in results) else EXIT_FINDINGS
 
 
 @cli.command()

@@ -101,6 +101,7 @@ def escape(token: str) -> str:
 
 
 def unescape(token: str) -> str:
+    """Undo `escape`: one JSON pointer reference token back to its key."""
     return token.replace("~1", "/").replace("~0", "~")
 
 

@@ -113,6 +113,7 @@ def parse_duration(text: object) -> Duration | None:
 
 
 def comparable(first: Duration, second: Duration) -> bool:
+    """Whether two durations run on the same clock (see the module docstring)."""
     return first.scale is second.scale and first.scale is not Scale.NONE
 
 

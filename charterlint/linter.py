@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from charterlint.directives import find_directives
 from charterlint.document import Document, Limits, Problem
 from charterlint.loader import load_document, split_lines
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Severity, Span
 from charterlint.rule import Context, Rule
 from charterlint.schema import schema_problems
+from charterlint.suppress import suppress
 
 # Rules the linter applies itself, in the order it applies them.
 REFERENCE_CHECKS = ("CH020", "CH021")
+SUPPRESSION_RULE = "CH030"  # unused-suppression: reports directives that misbehave
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,18 @@ class LintSettings:
     today: dt.date
     validator: Draft202012Validator
     limits: Limits = Limits()
+    # Every rule a suppression may name, enabled or not; empty: not known, so a suppression
+    # naming no enabled rule is not reported as naming no rule.
+    catalogue: tuple[Rule, ...] = ()
+    per_file_ignores: Mapping[str, frozenset[str]] = field(default_factory=dict)  # by report path
+
+    def for_file(self, path: str) -> LintSettings:
+        """These settings less the rules `per-file-ignores` turns off for `path`."""
+        ignored = self.per_file_ignores.get(path)
+        if not ignored:
+            return self
+        rules = {code: active for code, active in self.rules.items() if code not in ignored}
+        return replace(self, rules=rules, per_file_ignores={})
 
 
 def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document | None) -> Finding:
@@ -78,25 +93,50 @@ def _run_check(path: str, document: Document, active: ActiveRule, settings: Lint
 
 
 def lint_document(path: str, document: Document, settings: LintSettings) -> list[Finding]:
-    """Findings for a parsed document, in application order (not yet sorted)."""
+    """Findings for a parsed document, suppressions applied (not yet sorted)."""
+    findings, ran = _check_document(path, document, settings)
+    return _apply_suppressions(path, document, settings, findings, ran)
+
+
+def _check_document(path: str, document: Document, settings: LintSettings) -> tuple[list[Finding], set[str]]:
+    """Findings in application order, and the codes of the rules that ran."""
+    ran = {code for code, active in settings.rules.items() if active.rule.check is None}
     findings = _findings(path, settings, document.problems, document)
     findings += _findings(path, settings, schema_problems(settings.validator, document.data), document)
     if _has_error(findings):
-        return findings
+        return findings, ran
     for code in REFERENCE_CHECKS:
         active = settings.rules.get(code)
         if active is not None and active.rule.check is not None:
             findings += _run_check(path, document, active, settings)
+            ran.add(code)
     if _has_error(findings):
-        return findings
+        return findings, ran
     for code, active in settings.rules.items():
         if code not in REFERENCE_CHECKS and active.rule.check is not None:
             findings += _run_check(path, document, active, settings)
-    return findings
+            ran.add(code)
+    return findings, ran
+
+
+def _apply_suppressions(path: str, document: Document, settings: LintSettings,
+                        findings: list[Finding], ran: set[str]) -> list[Finding]:
+    """Mark the findings inline directives suppress; directives that misbehave are CH030."""
+    directives = find_directives(document)
+    if not (directives.entries or directives.problems):
+        return findings
+    unused = settings.rules.get(SUPPRESSION_RULE)
+    options = {**unused.rule.default_options, **unused.options} if unused is not None else {}
+    catalogue = settings.catalogue or tuple(active.rule for active in settings.rules.values())
+    marked, problems = suppress(findings, directives, catalogue, ran, settings.today,
+                                require_reason=bool(options.get("require-reason", False)),
+                                report_unknown=bool(settings.catalogue))
+    return marked + _findings(path, settings, problems, document)
 
 
 def lint_bytes(path: str, raw: bytes, settings: LintSettings, kind: str | None = None) -> FileResult:
     """Lint one file's content; never raises for any input."""
+    settings = settings.for_file(path)
     loaded = load_document(path, raw, settings.limits, kind)
     if isinstance(loaded, Problem):
         findings = _findings(path, settings, [loaded], None)
@@ -116,4 +156,4 @@ def _lines_of(raw: bytes) -> tuple[str, ...]:
 def failure(path: str, message: str, settings: LintSettings) -> FileResult:
     """A file that could not be read at all (permission denied, vanished): CH001."""
     problem = Problem(message, span=Span.at(1, 1, 0), code="CH001")
-    return FileResult(path, tuple(_findings(path, settings, [problem], None)), (), parsed=False)
+    return FileResult(path, tuple(_findings(path, settings.for_file(path), [problem], None)), (), parsed=False)

@@ -120,8 +120,17 @@ def load_document(path: str, raw: bytes, limits: Limits, kind: str | None = None
         return syntax_error(
             f"file is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} (limit max-bytes)"
         )
+    text = ""
     try:
         text = decode(raw)
-        return parse_text(path, text, kind or kind_of(path, text), limits)
+        kind = kind or kind_of(path, text)
+        return parse_text(path, text, kind, limits)
     except ParseError as error:
-        return syntax_error(error.message, error.span)
+        return syntax_error(error.message, _inside(error.span, split_lines(text, kind or "yaml")))
+
+
+def _inside(span: Span, lines: list[str]) -> Span:
+    """A fault at the very end of the file (after its last line break) points at the last line's end."""
+    if not lines or span.start.line <= len(lines):
+        return span
+    return Span.at(len(lines), len(lines[-1]) + 1, 0)

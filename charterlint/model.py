@@ -92,6 +92,8 @@ class RuleInfo:
     rationale: str = ""
     tags: tuple[str, ...] = ()
     help_markdown: str = ""
+    help_text: str = ""  # plain-text help: rationale, details, options, examples
+    help_uri: str = ""  # where the rule's documentation is published
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,12 @@ from jsonschema import Draft202012Validator
 
 from charterlint.document import Document, Limits, Problem
 from charterlint.model import RuleInfo, Severity
-from charterlint.parsed import ParseError
+from charterlint.parsed import Parsed, ParseError
 from charterlint.resources import data_dir, load_schema
 from charterlint.yaml_loader import load_yaml
 
 ENGINE = "engine"
+DOCS_URL = "https://github.com/charterlint/charterlint/blob/main/docs/rules.md"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,14 @@ class Rule:
     def default_options(self) -> dict[str, Any]:
         return {name: spec["default"] for name, spec in self.options.items()}
 
+    @property
+    def help_uri(self) -> str:
+        """The rule's section in docs/rules.md (GitHub's anchor for `### CODE name`)."""
+        return f"{DOCS_URL}#{self.code.lower()}-{self.name}"
+
     def info(self, severity: Severity | None = None) -> RuleInfo:
+        from charterlint import rulesdoc  # rulesdoc imports this module
+
         return RuleInfo(
             code=self.code,
             name=self.name,
@@ -65,6 +73,9 @@ class Rule:
             summary=self.summary,
             rationale=self.rationale,
             tags=self.tags,
+            help_markdown=rulesdoc.help_markdown(self),
+            help_text=rulesdoc.explain_rule(self),
+            help_uri=self.help_uri,
         )
 
 
@@ -88,6 +99,12 @@ def _bind(check: Any, source: str) -> Check | None:
 
 def parse_rule_file(source: str, text: str) -> dict[str, Any]:
     """Parse and validate one rule file against schemas/rule.schema.json."""
+    data: dict[str, Any] = parse_rule_source(source, text).data
+    return data
+
+
+def parse_rule_source(source: str, text: str) -> Parsed:
+    """Like `parse_rule_file`, keeping the span of every node (rule packs report lines)."""
     try:
         parsed = load_yaml(text, Limits())
     except ParseError as error:
@@ -95,13 +112,12 @@ def parse_rule_file(source: str, text: str) -> dict[str, Any]:
     validator = Draft202012Validator(load_schema("rule.schema.json"))
     errors = sorted(validator.iter_errors(parsed.data), key=lambda e: list(e.absolute_path))
     if errors:
-        error = errors[0]
-        pointer = "/" + "/".join(str(p) for p in error.absolute_path)
+        first = errors[0]
+        pointer = "/" + "/".join(str(p) for p in first.absolute_path)
         node = parsed.nodes.get(pointer.rstrip("/") if pointer != "/" else "")
         line = node.value.start.line if node else 1
-        raise RuleFileError(f"{source}:{line}: {pointer}: {error.message}")
-    data: dict[str, Any] = parsed.data
-    return data
+        raise RuleFileError(f"{source}:{line}: {pointer}: {first.message}")
+    return parsed
 
 
 def rule_from_data(data: Mapping[str, Any], source: str, check: Check | None) -> Rule:

@@ -100,6 +100,11 @@ def _markdown_rule(rule: Rule) -> list[str]:
     return lines
 
 
+def help_markdown(rule: Rule) -> str:
+    """The rule's docs/rules.md section without its heading (SARIF `help.markdown`)."""
+    return "\n".join(_markdown_rule(rule)[2:]).strip("\n") + "\n"
+
+
 def rules_markdown(rules: Sequence[Rule]) -> str:
     """docs/rules.md, generated from the rule files (a test keeps it current)."""
     lines = [

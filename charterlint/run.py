@@ -7,20 +7,22 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from charterlint.files import discover
-from charterlint.linter import ActiveRule, LintSettings, failure
+from charterlint.baseline import BaselineError, apply_baseline, count_entries, read_baseline, render_baseline
+from charterlint.config import Config, ConfigError
+from charterlint.configure import (command_line_layer, config_path, lint_settings, lintable, load_config,
+                                   per_file_ignores, render_config, with_formats)
+from charterlint.files import Target, discover
+from charterlint.linter import LintSettings, failure
 from charterlint.model import Report, Severity
 from charterlint.reporters import RenderOptions, reporters
-from charterlint.rule import RuleFileError, load_builtin_rules
 from charterlint.runner import lint_targets
-from charterlint.schema import charter_validator
-from charterlint.selection import SelectionError, select_rules
+from charterlint.stdin import lint_stdin, stdin_display, stdin_paths, with_result
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -34,19 +36,40 @@ class CheckRequest:
     color_choice: str
     quiet: bool
     statistics: bool
-    today: dt.date
-    preset: str
+    today: dt.date | None  # None: the configuration's, else the system date
+    preset: str | None  # None: the configuration's `extends`, else recommended
     select: Sequence[str] | None
     extend_select: Sequence[str]
     ignore: Sequence[str]
-    fail_on: str
+    fail_on: str | None  # None: the configuration's, else warning
     exit_zero: bool
+    stdin_filename: str | None = None  # how reports name standard input (`-` among the paths)
+    config: str | None = None  # --config PATH
+    isolated: bool = False  # ignore configuration files
+    force_exclude: bool = False  # apply `exclude` to files named on the command line too
+    show_config: bool = False
+    show_files: bool = False
+    baseline: str | None = None  # report only findings this baseline does not record
+    write_baseline: str | None = None  # record the findings in this baseline file
 
 
 @dataclass(frozen=True, slots=True)
 class OutputSpec:
     name: str
     path: str | None  # None: standard output
+
+
+def expand_auto(specs: Sequence[str], github_actions: bool) -> list[str]:
+    """`auto` is `text`, plus `github` annotations when running in GitHub Actions."""
+    expanded: list[str] = []
+    for spec in specs:
+        if spec == "auto":
+            expanded += ["text", "github"] if github_actions else ["text"]
+        elif spec.startswith("auto:"):
+            raise click.UsageError('format "auto" writes to standard output: it takes no path')
+        else:
+            expanded.append(spec)
+    return expanded
 
 
 def parse_formats(specs: Sequence[str], known: Sequence[str]) -> list[OutputSpec]:
@@ -73,35 +96,97 @@ def write_atomically(path: str, content: str) -> None:
         raise
 
 
+def append_step_summary(report: Report, outputs: Sequence[OutputSpec]) -> None:
+    """Findings past GitHub's annotation cap go to the job summary, when there is one."""
+    from charterlint.reporters.github import step_summary
+
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_path or not any(output.name == "github" for output in outputs):
+        return
+    markdown = step_summary(report)
+    if markdown:
+        with open(summary_path, "a", encoding="utf-8", newline="\n") as stream:
+            stream.write(markdown)
+
+
 def exit_code(report: Report, fail_on: str, exit_zero: bool) -> int:
     threshold = Severity.parse(fail_on)
     failing = any(f.severity >= threshold for f in report.active_findings)
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN
 
 
-def build_settings(request: CheckRequest) -> LintSettings:
+def build_settings(request: CheckRequest, known_formats: Sequence[str]) -> tuple[Config, LintSettings]:
+    """The configuration (files, then the command line, merged) and the lint settings it gives."""
+    cwd = Path.cwd()
+    command_line = command_line_layer(cwd, select=request.select, extend_select=request.extend_select,
+                                      ignore=request.ignore, fail_on=request.fail_on, today=request.today)
+    path = config_path(cwd, request.config, request.isolated)
+    config, rules = load_config(path, command_line, request.preset, cwd, known_formats)
+    config = with_formats(config, request.formats)
+    return config, lint_settings(config, rules, dt.date.today())
+
+
+def with_file_ignores(settings: LintSettings, config: Config, targets: Sequence[Target],
+                      stdin_name: str | None) -> LintSettings:
+    pairs = [(target.display, target.path) for target in targets]
+    if stdin_name is not None:
+        pairs.append((stdin_name, Path(stdin_name)))
+    return replace(settings, per_file_ignores=per_file_ignores(config, pairs))
+
+
+def apply_baselines(report: Report, request: CheckRequest) -> Report:
+    """--write-baseline records the findings, then both it and --baseline suppress those recorded."""
+    cwd = Path.cwd()
+    path = request.write_baseline or request.baseline
+    if path is None:
+        return report
+    base = Path(os.path.abspath(path)).parent  # the baseline's paths are relative to it
+    if request.write_baseline is not None:
+        write_atomically(path, render_baseline(report, base, cwd))
+        click.echo(f"charterlint: wrote {count_entries(report)} findings to {path}", err=True)
     try:
-        rules = select_rules(load_builtin_rules(), request.preset, request.select,
-                             request.extend_select, request.ignore)
-    except (SelectionError, RuleFileError) as error:
-        raise click.UsageError(str(error)) from None
-    active = {rule.code: ActiveRule(rule, rule.severity) for rule in rules}
-    return LintSettings(rules=active, today=request.today, validator=charter_validator())
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise BaselineError(f'baseline "{path}" cannot be read: {reason} (write one with --write-baseline)') from None
+    return apply_baseline(report, read_baseline(text, path), base, cwd)
 
 
 def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> int:
     known = reporters()
-    outputs = parse_formats(request.formats, list(known))
-    settings = build_settings(request)
-    discovery = discover(request.paths, Path.cwd())
+    try:
+        config, settings = build_settings(request, [*known, "auto"])
+    except ConfigError as error:
+        click.echo(f"charterlint: error: {error}", err=True)
+        return EXIT_USAGE
+    if request.show_config:
+        click.echo(render_config(config, settings, Path.cwd()), nl=False)
+        return EXIT_CLEAN
+    specs = expand_auto(config.formats, os.environ.get("GITHUB_ACTIONS") == "true")
+    outputs = parse_formats(specs, [*known, "auto"])
+    paths, from_stdin = stdin_paths(request.paths, request.stdin_filename)
+    discovery = discover(paths, Path.cwd())
     for missing in discovery.missing:
         click.echo(f'charterlint: error: path "{missing}" does not exist', err=True)
-    report = lint_targets(discovery.targets, settings)
+    targets = lintable(discovery.targets, paths, config, request.force_exclude)
+    if request.show_files:
+        click.echo("".join(f"{target.display}\n" for target in targets), nl=False)
+        return EXIT_USAGE if discovery.missing else EXIT_CLEAN
+    stdin_name = stdin_display(request.stdin_filename, Path.cwd()) if from_stdin else None
+    settings = with_file_ignores(settings, config, targets, stdin_name)
+    report = lint_targets(targets, settings)
     if discovery.unreadable:
         extra = tuple(failure(t.display, "directory cannot be read: permission denied", settings)
                       for t in discovery.unreadable)
         report = Report(tuple(sorted(report.files + extra, key=lambda r: r.path)), report.rules,
                         report.tool_version)
+    if stdin_name is not None:
+        report = with_result(report, lint_stdin(stdin_name, getattr(sys.stdin, "buffer", None), settings))
+    try:
+        report = apply_baselines(report, request)
+    except BaselineError as error:
+        click.echo(f"charterlint: error: {error}", err=True)
+        return EXIT_USAGE
     for output in outputs:
         stream = sys.stdout
         options = RenderOptions(
@@ -114,6 +199,7 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
             click.echo(content, nl=False, color=options.color)
         else:
             write_atomically(output.path, content)
+    append_step_summary(report, outputs)
     if discovery.missing:
         return EXIT_USAGE
-    return exit_code(report, request.fail_on, request.exit_zero)
+    return exit_code(report, config.fail_on, request.exit_zero)

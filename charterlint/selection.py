@@ -25,18 +25,28 @@ def matches(selector: str, rule: Rule) -> bool:
     return _CODE_PREFIX.match(selector) is not None and rule.code.startswith(selector.upper())
 
 
+def no_rule(selector: str, rules: Sequence[Rule]) -> str:
+    """`"CH999" names no rule (did you mean "CH099"?)`."""
+    candidates = [rule.code for rule in rules] + [rule.name for rule in rules]
+    hint = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.6)
+    suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
+    return f'"{selector}" names no rule{suggestion}'
+
+
 def resolve(selectors: Iterable[str], rules: Sequence[Rule], setting: str = "select") -> set[str]:
     """The codes the selectors name; raise SelectionError for one that names nothing."""
     codes: set[str] = set()
     for selector in selectors:
         named = {rule.code for rule in rules if matches(selector, rule)}
         if not named:
-            candidates = [rule.code for rule in rules] + [rule.name for rule in rules]
-            hint = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.6)
-            suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
-            raise SelectionError(f'{setting}: "{selector}" names no rule{suggestion}')
+            raise SelectionError(f"{setting}: {no_rule(selector, rules)}")
         codes |= named
     return codes
+
+
+def preset_codes(rules: Sequence[Rule], preset: str) -> set[str]:
+    """`strict`: every rule; `recommended`: the rules marked recommended."""
+    return {rule.code for rule in rules if preset == "strict" or rule.recommended}
 
 
 def select_rules(
@@ -47,12 +57,7 @@ def select_rules(
     ignore: Sequence[str] = (),
 ) -> list[Rule]:
     """The enabled rules, in code order. `select` replaces the preset; the rest adjust it."""
-    if select is not None:
-        enabled = resolve(select, rules)
-    elif preset == "strict":
-        enabled = {rule.code for rule in rules}
-    else:
-        enabled = {rule.code for rule in rules if rule.recommended}
+    enabled = resolve(select, rules) if select is not None else preset_codes(rules, preset)
     enabled |= resolve(extend_select, rules, "extend-select")
     enabled -= resolve(ignore, rules, "ignore")
     return [rule for rule in rules if rule.code in enabled]

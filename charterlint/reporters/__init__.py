@@ -22,6 +22,12 @@ Reporter = Callable[[Report, RenderOptions], str]
 
 def reporters() -> dict[str, Reporter]:
     """The built-in reporters by format name (imported lazily: a run pays for what it uses)."""
-    from charterlint.reporters import text
+    from charterlint.reporters import github, json_report, junit, sarif, text
 
-    return {"text": text.render}
+    return {
+        "text": text.render,
+        "json": json_report.render,
+        "sarif": sarif.render,
+        "github": github.render,
+        "junit": junit.render,
+    }

@@ -1,0 +1,90 @@
+"""JSON for scripts: a versioned structure described by schemas/report.schema.json.
+
+Version 1. A change that removes or renames a field, or changes its meaning, raises the
+version; new fields may appear within a version.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from charterlint.fingerprint import fingerprints
+from charterlint.model import FileResult, Finding, Position, Report, Severity, count
+from charterlint.reporters import RenderOptions
+
+FORMAT_VERSION = 1
+
+
+def file_status(result: FileResult) -> str:
+    """`error` when the file did not parse, `findings` when a finding counts, else `ok`."""
+    if not result.parsed:
+        return "error"
+    if any(f.suppression is None for f in result.findings):
+        return "findings"
+    return "ok"
+
+
+def _position(position: Position) -> dict[str, int]:
+    return {"line": position.line, "column": position.column}
+
+
+def _finding(finding: Finding, fingerprint: str) -> dict[str, Any]:
+    suppression = finding.suppression
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.label,
+        "message": finding.message,
+        "file": finding.path,
+        "pointer": finding.pointer,
+        "start": _position(finding.span.start),
+        "end": _position(finding.span.end),
+        "fingerprint": fingerprint,
+        "suppressed": suppression is not None,
+        "suppression": None if suppression is None
+        else {"kind": suppression.kind, "justification": suppression.justification},
+    }
+
+
+def _file(result: FileResult) -> dict[str, Any]:
+    active = [f for f in result.findings if f.suppression is None]
+    return {
+        "path": result.path,
+        "status": file_status(result),
+        "errors": sum(f.severity is Severity.ERROR for f in active),
+        "warnings": sum(f.severity is Severity.WARNING for f in active),
+        "infos": sum(f.severity is Severity.INFO for f in active),
+        "suppressed": len(result.findings) - len(active),
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The JSON report as data (see schemas/report.schema.json)."""
+    counts = count(report)
+    findings = []
+    for result in report.files:
+        findings += [_finding(f, p) for f, p in zip(result.findings, fingerprints(result.findings))]
+    return {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "charterlint", "version": report.tool_version},
+        "summary": {
+            "errors": counts.errors,
+            "warnings": counts.warnings,
+            "infos": counts.infos,
+            "suppressed": len(report.findings) - len(report.active_findings),
+            "files": counts.files,
+            "files_with_findings": counts.files_with_findings,
+            "files_not_parsed": sum(not result.parsed for result in report.files),
+        },
+        "rules": [
+            {"code": rule.code, "name": rule.name, "severity": rule.severity.label}
+            for rule in sorted(report.rules, key=lambda rule: rule.code)
+        ],
+        "files": [_file(result) for result in report.files],
+        "findings": findings,
+    }
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return json.dumps(report_data(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,47 @@
+"""Choosing outputs: every format by name, several per run, `--output-format` as an alias."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from charterlint.cli import main
+from charterlint.reporters import reporters
+from tests.reporters.support import ROOT
+
+FERRIES = "tests/fixtures/report_scenario/ferries.charter.yaml"
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    for variable in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+def test_the_built_in_formats() -> None:
+    assert sorted(reporters()) == ["github", "json", "junit", "sarif", "text"]
+
+
+def test_output_format_is_an_alias_of_format(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", FERRIES, "--select", "CH0", "--output-format", "json"])
+    via_alias = capsys.readouterr().out
+    main(["check", FERRIES, "--select", "CH0", "--format", "json"])
+    assert via_alias == capsys.readouterr().out
+    assert json.loads(via_alias)["summary"]["errors"] == 3
+
+
+def test_every_format_can_go_to_a_file_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["check", FERRIES, "--select", "CH0", "--format", "text"]
+    for name in reporters():
+        args += ["--format", f"{name}:{tmp_path / name}"]
+    assert main(args) == 1
+    assert "3 errors in 1 of 1 file" in capsys.readouterr().out
+    assert all((tmp_path / name).stat().st_size > 0 for name in reporters())
+
+
+def test_every_format_is_documented() -> None:
+    doc = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8")
+    assert [name for name in reporters() if f"\n## {name}\n" not in doc] == []
