@@ -27,7 +27,9 @@ def notes(features: Features, rounds: int, today: str) -> list[str]:
         f"`GITHUB_ACTIONS` is removed from the environment) with `--today {today}`, so review rules see "
         "the same date in every run; the corpus's review dates are relative to it.",
         "Every tool runs as `python -m TOOL` with the benchmark's own interpreter, so all share one "
-        "environment; the floor runs as `python benchmarks/floor.py`.",
+        "environment; the floor runs as `python benchmarks/floor.py`. `PYTHONDONTWRITEBYTECODE` is removed "
+        "from the environment: installed peers ship compiled bytecode, and an editable charterlint would "
+        "otherwise recompile its modules on every run (about 0.1 s of start-up here).",
         "The peers and the floor get the YAML and JSON files only: check-jsonschema and the floor cannot "
         "read a Markdown charter's front matter, and yamllint would parse the prose as YAML. "
         "`charterlint check (YAML+JSON files)` runs on exactly those files and is the base of the ratios; "

@@ -115,4 +115,7 @@ def subprocess_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("GITHUB_ACTIONS", None)  # charterlint's `auto` format adds annotations there
     env.pop("FORCE_COLOR", None)
+    # Installed packages come with compiled bytecode; an editable checkout gets it on the warm-up
+    # run. Without this, a checkout would recompile every module on every timed run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
