@@ -40,9 +40,10 @@ def profile_check(corpus: Path, today: str, work: Path, env: Mapping[str, str]) 
     """Profile `charterlint check` over the corpus; Markdown with two tables and the cumulative listing."""
     out = work / "charterlint.prof"
     argv = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "charterlint", "check", "--today", today, "."]
-    subprocess.run(argv, cwd=corpus, env=dict(env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    if not out.exists():
-        return "The profile run failed."
+    run = subprocess.run(argv, cwd=corpus, env=dict(env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         text=True, check=False)
+    if not out.exists() or "Traceback (most recent call last)" in run.stderr:
+        return f"The profile run failed:\n\n```text\n{run.stderr.strip()[-1500:]}\n```"
     stats = pstats.Stats(str(out))
     total = max(stats.total_tt, 1e-9)  # type: ignore[attr-defined]
     lines = [f"`python -m cProfile -m charterlint check --today {today} $CORPUS` on the "

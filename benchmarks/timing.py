@@ -85,7 +85,9 @@ def run_once(command: Command, cwd: Path, env: Mapping[str, str], capture: bool 
 
 def _record(measurement: Measurement, result: tuple[float, float, int, str, str], timed: bool) -> None:
     wall, cpu, code, last_line, stderr = result
-    if code not in measurement.command.ok_codes and not measurement.failure:
+    # Python exits 1 on an uncaught exception, which is also "findings": tell them apart by stderr.
+    crashed = code not in measurement.command.ok_codes or "Traceback (most recent call last)" in stderr
+    if crashed and not measurement.failure:
         measurement.failure = f"exit {code}: {stderr.strip()[-600:]}"
     if timed:
         measurement.wall.append(wall)

@@ -57,7 +57,7 @@ def channels(data: dict[str, Any]) -> list[Channel]:
 def service_channel_ids(data: dict[str, Any]) -> set[str]:
     """Channels that carry at least one commitment or are the target of a `handoff_to`."""
     all_channels = channels(data)
-    handoff_targets = {c.data.get("handoff_to") for c in all_channels}
+    handoff_targets = {c.data["handoff_to"] for c in all_channels if isinstance(c.data.get("handoff_to"), str)}
     return {c.id for c in all_channels if any(e in c.commitments for e in COMMITMENT_EVENTS) or c.id in handoff_targets}
 
 

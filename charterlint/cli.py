@@ -54,7 +54,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "--output-format", "-f", "formats", multiple=True, metavar="NAME[:PATH]",
               help="Output format, optionally to a file; repeatable: text, json, sarif, github, junit, "
-                   "or auto (the default: text, plus github in GitHub Actions).")
+                   "html, or auto (the default: text, plus github in GitHub Actions).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line when there is no finding.")
@@ -113,6 +113,29 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
         write_baseline=write_baseline,
     )
     return run_check(request, lambda stream: _use_color(color, stream))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the states (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date the review status compares with (default: config `today`, else the system date).")
+@click.option("--config", "config_file", metavar="PATH", type=click.Path(dir_okay=False),
+              help="Read this configuration file instead of searching for .charterlint.yaml / pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--preset", type=click.Choice(["recommended", "strict"]),
+              help="The rules whose findings flag cells (default: the configuration's, else recommended).")
+def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: str | None, isolated: bool,
+           preset: str | None) -> int:
+    """Print each charter's coverage matrix: what every channel promises.
+
+    Exit 0 when every file parsed, 1 when one could not be read or parsed, 2 on a usage error.
+    """
+    from charterlint.matrix_run import run_matrix
+
+    return run_matrix(paths or (".",), today=_today(today) if today is not None else None, preset=preset,
+                      config=config_file, isolated=isolated, color_for=lambda stream: _use_color(color, stream))
 
 
 @cli.command()

@@ -143,7 +143,7 @@ def lint_bytes(path: str, raw: bytes, settings: LintSettings, kind: str | None =
         lines = _lines_of(raw)
         return FileResult(path, tuple(sorted(findings, key=Finding.sort_key)), lines, parsed=False)
     findings = lint_document(path, loaded, settings)
-    return FileResult(path, tuple(sorted(set(findings), key=Finding.sort_key)), loaded.lines)
+    return FileResult(path, tuple(sorted(set(findings), key=Finding.sort_key)), loaded.lines, data=loaded.data)
 
 
 def _lines_of(raw: bytes) -> tuple[str, ...]:

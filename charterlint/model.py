@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -79,6 +81,9 @@ class FileResult:
     findings: tuple[Finding, ...]
     source_lines: tuple[str, ...] = ()
     parsed: bool = True
+    # The parsed charter (plain dicts, lists and scalars: picklable), for reporters that show
+    # its content; None when it did not parse. Not compared or shown: findings identify a result.
+    data: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,12 @@ def parse_formats(specs: Sequence[str], known: Sequence[str]) -> list[OutputSpec
     return outputs
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: str, content: str) -> None:
     """Write via a temporary file and a rename: an interrupted run leaves no half report."""
     target = Path(path)
@@ -90,6 +96,7 @@ def write_atomically(path: str, content: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -193,6 +200,7 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
             color=output.path is None and color_for(stream),
             quiet=request.quiet,
             statistics=request.statistics,
+            today=settings.today,
         )
         content = known[output.name](report, options)
         if output.path is None:

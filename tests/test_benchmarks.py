@@ -17,7 +17,7 @@ from benchmarks import commands, floor
 from benchmarks.charters import BENCH_TODAY
 from benchmarks.generate import generate_corpus, write_corpus
 from benchmarks.report import Section, section_lines
-from benchmarks.timing import Command, Skipped
+from benchmarks.timing import Command, Skipped, measure, subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,3 +77,11 @@ def test_clean_generated_charters_pass_the_floor_and_charterlint(tmp_path: Path)
     )
     # a clean charter that gets findings means the rules moved: update benchmarks/charters.py
     assert completed.returncode == 0, completed.stdout[-2000:]
+
+
+def test_a_crash_is_a_failure_even_when_its_exit_code_means_findings(tmp_path: Path) -> None:
+    findings = Command("findings", "exits 1", (sys.executable, "-c", "raise SystemExit(1)"), "")
+    crash = Command("crash", "raises", (sys.executable, "-c", "raise ValueError('boom')"), "")
+    by_key = {m.command.key: m for m in measure([findings, crash], 1, tmp_path, subprocess_env())}
+    assert by_key["findings"].ok and by_key["findings"].codes == [1]
+    assert not by_key["crash"].ok and "ValueError: boom" in by_key["crash"].failure

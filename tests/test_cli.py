@@ -145,3 +145,18 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert completed.returncode == 1
     assert completed.stdout.endswith("4 errors in 1 of 1 file\n")
+
+
+def test_report_files_are_written_whole_and_readable_per_umask(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "a.charter.yaml").write_text(GOOD, encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert main(["check", "--select", "CH0", "--format", "json:out/report.json"]) == 0
+    finally:
+        os.umask(old)
+    report = project / "out" / "report.json"
+    assert report.stat().st_mode & 0o777 == 0o644
+    assert report.read_text(encoding="utf-8").startswith("{")
+    assert [p.name for p in report.parent.iterdir()] == ["report.json"]

@@ -46,9 +46,9 @@ __all__ = ["project"]  # the fixture
         ("exclude: legacy\n", '.charterlint.yaml:1:10: exclude: expected a list, not "legacy"'),
         ("fail-on: fatal\n", '.charterlint.yaml:1:10: fail-on: "fatal" is not one of error, warning, info'),
         ("today: 2026-13-01\n", '.charterlint.yaml:1:8: today: "2026-13-01" is not a date: expected e.g. "2026-01-01"'),
-        ("format: pdf\n", '.charterlint.yaml:1:9: format: "pdf" is not one of text, json, sarif, github, junit, auto'),
+        ("format: pdf\n", '.charterlint.yaml:1:9: format: "pdf" is not one of text, json, sarif, github, junit, html, auto'),
         ("format: [text, jsn]\n",
-         '.charterlint.yaml:1:16: format: "jsn" is not one of text, json, sarif, github, junit, auto'
+         '.charterlint.yaml:1:16: format: "jsn" is not one of text, json, sarif, github, junit, html, auto'
          ' (did you mean "json"?)'),
         ("limits: {max-bytes: 0}\n", ".charterlint.yaml:1:21: limits.max-bytes: must be at least 1, not 0"),
         ("limits: {max-byte: 10}\n", '.charterlint.yaml:1:10: limits.max-byte: unknown key "max-byte"'

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter import channels
+from charterlint.dates import due_date, is_calendar_period, parse_date
 from charterlint.document import Document, Problem, join
-from charterlint.duration import Duration, Scale, parse_duration
+from charterlint.duration import Duration, parse_duration
 from charterlint.rule import Context
 
-_DAY_SECONDS = 86400
 # Why each obsolete word matters and what to do, in the order the catalogue names them.
 _OBSOLETE = {
     "fax": "fax is rarely used now (check customers still use it, or replace the channel)",
@@ -28,46 +26,6 @@ _CHANNEL_FIELDS = ("name", "platform", "address")
 def _review(document: Document) -> dict[str, Any]:
     review = document.data.get("review")
     return review if isinstance(review, dict) else {}
-
-
-def _date(value: Any) -> dt.date | None:
-    """A review date (the loader keeps dates as strings); None if it is not a real date."""
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def add_months(start: dt.date, months: int) -> dt.date:
-    """`start` plus calendar months, the day clamped to the end of the month (Jan 31 + 1 = Feb 28/29)."""
-    index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    day = min(start.day, calendar.monthrange(year, month + 1)[1])
-    return dt.date(year, month + 1, day)
-
-
-def is_calendar_period(period: Duration) -> bool:
-    """Whether a period has a length on the calendar (not business units, boundaries or rings)."""
-    return period.unit == "day" or period.scale is Scale.CONTINUOUS
-
-
-def due_date(start: dt.date, period: Duration) -> dt.date | None:
-    """When a period that began on `start` ends; None if the period is not on the calendar.
-
-    Whole months and years are calendar months (day clamped); anything else continuous
-    (weeks, days, fractional months as 30 days ...) is counted in days, rounded down. Bare
-    `days` count as calendar days here. Business/working units, boundaries and rings have
-    no calendar length. A range uses its upper bound.
-    """
-    if not is_calendar_period(period):
-        return None
-    seconds = period.high * _DAY_SECONDS if period.unit == "day" else period.magnitude
-    try:
-        if period.unit in ("month", "year") and period.high.is_integer():
-            return add_months(start, int(period.high) * (12 if period.unit == "year" else 1))
-        return start + dt.timedelta(seconds=seconds)
-    except (OverflowError, ValueError):
-        return dt.date.max  # beyond the calendar: never due
 
 
 def _max_age(context: Context) -> Duration:
@@ -92,7 +50,7 @@ def _period(review: dict[str, Any], context: Context) -> tuple[Duration, str]:
 def stale_review(document: Document, context: Context) -> Iterator[Problem]:
     """CH201: the last review is older than the cadence (or the max-age option)."""
     review = _review(document)
-    last = _date(review.get("last_reviewed"))
+    last = parse_date(review.get("last_reviewed"))
     if last is None:
         return
     period, named = _period(review, context)
@@ -107,7 +65,7 @@ def stale_review(document: Document, context: Context) -> Iterator[Problem]:
 
 def next_review_overdue(document: Document, context: Context) -> Iterator[Problem]:
     """CH202: the planned next review date has passed."""
-    planned = _date(_review(document).get("next_review"))
+    planned = parse_date(_review(document).get("next_review"))
     if planned is not None and planned < context.today:
         yield Problem(
             f'next review "{planned.isoformat()}" is overdue (today is {context.today.isoformat()}: '
@@ -120,7 +78,7 @@ def review_date_in_future(document: Document, context: Context) -> Iterator[Prob
     """CH203: a review or publication date that has not happened yet."""
     review = _review(document)
     for field, what in (("last_reviewed", "review"), ("published", "publication")):
-        when = _date(review.get(field))
+        when = parse_date(review.get(field))
         if when is not None and when > context.today:
             yield Problem(
                 f'{field} "{when.isoformat()}" is after today ({context.today.isoformat()}): '

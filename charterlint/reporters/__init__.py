@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ class RenderOptions:
     color: bool = False
     quiet: bool = False
     statistics: bool = False
+    today: dt.date | None = None  # the run's date, for review status (html); None: not known
 
 
 Reporter = Callable[[Report, RenderOptions], str]
@@ -22,7 +24,7 @@ Reporter = Callable[[Report, RenderOptions], str]
 
 def reporters() -> dict[str, Reporter]:
     """The built-in reporters by format name (imported lazily: a run pays for what it uses)."""
-    from charterlint.reporters import github, json_report, junit, sarif, text
+    from charterlint.reporters import github, html, json_report, junit, sarif, text
 
     return {
         "text": text.render,
@@ -30,4 +32,5 @@ def reporters() -> dict[str, Reporter]:
         "sarif": sarif.render,
         "github": github.render,
         "junit": junit.render,
+        "html": html.render,
     }

@@ -22,7 +22,7 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_built_in_formats() -> None:
-    assert sorted(reporters()) == ["github", "json", "junit", "sarif", "text"]
+    assert sorted(reporters()) == ["github", "html", "json", "junit", "sarif", "text"]
 
 
 def test_output_format_is_an_alias_of_format(capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,7 +19,7 @@ from tests.reporters.support import ROOT, assert_golden, sarif_errors
 
 SCENARIO = "tests/fixtures/report_scenario"
 FORMATS = {"text": "scenario.txt", "json": "scenario.json", "sarif": "scenario.sarif",
-           "github": "scenario.github.txt", "junit": "scenario.junit.xml"}
+           "github": "scenario.github.txt", "junit": "scenario.junit.xml", "html": "scenario.html"}
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from textwrap import dedent, indent
 
 import pytest
 
-from charterlint.checks.review import add_months, due_date
+from charterlint.dates import add_months, due_date
 from charterlint.duration import parse_duration
 from tests.helpers import findings
 

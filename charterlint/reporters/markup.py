@@ -1,0 +1,46 @@
+"""Build HTML where text is escaped by default: a charter is untrusted input.
+
+Only `Markup` is inserted as it is, and only this module makes it: from escaped text or from
+elements whose children went through `escape`. A string from a charter can therefore never
+become markup, whichever field it comes from.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+
+_VOID = frozenset({"meta", "br", "hr", "link", "img", "input"})
+
+
+class Markup(str):
+    """HTML that is safe to insert as it is."""
+
+    __slots__ = ()
+
+
+def escape(value: object) -> Markup:
+    """Text as HTML: `<`, `>`, `&` and both quotes escaped (Markup is already HTML)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(str(value), quote=True))
+
+
+def _attributes(attributes: Mapping[str, str | None] | None) -> str:
+    if not attributes:
+        return ""
+    return "".join(f' {name}="{escape(value)}"' for name, value in attributes.items() if value is not None)
+
+
+def element(name: str, attributes: Mapping[str, str | None] | None = None, *children: object) -> Markup:
+    """`<name attributes>children</name>`; children that are not Markup are escaped, None is skipped."""
+    opening = f"<{name}{_attributes(attributes)}>"
+    if name in _VOID:
+        return Markup(opening)
+    inner = "".join(escape(child) for child in children if child is not None)
+    return Markup(f"{opening}{inner}</{name}>")
+
+
+def join(parts: Iterable[object], separator: str = "\n") -> Markup:
+    """Markup and text in sequence (text escaped), with a separator that is itself escaped."""
+    return Markup(escape(separator).join(escape(part) for part in parts if part is not None))
