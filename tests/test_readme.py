@@ -46,3 +46,14 @@ def test_the_readme_configuration_example_is_valid(
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--show-config"]) == 0
     assert "max-age: 6 months" in capsys.readouterr().out
+
+
+def test_the_readme_format_sample_passes_the_recommended_preset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample = re.search(r"## The charter format in brief\n\n```yaml\n(.*?)```", README, re.S)
+    assert sample is not None
+    (tmp_path / "sample.charter.yaml").write_text(sample.group(1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--isolated", "--today", "2026-01-01", "sample.charter.yaml"]) == 0
+    assert capsys.readouterr().out == "no findings in 1 file\n"
