@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 
@@ -27,6 +27,17 @@ def _today(value: str | None) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f'"{value}" is not a date: expected YYYY-MM-DD') from None
+
+
+def _jobs(value: str | None) -> int | Literal["auto"] | None:
+    if value is None:
+        return None
+    if value == "auto":
+        return "auto"
+    if not value.isdigit() or int(value) < 1:
+        raise click.BadParameter(f'"{value}" is not a number of processes: expected a whole number from 1, or auto',
+                                 param_hint="'--jobs'")
+    return int(value)
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -82,11 +93,20 @@ def cli() -> None:
 @click.option("--stdin-filename", metavar="NAME",
               help='Read the charter from standard input ("-" among the paths; implied when no path is '
                    'given) and report it as NAME, whose suffix sets the kind.')
+@click.option("--jobs", "-j", metavar="N|auto",
+              help="Lint in N processes (default: config `jobs`, else auto: one process below 50 files, "
+                   "else one per 25 files up to the number of CPU cores). The output is the same for any N.")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the result cache (default: config `cache`, else on).")
+@click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False),
+              help="Keep the result cache in DIR (default: .charterlint_cache beside the configuration file, "
+                   "else in the current directory).")
 def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: bool, statistics: bool,
           today: str | None, config_file: str | None, isolated: bool, preset: str | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           exit_zero: bool, force_exclude: bool, baseline: str | None, write_baseline: str | None,
-          show_config: bool, show_files: bool, stdin_filename: str | None) -> int:
+          show_config: bool, show_files: bool, stdin_filename: str | None, jobs: str | None, no_cache: bool,
+          cache_dir: str | None) -> int:
     """Lint charter files; directories are searched for *.charter.{yaml,yml,json,md}."""
     from charterlint.run import CheckRequest, run_check
 
@@ -111,6 +131,9 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
         show_files=show_files,
         baseline=baseline,
         write_baseline=write_baseline,
+        jobs=_jobs(jobs),
+        cache=False if no_cache else None,
+        cache_dir=cache_dir,
     )
     return run_check(request, lambda stream: _use_color(color, stream))
 
@@ -173,8 +196,6 @@ def rules_command(path: Path | None, test: bool) -> int:
     PATH is a rule pack directory or one rule file of a pack (default: the built-in rules).
     """
     from charterlint.plugins import PluginError, rules_at
-    from charterlint.rulesdoc import rules_table
-    from charterlint.ruletest import render_results, run_examples
 
     try:
         rules = rules_at(path)
@@ -182,8 +203,12 @@ def rules_command(path: Path | None, test: bool) -> int:
         click.echo(f"charterlint: error: {error}", err=True)
         return EXIT_USAGE
     if not test:
+        from charterlint.rulesdoc import rules_table
+
         click.echo(rules_table(rules), nl=False)
         return EXIT_CLEAN
+    from charterlint.ruletest import render_results, run_examples
+
     results = run_examples(rules)
     click.echo(render_results(results, rules), nl=False)
     return EXIT_CLEAN if all(result.ok for result in results) else EXIT_FINDINGS

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from charterlint.configfile import ConfigError, Layer, explain, one_of, read_layer, unknown_key
 from charterlint.document import Limits, escape
 from charterlint.files import display_path
@@ -27,7 +25,7 @@ from charterlint.rule import Rule
 from charterlint.selection import PRESETS, matches, no_rule, preset_codes
 
 CONFIG_NAMES = (".charterlint.yaml", ".charterlint.yml", "pyproject.toml")
-_TOOL_SECTION = re.compile(r"^\s*\[\s*tool\s*\.\s*charterlint\s*[\].]", re.MULTILINE)
+_TOOL_SECTION = r"^\s*\[\s*tool\s*\.\s*charterlint\s*[\].]"  # compiled when a pyproject.toml is met
 _LIMIT_FIELDS = {"max-bytes": "max_bytes", "max-depth": "max_depth", "max-nodes": "max_nodes"}
 
 __all__ = ["Config", "ConfigError", "FileIgnore", "Layers", "find_config", "load_layers", "resolve_config"]
@@ -90,6 +88,8 @@ class Config:
     limits: Limits = Limits()
     rulesets: tuple[Path, ...] = ()
     plugins: tuple[str, ...] = ()
+    jobs: int | None = None  # processes linting in parallel; None: chosen by the number of files
+    cache: bool = True  # keep results in the cache directory
 
     def ignored_in(self, path: Path) -> frozenset[str]:
         """The codes `per-file-ignores` turns off for `path`."""
@@ -113,7 +113,7 @@ def find_config(start: Path) -> Path | None:
 
 def _has_section(pyproject: Path) -> bool:
     try:
-        return _TOOL_SECTION.search(pyproject.read_text(encoding="utf-8")) is not None
+        return re.search(_TOOL_SECTION, pyproject.read_text(encoding="utf-8"), re.MULTILINE) is not None
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -188,7 +188,14 @@ def resolve_config(layers: Layers, rules: Sequence[Rule], formats: Sequence[str]
         limits=Limits(**limits),
         rulesets=rulesets,
         plugins=plugins,
+        jobs=_jobs(layers),
+        cache=bool(_value(layers, "cache", True)),
     )
+
+
+def _jobs(layers: Layers) -> int | None:
+    value = _value(layers, "jobs", "auto")
+    return None if value == "auto" else int(value)
 
 
 def _value(layers: Layers, key: str, default: Any) -> Any:
@@ -221,6 +228,8 @@ def _check_options(layer: Layer, pointer: str, given: Mapping[str, Any], rule: R
     if given and not rule.options:
         raise layer.error(f"{pointer}/{escape(next(iter(given)))}",
                           f"rule {rule.code} ({rule.name}) has no options", "key")
+    from jsonschema import Draft202012Validator  # only configurations with options pay for it
+
     see = f"(see charterlint explain {rule.code})"
     properties = {name: {"title": f"a valid {name} {see}", **spec} for name, spec in rule.options.items()}
     schema = {"type": "object", "properties": properties, "additionalProperties": False}

@@ -16,10 +16,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from charterlint.document import Limits, NodeSpans, escape, unescape
 from charterlint.model import Span
@@ -28,10 +25,9 @@ from charterlint.resources import load_schema
 from charterlint.subjects import show_value
 from charterlint.yaml_loader import load_yaml
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
 
 CLI_FLAGS = {"select": "--select", "extend-select": "--extend-select", "ignore": "--ignore",
              "fail-on": "--fail-on", "today": "--today"}
@@ -107,6 +103,10 @@ def _read_yaml(text: str, source: str) -> tuple[Any, Mapping[str, NodeSpans]]:
 
 
 def _read_toml(text: str, source: str) -> tuple[Any, Mapping[str, NodeSpans]] | None:
+    if sys.version_info >= (3, 11):  # imported here: most runs read no TOML
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -141,13 +141,14 @@ def _pointers(value: Any, pointer: str) -> Iterator[str]:
         yield from _pointers(item, f"{pointer}/{escape(str(key))}")
 
 
-_HEADER = re.compile(r"^\s*\[\[?([^\]]+)\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
-_PART = re.compile(r"""[A-Za-z0-9_-]+|"([^"]*)"|'([^']*)'""")
+# Patterns for TOML keys, compiled on first use (re caches them): most runs read no TOML.
+_HEADER = r"^\s*\[\[?([^\]]+)\]\]?\s*(?:#.*)?$"
+_KEY = r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
+_PART = r"""[A-Za-z0-9_-]+|"([^"]*)"|'([^']*)'"""
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
-    return tuple(m.group(1) or m.group(2) or m.group(0) for m in _PART.finditer(dotted))
+    return tuple(m.group(1) or m.group(2) or m.group(0) for m in re.finditer(_PART, dotted))
 
 
 def _toml_keys(text: str) -> list[tuple[tuple[str, ...], int, int]]:
@@ -155,12 +156,12 @@ def _toml_keys(text: str) -> list[tuple[tuple[str, ...], int, int]]:
     keys: list[tuple[tuple[str, ...], int, int]] = []
     table: tuple[str, ...] = ()
     for number, line in enumerate(text.splitlines(), 1):
-        header = _HEADER.match(line)
+        header = re.match(_HEADER, line)
         if header:
             table = _parts(header.group(1))
             keys.append((table, number, header.start(1) + 1))
             continue
-        key = _KEY.match(line)
+        key = re.match(_KEY, line)
         if key:
             keys.append((table + _parts(key.group(1)), number, key.start(1) + 1))
     return keys
@@ -183,6 +184,9 @@ def _toml_node(keys: list[tuple[tuple[str, ...], int, int]], pointer: str) -> No
 
 def validate_layer(layer: Layer) -> None:
     """Raise ConfigError for the first schema failure, in source order."""
+    from jsonschema import Draft202012Validator  # a run without a configuration file needs none
+    from jsonschema.exceptions import best_match
+
     validator = Draft202012Validator(load_schema("config.schema.json"),
                                      format_checker=Draft202012Validator.FORMAT_CHECKER)
     if not isinstance(layer.data, dict):

@@ -61,11 +61,13 @@ def load_config(path: Path | None, command_line: Layer, preset: str | None, cwd:
 
 def _plugin_rules(layers: Layers) -> tuple[Rule, ...]:
     """Rules of declarative rulesets, `plugins:` modules and installed packs (entry points)."""
-    from charterlint.plugins import PluginError, find_entry_points, load_rule_packs
+    from charterlint.installed import PLUGIN_GROUP, may_declare
 
     rulesets, modules, search_path = layers.plugin_sources()
-    if not (rulesets or modules or find_entry_points()):
-        return ()
+    if not (rulesets or modules or may_declare(PLUGIN_GROUP)):
+        return ()  # no pack to load: skip importing the plugin machinery
+    from charterlint.plugins import PluginError, load_rule_packs
+
     try:
         return load_rule_packs(rulesets, modules, search_path=search_path)
     except PluginError as error:
@@ -110,6 +112,8 @@ def render_config(config: Config, settings: LintSettings, cwd: Path) -> str:
         "format": list(config.formats),
         "limits": {"max-bytes": config.limits.max_bytes, "max-depth": config.limits.max_depth,
                    "max-nodes": config.limits.max_nodes},
+        "jobs": "auto" if config.jobs is None else config.jobs,
+        "cache": config.cache,
         "exclude": [glob.pattern for glob in config.exclude],
         "per-file-ignores": {entry.glob.pattern: sorted(entry.codes) for entry in config.per_file_ignores},
         "rulesets": [display_path(path, cwd) for path in config.rulesets],

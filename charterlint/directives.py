@@ -16,8 +16,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from jsonschema import Draft202012Validator
-
 from charterlint.comments import Comment, comments
 from charterlint.configfile import explain
 from charterlint.document import Document, Problem, resolve
@@ -197,10 +195,14 @@ _DATA_SCHEMA = {
 def _data_directives(document: Document, problems: list[Problem]) -> tuple[tuple[Directive, ...], tuple[Entry, ...]]:
     directives: list[Directive] = []
     entries: list[Entry] = []
-    validator = Draft202012Validator(_DATA_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    validator = None  # built for the first directive: most charters have none
     for pointer, node in document.nodes.items():
         if not pointer.endswith("/" + DATA_KEY):
             continue
+        if validator is None:
+            from jsonschema import Draft202012Validator
+
+            validator = Draft202012Validator(_DATA_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
         value = resolve(document.data, pointer)
         error = next(iter(sorted(validator.iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))), None)
         if error is not None:

@@ -62,6 +62,9 @@ class Document:
     lines: tuple[str, ...]
     body: Body | None = None
     problems: tuple[Problem, ...] = field(default=())
+    # What rules derive from `data` (charter.charter_index), kept with the document so the
+    # first rule that asks works it out for all the others; `data` never changes, nor does it.
+    derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def locate(self, pointer: str, anchor: str = "value") -> Span:
         """The span a finding at `pointer` points to (the nearest existing ancestor)."""

@@ -3,7 +3,8 @@
 The standard library's `json` keeps no positions and silently drops duplicate keys, so
 this is a small iterative parser built on its tokenizer pieces (`scanstring` and the
 number pattern, C-accelerated). Being iterative, deep nesting meets the depth limit, not
-a RecursionError.
+a RecursionError. Nodes keep their offsets; lines and columns are worked out only for
+the nodes a finding points at (parsed.NodeMap).
 """
 
 from __future__ import annotations
@@ -12,19 +13,25 @@ import bisect
 import json.decoder
 import json.scanner
 import re
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from sys import intern
 from typing import Any
 
 from charterlint.document import Limits, NodeSpans, Problem, escape
 from charterlint.model import Position, Span
-from charterlint.parsed import NodeTable, Parsed, ParseError, duplicate_key_problem
+from charterlint.parsed import NodeMap, Parsed, ParseError, depth_limit_error, duplicate_key_problem, node_limit_error
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = json.scanner.NUMBER_RE
 _LITERALS = {"true": True, "false": False, "null": None}
 # The C-accelerated string scanner json itself uses (not in typeshed's stubs).
 _scanstring: Callable[[str, int, bool], tuple[str, int]] = getattr(json.decoder, "scanstring")
+
+# A node's raw position: its value's start and end offsets, its key's (-1 outside objects).
+_Raw = tuple[int, int, int, int]
+
+# What the parser expects next.
+_VALUE, _FIRST_VALUE, _NEXT_VALUE, _FIRST_KEY, _KEY, _AFTER = range(6)
 
 
 class _Text:
@@ -41,22 +48,29 @@ class _Text:
     def span(self, start: int, end: int) -> Span:
         return Span(self.position(start), self.position(end))
 
+    def node_spans(self, raw: _Raw) -> NodeSpans:
+        start, end, key_start, key_end = raw
+        return NodeSpans(self.span(start, end), None if key_start < 0 else self.span(key_start, key_end))
+
     def fail(self, message: str, offset: int) -> ParseError:
         start = self.position(offset)
         return ParseError(f"invalid JSON: {message}", Span(start, Position(start.line, start.column + 1)))
 
 
-@dataclass(slots=True)
-class _Frame:
-    """An open object or array: where it is and what it holds so far."""
+class _Open:
+    """An open object or array: where it is, what it holds so far, its pending key."""
 
-    pointer: str
-    value: Any  # dict or list
-    start: int
-    key_span: Span | None
-    entry: int  # its index in the node table (its span is completed at the close)
-    seen: dict[str, Span] = field(default_factory=dict)
-    pending: tuple[str, Span] = ("", Span.at(1, 1))
+    __slots__ = ("pointer", "value", "is_map", "start", "key_start", "key_end", "first", "key", "pending")
+
+    def __init__(self, pointer: str, value: Any, start: int, key: tuple[int, int], first: int) -> None:
+        self.pointer = pointer
+        self.value = value
+        self.is_map = isinstance(value, dict)
+        self.start = start
+        self.key_start, self.key_end = key  # its own key in the parent object
+        self.first = first  # its index in the node table
+        self.key = ""  # the member key waiting for its value, and where it is
+        self.pending = (-1, -1)
 
 
 def _skip(text: str, offset: int) -> int:
@@ -87,102 +101,122 @@ def _scalar(source: _Text, offset: int) -> tuple[Any, int]:
     raise source.fail(f"expecting a value, found {char!r}", offset)
 
 
+class _Builder:
+    def __init__(self, text: str, limits: Limits) -> None:
+        self.source = _Text(text)
+        self.limits = limits
+        self.stack: list[_Open] = []
+        self.pointers: list[str] = []  # the node table, in document order, as two columns
+        self.raws: list[_Raw] = []
+        self.problems: list[Problem] = []
+        self.root: Any = None
+
+    def run(self) -> Parsed:
+        text, source, stack = self.source.text, self.source, self.stack
+        offset, state = _skip(text, 0), _VALUE
+        while True:
+            char = text[offset : offset + 1]
+            if state == _AFTER:
+                if not stack:
+                    if offset < len(text):
+                        raise source.fail("extra data after the document", offset)
+                    nodes = NodeMap(dict(zip(self.pointers, self.raws)), source.node_spans)
+                    return Parsed(self.root, nodes, tuple(self.problems))
+                closer = "}" if stack[-1].is_map else "]"
+                if char == ",":
+                    offset, state = _skip(text, offset + 1), _KEY if stack[-1].is_map else _NEXT_VALUE
+                elif char == closer:
+                    self._close(offset)
+                    offset = _skip(text, offset + 1)
+                elif not char:
+                    raise source.fail(f"unexpected end of file: expecting '{closer}'", offset)
+                else:
+                    raise source.fail(f"expecting ',' or '{closer}', found {char!r}", offset)
+            elif state in (_FIRST_KEY, _KEY):
+                if char == "}" and state == _FIRST_KEY:
+                    self._close(offset)
+                    offset, state = _skip(text, offset + 1), _AFTER
+                    continue
+                offset = self._key(offset, char, state)
+                state = _VALUE
+            elif char == "]" and state != _VALUE:
+                if state == _NEXT_VALUE:
+                    raise source.fail("trailing comma before ']'", offset)
+                self._close(offset)
+                offset, state = _skip(text, offset + 1), _AFTER
+            elif char in ("{", "["):
+                self._open(offset, char)
+                offset, state = _skip(text, offset + 1), _FIRST_KEY if char == "{" else _FIRST_VALUE
+            else:
+                value, end = _scalar(source, offset)
+                self._add(self._slot(), offset, end)
+                self._store(value)
+                offset, state = _skip(text, end), _AFTER
+
+    def _key(self, offset: int, char: str, state: int) -> int:
+        """Read a member's key and its colon; the offset of its value."""
+        text, source = self.source.text, self.source
+        if char != '"':
+            if char == "}":
+                raise source.fail("trailing comma before '}'", offset)
+            if char == "/":
+                raise source.fail("comments are not allowed in JSON", offset)
+            raise source.fail("expecting a property name in double quotes", offset)
+        key, end = _scalar(source, offset)
+        top = self.stack[-1]
+        top.key, top.pending = intern(key), (offset, end)  # one string per field name: less memory
+        offset = _skip(text, end)
+        if text[offset : offset + 1] != ":":
+            raise source.fail("expecting ':' after a property name", offset)
+        return _skip(text, offset + 1)
+
+    def _slot(self) -> tuple[str, tuple[int, int]]:
+        if not self.stack:
+            return "", (-1, -1)
+        top = self.stack[-1]
+        if not top.is_map:
+            return f"{top.pointer}/{len(top.value)}", (-1, -1)
+        return f"{top.pointer}/{escape(top.key)}", top.pending
+
+    def _add(self, slot: tuple[str, tuple[int, int]], start: int, end: int) -> None:
+        pointer, (key_start, key_end) = slot
+        self.pointers.append(pointer)
+        self.raws.append((start, end, key_start, key_end))
+        if len(self.pointers) > self.limits.max_nodes:
+            raise node_limit_error(self.limits, self.source.span(start, end))
+
+    def _open(self, offset: int, char: str) -> None:
+        if len(self.stack) + 1 > self.limits.max_depth:
+            raise depth_limit_error(self.limits, self.source.span(offset, offset + 1))
+        slot = self._slot()
+        first = len(self.pointers)
+        self._add(slot, offset, offset + 1)
+        container: Any = {} if char == "{" else []
+        self.stack.append(_Open(slot[0], container, offset, slot[1], first))
+
+    def _close(self, offset: int) -> None:
+        frame = self.stack.pop()
+        self.raws[frame.first] = (frame.start, offset + 1, frame.key_start, frame.key_end)
+        self._store(frame.value)
+
+    def _store(self, value: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if not top.is_map:
+            top.value.append(value)
+            return
+        key = top.key
+        if key in top.value:
+            pointer = f"{top.pointer}/{escape(key)}"
+            _, _, first_start, first_end = self.raws[self.pointers.index(pointer, top.first + 1)]
+            problem = duplicate_key_problem(pointer, key, self.source.span(first_start, first_end),
+                                            self.source.span(*top.pending))
+            self.problems.append(problem)
+        top.value[key] = value
+
+
 def load_json(text: str, limits: Limits) -> Parsed:
     """Parse a JSON document; raise ParseError (with the fault's span) if it is not one."""
-    source = _Text(text)
-    table = NodeTable(limits)
-    problems: list[Problem] = []
-    stack: list[_Frame] = []
-    root: Any = None
-    offset = _skip(text, 0)
-    expect_value = True
-    while True:
-        if expect_value:
-            if stack and isinstance(stack[-1].value, dict):
-                frame = stack[-1]
-                if text[offset : offset + 1] != '"':
-                    if text[offset : offset + 1] == "}" and frame.value:
-                        raise source.fail("trailing comma before '}'", offset)
-                    if text[offset : offset + 1] == "/":
-                        raise source.fail("comments are not allowed in JSON", offset)
-                    if text[offset : offset + 1] != "}":
-                        raise source.fail("expecting a property name in double quotes", offset)
-                else:
-                    key, end = _scalar(source, offset)
-                    member_span = source.span(offset, end)
-                    offset = _skip(text, end)
-                    if text[offset : offset + 1] != ":":
-                        raise source.fail("expecting ':' after a property name", offset)
-                    frame.pending = (key, member_span)
-                    offset = _skip(text, offset + 1)
-            if stack and isinstance(stack[-1].value, dict) and text[offset : offset + 1] == "}" and not stack[-1].value:
-                expect_value = False
-                continue
-            if stack and isinstance(stack[-1].value, list) and text[offset : offset + 1] == "]":
-                if stack[-1].value:
-                    raise source.fail("trailing comma before ']'", offset)
-                expect_value = False
-                continue
-            pointer, key_span = _slot(stack)
-            char = text[offset : offset + 1]
-            if char in ("{", "["):
-                table.check_depth(len(stack) + 1, source.span(offset, offset + 1))
-                container: Any = {} if char == "{" else []
-                table.add(pointer, NodeSpans(source.span(offset, offset + 1), key_span))
-                stack.append(_Frame(pointer, container, offset, key_span, len(table.entries) - 1))
-                offset = _skip(text, offset + 1)
-                continue
-            value, end = _scalar(source, offset)
-            table.add(pointer, NodeSpans(source.span(offset, end), key_span))
-            root = _store(stack, value, root, problems)
-            offset = _skip(text, end)
-            expect_value = False
-            continue
-        # after a value: a separator, a closing bracket, or the end
-        if not stack:
-            if offset < len(text):
-                raise source.fail("extra data after the document", offset)
-            return Parsed(root, table.as_dict(), tuple(problems))
-        frame = stack[-1]
-        closer = "}" if isinstance(frame.value, dict) else "]"
-        char = text[offset : offset + 1]
-        if char == ",":
-            offset = _skip(text, offset + 1)
-            expect_value = True
-            continue
-        if char != closer:
-            if not char:
-                raise source.fail(f"unexpected end of file: expecting '{closer}'", offset)
-            raise source.fail(f"expecting ',' or '{closer}', found {char!r}", offset)
-        stack.pop()
-        span = source.span(frame.start, offset + 1)
-        table.entries[frame.entry] = (frame.pointer, NodeSpans(span, frame.key_span))
-        root = _store(stack, frame.value, root, problems)
-        offset = _skip(text, offset + 1)
-
-
-def _slot(stack: list[_Frame]) -> tuple[str, Span | None]:
-    if not stack:
-        return "", None
-    frame = stack[-1]
-    if isinstance(frame.value, list):
-        return f"{frame.pointer}/{len(frame.value)}", None
-    key, key_span = frame.pending
-    return f"{frame.pointer}/{escape(key)}", key_span
-
-
-def _store(stack: list[_Frame], value: Any, root: Any, problems: list[Problem]) -> Any:
-    if not stack:
-        return value
-    frame = stack[-1]
-    if isinstance(frame.value, list):
-        frame.value.append(value)
-        return root
-    key, key_span = frame.pending
-    if key in frame.seen:
-        pointer = f"{frame.pointer}/{escape(key)}"
-        problems.append(duplicate_key_problem(pointer, key, frame.seen[key], key_span))
-    else:
-        frame.seen[key] = key_span
-    frame.value[key] = value
-    return root
+    return _Builder(text, limits).run()

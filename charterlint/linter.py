@@ -7,14 +7,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from charterlint.directives import find_directives
 from charterlint.document import Document, Limits, Problem
 from charterlint.loader import load_document, split_lines
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Severity, Span
 from charterlint.rule import Context, Rule
-from charterlint.schema import schema_problems
+from charterlint.schema import CharterValidator, schema_problems
 from charterlint.suppress import suppress
 
 # Rules the linter applies itself, in the order it applies them.
@@ -37,7 +35,7 @@ class LintSettings:
 
     rules: Mapping[str, ActiveRule]  # by code: the enabled rules
     today: dt.date
-    validator: Draft202012Validator
+    validator: CharterValidator
     limits: Limits = Limits()
     # Every rule a suppression may name, enabled or not; empty: not known, so a suppression
     # naming no enabled rule is not reported as naming no rule.

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 import click
 
+from charterlint.batch import lint_run
 from charterlint.config import ConfigError
 from charterlint.configure import lintable
 from charterlint.files import discover
@@ -22,8 +23,8 @@ from charterlint.linter import failure
 from charterlint.model import Report
 from charterlint.reporters import RenderOptions, reporters
 from charterlint.reporters.matrix import render
+from charterlint.plan import make_plan
 from charterlint.run import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, CheckRequest, build_settings, with_file_ignores
-from charterlint.runner import lint_targets
 
 
 def run_matrix(paths: Sequence[str], *, today: dt.date | None, preset: str | None, config: str | None,
@@ -41,7 +42,13 @@ def run_matrix(paths: Sequence[str], *, today: dt.date | None, preset: str | Non
         click.echo(f'charterlint: error: path "{missing}" does not exist', err=True)
     targets = lintable(discovery.targets, paths, settings_config, False)
     settings = with_file_ignores(settings, settings_config, targets, None)
-    report = lint_targets(targets, settings)
+    plan, warning = make_plan(request, settings_config, settings, use_cache=bool(targets), slim=False)
+    if warning:
+        click.echo(f"charterlint: warning: {warning}", err=True)
+    run = lint_run(targets, settings, plan)
+    for crash in run.crashes:
+        click.echo(f"charterlint: error: {crash}", err=True)
+    report = run.report
     unreadable = tuple(failure(t.display, "directory cannot be read: permission denied", settings)
                        for t in discovery.unreadable)
     if unreadable:
@@ -49,6 +56,6 @@ def run_matrix(paths: Sequence[str], *, today: dt.date | None, preset: str | Non
                         report.tool_version)
     color = color_for(sys.stdout)
     click.echo(render(report, RenderOptions(color=color, today=settings.today)), nl=False, color=color)
-    if discovery.missing:
+    if discovery.missing or run.crashes:
         return EXIT_USAGE
     return EXIT_FINDINGS if any(result.data is None for result in report.files) else EXIT_CLEAN

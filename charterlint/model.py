@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,6 +99,15 @@ class RuleInfo:
     help_markdown: str = ""
     help_text: str = ""  # plain-text help: rationale, details, options, examples
     help_uri: str = ""  # where the rule's documentation is published
+    # Writes (help_text, help_markdown) when they are not given: only SARIF shows them, so a
+    # run does not write every rule's help pages up front. Not compared or shown.
+    describe: Callable[[], tuple[str, str]] | None = field(default=None, compare=False, repr=False)
+
+    def help(self) -> tuple[str, str]:
+        """(plain-text help, Markdown help): as given, else as `describe` writes them."""
+        if self.help_text or self.help_markdown or self.describe is None:
+            return self.help_text, self.help_markdown
+        return self.describe()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from charterlint.declarative import CheckSpecError, bind_generic
 from charterlint.document import Document, Limits, Problem
 from charterlint.parsed import Parsed, ParseError
@@ -87,6 +85,8 @@ def read_manifest(path: Path) -> RulePack:
         raise PackError(f"{path}:{error.span.start.line}: {error.message}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: cannot be read: {error}") from None
+    from jsonschema import Draft202012Validator
+
     validator = Draft202012Validator(load_schema("pack.schema.json"))
     for fault in sorted(validator.iter_errors(parsed.data), key=lambda e: [str(p) for p in e.absolute_path]):
         pointer = "".join(f"/{part}" for part in fault.absolute_path)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from charterlint.document import Limits, NodeSpans, Problem
 from charterlint.model import Span
+
+_Default = TypeVar("_Default")
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,7 +17,7 @@ class Parsed:
     """Data with a span per JSON pointer, and the problems found while loading (CH002)."""
 
     data: Any
-    nodes: dict[str, NodeSpans]
+    nodes: Mapping[str, NodeSpans]
     problems: tuple[Problem, ...]
 
 
@@ -27,32 +30,54 @@ class ParseError(Exception):
         self.span = span
 
 
-class NodeTable:
-    """Collects node spans in document order and enforces the node and depth limits."""
+class NodeMap(Mapping[str, NodeSpans]):
+    """Node spans by JSON pointer, made on demand from the loader's raw positions.
 
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.entries: list[tuple[str, NodeSpans]] = []
+    A charter has thousands of nodes and a finding needs the span of a few: building
+    every Span up front cost more than parsing the file.
+    """
 
-    def add(self, pointer: str, spans: NodeSpans, count: int = 1) -> None:
-        self.entries.append((pointer, spans))
-        if len(self.entries) + count - 1 > self.limits.max_nodes:
-            raise ParseError(
-                f"document has more than {self.limits.max_nodes} nodes"
-                " (limit max-nodes; an alias bomb or a generated file?)",
-                spans.value,
-            )
+    __slots__ = ("_raw", "_spans")
 
-    def check_depth(self, depth: int, span: Span) -> None:
-        if depth > self.limits.max_depth:
-            raise ParseError(
-                f"document is nested more than {self.limits.max_depth} levels deep"
-                " (limit max-depth)",
-                span,
-            )
+    def __init__(self, raw: dict[str, Any], spans: Callable[[Any], NodeSpans]) -> None:
+        self._raw = raw
+        self._spans = spans
 
-    def as_dict(self) -> dict[str, NodeSpans]:
-        return dict(self.entries)
+    def __getitem__(self, pointer: str) -> NodeSpans:
+        return self._spans(self._raw[pointer])
+
+    @overload
+    def get(self, pointer: str, /) -> NodeSpans | None: ...
+    @overload
+    def get(self, pointer: str, /, default: NodeSpans | _Default) -> NodeSpans | _Default: ...
+
+    def get(self, pointer: str, default: object = None) -> object:
+        raw = self._raw.get(pointer)
+        return default if raw is None else self._spans(raw)
+
+    def __contains__(self, pointer: object) -> bool:
+        return pointer in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def node_limit_error(limits: Limits, span: Span) -> ParseError:
+    return ParseError(
+        f"document has more than {limits.max_nodes} nodes"
+        " (limit max-nodes; an alias bomb or a generated file?)",
+        span,
+    )
+
+
+def depth_limit_error(limits: Limits, span: Span) -> ParseError:
+    return ParseError(
+        f"document is nested more than {limits.max_depth} levels deep (limit max-depth)",
+        span,
+    )
 
 
 def duplicate_key_problem(pointer: str, key: str, first: Span, second: Span) -> Problem:

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import importlib.metadata
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from charterlint.installed import PLUGIN_GROUP, may_declare
 from charterlint.packs import MANIFEST, PackError, RulePack, load_pack, read_manifest
 from charterlint.resources import data_dir
 from charterlint.rule import Rule, load_builtin_rules
 
-GROUP = "charterlint.rules"
+GROUP = PLUGIN_GROUP
 LOCAL = "local"
 DEFAULT_ATTRIBUTE = "rule_pack"
 
@@ -55,6 +55,10 @@ class Source:
 
 def find_entry_points() -> tuple[Plugin, ...]:
     """Installed plugins, once each (a distribution may appear twice on sys.path)."""
+    if not may_declare(GROUP):
+        return ()
+    import importlib.metadata  # costly to import: only when some distribution may be a plugin
+
     found: dict[tuple[str, str], Plugin] = {}
     for entry_point in importlib.metadata.entry_points(group=GROUP):
         dist = getattr(entry_point, "dist", None)

@@ -11,10 +11,9 @@ import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
-
-from jsonschema import Draft202012Validator
 
 from charterlint.document import Document, Limits, Problem
 from charterlint.model import RuleInfo, Severity
@@ -64,8 +63,7 @@ class Rule:
         return f"{DOCS_URL}#{self.code.lower()}-{self.name}"
 
     def info(self, severity: Severity | None = None) -> RuleInfo:
-        from charterlint import rulesdoc  # rulesdoc imports this module
-
+        """What reporters know of the rule; its help pages are written only if a reporter asks."""
         return RuleInfo(
             code=self.code,
             name=self.name,
@@ -73,10 +71,15 @@ class Rule:
             summary=self.summary,
             rationale=self.rationale,
             tags=self.tags,
-            help_markdown=rulesdoc.help_markdown(self),
-            help_text=rulesdoc.explain_rule(self),
             help_uri=self.help_uri,
+            describe=partial(_help_pages, self),
         )
+
+
+def _help_pages(rule: Rule) -> tuple[str, str]:
+    from charterlint import rulesdoc  # rulesdoc imports this module
+
+    return rulesdoc.explain_rule(rule), rulesdoc.help_markdown(rule)
 
 
 class RuleFileError(Exception):
@@ -109,6 +112,8 @@ def parse_rule_source(source: str, text: str) -> Parsed:
         parsed = load_yaml(text, Limits())
     except ParseError as error:
         raise RuleFileError(f"{source}:{error.span.start.line}: {error.message}") from None
+    from jsonschema import Draft202012Validator  # only rule packs pay for validating rule files
+
     validator = Draft202012Validator(load_schema("rule.schema.json"))
     errors = sorted(validator.iter_errors(parsed.data), key=lambda e: list(e.absolute_path))
     if errors:
@@ -138,12 +143,23 @@ def rule_from_data(data: Mapping[str, Any], source: str, check: Check | None) ->
 
 
 def load_rule_file(path: Path) -> Rule:
+    """A rule file parsed with positions and validated against schemas/rule.schema.json."""
     source = str(path)
     data = parse_rule_file(source, path.read_text(encoding="utf-8"))
     return rule_from_data(data, source, _bind(data["check"], source))
 
 
+@cache
 def load_builtin_rules() -> tuple[Rule, ...]:
-    """Every built-in rule, in code order."""
-    rules = [load_rule_file(path) for path in sorted(data_dir("rules").glob("CH*.yaml"))]
+    """Every built-in rule, in code order (read once per process: rules are immutable).
+
+    Built-in rule files are not validated here: they ship with charterlint, and
+    tests/test_builtin_rule_files.py validates every one (rule_index.py says how they are read).
+    """
+    from charterlint.rule_index import builtin_rule_data
+
+    rules = []
+    for path, data in builtin_rule_data(data_dir("rules")):
+        source = str(path)
+        rules.append(rule_from_data(data, source, _bind(data["check"], source)))
     return tuple(sorted(rules, key=lambda rule: rule.code))

@@ -14,12 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from charterlint.linter import ActiveRule, LintSettings, lint_bytes
 from charterlint.model import Finding
 from charterlint.rule import Rule, load_builtin_rules
-from charterlint.schema import charter_validator
+from charterlint.schema import CharterValidator, charter_validator
 
 EXAMPLE_TODAY = dt.date(2026, 1, 1)
 DEFAULT_FILENAME = "example.charter.yaml"
@@ -92,7 +90,7 @@ def examples_of(rules: Sequence[Rule]) -> list[Example]:
     ]
 
 
-def _settings(example: Example, engine_rules: Sequence[Rule], validator: Draft202012Validator) -> LintSettings:
+def _settings(example: Example, engine_rules: Sequence[Rule], validator: CharterValidator) -> LintSettings:
     rule = example.rule
     active = {r.code: ActiveRule(r, r.severity) for r in engine_rules if r.code.startswith(ENGINE_PREFIX)}
     active[rule.code] = ActiveRule(rule, rule.severity, example.data.get("options", {}))
@@ -101,7 +99,7 @@ def _settings(example: Example, engine_rules: Sequence[Rule], validator: Draft20
 
 
 def run_example(example: Example, engine_rules: Sequence[Rule],
-                validator: Draft202012Validator | None = None) -> ExampleResult:
+                validator: CharterValidator | None = None) -> ExampleResult:
     """Lint one example with its rule and the CH0xx rules among `engine_rules`."""
     settings = _settings(example, engine_rules, validator or charter_validator())
     filename = example.data.get("filename", DEFAULT_FILENAME)

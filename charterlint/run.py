@@ -5,26 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import click
 
-from charterlint.baseline import BaselineError, apply_baseline, count_entries, read_baseline, render_baseline
+from charterlint.batch import Run, lint_run
 from charterlint.config import Config, ConfigError
 from charterlint.configure import (command_line_layer, config_path, lint_settings, lintable, load_config,
                                    per_file_ignores, render_config, with_formats)
 from charterlint.files import Target, discover
 from charterlint.linter import LintSettings, failure
 from charterlint.model import Report, Severity
-from charterlint.reporters import RenderOptions, reporters
-from charterlint.runner import lint_targets
+from charterlint.reporters import RenderOptions, Reporter, reporters
 from charterlint.stdin import lint_stdin, stdin_display, stdin_paths, with_result
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# Formats that show each charter's content (FileResult.data); without them results are slimmed.
+SHOWS_CONTENT = frozenset({"html"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,9 @@ class CheckRequest:
     show_files: bool = False
     baseline: str | None = None  # report only findings this baseline does not record
     write_baseline: str | None = None  # record the findings in this baseline file
+    jobs: int | Literal["auto"] | None = None  # None: the configuration's, else auto
+    cache: bool | None = None  # None: the configuration's (on unless `cache: false`)
+    cache_dir: str | None = None  # None: .charterlint_cache beside the configuration file, else in cwd
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,8 @@ def _umask() -> int:
 
 def write_atomically(path: str, content: str) -> None:
     """Write via a temporary file and a rename: an interrupted run leaves no half report."""
+    import tempfile
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -105,11 +110,11 @@ def write_atomically(path: str, content: str) -> None:
 
 def append_step_summary(report: Report, outputs: Sequence[OutputSpec]) -> None:
     """Findings past GitHub's annotation cap go to the job summary, when there is one."""
-    from charterlint.reporters.github import step_summary
-
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary_path or not any(output.name == "github" for output in outputs):
         return
+    from charterlint.reporters.github import step_summary
+
     markdown = step_summary(report)
     if markdown:
         with open(summary_path, "a", encoding="utf-8", newline="\n") as stream:
@@ -143,6 +148,9 @@ def with_file_ignores(settings: LintSettings, config: Config, targets: Sequence[
 
 def apply_baselines(report: Report, request: CheckRequest) -> Report:
     """--write-baseline records the findings, then both it and --baseline suppress those recorded."""
+    from charterlint.baseline import (BaselineError, apply_baseline, count_entries, read_baseline,
+                                      render_baseline)
+
     cwd = Path.cwd()
     path = request.write_baseline or request.baseline
     if path is None:
@@ -157,6 +165,43 @@ def apply_baselines(report: Report, request: CheckRequest) -> Report:
         reason = getattr(error, "strerror", None) or error
         raise BaselineError(f'baseline "{path}" cannot be read: {reason} (write one with --write-baseline)') from None
     return apply_baseline(report, read_baseline(text, path), base, cwd)
+
+
+def _lint(request: CheckRequest, config: Config, settings: LintSettings, targets: Sequence[Target],
+          unreadable: Sequence[Target], stdin_name: str | None, outputs: Sequence[OutputSpec]) -> Run:
+    """Lint the files (from the cache, in processes, as planned), the unreadable and standard input."""
+    from charterlint.plan import make_plan
+
+    shows_content = any(output.name in SHOWS_CONTENT for output in outputs)
+    plan, warning = make_plan(request, config, settings, use_cache=bool(targets), slim=not shows_content)
+    if warning:
+        click.echo(f"charterlint: warning: {warning}", err=True)
+    run = lint_run(targets, settings, plan)
+    if run.cache_problem:
+        click.echo(f"charterlint: warning: {run.cache_problem} (results were not cached)", err=True)
+    for crash in run.crashes:
+        click.echo(f"charterlint: error: {crash}", err=True)
+    report = run.report
+    if unreadable:
+        extra = tuple(failure(t.display, "directory cannot be read: permission denied", settings) for t in unreadable)
+        report = Report(tuple(sorted(report.files + extra, key=lambda r: r.path)), report.rules,
+                        report.tool_version)
+    if stdin_name is not None:
+        report = with_result(report, lint_stdin(stdin_name, getattr(sys.stdin, "buffer", None), settings))
+    return replace(run, report=report)
+
+
+def _write(report: Report, outputs: Sequence[OutputSpec], renderers: Mapping[str, Reporter], request: CheckRequest,
+           today: dt.date, color_for: Callable[[IO[Any]], bool]) -> None:
+    for output in outputs:
+        options = RenderOptions(color=output.path is None and color_for(sys.stdout), quiet=request.quiet,
+                                statistics=request.statistics, today=today)
+        content = renderers[output.name](report, options)
+        if output.path is None:
+            click.echo(content, nl=False, color=options.color)
+        else:
+            write_atomically(output.path, content)
+    append_step_summary(report, outputs)
 
 
 def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> int:
@@ -181,33 +226,17 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
         return EXIT_USAGE if discovery.missing else EXIT_CLEAN
     stdin_name = stdin_display(request.stdin_filename, Path.cwd()) if from_stdin else None
     settings = with_file_ignores(settings, config, targets, stdin_name)
-    report = lint_targets(targets, settings)
-    if discovery.unreadable:
-        extra = tuple(failure(t.display, "directory cannot be read: permission denied", settings)
-                      for t in discovery.unreadable)
-        report = Report(tuple(sorted(report.files + extra, key=lambda r: r.path)), report.rules,
-                        report.tool_version)
-    if stdin_name is not None:
-        report = with_result(report, lint_stdin(stdin_name, getattr(sys.stdin, "buffer", None), settings))
-    try:
-        report = apply_baselines(report, request)
-    except BaselineError as error:
-        click.echo(f"charterlint: error: {error}", err=True)
-        return EXIT_USAGE
-    for output in outputs:
-        stream = sys.stdout
-        options = RenderOptions(
-            color=output.path is None and color_for(stream),
-            quiet=request.quiet,
-            statistics=request.statistics,
-            today=settings.today,
-        )
-        content = known[output.name](report, options)
-        if output.path is None:
-            click.echo(content, nl=False, color=options.color)
-        else:
-            write_atomically(output.path, content)
-    append_step_summary(report, outputs)
-    if discovery.missing:
+    run = _lint(request, config, settings, targets, discovery.unreadable, stdin_name, outputs)
+    report = run.report
+    if request.baseline is not None or request.write_baseline is not None:
+        from charterlint.baseline import BaselineError
+
+        try:
+            report = apply_baselines(report, request)
+        except BaselineError as error:
+            click.echo(f"charterlint: error: {error}", err=True)
+            return EXIT_USAGE
+    _write(report, outputs, known, request, settings.today, color_for)
+    if discovery.missing or run.crashes:
         return EXIT_USAGE
     return exit_code(report, config.fail_on, request.exit_zero)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from charterlint.rule import Rule
 
 PRESETS = ("recommended", "strict")
-_CODE_PREFIX = re.compile(r"^[A-Za-z]{2,8}[0-9]{0,3}$")
+_CODE_PREFIX = r"^[A-Za-z]{2,8}[0-9]{0,3}$"  # compiled on first use (re caches it), not at start-up
 
 
 class SelectionError(ValueError):
@@ -22,7 +22,7 @@ def matches(selector: str, rule: Rule) -> bool:
         return True
     if selector.lower() == rule.name:
         return True
-    return _CODE_PREFIX.match(selector) is not None and rule.code.startswith(selector.upper())
+    return re.match(_CODE_PREFIX, selector) is not None and rule.code.startswith(selector.upper())
 
 
 def no_rule(selector: str, rules: Sequence[Rule]) -> str:

@@ -2,210 +2,228 @@
 
 Building data from events (not `yaml.load`) is what lets us keep every position, report
 duplicate keys instead of dropping them, refuse tags without constructing anything,
-resolve plain scalars with YAML 1.2 core rules (so dates and `yes`/`no` stay strings),
-and stop alias bombs and deep nesting at a limit without recursion.
+resolve plain scalars with YAML 1.2 core rules (yaml_scalars), and stop alias bombs and
+deep nesting at a limit without recursion.
+
+The event loop is the hot path of every run: it keeps the parser's marks as they are and
+makes Spans only for the nodes a finding points at (parsed.NodeMap).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from functools import partial
+from sys import intern
 from typing import Any
 
 import yaml
 
 from charterlint.document import Limits, NodeSpans, Problem, escape
 from charterlint.model import Position, Span
-from charterlint.parsed import NodeTable, Parsed, ParseError, duplicate_key_problem
+from charterlint.parsed import NodeMap, Parsed, ParseError, depth_limit_error, duplicate_key_problem, node_limit_error
+from charterlint.yaml_scalars import check_tag, resolve_plain, scalar_value
 
 try:  # the C parser is several times faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as EventLoader  # type: ignore[assignment]
 
-_STANDARD_TAG = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = frozenset(
-    f"{_STANDARD_TAG}{name}"
-    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-) | {"!"}
-
-# YAML 1.2 core schema: the only plain scalars that are not strings.
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_INT_OCT = re.compile(r"^0o[0-7]+$")
-_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+# A node's raw position: value start and end marks, and its key's marks (None outside mappings).
+_Raw = tuple[Any, Any, Any, Any]
 
 
-def resolve_plain(text: str) -> Any:
-    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
-    if _NULL.match(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT.match(text):
-        return int(text)
-    if _INT_OCT.match(text):
-        return int(text[2:], 8)
-    if _INT_HEX.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
-    lowered = text.lower()
-    if lowered in _SPECIAL_FLOAT:
-        return _SPECIAL_FLOAT[lowered]
-    return text
+def _position(mark: Any, line_offset: int) -> Position:
+    return Position(mark.line + 1 + line_offset, mark.column + 1)
 
 
-def _span(event: Any, line_offset: int) -> Span:
-    start, end = event.start_mark, event.end_mark
-    return Span(
-        Position(start.line + 1 + line_offset, start.column + 1),
-        Position(end.line + 1 + line_offset, end.column + 1),
-    )
+def _marks_span(start: Any, end: Any, line_offset: int) -> Span:
+    return Span(_position(start, line_offset), _position(end, line_offset))
 
 
-@dataclass(slots=True)
-class _Frame:
-    """A collection being built: where it is, what it holds so far."""
+def _node_spans(line_offset: int, raw: _Raw) -> NodeSpans:
+    start, end, key_start, key_end = raw
+    value = _marks_span(start, end, line_offset)
+    if key_start is None:
+        return NodeSpans(value)
+    return NodeSpans(value, _marks_span(key_start, key_end, line_offset))
 
-    pointer: str
-    value: dict[str, Any] | list[Any]
-    start: Span
-    key_span: Span | None  # this collection's own key in its parent mapping
-    anchor: str | None
-    first_entry: int
-    end: Position
-    pending_key: str | None = None
-    pending_key_span: Span | None = None
-    key_spans: dict[str, Span] = field(default_factory=dict)
+
+class _Open:
+    """A collection being built: where it is, what it holds so far, its pending key."""
+
+    __slots__ = ("pointer", "value", "is_map", "start", "end", "key_start", "key_end", "anchor", "first",
+                 "key", "pending_start", "pending_end")
+
+    def __init__(self, pointer: str, value: Any, event: Any, key_start: Any, key_end: Any, first: int) -> None:
+        self.pointer = pointer
+        self.value = value
+        self.is_map = isinstance(value, dict)
+        self.start, self.end = event.start_mark, event.end_mark  # end: of its last member so far
+        self.key_start, self.key_end = key_start, key_end  # its own key in the parent mapping
+        self.anchor: str | None = event.anchor
+        self.first = first  # its index in the node table
+        self.key = ""  # the mapping key waiting for its value, when pending_start is set
+        self.pending_start: Any = None
+        self.pending_end: Any = None
 
 
 class _Builder:
     def __init__(self, limits: Limits, line_offset: int) -> None:
-        self.table = NodeTable(limits)
+        self.limits = limits
         self.offset = line_offset
-        self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, list[tuple[str, NodeSpans]]]] = {}
+        self.stack: list[_Open] = []
+        self.pointers: list[str] = []  # the node table, in document order, as two columns
+        self.raws: list[_Raw] = []
+        self.anchors: dict[str, tuple[Any, list[str], list[_Raw]]] = {}
         self.problems: list[Problem] = []
         self.root: Any = None
         self.done = False
 
-    # -- where the next node goes -------------------------------------------------
-    def _slot(self, span: Span) -> tuple[str, Span | None] | None:
-        """The pointer and key span for the next value, or None if it is a mapping key."""
+    def run(self, events: Iterator[Any]) -> None:
+        """Build from the events; scalars are handled inline (most events are scalars).
+
+        Locals stand in for attributes and globals here: this loop runs for every node.
+        """
+        pointers, raws, stack, anchors = self.pointers, self.raws, self.stack, self.anchors
+        max_nodes = self.limits.max_nodes
+        scalar_event = yaml.ScalarEvent
+        escaped: dict[str, str] = {}  # keys repeat (every channel has an id): escape each once
+        handlers = {
+            yaml.MappingStartEvent: self.start, yaml.SequenceStartEvent: self.start,
+            yaml.MappingEndEvent: self.end, yaml.SequenceEndEvent: self.end, yaml.AliasEvent: self.alias,
+        }
+        for event in events:
+            if event.__class__ is not scalar_event:
+                handler = handlers.get(event.__class__)
+                if handler is not None:
+                    handler(event)
+                continue
+            tag = event.tag
+            if tag is not None:
+                check_tag(tag, self._span(event))
+            if not stack:
+                self._root(event, resolve_plain(event.value) if tag is None and not event.style else scalar_value(event))
+                continue
+            top = stack[-1]
+            if top.is_map:
+                if top.pending_start is None:  # a mapping key (one string per field name: less memory)
+                    top.key, top.pending_start, top.pending_end = intern(event.value), event.start_mark, event.end_mark
+                    continue
+                key = top.key
+                token = escaped.get(key)
+                if token is None:
+                    token = escaped[key] = escape(key)
+                pointers.append(top.pointer + "/" + token)
+                raws.append((event.start_mark, event.end_mark, top.pending_start, top.pending_end))
+            else:
+                pointers.append(f"{top.pointer}/{len(top.value)}")
+                raws.append((event.start_mark, event.end_mark, None, None))
+            if len(pointers) > max_nodes:
+                raise node_limit_error(self.limits, self._span(event))
+            value = resolve_plain(event.value) if tag is None and not event.style else scalar_value(event)
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, pointers[-1:], raws[-1:])
+            if top.is_map:
+                if key in top.value:
+                    self._duplicate(top, pointers[-1])
+                top.value[key] = value
+                top.pending_start = None
+            else:
+                top.value.append(value)
+            top.end = event.end_mark
+
+    # -- where the next node goes ---------------------------------------------------
+    def _span(self, event: Any) -> Span:
+        return _marks_span(event.start_mark, event.end_mark, self.offset)
+
+    def _root(self, event: Any, value: Any) -> None:
+        if self.done:
+            raise ParseError("several YAML documents in one file: a charter file holds one document",
+                             self._span(event))
+        self.pointers.append("")
+        self.raws.append((event.start_mark, event.end_mark, None, None))
+        if len(self.pointers) > self.limits.max_nodes:
+            raise node_limit_error(self.limits, self._span(event))
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, self.pointers[-1:], self.raws[-1:])
+        self.root, self.done = value, True
+
+    def _slot(self, event: Any, as_key: str) -> tuple[str, Any, Any]:
+        """The pointer and key marks for the collection or alias that `event` starts."""
         if not self.stack:
             if self.done:
-                raise ParseError(
-                    "several YAML documents in one file: a charter file holds one document",
-                    span,
-                )
-            return "", None
-        frame = self.stack[-1]
-        if isinstance(frame.value, list):
-            return f"{frame.pointer}/{len(frame.value)}", None
-        if frame.pending_key is None:
-            return None
-        return f"{frame.pointer}/{escape(frame.pending_key)}", frame.pending_key_span
+                raise ParseError("several YAML documents in one file: a charter file holds one document",
+                                 self._span(event))
+            return "", None, None
+        top = self.stack[-1]
+        if not top.is_map:
+            return f"{top.pointer}/{len(top.value)}", None, None
+        if top.pending_start is None:
+            raise ParseError(f"invalid YAML: {as_key}", self._span(event))
+        return f"{top.pointer}/{escape(top.key)}", top.pending_start, top.pending_end
 
-    def _store(self, value: Any, span: Span) -> None:
+    def _store(self, value: Any, end: Any) -> None:
         if not self.stack:
             self.root, self.done = value, True
             return
-        frame = self.stack[-1]
-        frame.end = max(frame.end, span.end)
-        if isinstance(frame.value, list):
-            frame.value.append(value)
+        top = self.stack[-1]
+        top.end = end
+        if not top.is_map:
+            top.value.append(value)
             return
-        key = frame.pending_key
-        assert key is not None and frame.pending_key_span is not None
-        first = frame.key_spans.get(key)
-        if first is not None:
-            pointer = f"{frame.pointer}/{escape(key)}"
-            self.problems.append(duplicate_key_problem(pointer, key, first, frame.pending_key_span))
-        frame.key_spans.setdefault(key, frame.pending_key_span)
-        frame.value[key] = value
-        frame.pending_key = frame.pending_key_span = None
+        key = top.key
+        if key in top.value:
+            self._duplicate(top, f"{top.pointer}/{escape(key)}")
+        top.value[key] = value
+        top.pending_start = None
 
-    # -- events ---------------------------------------------------------------------
-    def scalar(self, event: Any) -> None:
-        span = _span(event, self.offset)
-        _check_tag(event.tag, span)
-        slot = self._slot(span)
-        if slot is None:  # a mapping key
-            frame = self.stack[-1]
-            frame.pending_key, frame.pending_key_span = event.value, span
-            return
-        value = _scalar_value(event)
-        pointer, key_span = slot
-        mark = len(self.table.entries)
-        self.table.add(pointer, NodeSpans(span, key_span))
-        self._remember(event.anchor, value, mark, pointer)
-        self._store(value, span)
+    def _duplicate(self, top: _Open, pointer: str) -> None:
+        """Report a repeated key (rare: the first one's marks are looked up in the table)."""
+        _, _, first_start, first_end = self.raws[self.pointers.index(pointer, top.first + 1)]
+        first = _marks_span(first_start, first_end, self.offset)
+        second = _marks_span(top.pending_start, top.pending_end, self.offset)
+        self.problems.append(duplicate_key_problem(pointer, top.key, first, second))
 
-    def start(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
-        span = _span(event, self.offset)
-        _check_tag(event.tag, span)
-        slot = self._slot(span)
-        if slot is None:
-            raise ParseError("invalid YAML: a mapping or list cannot be a key (use a plain word)", span)
-        pointer, key_span = slot
-        self.table.check_depth(len(self.stack) + 1, span)
-        first_entry = len(self.table.entries)
-        self.table.add(pointer, NodeSpans(span, key_span))
-        self.stack.append(
-            _Frame(pointer, container, span, key_span, event.anchor, first_entry, span.end)
-        )
+    # -- collections and aliases -----------------------------------------------------
+    def start(self, event: Any) -> None:
+        if event.tag is not None:
+            check_tag(event.tag, self._span(event))
+        pointer, key_start, key_end = self._slot(event, "a mapping or list cannot be a key (use a plain word)")
+        if len(self.stack) + 1 > self.limits.max_depth:
+            raise depth_limit_error(self.limits, self._span(event))
+        first = len(self.pointers)
+        self.pointers.append(pointer)
+        self.raws.append((event.start_mark, event.end_mark, key_start, key_end))
+        if len(self.pointers) > self.limits.max_nodes:
+            raise node_limit_error(self.limits, self._span(event))
+        container: Any = {} if event.__class__ is yaml.MappingStartEvent else []
+        self.stack.append(_Open(pointer, container, event, key_start, key_end, first))
 
     def end(self, event: Any) -> None:
         frame = self.stack.pop()
-        span = Span(frame.start.start, frame.end)
-        self.table.entries[frame.first_entry] = (frame.pointer, NodeSpans(span, frame.key_span))
-        self._remember(frame.anchor, frame.value, frame.first_entry, frame.pointer)
-        self._store(frame.value, span)
+        self.raws[frame.first] = (frame.start, frame.end, frame.key_start, frame.key_end)
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.value, self.pointers[frame.first:], self.raws[frame.first:])
+        self._store(frame.value, frame.end)
 
     def alias(self, event: Any) -> None:
-        span = _span(event, self.offset)
-        slot = self._slot(span)
-        if slot is None:
-            raise ParseError("invalid YAML: an alias cannot be a mapping key", span)
+        pointer, key_start, key_end = self._slot(event, "an alias cannot be a mapping key")
         if event.anchor not in self.anchors:
-            raise ParseError(f'invalid YAML: unknown alias "*{event.anchor}"', span)
-        value, entries = self.anchors[event.anchor]
-        pointer, key_span = slot
-        base = entries[0][0]
-        self.table.add(pointer, NodeSpans(span, key_span), count=len(entries))
-        for sub_pointer, spans in entries[1:]:
-            self.table.entries.append((pointer + sub_pointer[len(base):], spans))
-        self._store(value, span)
+            raise ParseError(f'invalid YAML: unknown alias "*{event.anchor}"', self._span(event))
+        value, pointers, raws = self.anchors[event.anchor]
+        self.pointers.append(pointer)
+        self.raws.append((event.start_mark, event.end_mark, key_start, key_end))
+        # the copies count before they are made: an alias bomb stops here, unexpanded
+        if len(self.pointers) + len(pointers) - 1 > self.limits.max_nodes:
+            raise node_limit_error(self.limits, self._span(event))
+        base = len(pointers[0])
+        self.pointers.extend(pointer + sub_pointer[base:] for sub_pointer in pointers[1:])
+        self.raws.extend(raws[1:])
+        self._store(value, event.end_mark)
 
-    def _remember(self, anchor: str | None, value: Any, mark: int, pointer: str) -> None:
-        if anchor is not None:
-            self.anchors[anchor] = (value, self.table.entries[mark:])
-
-
-def _check_tag(tag: str | None, span: Span) -> None:
-    if tag is not None and tag not in _ALLOWED_TAGS:
-        shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
-        raise ParseError(
-            f'YAML tag "{shown}" is not allowed: charter files hold plain data (remove the tag)',
-            span,
-        )
-
-
-def _scalar_value(event: Any) -> Any:
-    plain = event.style in (None, "")
-    tag = event.tag
-    if tag in (None, "!") and plain:
-        return resolve_plain(event.value)
-    if tag is None or tag in ("!", f"{_STANDARD_TAG}str", f"{_STANDARD_TAG}timestamp"):
-        return event.value
-    resolved = resolve_plain(event.value)
-    if tag == f"{_STANDARD_TAG}null":
-        return None
-    return resolved
+    def parsed(self) -> Parsed:
+        nodes = NodeMap(dict(zip(self.pointers, self.raws)), partial(_node_spans, self.offset))
+        return Parsed(self.root, nodes, tuple(self.problems))
 
 
 def load_yaml(text: str, limits: Limits, line_offset: int = 0) -> Parsed:
@@ -213,25 +231,14 @@ def load_yaml(text: str, limits: Limits, line_offset: int = 0) -> Parsed:
     builder = _Builder(limits, line_offset)
     loader = EventLoader(text)
     try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.ScalarEvent):
-                builder.scalar(event)
-            elif isinstance(event, yaml.MappingStartEvent):
-                builder.start(event, {})
-            elif isinstance(event, yaml.SequenceStartEvent):
-                builder.start(event, [])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                builder.end(event)
-            elif isinstance(event, yaml.AliasEvent):
-                builder.alias(event)
+        builder.run(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as error:
         raise ParseError(_describe(error, text), _error_span(error, line_offset)) from None
     except yaml.YAMLError as error:
         raise ParseError(f"invalid YAML: {error}", Span.at(1 + line_offset, 1)) from None
     finally:
         loader.dispose()
-    return Parsed(builder.root, builder.table.as_dict(), tuple(builder.problems))
+    return builder.parsed()
 
 
 def _describe(error: yaml.MarkedYAMLError, text: str) -> str:

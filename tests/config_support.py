@@ -7,26 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW
+from tests.helpers import run as run_cli
 
+# ANSWERED_PHONE_HEAD with a hedge for its mission, then REVIEW (14 lines).
 # Under the recommended preset on 2026-01-01 this gives CH104 (error, 1:1), CH401 and CH403
 # (warnings, 1:1) and CH301 (warning, 6:21); under strict also infos.
-CHARTER = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: We reply shortly.
-channels:
-  - id: phone
-    type: phone
-    hours: always
-    commitments:
-      answer: {within: 60 seconds, target: 80%}
-review:
-  last_reviewed: 2025-06-01
-"""
+CHARTER = ANSWERED_PHONE_HEAD.replace("Safe, reliable water for every home.", "We reply shortly.") + REVIEW
 _HEADLINE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) "
                        r"(?P<code>[A-Z]+\d+) \[[a-z0-9-]+\] (?P<message>.*)$")
 
@@ -34,20 +21,15 @@ Found = tuple[str, str, str, int, int]  # path, code, severity, line, column
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A repository root (it has .git) as the current directory, holding w.charter.yaml."""
-    (tmp_path / ".git").mkdir()
-    (tmp_path / "w.charter.yaml").write_text(CHARTER, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    for variable in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FORCE_COLOR", "NO_COLOR"):
-        monkeypatch.delenv(variable, raising=False)
-    return tmp_path
+def project(project: Path) -> Path:
+    """The shared `project` (conftest.py) made a repository root (it has .git), holding w.charter.yaml."""
+    (project / ".git").mkdir()
+    (project / "w.charter.yaml").write_text(CHARTER, encoding="utf-8")
+    return project
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(list(args), capsys)
 
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[Found]]:

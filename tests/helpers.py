@@ -1,4 +1,4 @@
-"""Shared test helpers: lint text with chosen rules, findings as comparable tuples."""
+"""Shared test helpers: charter texts, lint text with chosen rules, findings as comparable tuples, run the CLI."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import cache
 
+import pytest
+
+from charterlint.cli import main
 from charterlint.linter import ActiveRule, LintSettings, lint_bytes
 from charterlint.model import FileResult
 from charterlint.rule import Rule, load_builtin_rules
@@ -13,6 +16,50 @@ from charterlint.schema import charter_validator
 from charterlint.selection import select_rules
 
 TODAY = dt.date(2026, 1, 1)
+
+# --- charter texts ------------------------------------------------------------------------------
+# Tests point at lines and columns of these texts: change none of them.
+
+# The minimal valid charter: one phone channel, open always (12 lines; the phone's hours on line 10).
+MINIMAL_CHARTER = """\
+charter_format: 1
+title: Example Water customer charter
+organization:
+  name: Example Water
+overview:
+  mission: Safe water.
+channels:
+  - id: phone
+    type: phone
+    hours: always
+review:
+  last_reviewed: 2025-06-01
+"""
+
+# The first six lines of the charters the rule tests build: what follows starts on line 7.
+CHARTER_HEAD = """\
+charter_format: 1
+title: Example Water customer charter
+organization:
+  name: Example Water
+overview:
+  mission: Safe, reliable water for every home.
+"""
+# A phone channel entry answered within 60 seconds, 80% of the time (5 lines).
+ANSWERED_PHONE = """\
+  - id: phone
+    type: phone
+    hours: always
+    commitments:
+      answer: {within: 60 seconds, target: 80%}
+"""
+# CHARTER_HEAD, then `channels:` holding ANSWERED_PHONE (12 lines: what follows starts on line 13).
+ANSWERED_PHONE_HEAD = CHARTER_HEAD + "channels:\n" + ANSWERED_PHONE
+# The review section that closes most test charters (2 lines).
+REVIEW = """\
+review:
+  last_reviewed: 2025-06-01
+"""
 
 
 @cache
@@ -44,3 +91,10 @@ def findings(text: str, select: Sequence[str] | None = None, **kwargs: object) -
     """(code, line, column, message) of every finding, in report order."""
     result = lint_text(text, select, **kwargs)  # type: ignore[arg-type]
     return [(f.code, f.span.start.line, f.span.start.column, f.message) for f in result.findings]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """`charterlint ARGS` in-process: the exit code, standard output and standard error."""
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err

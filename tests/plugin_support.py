@@ -24,20 +24,6 @@ REGULATOR = PROJECT / "regulator-pack"
 LOCAL_PLUGINS = PROJECT  # boom_rules/ sits beside the configuration
 CHARTER = PROJECT / "charters" / "acme-water.charter.yaml"
 REGULATOR_ENTRY_POINTS = "[charterlint.rules]\nregulator = charterlint_regulator:rule_pack\n"
-MINIMAL = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
-channels:
-  - id: phone
-    type: phone
-    hours: always
-review:
-  last_reviewed: 2025-06-01
-"""
 
 
 def fake_install(site: Path, name: str, entry_points: str) -> None:

@@ -23,24 +23,11 @@ import pytest
 import yaml
 
 from charterlint.starter import starter
+from tests.helpers import MINIMAL_CHARTER
 
 ROOT = Path(__file__).parent.parent
 ACTION = ROOT / "action.yml"
 _EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
-MINIMAL = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: {mission}
-channels:
-  - id: phone
-    type: phone
-    hours: always
-review:
-  last_reviewed: 2025-06-01
-"""
 
 
 @dataclass(frozen=True)
@@ -143,7 +130,7 @@ def runner_temp(tmp_path: Path) -> Path:
 
 def write_bad_and_good(workspace: Path) -> None:
     (workspace / "charters").mkdir()
-    bad = MINIMAL.format(mission="Safe water.").replace("title: Example Water customer charter\n", "")
+    bad = MINIMAL_CHARTER.replace("title: Example Water customer charter\n", "")
     (workspace / "charters" / "bad.charter.yaml").write_text(bad + "colour: blue\n", encoding="utf-8")
     (workspace / "charters" / "good.charter.yaml").write_text(starter("yaml", dt.date.today()), encoding="utf-8")
 
@@ -186,7 +173,7 @@ def test_a_clean_charter_passes_with_zero_counts(workspace: Path, runner_temp: P
 @pytest.mark.parametrize(("fail_on", "exit_code"), [("", 1), ("warning", 1), ("error", 0), ("never", 0)])
 def test_fail_on_decides_whether_a_warning_fails_the_step(workspace: Path, runner_temp: Path, fail_on: str,
                                                           exit_code: int) -> None:
-    charter = MINIMAL.format(mission="We fix leaks as soon as possible.")
+    charter = MINIMAL_CHARTER.replace("Safe water.", "We fix leaks as soon as possible.")
     (workspace / "hedge.charter.yaml").write_text(charter, encoding="utf-8")
     inputs = {"version": "none", "args": "--select CH0,CH301", "fail-on": fail_on}
     run = run_action(inputs, workspace, runner_temp)

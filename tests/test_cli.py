@@ -11,44 +11,18 @@ import pytest
 
 from charterlint import __version__
 from charterlint.cli import main
+from tests.helpers import MINIMAL_CHARTER, run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "core"
 ROOT = Path(__file__).parent.parent
-GOOD = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe water.
-channels:
-  - id: phone
-    type: phone
-    hours: always
-review:
-  last_reviewed: 2025-06-01
-"""
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    return tmp_path
 
 
 def test_invalid_yaml_is_ch001_at_the_fault_and_other_files_are_still_linted(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (project / "a.charter.yaml").write_text("title: [unclosed\nreview: x\n", encoding="utf-8")
-    (project / "b.charter.yaml").write_text(GOOD.replace("hours: always", "hours: ofice"), encoding="utf-8")
+    broken = MINIMAL_CHARTER.replace("hours: always", "hours: ofice")
+    (project / "b.charter.yaml").write_text(broken, encoding="utf-8")
     code, out, _ = run(["check", "--select", "CH0", "."], capsys)
     assert code == 1
     lines = [line for line in out.splitlines() if ": error " in line]
@@ -64,7 +38,7 @@ def test_invalid_yaml_is_ch001_at_the_fault_and_other_files_are_still_linted(
 def test_text_output_shows_an_excerpt_with_a_caret_under_the_span(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / "a.charter.yaml").write_text(GOOD.replace("type: phone", "type: fone"), encoding="utf-8")
+    (project / "a.charter.yaml").write_text(MINIMAL_CHARTER.replace("type: phone", "type: fone"), encoding="utf-8")
     code, out, _ = run(["check", "--color", "never", "--select", "CH013", "a.charter.yaml"], capsys)
     assert code == 1
     assert out.splitlines()[1:3] == [" 9 |     type: fone", "   |           ^^^^"]
@@ -73,7 +47,7 @@ def test_text_output_shows_an_excerpt_with_a_caret_under_the_span(
 def test_clean_run_exits_zero_and_quiet_prints_only_the_summary(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / "a.charter.yaml").write_text(GOOD, encoding="utf-8")
+    (project / "a.charter.yaml").write_text(MINIMAL_CHARTER, encoding="utf-8")
     assert run(["check", "--select", "CH0", "--quiet"], capsys) == (0, "no findings in 1 file\n", "")
 
 
@@ -98,7 +72,7 @@ def test_an_explicitly_named_file_is_linted_whatever_its_name(
 
 
 def test_a_missing_path_is_a_usage_error_naming_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (project / "a.charter.yaml").write_text(GOOD, encoding="utf-8")
+    (project / "a.charter.yaml").write_text(MINIMAL_CHARTER, encoding="utf-8")
     code, out, err = run(["check", "--select", "CH0", "a.charter.yaml", "nope.charter.yaml"], capsys)
     assert code == 2
     assert err == 'charterlint: error: path "nope.charter.yaml" does not exist\n'
@@ -117,14 +91,14 @@ def test_bad_options_exit_2_with_a_message(project: Path, capsys: pytest.Capture
 
 
 def test_fail_on_and_exit_zero_decide_the_exit_code(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (project / "a.charter.yaml").write_text(GOOD + "  owner: [x\n", encoding="utf-8")
+    (project / "a.charter.yaml").write_text(MINIMAL_CHARTER + "  owner: [x\n", encoding="utf-8")
     assert run(["check", "--select", "CH0", "--exit-zero"], capsys)[0] == 0
     assert run(["check", "--select", "CH0"], capsys)[0] == 1
 
 
 def test_color_follows_the_choice_and_no_color(project: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "a.charter.yaml").write_text(GOOD.replace("type: phone", "type: fone"), encoding="utf-8")
+    (project / "a.charter.yaml").write_text(MINIMAL_CHARTER.replace("type: phone", "type: fone"), encoding="utf-8")
     assert "\x1b[" in run(["check", "--select", "CH0", "--color", "always"], capsys)[1]
     assert "\x1b[" not in run(["check", "--select", "CH0"], capsys)[1]
     monkeypatch.setenv("FORCE_COLOR", "1")
@@ -150,7 +124,7 @@ def test_python_dash_m_runs_the_same_command() -> None:
 def test_report_files_are_written_whole_and_readable_per_umask(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / "a.charter.yaml").write_text(GOOD, encoding="utf-8")
+    (project / "a.charter.yaml").write_text(MINIMAL_CHARTER, encoding="utf-8")
     old = os.umask(0o022)
     try:
         assert main(["check", "--select", "CH0", "--format", "json:out/report.json"]) == 0

@@ -246,6 +246,8 @@ def test_show_config_prints_the_effective_settings(project: Path, capsys: pytest
         "today: '2026-01-01'\n"
         "format: ['sarif:x.sarif']\n"
         "limits: {max-bytes: 5242880, max-depth: 64, max-nodes: 100000}\n"
+        "jobs: auto\n"
+        "cache: true\n"
         "exclude: [legacy]\n"
         "per-file-ignores:\n"
         "  drafts/*: [CH201]\n"

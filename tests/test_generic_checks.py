@@ -7,15 +7,11 @@ from typing import Any
 from charterlint.declarative import bind_generic
 from charterlint.model import Severity
 from charterlint.rule import Rule
-from tests.plugin_support import MINIMAL, lint_with
+from tests.helpers import CHARTER_HEAD, MINIMAL_CHARTER
+from tests.plugin_support import lint_with
 
-CHARTER = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
+# CHARTER_HEAD is six lines: `channels:` is line 7.
+CHARTER = CHARTER_HEAD + """\
 channels:
   - id: phone
     type: phone
@@ -142,8 +138,7 @@ def test_hedge_phrases_points_at_each_phrase_in_a_quoted_string() -> None:
 
 
 def test_hedge_phrases_points_at_a_multi_line_string_as_a_whole() -> None:
-    text = MINIMAL.replace("  mission: Safe, reliable water for every home.\n",
-                           "  mission: >-\n    We act\n    promptly.\n")
+    text = MINIMAL_CHARTER.replace("  mission: Safe water.\n", "  mission: >-\n    We act\n    promptly.\n")
     found = check({"function": "hedge-phrases", "given": "/overview", "phrases": ["promptly"]}, text)
     assert found == [("TST001", 6, 12, '"overview.mission" says "promptly", a hedge instead of a commitment (give a time limit)')]
 

@@ -9,21 +9,9 @@ from pathlib import Path
 import pytest
 
 from charterlint.cli import main
+from tests.helpers import MINIMAL_CHARTER
 
-GOOD_WITH_A_FINDING = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe water.
-channels:
-  - id: phone
-    type: phone
-    hours: office
-review:
-  last_reviewed: 2025-06-01
-"""
+GOOD_WITH_A_FINDING = MINIMAL_CHARTER.replace("hours: always", "hours: office")  # no calendar "office"
 GOOD_LINE = (
     'good.charter.yaml:10:12: error CH020 [unknown-reference] "office" is not the id of a calendar'
     ' (no calendars are defined; use "always" or add one under calendars)'
@@ -80,11 +68,10 @@ CASES = [
 
 
 @pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    (tmp_path / "good.charter.yaml").write_text(GOOD_WITH_A_FINDING, encoding="utf-8")
-    return tmp_path
+def workdir(project: Path) -> Path:
+    """The current directory, holding good.charter.yaml and its one finding (GOOD_LINE)."""
+    (project / "good.charter.yaml").write_text(GOOD_WITH_A_FINDING, encoding="utf-8")
+    return project
 
 
 def headlines(out: str) -> list[str]:
@@ -184,14 +171,14 @@ def test_a_file_that_vanishes_mid_run_is_named(workdir: Path, capsys: pytest.Cap
     from charterlint import runner
 
     (workdir / "ghost.charter.yaml").write_text(GOOD_WITH_A_FINDING, encoding="utf-8")
-    real_lint_target = runner.lint_target
+    real_read_bytes = runner.read_bytes
 
-    def vanish_then_lint(target: runner.Target, settings: object) -> object:
+    def vanish_then_read(target: runner.Target, max_bytes: int) -> bytes | str:
         if target.display == "ghost.charter.yaml":
             target.path.unlink()
-        return real_lint_target(target, settings)  # type: ignore[arg-type]
+        return real_read_bytes(target, max_bytes)
 
-    monkeypatch.setattr(runner, "lint_target", vanish_then_lint)
+    monkeypatch.setattr(runner, "read_bytes", vanish_then_read)
     assert main(["check", "--color", "never", "--select", "CH0", "."]) == 1
     assert headlines(capsys.readouterr().out) == [
         "ghost.charter.yaml:1:1: error CH001 [syntax-error] file vanished before it could be read",

@@ -12,8 +12,8 @@ from charterlint.model import Severity
 from charterlint.packs import OwnCodes, RulePack
 from charterlint.plugins import PluginError, load_rule_packs, rules_of
 from charterlint.rule import Rule
+from tests.helpers import MINIMAL_CHARTER
 from tests.plugin_support import (
-    MINIMAL,
     fake_install,
     lint_with,
     rule_text,
@@ -180,7 +180,7 @@ def test_a_problem_reported_under_another_packs_code_becomes_ch000(tmp_path: Pat
 
     rule = Rule(code="BOOM001", name="spoof", severity=Severity.ERROR, recommended=True, summary="s",
                 rationale="r", check=OwnCodes(spoof, "BOOM"))  # type: ignore[arg-type]
-    assert lint_with([rule], MINIMAL) == [
+    assert lint_with([rule], MINIMAL_CHARTER) == [
         ("CH000", 1, 1, 'rule BOOM001 (spoof) crashed: ValueError: problem code "CH101" is not one of the'
                         " pack's (BOOM...)"),
     ]

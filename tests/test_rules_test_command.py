@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
 from charterlint.resources import data_dir
-from tests.plugin_support import ACME_PACK, MINIMAL, rule_text, write_pack
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import MINIMAL_CHARTER, run
+from tests.plugin_support import ACME_PACK, rule_text, write_pack
 
 
 def test_a_pack_whose_examples_behave_passes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -71,7 +65,8 @@ def test_examples_that_do_not_behave_as_documented_are_reported_and_exit_1(
 def test_a_pass_example_with_a_finding_and_a_rule_without_fail_examples_are_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    example = "\n    - description: a phone line without a name\n      charter: |\n" + textwrap.indent(MINIMAL, " " * 8)
+    example = ("\n    - description: a phone line without a name\n      charter: |\n"
+               + textwrap.indent(MINIMAL_CHARTER, " " * 8))
     check = "  function: required\n  given: /channels/*\n  field: name"
     pack = write_pack(tmp_path / "p", "TST", {"TST001.yaml": rule_text("TST001", "name-missing", check, pass_=example)})
     code, out, _ = run(["rules", "--test", str(pack)], capsys)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import findings
+from tests.helpers import MINIMAL_CHARTER, findings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "core"
 
@@ -52,22 +52,6 @@ def test_fixture_reports_exact_findings(name: str) -> None:
     assert fixture_findings(name) == EXPECTED[name]
 
 
-MINIMAL = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe water.
-channels:
-  - id: phone
-    type: phone
-    hours: always
-review:
-  last_reviewed: 2025-06-01
-"""
-
-
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
@@ -97,8 +81,8 @@ review:
          "enum-with-suggestion", "too-few-items", "duration-and-share"],
 )
 def test_schema_failure_kinds(old: str, new: str, expected: list[tuple[str, int, int, str]]) -> None:
-    assert old in MINIMAL
-    assert findings(MINIMAL.replace(old, new), ["CH0"]) == expected
+    assert old in MINIMAL_CHARTER
+    assert findings(MINIMAL_CHARTER.replace(old, new), ["CH0"]) == expected
 
 
 def test_content_rules_do_not_run_on_a_file_with_schema_errors() -> None:

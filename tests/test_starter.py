@@ -12,24 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from charterlint.cli import main
 from charterlint.resources import load_schema
 from charterlint.starter import a_year_after, starter
+from tests.helpers import run
 
 ROOT = Path(__file__).parent.parent
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    return tmp_path
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def front_matter(text: str) -> object:

@@ -14,34 +14,14 @@ import pytest
 from charterlint.cli import main
 from charterlint.document import Limits
 from charterlint.stdin import lint_stdin
-from tests.helpers import settings_for
+from tests.helpers import MINIMAL_CHARTER, settings_for
 
-YAML = """\
-charter_format: 1
-title: ""
-organization:
-  name: Example Water
-overview:
-  mission: Safe water.
-channels:
-  - id: phone
-    type: phone
-    hours: always
-review:
-  last_reviewed: 2025-06-01
-"""
+YAML = MINIMAL_CHARTER.replace("title: Example Water customer charter\n", 'title: ""\n')  # empty: CH013 at 2:8
 MARKDOWN = "---\n" + YAML + "---\n# Our promise\n"
 JSON = json.dumps({"charter_format": 1, "title": "", "organization": {"name": "Example Water"},
                    "overview": {"mission": "Safe water."},
                    "channels": [{"id": "phone", "type": "phone", "hours": "always"}],
                    "review": {"last_reviewed": "2025-06-01"}}, indent=2)
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    return tmp_path
 
 
 def check(args: list[str], text: str, monkeypatch: pytest.MonkeyPatch,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter import channels, commitments
+from charterlint.charter import charter_index
 from charterlint.document import Document, Problem, join
 from charterlint.rule import Context
 
@@ -126,7 +126,7 @@ def team_accountability_missing(document: Document, context: Context) -> Iterato
 
 def performance_reporting_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH408: some commitment has a target share but results are not published."""
-    targets = [c["target"] for _, _, c in commitments(document.data) if "target" in c]
+    targets = [c["target"] for _, _, c in charter_index(document).commitments if "target" in c]
     if not targets or _section(document.data, "performance").get("published") is True:
         return
     count = f"{len(targets)} commitment sets" if len(targets) == 1 else f"{len(targets)} commitments set"
@@ -140,7 +140,7 @@ def performance_reporting_missing(document: Document, context: Context) -> Itera
 
 def accessibility_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH409: no channel lists `accessibility` provisions."""
-    if not any(channel.data.get("accessibility") for channel in channels(document.data)):
+    if not any(channel.data.get("accessibility") for channel in charter_index(document).channels):
         yield Problem(
             "no channel lists accessibility provisions (add accessibility to the channels that offer them, "
             "e.g. [relay_service, large_print, interpreter])",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, channels, service_channels
+from charterlint.charter import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, charter_index
 from charterlint.document import Document, Problem, join
 from charterlint.duration import Scale, parse_duration
 from charterlint.rule import Context
@@ -29,7 +29,7 @@ def _stages(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
     """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306."""
-    for channel in channels(document.data):
+    for channel in charter_index(document).channels:
         if channel.type == "chatbot" or any(e in channel.commitments for e in COMMITMENT_EVENTS):
             continue
         event, meaning = ("answer", "a person answers") if channel.type in _ANSWER_TYPES else (
@@ -44,7 +44,7 @@ def missing_channel_commitment(document: Document, context: Context) -> Iterator
 
 def after_hours_without_follow_up(document: Document, context: Context) -> Iterator[Problem]:
     """CH102: an asynchronous-first channel with limited hours and no human follow-up."""
-    for channel in channels(document.data):
+    for channel in charter_index(document).channels:
         if channel.type in ASYNC_FIRST_TYPES and not channel.always_open and "human_follow_up" not in channel.data:
             yield Problem(
                 f'channel "{channel.id}" is open only on calendar "{channel.data.get("hours")}" but has no '
@@ -56,7 +56,7 @@ def after_hours_without_follow_up(document: Document, context: Context) -> Itera
 
 def chatbot_without_human_follow_up(document: Document, context: Context) -> Iterator[Problem]:
     """CH103: a chatbot with no human follow-up; `handoff_to` alone is not enough."""
-    for channel in channels(document.data):
+    for channel in charter_index(document).channels:
         if channel.type != "chatbot" or "human_follow_up" in channel.data:
             continue
         handoff = channel.data.get("handoff_to")
@@ -68,9 +68,10 @@ def chatbot_without_human_follow_up(document: Document, context: Context) -> Ite
         )
 
 
-def _feedback_problem(data: dict[str, Any]) -> Problem | None:
+def _feedback_problem(document: Document) -> Problem | None:
     """The CH104 finding, or None when some service channel accepts feedback."""
-    service_ids = [c.id for c in service_channels(data)]
+    data = document.data
+    service_ids = [c.id for c in charter_index(document).service_channels]
     wanted = f"list the service channels: {_quoted(service_ids)}" if service_ids else \
         "list the channels customers use, and give them commitments"
     feedback = data.get("feedback")
@@ -96,7 +97,7 @@ def _feedback_problem(data: dict[str, Any]) -> Problem | None:
 
 def feedback_only_via_separate_channel(document: Document, context: Context) -> Iterator[Problem]:
     """CH104: no service channel accepts feedback."""
-    problem = _feedback_problem(document.data)
+    problem = _feedback_problem(document)
     if problem is not None:
         yield problem
 
@@ -104,10 +105,10 @@ def feedback_only_via_separate_channel(document: Document, context: Context) -> 
 def feedback_not_on_channel(document: Document, context: Context) -> Iterator[Problem]:
     """CH105: a service channel not in feedback.channels (not when CH104 applies)."""
     data = document.data
-    if _feedback_problem(data) is not None:
+    if _feedback_problem(document) is not None:
         return
     listed = {str(i) for i in data["feedback"]["channels"]}
-    for channel in service_channels(data):
+    for channel in charter_index(document).service_channels:
         if channel.id in listed:
             continue
         yield Problem(
@@ -123,7 +124,7 @@ def escalation_requires_channel_switch(document: Document, context: Context) -> 
     if not stages:
         return
     via = {str(i) for stage in stages for i in stage.get("via") or ()}
-    for channel in service_channels(document.data):
+    for channel in charter_index(document).service_channels:
         if channel.id in via:
             continue
         yield Problem(
@@ -135,7 +136,7 @@ def escalation_requires_channel_switch(document: Document, context: Context) -> 
 
 def clock_hours_on_limited_channel(document: Document, context: Context) -> Iterator[Problem]:
     """CH107: a commitment over 60 clock minutes on a channel that closes."""
-    for channel in channels(document.data):
+    for channel in charter_index(document).channels:
         if channel.always_open:
             continue
         for event in COMMITMENT_EVENTS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from charterlint.charter import texts
+from charterlint.charter import charter_index
 from charterlint.checks.prose import match_span, prose_text
 from charterlint.document import Document, Problem
 from charterlint.model import Span
@@ -78,7 +78,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
     pattern = phrase_pattern(context.options.get("phrases", ()))
     if pattern is None:
         return
-    for pointer, value in texts(document.data):
+    for pointer, value in charter_index(document).texts:
         found = list(pattern.finditer(value))
         if not found:
             continue

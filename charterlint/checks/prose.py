@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from charterlint.charter import channels
+from charterlint.charter import charter_index
 from charterlint.document import Body, Document, Problem
 from charterlint.model import Position, Span
 from charterlint.rule import Context
@@ -134,7 +134,7 @@ def unlisted_channels(document: Document, context: Context) -> Iterator[Problem]
     if document.body is None:
         return
     text = prose_text(document.body)
-    entries = [channel.data for channel in channels(document.data)]
+    entries = [channel.data for channel in charter_index(document).channels]
     for word in channel_words():
         if any(provides(entry, word) for entry in entries):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter import COMMITMENT_EVENTS, channels, commitments, durations
+from charterlint.charter import COMMITMENT_EVENTS, charter_index
 from charterlint.document import Document, Problem, join
 from charterlint.duration import Duration, longer, parse_duration
 from charterlint.rule import Context
@@ -18,7 +18,7 @@ _UNCHECKABLE_STATISTICS = ("average", "majority")
 
 def range_targets(document: Document, context: Context) -> Iterator[Problem]:
     """CH302: a duration given as a range."""
-    for pointer, duration in durations(document.data):
+    for pointer, duration in charter_index(document).durations:
         if duration.is_range:
             count, _, unit = duration.text.partition(" ")
             upper = count.partition("-")[2]
@@ -30,7 +30,7 @@ def range_targets(document: Document, context: Context) -> Iterator[Problem]:
 
 def average_targets(document: Document, context: Context) -> Iterator[Problem]:
     """CH303: `statistic: average` or `majority`."""
-    for pointer, _, commitment in commitments(document.data):
+    for pointer, _, commitment in charter_index(document).commitments:
         statistic = commitment.get("statistic")
         if statistic in _UNCHECKABLE_STATISTICS:
             yield Problem(
@@ -42,7 +42,7 @@ def average_targets(document: Document, context: Context) -> Iterator[Problem]:
 
 def ambiguous_day_units(document: Document, context: Context) -> Iterator[Problem]:
     """CH304: a duration in bare `days`."""
-    for pointer, duration in durations(document.data):
+    for pointer, duration in charter_index(document).durations:
         if duration.unit == "day":
             count, _, unit = duration.text.partition(" ")
             yield Problem(
@@ -61,7 +61,7 @@ def business_units_without_calendar(document: Document, context: Context) -> Ite
     """CH305: business/working units but no calendar; once, at the first use."""
     if document.data.get("calendars"):
         return
-    for pointer, duration in durations(document.data):
+    for pointer, duration in charter_index(document).durations:
         if _uses_business_calendar(duration):
             word = duration.business_word
             yield Problem(
@@ -74,7 +74,7 @@ def business_units_without_calendar(document: Document, context: Context) -> Ite
 
 def acknowledgement_only(document: Document, context: Context) -> Iterator[Problem]:
     """CH306: a channel's only commitment is `acknowledge`."""
-    for channel in channels(document.data):
+    for channel in charter_index(document).channels:
         events = [event for event in COMMITMENT_EVENTS if event in channel.commitments]
         if events == ["acknowledge"]:
             yield Problem(
@@ -109,7 +109,7 @@ def _order_problems(pointer: str, events: dict[str, Any]) -> Iterator[Problem]:
 
 def commitment_order(document: Document, context: Context) -> Iterator[Problem]:
     """CH307: on a channel or in `feedback`, a later event is promised sooner than an earlier one."""
-    for channel in channels(document.data):
+    for channel in charter_index(document).channels:
         yield from _order_problems(join(channel.pointer, "commitments"), channel.commitments)
     feedback = document.data.get("feedback")
     if isinstance(feedback, dict):
@@ -119,7 +119,7 @@ def commitment_order(document: Document, context: Context) -> Iterator[Problem]:
 def mixed_day_units(document: Document, context: Context) -> Iterator[Problem]:
     """CH308: both `business` and `working` units; once, at the first use of the second word."""
     first: Duration | None = None
-    for pointer, duration in durations(document.data):
+    for pointer, duration in charter_index(document).durations:
         word = duration.business_word
         if word is None:
             continue
@@ -136,7 +136,7 @@ def mixed_day_units(document: Document, context: Context) -> Iterator[Problem]:
 
 def weak_commitments(document: Document, context: Context) -> Iterator[Problem]:
     """CH309: `strength: aim` or `best_effort`."""
-    for pointer, _, commitment in commitments(document.data):
+    for pointer, _, commitment in charter_index(document).commitments:
         strength = commitment.get("strength")
         if strength in _WEAK_STRENGTHS:
             yield Problem(

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter import channels
+from charterlint.charter import Channel, charter_index
 from charterlint.document import Document, Problem, join
 from charterlint.rule import Context
 
@@ -20,9 +20,9 @@ def _ids(data: dict[str, Any], section: str) -> set[str]:
     return {str(e["id"]) for e in entries if isinstance(e, dict) and "id" in e}
 
 
-def _channel_references(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+def _channel_references(data: dict[str, Any], channels: tuple[Channel, ...]) -> Iterator[tuple[str, Any]]:
     """Every value that names a channel, with its pointer."""
-    for channel in channels(data):
+    for channel in channels:
         follow_up = channel.data.get("human_follow_up")
         if isinstance(follow_up, dict) and follow_up.get("via") not in (None, "same channel"):
             yield join(channel.pointer, "human_follow_up", "via"), follow_up["via"]
@@ -67,7 +67,7 @@ def _hint(value: str, known: set[str], section: str) -> str:
 def unknown_references(document: Document, context: Context) -> Iterator[Problem]:
     data = document.data
     channel_ids, calendar_ids = _ids(data, "channels"), _ids(data, "calendars")
-    for pointer, value in _channel_references(data):
+    for pointer, value in _channel_references(data, charter_index(document).channels):
         if str(value) not in channel_ids:
             hint = _hint(str(value), channel_ids, "channels")
             yield Problem(f'"{value}" is not the id of a channel ({hint})', pointer)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter import channels
+from charterlint.charter import charter_index
 from charterlint.dates import due_date, is_calendar_period, parse_date
 from charterlint.document import Document, Problem, join
 from charterlint.duration import Duration, parse_duration
@@ -101,7 +101,7 @@ def review_cadence_missing(document: Document, context: Context) -> Iterator[Pro
 
 def obsolete_channels(document: Document, context: Context) -> Iterator[Problem]:
     """CH205: a fax channel, or one whose name, platform or address names an obsolete channel."""
-    for channel in channels(document.data):
+    for channel in charter_index(document).channels:
         if channel.type == "fax":
             yield Problem(
                 f'channel "{channel.id}" has type "fax": {_OBSOLETE["fax"]}',

@@ -45,13 +45,14 @@ def _text(value: str) -> dict[str, str]:
 
 
 def _descriptor(rule: RuleInfo) -> dict[str, Any]:
+    help_text, help_markdown = rule.help()
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": _text(rule.summary),
         "fullDescription": _text(rule.rationale or rule.summary),
-        "help": {"text": rule.help_text or rule.rationale or rule.summary,
-                 "markdown": rule.help_markdown or rule.rationale or rule.summary},
+        "help": {"text": help_text or rule.rationale or rule.summary,
+                 "markdown": help_markdown or rule.rationale or rule.summary},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": sorted(rule.tags)},
     }

@@ -84,16 +84,13 @@ def test_summary_cells_cannot_break_the_table_or_inject_html() -> None:
 
 
 @pytest.fixture
-def crowded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A charter with 12 unknown references: two more than GitHub annotates."""
-    monkeypatch.chdir(tmp_path)
-    for variable in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR"):
-        monkeypatch.delenv(variable, raising=False)
+def crowded(project: Path) -> Path:
+    """The current directory, holding a charter with 12 unknown references: two more than GitHub annotates."""
     channels = "".join(f"  - id: c{i}\n    type: phone\n    hours: cal{i}\n" for i in range(12))
-    (tmp_path / "busy.charter.yaml").write_text(
+    (project / "busy.charter.yaml").write_text(
         "charter_format: 1\ntitle: T\norganization:\n  name: O\noverview:\n  mission: M\n"
         f"channels:\n{channels}review:\n  last_reviewed: 2025-06-01\n", encoding="utf-8")
-    return tmp_path
+    return project
 
 
 def test_the_cli_appends_the_rest_to_the_step_summary(crowded: Path, monkeypatch: pytest.MonkeyPatch,

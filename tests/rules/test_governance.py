@@ -6,24 +6,7 @@ from textwrap import dedent
 
 import pytest
 
-from tests.helpers import findings
-
-# 12 lines: the sections under test start on line 13.
-HEAD = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
-channels:
-  - id: phone
-    type: phone
-    hours: always
-    commitments:
-      answer: {within: 60 seconds, target: 80%}
-"""
-TAIL = "review:\n  last_reviewed: 2025-06-01\n"
+from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, findings
 
 DISPUTES = "no dispute process (add rights.disputes: how disagreements over bills, charges or repairs are settled)"
 AFTER_PURCHASE = ("no after-purchase support (add rights.after_purchase: what customers can expect "
@@ -37,7 +20,8 @@ ACCESSIBILITY = ("no channel lists accessibility provisions (add accessibility t
 
 
 def charter(sections: str = "") -> str:
-    return HEAD + dedent(sections) + TAIL
+    """ANSWERED_PHONE_HEAD is 12 lines: the sections under test start on line 13."""
+    return ANSWERED_PHONE_HEAD + dedent(sections) + REVIEW
 
 
 def strict(text: str, code: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
@@ -77,6 +61,15 @@ def test_after_purchase_in_an_x_extension_does_not_count() -> None:
 
 # --- CH403 / CH404 escalation stages ---------------------------------------------------
 
+# One escalation stage, with a timescale (escalation on line 13); no external body.
+ONE_TIMED_STAGE = """\
+escalation:
+  stages:
+    - name: Team leader review
+      respond: {within: 2 weeks}
+"""
+
+
 def test_escalation_path_missing_at_an_empty_stage_list() -> None:
     text = charter("""\
         escalation:
@@ -108,12 +101,7 @@ def test_escalation_stage_without_timescale_reports_each_stage() -> None:
 
 
 def test_escalation_stage_with_a_timescale_passes() -> None:
-    text = charter("""\
-        escalation:
-          stages:
-            - name: Team leader review
-              respond: {within: 2 weeks}
-    """)
+    text = charter(ONE_TIMED_STAGE)
     assert strict(text, "CH403") == []
     assert strict(text, "CH404") == []
 
@@ -121,12 +109,7 @@ def test_escalation_stage_with_a_timescale_passes() -> None:
 # --- CH405 / CH406 external bodies -----------------------------------------------------
 
 def test_external_review_missing_at_the_escalation_key() -> None:
-    text = charter("""\
-        escalation:
-          stages:
-            - name: Team leader review
-              respond: {within: 2 weeks}
-    """)
+    text = charter(ONE_TIMED_STAGE)
     assert strict(text, "CH405") == [("CH405", 13, 1, EXTERNAL)]
 
 
@@ -195,19 +178,20 @@ def test_performance_reporting_missing_without_performance_points_at_the_first_k
 
 
 def test_performance_reporting_not_needed_without_targets() -> None:
-    text = HEAD.replace(", target: 80%", "") + "performance:\n  published: false\n" + TAIL
+    text = ANSWERED_PHONE_HEAD.replace(", target: 80%", "") + "performance:\n  published: false\n" + REVIEW
     assert strict(text, "CH408") == []
 
 
 # --- CH409 accessibility ---------------------------------------------------------------
 
 def test_accessibility_missing_when_every_list_is_empty() -> None:
-    text = HEAD + "    accessibility: []\n" + TAIL
+    text = ANSWERED_PHONE_HEAD + "    accessibility: []\n" + REVIEW
     assert strict(text, "CH409") == [("CH409", 7, 1, ACCESSIBILITY)]
 
 
 def test_accessibility_on_one_channel_is_enough() -> None:
-    text = HEAD + "  - id: post\n    type: post\n    hours: always\n    accessibility: [large_print]\n" + TAIL
+    post = "  - id: post\n    type: post\n    hours: always\n    accessibility: [large_print]\n"
+    text = ANSWERED_PHONE_HEAD + post + REVIEW
     assert strict(text, "CH409") == []
 
 

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from tests.helpers import findings
+from tests.helpers import CHARTER_HEAD, REVIEW, findings
 
-# 12 lines: the first channel starts on line 13.
-HEAD = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
+# 12 lines (CHARTER_HEAD is six): the first channel starts on line 13.
+HEAD = CHARTER_HEAD + """\
 calendars:
   - id: office
     timezone: Europe/London
@@ -26,14 +20,10 @@ PHONE = """\
     commitments:
       answer: {within: 60 seconds}
 """
-TAIL = """\
-review:
-  last_reviewed: 2025-06-01
-"""
 
 
 def charter(channels: str, sections: str = "") -> str:
-    return HEAD + channels + sections + TAIL
+    return HEAD + channels + sections + REVIEW
 
 
 # --- CH101 missing-channel-commitment -------------------------------------------------------

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from tests.helpers import findings, lint_text
+from tests.helpers import ANSWERED_PHONE_HEAD, CHARTER_HEAD, REVIEW, findings, lint_text
 
-# 6 lines; `channels:` follows on line 7.
-HEAD = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-{overview}
-"""
 CHANNELS = """\
 channels:
   - id: email
@@ -24,15 +15,15 @@ channels:
       respond:
         within: 48 hours
 {text}
-review:
-  last_reviewed: 2025-06-01
 """
-MISSION = "  mission: Safe, reliable water for every home."
+MISSION = "  mission: Safe, reliable water for every home."  # CHARTER_HEAD's sixth and last line
 NO_TEXT = "        target: 80%"
 
 
 def charter(overview: str = MISSION, text: str = NO_TEXT) -> str:
-    return HEAD.format(overview=overview.rstrip("\n")) + CHANNELS.format(text=text.rstrip("\n"))
+    """CHARTER_HEAD with `overview` for its mission: with one line of overview, `channels:` is line 7."""
+    head = CHARTER_HEAD.replace(MISSION, overview.rstrip("\n"))
+    return head + CHANNELS.format(text=text.rstrip("\n")) + REVIEW
 
 
 def hedge(phrase: str) -> str:
@@ -139,22 +130,9 @@ def test_json_string_phrase_is_located() -> None:
     assert ch301(text, filename="test.charter.json") == [("CH301", 5, 43, hedge("shortly"))]
 
 
-MARKDOWN = """\
----
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe water, delivered promptly.
-channels:
-  - id: phone
-    type: phone
-    hours: always
-    commitments:
-      answer: {within: 60 seconds, target: 80%}
-review:
-  last_reviewed: 2025-06-01
+# Between the fences on lines 1 and 16, with the mission on line 7; the body from line 17.
+FRONT_MATTER = ANSWERED_PHONE_HEAD.replace(MISSION, "  mission: Safe water, delivered promptly.") + REVIEW
+MARKDOWN = "---\n" + FRONT_MATTER + """\
 ---
 # Our promise
 We fix leaks as quickly

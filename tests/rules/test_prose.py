@@ -3,33 +3,14 @@
 from __future__ import annotations
 
 from charterlint.checks.prose import channel_words, provides
-from tests.helpers import findings, lint_text
+from tests.helpers import ANSWERED_PHONE, CHARTER_HEAD, REVIEW, findings, lint_text
 
-# With PHONE, the body starts on line 17 (after the closing fence on line 16).
-FRONT = """\
----
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
-channels:
-{channels}
-review:
-  last_reviewed: 2025-06-01
----
-"""
-PHONE = """\
-  - id: phone
-    type: phone
-    hours: always
-    commitments:
-      answer: {within: 60 seconds, target: 80%}"""
+PHONE = ANSWERED_PHONE.rstrip("\n")
 
 
 def markdown(body: str, channels: str = PHONE) -> str:
-    return FRONT.format(channels=channels) + body
+    """With PHONE, the body starts on line 17 (after the closing fence on line 16)."""
+    return "---\n" + CHARTER_HEAD + "channels:\n" + channels + "\n" + REVIEW + "---\n" + body
 
 
 def ch501(text: str) -> list[tuple[str, int, int, str]]:

@@ -4,31 +4,19 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from tests.helpers import findings
+from tests.helpers import CHARTER_HEAD, REVIEW, findings
 
-# 6 lines; what a test adds starts on line 7.
-HEAD = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
-"""
 CALENDAR = """\
 calendars:
   - id: office
     timezone: Europe/London
     open: {mon-fri: "09:00-17:00"}
 """
-REVIEW = """\
-review:
-  last_reviewed: 2025-06-01
-"""
 
 
 def charter(rest: str, calendar: bool = True) -> str:
-    return HEAD + (CALENDAR if calendar else "") + dedent(rest) + REVIEW
+    """CHARTER_HEAD is six lines: CALENDAR, or else `rest`, starts on line 7."""
+    return CHARTER_HEAD + (CALENDAR if calendar else "") + dedent(rest) + REVIEW
 
 
 def email(**events: str) -> str:

@@ -9,29 +9,14 @@ import pytest
 
 from charterlint.dates import add_months, due_date
 from charterlint.duration import parse_duration
-from tests.helpers import findings
-
-# 12 lines: the sections under test start on line 13.
-HEAD = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
-channels:
-  - id: phone
-    type: phone
-    hours: always
-    commitments:
-      answer: {within: 60 seconds, target: 80%}
-"""
+from tests.helpers import ANSWERED_PHONE_HEAD, CHARTER_HEAD, REVIEW, findings
 
 REVIEW_CODES = ["CH201", "CH202", "CH203", "CH204"]
 
 
 def charter(rest: str) -> str:
-    return HEAD + dedent(rest)
+    """ANSWERED_PHONE_HEAD is 12 lines: the sections under test start on line 13."""
+    return ANSWERED_PHONE_HEAD + dedent(rest)
 
 
 def review(last: str, **fields: str) -> str:
@@ -209,19 +194,9 @@ def test_review_rules_read_markdown_front_matter() -> None:
 
 # --- CH205 obsolete-channel ------------------------------------------------------------
 
-CHANNEL_HEAD = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
-channels:
-"""  # 7 lines: channel entries start on line 8
-
-
 def channels_charter(entries: str) -> str:
-    return CHANNEL_HEAD + indent(dedent(entries), "  ") + "review:\n  last_reviewed: 2025-06-01\n"
+    """CHARTER_HEAD is six lines and `channels:` the seventh: channel entries start on line 8."""
+    return CHARTER_HEAD + "channels:\n" + indent(dedent(entries), "  ") + REVIEW
 
 
 def test_obsolete_channel_fax_type_is_reported_once_at_the_type() -> None:

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from tests.helpers import findings
+from tests.helpers import CHARTER_HEAD, REVIEW, findings
 
-# 18 lines: the first self-service entry starts on line 19.
-HEAD = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
+# 18 lines (CHARTER_HEAD is six): the first self-service entry starts on line 19.
+HEAD = CHARTER_HEAD + """\
 channels:
   - id: phone
     type: phone
@@ -25,14 +19,10 @@ channels:
       respond: {within: 2 calendar days}
 self_service:
 """
-TAIL = """\
-review:
-  last_reviewed: 2025-06-01
-"""
 
 
 def charter(entries: str) -> str:
-    return HEAD + entries + TAIL
+    return HEAD + entries + REVIEW
 
 
 def test_each_entry_without_purpose_is_reported_at_its_first_key() -> None:

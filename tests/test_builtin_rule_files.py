@@ -1,0 +1,51 @@
+"""The built-in rule files: each passes the rule schema, and the fast read gives what the full one does.
+
+Runs read the built-in rule files without validating them (rule_index.py); these tests are why
+they may.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from charterlint.resources import data_dir
+from charterlint.rule import Rule, load_builtin_rules, load_rule_file
+from charterlint.rule_index import INDEX, builtin_rule_data, render_index
+
+RULE_FILES = sorted(data_dir("rules").glob("CH*.yaml"))
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=[path.stem for path in RULE_FILES])
+def test_each_rule_file_is_valid_and_read_the_same_fast(path: Path) -> None:
+    validated = load_rule_file(path)  # parsed with positions and checked against rule.schema.json
+    fast = {rule.code: rule for rule in load_builtin_rules()}[validated.code]
+    assert fast == validated
+
+
+def test_the_index_is_current() -> None:
+    """After editing a rule file: python -m charterlint.rule_index"""
+    assert (data_dir("rules") / INDEX).read_text(encoding="utf-8") == render_index(data_dir("rules"))
+
+
+def test_a_stale_index_is_not_used(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(data_dir("rules"), rules)
+    edited = rules / "CH301.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("severity: warning", "severity: error", 1),
+                      encoding="utf-8")
+    data = dict((path.name, found) for path, found in builtin_rule_data(rules))
+    assert data["CH301.yaml"]["severity"] == "error"
+    (rules / INDEX).write_text("not json", encoding="utf-8")
+    assert len(builtin_rule_data(rules)) == len(RULE_FILES)
+
+
+def test_help_pages_are_written_only_when_asked_for() -> None:
+    from charterlint import rulesdoc
+
+    rule: Rule = load_builtin_rules()[0]
+    info = rule.info()
+    assert (info.help_text, info.help_markdown) == ("", "")
+    assert info.help() == (rulesdoc.explain_rule(rule), rulesdoc.help_markdown(rule))
