@@ -30,7 +30,8 @@ _scanstring: Callable[[str, int, bool], tuple[str, int]] = getattr(json.decoder,
 # A node's raw position: its value's start and end offsets, its key's (-1 outside objects).
 _Raw = tuple[int, int, int, int]
 
-# What the parser expects next.
+# What the parser expects next: a value; a value or `]` (after `[`); a value, not `]` (after `,`
+# in an array); a key or `}` (after `{`); a key (after `,` in an object); `,` or a closer.
 _VALUE, _FIRST_VALUE, _NEXT_VALUE, _FIRST_KEY, _KEY, _AFTER = range(6)
 
 
@@ -112,6 +113,7 @@ class _Builder:
         self.root: Any = None
 
     def run(self) -> Parsed:
+        """Parse the text, one token a turn, by what the state says comes next."""
         text, source, stack = self.source.text, self.source, self.stack
         offset, state = _skip(text, 0), _VALUE
         while True:
@@ -137,7 +139,7 @@ class _Builder:
                     self._close(offset)
                     offset, state = _skip(text, offset + 1), _AFTER
                     continue
-                offset = self._key(offset, char, state)
+                offset = self._key(offset, char)
                 state = _VALUE
             elif char == "]" and state != _VALUE:
                 if state == _NEXT_VALUE:
@@ -153,7 +155,7 @@ class _Builder:
                 self._store(value)
                 offset, state = _skip(text, end), _AFTER
 
-    def _key(self, offset: int, char: str, state: int) -> int:
+    def _key(self, offset: int, char: str) -> int:
         """Read a member's key and its colon; the offset of its value."""
         text, source = self.source.text, self.source
         if char != '"':

@@ -12,8 +12,9 @@ from charterlint.document import Document, Limits, Problem
 from charterlint.loader import load_document, split_lines
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Severity, Span
 from charterlint.rule import Context, Rule
-from charterlint.schema import CharterValidator, schema_problems
+from charterlint.schema import schema_problems
 from charterlint.suppress import suppress
+from charterlint.validator import CharterValidator
 
 # Rules the linter applies itself, in the order it applies them.
 REFERENCE_CHECKS = ("CH020", "CH021")

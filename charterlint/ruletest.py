@@ -17,7 +17,7 @@ from typing import Any
 from charterlint.linter import ActiveRule, LintSettings, lint_bytes
 from charterlint.model import Finding
 from charterlint.rule import Rule, load_builtin_rules
-from charterlint.schema import CharterValidator, charter_validator
+from charterlint.validator import CharterValidator, charter_validator
 
 EXAMPLE_TODAY = dt.date(2026, 1, 1)
 DEFAULT_FILENAME = "example.charter.yaml"

@@ -4,26 +4,25 @@ Codes: CH011 missing field, CH012 unknown field, CH013 invalid value, CH010 anyt
 Each problem sits at the most specific node; `anyOf`/`oneOf` failures are reduced to the
 branch that best matches what the writer wrote.
 
-Most charters are valid, and saying so is most of the time a run takes: a compiled
-validator (jsonschema-rs) decides that first, when it is installed; only the documents it
-rejects go to jsonschema, whose errors carry the paths and keywords the messages need.
+Valid documents are told apart first by the fast validator (validator.py); the others go
+to jsonschema, whose errors carry the paths and keywords the messages need.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import partial
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from charterlint.document import Problem, join
-from charterlint.resources import load_schema
 from charterlint.subjects import describe, show_value
+# Re-exported: the engine and the tests build the validator with `schema.charter_validator()`.
+from charterlint.validator import CharterValidator as CharterValidator
+from charterlint.validator import charter_validator as charter_validator
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_WORDS = {
     "string": "text",
@@ -36,65 +35,6 @@ _TYPE_WORDS = {
 }
 _VALUE_CODES = {"type", "enum", "const", "pattern", "format", "minLength", "maxLength",
                 "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
-
-
-@dataclass(frozen=True, slots=True)
-class CharterValidator:
-    """The charter schema, compiled: `detailed` explains failures; `fast`, when there is
-    one (jsonschema-rs), says whether a document is valid at all, several times sooner."""
-
-    detailed: Draft202012Validator
-    fast: Any = None  # a jsonschema_rs validator, or None
-
-    def passes_fast(self, data: Any) -> bool:
-        """True when the fast validator finds `data` valid; False when it finds it invalid,
-        cannot take it, or there is none (then jsonschema decides)."""
-        if self.fast is None:
-            return False
-        try:
-            return bool(self.fast.is_valid(data))
-        except Exception:  # noqa: BLE001 - a value it cannot take (e.g. a lone surrogate)
-            return False
-
-
-def charter_validator(fast: bool = True) -> CharterValidator:
-    """One compiled validator for the charter schema (build once per run, share it).
-
-    `fast=False` leaves jsonschema-rs out even when it is installed.
-    """
-    schema = load_schema("charter.schema.json")
-    detailed = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    return CharterValidator(detailed, _fast_validator(schema, detailed.format_checker) if fast else None)
-
-
-def _fast_validator(schema: dict[str, Any], format_checker: FormatChecker | None) -> Any:
-    """jsonschema-rs compiled with jsonschema's own format checks; None when it is not there."""
-    try:
-        import jsonschema_rs
-    except ImportError:
-        return None
-    checker = format_checker or FormatChecker(())
-    # Each format the schema names is checked by the very function jsonschema uses (a format
-    # jsonschema does not check, such as "uri" without rfc3987, passes), so the engines agree.
-    formats: dict[str, Callable[..., bool]] = {name: partial(_conforms, checker, name) for name in _formats(schema)}
-    try:
-        return jsonschema_rs.validator_for(schema, validate_formats=True, formats=formats)
-    except Exception:  # noqa: BLE001 - a schema it cannot compile: jsonschema alone validates
-        return None
-
-
-def _conforms(checker: FormatChecker, name: str, instance: str) -> bool:
-    return checker.conforms(instance, name)
-
-
-def _formats(schema: Any) -> set[str]:
-    """Every `format` value in the schema."""
-    if isinstance(schema, dict):
-        found = {schema["format"]} if isinstance(schema.get("format"), str) else set()
-        return found.union(*(_formats(value) for value in schema.values()))
-    if isinstance(schema, list):
-        return set().union(*(_formats(value) for value in schema))
-    return set()
 
 
 def schema_problems(validator: CharterValidator, data: Any) -> list[Problem]:
@@ -153,6 +93,8 @@ def _explain_alternatives(error: ValidationError, data: Any) -> Iterator[Problem
         yield Problem(f"{describe(data, pointer)} is missing one of {listed}", pointer,
                       anchor="container", code="CH011")
         return
+    from jsonschema.exceptions import best_match
+
     best = best_match(branches)
     if best is None:  # pragma: no cover - context is never empty here
         return

@@ -8,12 +8,14 @@ valid charters leaf by leaf with values made to find where the regex and format 
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
@@ -21,8 +23,10 @@ from hypothesis import strategies as st
 from benchmarks.generate import generate_corpus
 from charterlint.document import Document, Limits
 from charterlint.loader import load_document
+from charterlint.resources import load_schema
 from charterlint.rule import load_builtin_rules
-from charterlint.schema import CharterValidator, charter_validator, schema_problems
+from charterlint.schema import schema_problems
+from charterlint.validator import CharterValidator, charter_validator, format_check, formats_in, is_date
 
 pytest.importorskip("jsonschema_rs")
 
@@ -103,6 +107,7 @@ TRICKY = st.one_of(
         "2 working days", "2 working days\n", "1-2 days", "١ day", "0.5 hours", "same day", "final response",
         "phone", "phone\n", "Phone", "x-local", "always", "always\n", "80%", "100%", "100.0%", "101%",
         "09:00-17:00", "24:00-25:00", "mon-fri", "en-GB", "e", "https://example.org", "ftp://x", "",
+        "https://exa mple.org", "https://", "http://[::1", "https://x/%zz",
         " ", "\u2028", "\ud7ff", "a\nb",
     ]),
     st.text(max_size=12),
@@ -132,6 +137,40 @@ def test_no_value_passes_the_fast_path_that_jsonschema_rejects(data: st.DataObje
     valid = slow.detailed.is_valid(changed)
     assert valid or not fast.passes_fast(changed)
     assert schema_problems(fast, changed) == schema_problems(slow, changed)
+
+
+@pytest.mark.parametrize("name", sorted(formats_in(load_schema("charter.schema.json"))))
+def test_each_format_is_checked_where_jsonschema_checks_it(name: str) -> None:
+    checks = jsonschema.Draft202012Validator.FORMAT_CHECKER.checkers
+    assert (format_check(name)("\u0000 not a value of any format") is False) == (name in checks)
+
+
+DATES = ["2025-02-28", "2025-02-29", "2024-02-29", "2025-04-31", "2025-00-10", "0000-01-01", "0001-01-01",
+         "9999-12-31", "2025-1-1", "2025-01-01\n", "2025-01-01T00:00:00", "20250101", "٢٠٢٥-01-01", ""]
+
+
+@seed(20261125)
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.one_of(st.sampled_from(DATES), st.text(alphabet="0123456789-T\n ٢", max_size=12)))
+def test_the_date_check_is_jsonschemas(text: str) -> None:
+    assert is_date(text) == jsonschema.Draft202012Validator.FORMAT_CHECKER.conforms(text, "date")
+
+
+def test_valid_charters_are_validated_without_importing_jsonschema() -> None:
+    program = (
+        "import sys\n"
+        "from charterlint.loader import load_document\n"
+        "from charterlint.document import Limits\n"
+        "from charterlint.schema import charter_validator, schema_problems\n"
+        "raw = open('examples/clean-omnichannel.charter.yaml', 'rb').read()\n"
+        "document = load_document('clean.charter.yaml', raw, Limits())\n"
+        "assert schema_problems(charter_validator(), document.data) == []\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, check=True)
+    imported = run.stdout.split()
+    assert "jsonschema_rs" in imported
+    assert [name for name in imported if name == "jsonschema" or name.startswith("jsonschema.")] == []
 
 
 @pytest.mark.parametrize("date", ["2025-02-29", "2025-04-31", "2025-00-10", "0000-01-01", "2025-1-1", "2025-01-01\n"])
