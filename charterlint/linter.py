@@ -19,6 +19,11 @@ from charterlint.validator import CharterValidator
 # Rules the linter applies itself, in the order it applies them.
 REFERENCE_CHECKS = ("CH020", "CH021")
 SUPPRESSION_RULE = "CH030"  # unused-suppression: reports directives that misbehave
+SYNTAX_ERROR = "CH001"
+# Problems that make the data unfit for content rules, whatever the configuration selects or
+# suppresses: rules trust the schema's shapes and the references. An unknown field (CH012)
+# changes no shape a rule reads, so it does not stop them.
+_BLOCKING = frozenset({"CH001", "CH002", "CH010", "CH011", "CH013", "CH020", "CH021"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +77,17 @@ def _findings(path: str, settings: LintSettings, problems: Iterable[Problem],
     return findings
 
 
-def _has_error(findings: Iterable[Finding]) -> bool:
-    return any(f.severity is Severity.ERROR for f in findings)
+def _blocks(problems: Iterable[Problem]) -> bool:
+    return any(problem.code in _BLOCKING for problem in problems)
+
+
+def _reference_problems(document: Document) -> list[Problem]:
+    """CH020/CH021 problems, found whether or not those rules are enabled (they gate the rest)."""
+    from charterlint.checks.references import duplicate_ids, unknown_references
+
+    context = Context(dt.date.min)
+    problems = [replace(p, code="CH020") for p in unknown_references(document, context)]
+    return problems + [replace(p, code="CH021") for p in duplicate_ids(document, context)]
 
 
 def _run_check(path: str, document: Document, active: ActiveRule, settings: LintSettings) -> list[Finding]:
@@ -100,16 +114,14 @@ def lint_document(path: str, document: Document, settings: LintSettings) -> list
 def _check_document(path: str, document: Document, settings: LintSettings) -> tuple[list[Finding], set[str]]:
     """Findings in application order, and the codes of the rules that ran."""
     ran = {code for code, active in settings.rules.items() if active.rule.check is None}
-    findings = _findings(path, settings, document.problems, document)
-    findings += _findings(path, settings, schema_problems(settings.validator, document.data), document)
-    if _has_error(findings):
+    problems = [*document.problems, *schema_problems(settings.validator, document.data)]
+    findings = _findings(path, settings, problems, document)
+    if _blocks(problems):
         return findings, ran
-    for code in REFERENCE_CHECKS:
-        active = settings.rules.get(code)
-        if active is not None and active.rule.check is not None:
-            findings += _run_check(path, document, active, settings)
-            ran.add(code)
-    if _has_error(findings):
+    references = _reference_problems(document)
+    findings += _findings(path, settings, references, document)
+    ran.update(code for code in REFERENCE_CHECKS if code in settings.rules)
+    if references:
         return findings, ran
     for code, active in settings.rules.items():
         if code not in REFERENCE_CHECKS and active.rule.check is not None:
@@ -138,9 +150,7 @@ def lint_bytes(path: str, raw: bytes, settings: LintSettings, kind: str | None =
     settings = settings.for_file(path)
     loaded = load_document(path, raw, settings.limits, kind)
     if isinstance(loaded, Problem):
-        findings = _findings(path, settings, [loaded], None)
-        lines = _lines_of(raw)
-        return FileResult(path, tuple(sorted(findings, key=Finding.sort_key)), lines, parsed=False)
+        return FileResult(path, (_syntax_error(path, loaded, settings),), _lines_of(raw), parsed=False)
     findings = lint_document(path, loaded, settings)
     return FileResult(path, tuple(sorted(set(findings), key=Finding.sort_key)), loaded.lines, data=loaded.data)
 
@@ -152,7 +162,17 @@ def _lines_of(raw: bytes) -> tuple[str, ...]:
     return tuple(split_lines(raw.decode("utf-8", "replace")))
 
 
+def _syntax_error(path: str, problem: Problem, settings: LintSettings) -> Finding:
+    """CH001 for a file that cannot be read or parsed: always reported, even when not selected,
+    so a file nothing could check never reads as clean."""
+    active = settings.rules.get(SYNTAX_ERROR)
+    if active is not None:
+        return _finding(path, active, problem, None)
+    span = problem.span or DOCUMENT_START
+    return Finding(path, SYNTAX_ERROR, "syntax-error", Severity.ERROR, problem.message, span)
+
+
 def failure(path: str, message: str, settings: LintSettings) -> FileResult:
     """A file that could not be read at all (permission denied, vanished): CH001."""
-    problem = Problem(message, span=Span.at(1, 1, 0), code="CH001")
-    return FileResult(path, tuple(_findings(path, settings.for_file(path), [problem], None)), (), parsed=False)
+    problem = Problem(message, span=Span.at(1, 1, 0), code=SYNTAX_ERROR)
+    return FileResult(path, (_syntax_error(path, problem, settings.for_file(path)),), (), parsed=False)
