@@ -23,6 +23,7 @@ from charterlint.parsed import NodeMap, Parsed, ParseError, depth_limit_error, d
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = json.scanner.NUMBER_RE
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LITERALS = {"true": True, "false": False, "null": None}
 # The C-accelerated string scanner json itself uses (not in typeshed's stubs).
 _scanstring: Callable[[str, int, bool], tuple[str, int]] = getattr(json.decoder, "scanstring")
@@ -83,9 +84,13 @@ def _scalar(source: _Text, offset: int) -> tuple[Any, int]:
     char = text[offset : offset + 1]
     if char == '"':
         try:
-            return _scanstring(text, offset + 1, True)
+            value, end = _scanstring(text, offset + 1, True)
         except json.JSONDecodeError as error:
             raise source.fail(error.msg.lower(), error.pos) from None
+        if text.find("\\u", offset, end) != -1 and _SURROGATE.search(value):
+            # `\ud800` alone decodes to a lone surrogate: no character, and unprintable
+            raise source.fail("a \\u escape names a lone surrogate, not a character", offset)
+        return value, end
     match = _NUMBER.match(text, offset)
     if match and match.end() > offset:
         integer, fraction, exponent = match.groups()

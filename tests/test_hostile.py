@@ -204,3 +204,18 @@ def test_linting_never_modifies_the_file(workdir: Path) -> None:
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     main(["check", "--select", "CH0", "."])
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_a_json_lone_surrogate_escape_is_ch001_not_a_crash_in_any_format(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "x.charter.json").write_text('{"title": "T",\n "name": "\\ud800x"}', encoding="utf-8")
+    for output in ("text", "json", "sarif", "junit", "github", "html"):
+        assert main(["check", "--color", "never", "--select", "CH0", "--format", output, "."]) == 1
+        out = capsys.readouterr().out
+        if output == "text":
+            assert headlines(out) == [
+                GOOD_LINE,
+                "x.charter.json:2:10: error CH001 [syntax-error] invalid JSON: a \\u escape names a lone"
+                " surrogate, not a character",
+            ]
