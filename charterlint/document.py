@@ -81,6 +81,16 @@ class Document:
                 return first
         return node.value
 
+    def source_text(self, pointer: str) -> str | None:
+        """The value at `pointer` as written, when it is on one line (None otherwise)."""
+        node = self.nodes.get(pointer)
+        if node is None:
+            return None
+        start, end = node.value.start, node.value.end
+        if start.line != end.line or not 1 <= start.line <= len(self.lines):
+            return None
+        return self.lines[start.line - 1][start.column - 1 : end.column - 1]
+
     def _nearest(self, pointer: str) -> tuple[str, NodeSpans | None]:
         """The node at `pointer`, or at its nearest ancestor that exists."""
         while True:

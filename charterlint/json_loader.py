@@ -84,13 +84,13 @@ def _scalar(source: _Text, offset: int) -> tuple[Any, int]:
     char = text[offset : offset + 1]
     if char == '"':
         try:
-            value, end = _scanstring(text, offset + 1, True)
+            string, end = _scanstring(text, offset + 1, True)
         except json.JSONDecodeError as error:
             raise source.fail(error.msg.lower(), error.pos) from None
-        if text.find("\\u", offset, end) != -1 and _SURROGATE.search(value):
+        if text.find("\\u", offset, end) != -1 and _SURROGATE.search(string):
             # `\ud800` alone decodes to a lone surrogate: no character, and unprintable
             raise source.fail("a \\u escape names a lone surrogate, not a character", offset)
-        return value, end
+        return string, end
     match = _NUMBER.match(text, offset)
     if match and match.end() > offset:
         integer, fraction, exponent = match.groups()

@@ -114,7 +114,7 @@ def lint_document(path: str, document: Document, settings: LintSettings) -> list
 def _check_document(path: str, document: Document, settings: LintSettings) -> tuple[list[Finding], set[str]]:
     """Findings in application order, and the codes of the rules that ran."""
     ran = {code for code, active in settings.rules.items() if active.rule.check is None}
-    problems = [*document.problems, *schema_problems(settings.validator, document.data)]
+    problems = [*document.problems, *schema_problems(settings.validator, document.data, document.source_text)]
     findings = _findings(path, settings, problems, document)
     if _blocks(problems):
         return findings, ran

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from charterlint.document import Problem, join
@@ -37,14 +37,23 @@ _VALUE_CODES = {"type", "enum", "const", "pattern", "format", "minLength", "maxL
                 "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
 
 
-def schema_problems(validator: CharterValidator, data: Any) -> list[Problem]:
-    """Every schema failure of `data`, once each, in plain language."""
+def _no_source(pointer: str) -> str | None:
+    return None
+
+
+def schema_problems(validator: CharterValidator, data: Any,
+                    source: Callable[[str], str | None] = _no_source) -> list[Problem]:
+    """Every schema failure of `data`, once each, in plain language.
+
+    `source(pointer)` gives a value's text as written, for messages about values YAML read as
+    numbers or booleans (`08001234567` loses its leading zero as a number).
+    """
     if validator.passes_fast(data):
         return []
     seen: set[tuple[str | None, str, str]] = set()
     problems: list[Problem] = []
     for error in validator.detailed.iter_errors(data):
-        for problem in _explain(error, data):
+        for problem in _explain(error, data, source):
             key = (problem.code, problem.pointer, problem.message)
             if key not in seen:
                 seen.add(key)
@@ -65,11 +74,11 @@ def _pointer(error: ValidationError) -> str:
     return join("", *error.absolute_path)
 
 
-def _explain(error: ValidationError, data: Any) -> Iterator[Problem]:
+def _explain(error: ValidationError, data: Any, source: Callable[[str], str | None]) -> Iterator[Problem]:
     pointer = _pointer(error)
     kind = error.validator
     if kind in ("anyOf", "oneOf") and error.context:
-        yield from _explain_alternatives(error, data)
+        yield from _explain_alternatives(error, data, source)
     elif kind == "required":
         yield from _missing(error, data, pointer, _keyword_value(error))
     elif kind in ("additionalProperties", "unevaluatedProperties"):
@@ -79,12 +88,13 @@ def _explain(error: ValidationError, data: Any) -> Iterator[Problem]:
         expected = _expected(error.schema)
         yield Problem(f'"{key}" is not {expected}', join(pointer, key), anchor="key", code="CH013")
     elif kind in _VALUE_CODES:
-        yield Problem(_invalid_value(error, data, pointer), pointer, code="CH013")
+        yield Problem(_invalid_value(error, data, pointer, source), pointer, code="CH013")
     else:
         yield Problem(_other(error, data, pointer), pointer, code="CH010")
 
 
-def _explain_alternatives(error: ValidationError, data: Any) -> Iterator[Problem]:
+def _explain_alternatives(error: ValidationError, data: Any,
+                          source: Callable[[str], str | None]) -> Iterator[Problem]:
     branches = error.context or []
     if all(branch.validator == "required" for branch in branches):
         pointer = _pointer(error)
@@ -93,12 +103,30 @@ def _explain_alternatives(error: ValidationError, data: Any) -> Iterator[Problem
         yield Problem(f"{describe(data, pointer)} is missing one of {listed}", pointer,
                       anchor="container", code="CH011")
         return
+    chosen = _branch_of_the_right_type(error)
+    if chosen:
+        for branch_error in chosen:
+            yield from _explain(branch_error, data, source)
+        return
     from jsonschema.exceptions import best_match
 
     best = best_match(branches)
     if best is None:  # pragma: no cover - context is never empty here
         return
-    yield from _explain(best, data)
+    yield from _explain(best, data, source)
+
+
+def _branch_of_the_right_type(error: ValidationError) -> list[ValidationError]:
+    """The errors of the one alternative whose type the value has (a string where text or a
+    list is allowed is judged as text), so the message is about what the writer wrote."""
+    by_branch: dict[int, list[ValidationError]] = {}
+    for branch_error in error.context or []:
+        by_branch.setdefault(int(branch_error.relative_schema_path[0]), []).append(branch_error)
+    typed = [
+        errors for errors in by_branch.values()
+        if not any(e.validator == "type" and not e.relative_path for e in errors)
+    ]
+    return typed[0] if len(typed) == 1 else []
 
 
 def _missing(error: ValidationError, data: Any, pointer: str, required: list[str]) -> Iterator[Problem]:
@@ -144,12 +172,17 @@ def _expected(schema: Any) -> str:
     return "allowed here"
 
 
-def _invalid_value(error: ValidationError, data: Any, pointer: str) -> str:
+def _invalid_value(error: ValidationError, data: Any, pointer: str,
+                   source: Callable[[str], str | None]) -> str:
     kind, value, schema, limit = error.validator, error.instance, _subschema(error), _keyword_value(error)
     subject = describe(data, pointer)
     if kind == "type":
         types = limit if isinstance(limit, list) else [limit]
         expected = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
+        written = source(pointer) if "string" in types and isinstance(value, (int, float)) else None
+        if written is not None:
+            # YAML read it as a number or true/false: show it as written, and how to keep it text
+            return f'{subject} must be text, not the {_scalar_kind(value)} {written} (put it in quotes: "{written}")'
         return f"{subject} must be {expected}, not {show_value(value)}"
     if kind == "enum":
         options = [str(option) for option in limit]
@@ -168,6 +201,10 @@ def _invalid_value(error: ValidationError, data: Any, pointer: str) -> str:
     if kind in ("maximum", "exclusiveMaximum"):
         return f"{subject} must be at most {limit}, not {show_value(value)}"
     return f"{show_value(value)} is not valid for {subject}"
+
+
+def _scalar_kind(value: Any) -> str:
+    return "true/false value" if isinstance(value, bool) else "number"
 
 
 def _other(error: ValidationError, data: Any, pointer: str) -> str:

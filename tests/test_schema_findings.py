@@ -76,9 +76,19 @@ def test_fixture_reports_exact_findings(name: str) -> None:
         ("    hours: always\n", "    hours: always\n    commitments:\n      answer: {within: 1 min, target: 8 %}\n",
          [("CH013", 12, 24, '"1 min" is not a duration: expected e.g. "2 working days"'),
           ("CH013", 12, 39, '"8 %" is not a percentage: expected e.g. "80%"')]),
+        ("    hours: always\n", "    hours: always\n    address: 08001234567\n",
+         [("CH013", 11, 14, '"address" in channel "phone" must be text, not the number 08001234567'
+           ' (put it in quotes: "08001234567")')]),
+        ("channels:\n", "calendars:\n  - id: office\n    timezone: Europe/London\n"
+         "    open: {mon-fri: \"9:00-17:00\"}\nchannels:\n",
+         [("CH013", 10, 21, '"9:00-17:00" is not opening hours: expected e.g. "08:30-17:00"')]),
+        ("channels:\n", "calendars:\n  - id: office\n    timezone: Europe/London\n"
+         "    open: {mon-fri: \"09:00-17:00\"}\n    holidays: [2025-12-25, 2025-13-40]\nchannels:\n",
+         [("CH013", 11, 28, '"2025-13-40" is not a date: expected e.g. "2025-03-01"')]),
     ],
     ids=["missing-section", "at-least-one-of", "typo-of-required", "const", "x-extension-allowed",
-         "enum-with-suggestion", "too-few-items", "duration-and-share"],
+         "enum-with-suggestion", "too-few-items", "duration-and-share", "number-where-text-is-expected",
+         "alternative-of-the-value's-type-text", "alternative-of-the-value's-type-list"],
 )
 def test_schema_failure_kinds(old: str, new: str, expected: list[tuple[str, int, int, str]]) -> None:
     assert old in MINIMAL_CHARTER
