@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from charterlint.directives import find_directives
+from charterlint.checks.values import value_problems
 from charterlint.document import Document, Limits, Problem
 from charterlint.loader import load_document, split_lines
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Severity, Span
@@ -115,6 +116,8 @@ def _check_document(path: str, document: Document, settings: LintSettings) -> tu
     """Findings in application order, and the codes of the rules that ran."""
     ran = {code for code, active in settings.rules.items() if active.rule.check is None}
     problems = [*document.problems, *schema_problems(settings.validator, document.data, document.source_text)]
+    if not problems:  # the values' forms are right: are they possible?
+        problems = list(value_problems(document))
     findings = _findings(path, settings, problems, document)
     if _blocks(problems):
         return findings, ran

@@ -40,7 +40,7 @@ EXPECTED = {
     ],
     "references.charter.yaml": [
         ("CH020", 15, 12, '"ofice" is not the id of a calendar (did you mean "office"?)'),
-        ("CH021", 18, 9, 'channel id "phone" is already used by channel 1: ids must be unique'),
+        ("CH021", 18, 9, 'channel id "phone" is already used on line 13: rename one (ids must be unique)'),
         ("CH020", 25, 12, '"e-mail" is not the id of a channel (channels: "phone")'),
         ("CH020", 27, 21, '"webchat" is not the id of a channel (channels: "phone")'),
     ],
@@ -98,3 +98,26 @@ def test_schema_failure_kinds(old: str, new: str, expected: list[tuple[str, int,
 def test_content_rules_do_not_run_on_a_file_with_schema_errors() -> None:
     broken = (FIXTURES / "broken.charter.yaml").read_text(encoding="utf-8")
     assert {code for code, *_ in findings(broken, preset="strict")} == {"CH011", "CH012", "CH013"}
+
+
+def test_values_of_the_right_form_that_cannot_be_meant_are_invalid() -> None:
+    text = ("""\
+charter_format: 1
+title: T
+organization: {name: O}
+overview: {mission: m}
+calendars:
+  - id: office
+    timezone: Europe/Londn
+    open: {mon-fri: "17:00-09:00", sat: ["09:00-12:00", "13:00-17:00"]}
+channels:
+  - {id: phone, type: phone, hours: office, commitments: {answer: {within: 5-2 minutes}}}
+review: {last_reviewed: 2025-01-01}
+""")
+    assert findings(text, ["CH0"]) == [
+        ("CH013", 7, 15, '"Europe/Londn" is not an IANA time zone: expected e.g. "Europe/London"'),
+        ("CH013", 8, 21, '"17:00-09:00" closes before it opens: give opening then closing time, e.g. "08:30-17:00"'
+         " (a night service: split it at midnight)"),
+        ("CH013", 10, 76, '"5-2 minutes" is a range whose first number is the larger: write it low to high,'
+         ' e.g. "2-5 minutes"'),
+    ]
