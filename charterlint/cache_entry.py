@@ -17,7 +17,7 @@ from typing import Any
 from charterlint.loader import split_lines
 from charterlint.model import FileResult, Finding, Position, Severity, Span, Suppression
 
-FORMAT = 1  # bump when the layout below changes
+FORMAT = 2  # bump when the layout below changes
 _SEVERITIES = {int(severity): severity for severity in Severity}
 _LINE_MODES = ("lf", "yaml", "json")  # "lf": split at \n only (fast; right for most files)
 
@@ -68,7 +68,7 @@ def _finding(finding: Finding) -> list[Any]:
     suppression = finding.suppression
     return [finding.code, finding.name, int(finding.severity), finding.message, start.line, start.column,
             end.line, end.column, finding.pointer,
-            None if suppression is None else [suppression.kind, suppression.justification]]
+            None if suppression is None else [suppression.kind, suppression.justification], finding.locus]
 
 
 def encode(result: FileResult, key: str, content: bytes) -> bytes | None:
@@ -98,9 +98,9 @@ def _int(value: Any) -> int:
 
 
 def _decode_finding(path: str, item: Any) -> Finding:
-    if not isinstance(item, list) or len(item) != 10:
+    if not isinstance(item, list) or len(item) != 11:
         raise BadEntry("malformed finding")
-    code, name, severity, message, line, column, end_line, end_column, pointer, suppression = item
+    code, name, severity, message, line, column, end_line, end_column, pointer, suppression, where = item
     if type(severity) is not int or severity not in _SEVERITIES:
         raise BadEntry("unknown severity")
     span = Span(Position(_int(line), _int(column)), Position(_int(end_line), _int(end_column)))
@@ -109,7 +109,8 @@ def _decode_finding(path: str, item: Any) -> Finding:
         if not isinstance(suppression, list) or len(suppression) != 2:
             raise BadEntry("malformed suppression")
         marked = Suppression(_str(suppression[0]), _str(suppression[1]))
-    return Finding(path, _str(code), _str(name), _SEVERITIES[severity], _str(message), span, _str(pointer), marked)
+    return Finding(path, _str(code), _str(name), _SEVERITIES[severity], _str(message), span, _str(pointer), marked,
+                   _str(where))
 
 
 def _lines(mode: Any, content: bytes) -> tuple[str, ...]:

@@ -68,7 +68,9 @@ def cli() -> None:
                    "html, or auto (the default: text, plus github in GitHub Actions).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal, unless NO_COLOR is set).")
-@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line when there is no finding.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print each finding on one line, without source excerpts or statistics "
+                   "(only the summary line when there is no finding).")
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced.")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="The date review rules and suppression expiry compare with (default: config `today`, else the system date).")

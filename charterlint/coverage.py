@@ -8,8 +8,8 @@ following up after hours on a channel open always), or `flagged`: a finding is a
 A finding is about a cell when its JSON pointer lies inside the cell's node; built-in rules
 that report a missing member at the channel itself are matched by code.
 
-Pure: a function of one file's result (its parsed data and findings) and the date. The data
-need not be schema-valid: every value is read defensively and shown as text.
+Pure: a function of one file's result (its parsed data and findings), the date and the review
+period. The data need not be schema-valid: every value is read defensively and shown as text.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 from charterlint.charter import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, channels, service_channel_ids
 from charterlint.document import join
 from charterlint.model import FileResult, Finding, Severity
-from charterlint.review_status import Review, review_status
+from charterlint.review_status import DEFAULT_REVIEW_PERIOD, Review, review_status
 from charterlint.wording import commitment_text, follow_up_text, opening_text, text_of
 
 
@@ -104,8 +104,12 @@ class CharterCoverage:
     content_rules_ran: bool  # False: a format error stopped the rules that would flag cells
 
 
-def charter_coverage(result: FileResult, today: dt.date | None) -> CharterCoverage | None:
-    """The coverage of one linted file; None when it did not parse."""
+def charter_coverage(result: FileResult, today: dt.date | None,
+                     review_period: str = DEFAULT_REVIEW_PERIOD) -> CharterCoverage | None:
+    """The coverage of one linted file; None when it did not parse.
+
+    `review_period` is the review period without a calendar cadence (CH201's `max-age` in effect).
+    """
     data = result.data
     if data is None:
         return None
@@ -117,7 +121,7 @@ def charter_coverage(result: FileResult, today: dt.date | None) -> CharterCovera
         title=text_of(data.get("title")),
         organization=text_of(organization.get("name")) if isinstance(organization, dict) else "",
         rows=tuple(_row(channel, data, service_ids, active) for channel in channels(dict(data))),
-        review=review_status(data, today, active),
+        review=review_status(data, today, active, review_period),
         content_rules_ran=not any(_stops_rules(f) for f in result.findings),
     )
 

@@ -1,7 +1,12 @@
-"""Stable finding fingerprints: the same problem keeps its fingerprint when lines move.
+"""Stable finding fingerprints: the same problem keeps its fingerprint when the file around it changes.
 
-SARIF `partialFingerprints` and the baseline both use them, so an edit above a finding
-neither re-opens a code scanning alert nor breaks a baseline entry.
+SARIF `partialFingerprints` and the baseline both use them, so an unrelated edit neither
+re-opens a code scanning alert nor breaks a baseline entry. A fingerprint is made of the
+rule, the file, and the finding's locus: where it is, with list items named by their `id`
+(adding a channel above does not move it), and the offending value. Messages stay out when
+the finding has a place in the data: they may quote today's date or the charter's other
+channels. A finding without one (a Markdown line, the whole document) uses its message up to
+the hint in parentheses.
 """
 
 from __future__ import annotations
@@ -25,11 +30,12 @@ def normalize_message(message: str) -> str:
 
 
 def fingerprint(finding: Finding, occurrence: int = 0) -> str:
-    """A hex digest of rule, path, JSON pointer and normalised message (never line numbers).
+    """A hex digest of rule, path and locus (or, without one, the message before its hint).
 
-    `occurrence` tells apart identical findings in one file (0 for the first).
+    Never line numbers. `occurrence` tells apart identical findings in one file (0 for the first).
     """
-    parts = [VERSION, finding.code, finding.path, finding.pointer, normalize_message(finding.message)]
+    what = finding.locus or normalize_message(finding.message.split(" (", 1)[0])
+    parts = [VERSION, finding.code, finding.path, what]
     if occurrence:
         parts.append(str(occurrence))
     digest = hashlib.sha256("\0".join(parts).encode("utf-8"))
@@ -37,7 +43,7 @@ def fingerprint(finding: Finding, occurrence: int = 0) -> str:
 
 
 def fingerprints(findings: Iterable[Finding]) -> list[str]:
-    """Fingerprints of findings in order; repeats of an identical finding get an occurrence number."""
+    """Fingerprints of one file's findings in order; repeats get an occurrence number."""
     seen: dict[str, int] = {}
     result = []
     for finding in findings:

@@ -10,6 +10,7 @@ from typing import Any
 from charterlint.directives import find_directives
 from charterlint.checks.values import value_problems
 from charterlint.document import Document, Limits, Problem
+from charterlint.locus import locus
 from charterlint.loader import load_document, split_lines
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Severity, Span
 from charterlint.rule import Context, Rule
@@ -65,7 +66,9 @@ def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document |
         span = document.locate(problem.pointer, problem.anchor)
     else:
         span = DOCUMENT_START
-    return Finding(path, rule.rule.code, rule.rule.name, rule.severity, problem.message, span, problem.pointer)
+    where = locus(problem.pointer, document.data) if document is not None else ""
+    return Finding(path, rule.rule.code, rule.rule.name, rule.severity, problem.message, span, problem.pointer,
+                   locus=where)
 
 
 def _findings(path: str, settings: LintSettings, problems: Iterable[Problem],

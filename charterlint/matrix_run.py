@@ -23,6 +23,7 @@ from charterlint.linter import failure
 from charterlint.model import Report
 from charterlint.reporters import RenderOptions, reporters
 from charterlint.reporters.matrix import render
+from charterlint.review_status import review_period
 from charterlint.plan import make_plan
 from charterlint.run import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, CheckRequest, build_settings, with_file_ignores
 
@@ -55,7 +56,8 @@ def run_matrix(paths: Sequence[str], *, today: dt.date | None, preset: str | Non
         report = Report(tuple(sorted(report.files + unreadable, key=lambda r: r.path)), report.rules,
                         report.tool_version)
     color = color_for(sys.stdout)
-    click.echo(render(report, RenderOptions(color=color, today=settings.today)), nl=False, color=color)
+    options = RenderOptions(color=color, today=settings.today, review_period=review_period(settings.rules))
+    click.echo(render(report, options), nl=False, color=color)
     if discovery.missing or run.crashes:
         return EXIT_USAGE
     return EXIT_FINDINGS if any(result.data is None for result in report.files) else EXIT_CLEAN

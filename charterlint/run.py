@@ -75,6 +75,10 @@ def expand_auto(specs: Sequence[str], github_actions: bool) -> list[str]:
     return expanded
 
 
+# Formats that are one document each: two of them on standard output would be unreadable.
+_DOCUMENT_FORMATS = frozenset({"json", "sarif", "junit", "html"})
+
+
 def parse_formats(specs: Sequence[str], known: Sequence[str]) -> list[OutputSpec]:
     outputs = []
     for spec in specs:
@@ -82,13 +86,44 @@ def parse_formats(specs: Sequence[str], known: Sequence[str]) -> list[OutputSpec
         if name not in known:
             raise click.UsageError(f'unknown format "{name}": expected one of {", ".join(known)}')
         outputs.append(OutputSpec(name, path or None))
+    _check_destinations(outputs)
     return outputs
+
+
+def _check_destinations(outputs: Sequence[OutputSpec]) -> None:
+    """Refuse outputs that would overwrite each other or mix documents on standard output."""
+    on_stdout = [o.name for o in outputs if o.path is None]
+    if len(on_stdout) > 1 and _DOCUMENT_FORMATS & set(on_stdout):
+        raise click.UsageError(f"formats {', '.join(on_stdout)} would all go to standard output:"
+                               " give the document formats a file (e.g. --format sarif:charterlint.sarif)")
+    paths = [os.path.abspath(o.path) for o in outputs if o.path is not None]
+    if len(paths) != len(set(paths)):
+        raise click.UsageError("two --format outputs name the same file: give each its own")
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+class OutputError(Exception):
+    """A report or baseline that cannot be written: names the file and why."""
+
+
+def write_output(path: str, content: str) -> None:
+    """Write a report or baseline; OutputError (naming the file) when it cannot be written."""
+    try:
+        resolved = os.path.realpath(path)  # a link to a report is written through, not replaced
+        if os.path.exists(resolved) and not os.path.isfile(resolved):
+            if os.path.isdir(resolved):
+                raise IsADirectoryError(21, "is a directory")
+            with open(resolved, "w", encoding="utf-8", newline="\n") as stream:  # /dev/stdout, a pipe
+                stream.write(content)
+            return
+        write_atomically(resolved, content)
+    except OSError as error:
+        raise OutputError(f'cannot write "{path}": {error.strerror or error}') from None
 
 
 def write_atomically(path: str, content: str) -> None:
@@ -157,7 +192,7 @@ def apply_baselines(report: Report, request: CheckRequest) -> Report:
         return report
     base = Path(os.path.abspath(path)).parent  # the baseline's paths are relative to it
     if request.write_baseline is not None:
-        write_atomically(path, render_baseline(report, base, cwd))
+        write_output(path, render_baseline(report, base, cwd))
         click.echo(f"charterlint: wrote {count_entries(report)} findings to {path}", err=True)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -192,15 +227,19 @@ def _lint(request: CheckRequest, config: Config, settings: LintSettings, targets
 
 
 def _write(report: Report, outputs: Sequence[OutputSpec], renderers: Mapping[str, Reporter], request: CheckRequest,
-           today: dt.date, color_for: Callable[[IO[Any]], bool]) -> None:
+           settings: LintSettings, color_for: Callable[[IO[Any]], bool]) -> None:
+    from charterlint.review_status import review_period
+
+    step_summary = bool(os.environ.get("GITHUB_STEP_SUMMARY")) and any(output.name == "github" for output in outputs)
     for output in outputs:
         options = RenderOptions(color=output.path is None and color_for(sys.stdout), quiet=request.quiet,
-                                statistics=request.statistics, today=today)
+                                statistics=request.statistics, today=settings.today,
+                                review_period=review_period(settings.rules), step_summary=step_summary)
         content = renderers[output.name](report, options)
         if output.path is None:
             click.echo(content, nl=False, color=options.color)
         else:
-            write_atomically(output.path, content)
+            write_output(output.path, content)
     append_step_summary(report, outputs)
 
 
@@ -224,6 +263,12 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
     if request.show_files:
         click.echo("".join(f"{target.display}\n" for target in targets), nl=False)
         return EXIT_USAGE if discovery.missing else EXIT_CLEAN
+    if not (targets or discovery.unreadable or from_stdin or discovery.missing):
+        # a green run that linted nothing would hide a wrong path or a misnamed file
+        click.echo("charterlint: error: no charter files found (directories are searched for"
+                   " *.charter.yaml, *.charter.yml, *.charter.json and *.charter.md; name other files"
+                   " explicitly)", err=True)
+        return EXIT_USAGE
     stdin_name = stdin_display(request.stdin_filename, Path.cwd()) if from_stdin else None
     settings = with_file_ignores(settings, config, targets, stdin_name)
     run = _lint(request, config, settings, targets, discovery.unreadable, stdin_name, outputs)
@@ -233,10 +278,14 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
 
         try:
             report = apply_baselines(report, request)
-        except BaselineError as error:
+        except (BaselineError, OutputError) as error:
             click.echo(f"charterlint: error: {error}", err=True)
             return EXIT_USAGE
-    _write(report, outputs, known, request, settings.today, color_for)
+    try:
+        _write(report, outputs, known, request, settings, color_for)
+    except OutputError as error:
+        click.echo(f"charterlint: error: {error}", err=True)
+        return EXIT_USAGE
     if discovery.missing or run.crashes:
         return EXIT_USAGE
     return exit_code(report, config.fail_on, request.exit_zero)

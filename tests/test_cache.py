@@ -13,6 +13,7 @@ import pytest
 
 from charterlint import runner
 from charterlint.cache import DEFAULT_DIRECTORY, KEEP_RUNS, open_cache, prune
+from charterlint.cache_entry import FORMAT
 from tests.config_support import CHARTER, write
 from tests.helpers import run
 
@@ -116,7 +117,7 @@ def test_damaged_entries_are_misses_and_are_rewritten(project: Path, linted: lis
     damaged[1].write_bytes(json.dumps(entry).encode() + b"\n" + data)
     assert check(capsys, linted) == (["a.charter.yaml", "b.charter.yaml"], *first[1:])
     heads = [json.loads(path.read_bytes().partition(b"\n")[0]) for path in entries(project / DEFAULT_DIRECTORY)]
-    assert [head["format"] for head in heads] == [1, 1] and all(head["findings"][0][0] != "CH999" for head in heads)
+    assert [head["format"] for head in heads] == [FORMAT, FORMAT] and all(head["findings"][0][0] != "CH999" for head in heads)
     assert check(capsys, linted)[0] == []
 
 

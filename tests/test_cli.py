@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,41 @@ def test_report_files_are_written_whole_and_readable_per_umask(
     assert report.stat().st_mode & 0o777 == 0o644
     assert report.read_text(encoding="utf-8").startswith("{")
     assert [p.name for p in report.parent.iterdir()] == ["report.json"]
+
+
+def test_reports_go_through_links_and_to_special_files_and_bad_targets_are_named(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "a.charter.yaml").write_text(MINIMAL_CHARTER, encoding="utf-8")
+    (project / "real.json").write_text("", encoding="utf-8")
+    os.symlink(project / "real.json", project / "link.json")
+    assert main(["check", "--select", "CH0", "--format", "json:link.json"]) == 0
+    assert (project / "link.json").is_symlink() and (project / "real.json").read_text().startswith("{")
+    os.mkfifo(project / "pipe")  # like /dev/stdout: written to, never replaced
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append((project / "pipe").read_bytes()))
+    reader.start()
+    assert main(["check", "--select", "CH0", "--format", "json:pipe"]) == 0
+    reader.join(timeout=10)
+    assert (project / "pipe").is_fifo() and received[0].startswith(b"{")
+    (project / "adir").mkdir()
+    capsys.readouterr()
+    assert main(["check", "--select", "CH0", "--format", "sarif:adir"]) == 2
+    assert capsys.readouterr().err == 'charterlint: error: cannot write "adir": is a directory\n'
+    assert main(["check", "--select", "CH0", "--format", "sarif:a.charter.yaml/x.sarif"]) == 2
+    assert capsys.readouterr().err.startswith('charterlint: error: cannot write "a.charter.yaml/x.sarif": ')
+
+
+def test_outputs_that_would_collide_are_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "a.charter.yaml").write_text(MINIMAL_CHARTER, encoding="utf-8")
+    assert main(["check", "--format", "json", "--format", "sarif"]) == 2
+    assert "would all go to standard output" in capsys.readouterr().err
+    assert main(["check", "--format", "json:o", "--format", "sarif:o"]) == 2
+    assert "name the same file" in capsys.readouterr().err
+
+
+def test_a_run_that_finds_no_charter_file_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "charters").mkdir()
+    (project / "charters" / "bank.yaml").write_text(MINIMAL_CHARTER, encoding="utf-8")
+    assert main(["check", "charters"]) == 2
+    assert capsys.readouterr().err.startswith("charterlint: error: no charter files found")

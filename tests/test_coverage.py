@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from charterlint.coverage import COLUMNS, CharterCoverage, Row, State, charter_coverage
 from charterlint.model import FileResult, Finding, Severity, Span, Suppression
-from tests.helpers import TODAY, lint_text
+from charterlint.review_status import review_period
+from tests.helpers import TODAY, lint_text, settings_for
 
 ROOT = Path(__file__).parent.parent
 BUSES = ROOT / "tests" / "fixtures" / "matrix" / "buses.charter.yaml"
@@ -226,3 +227,45 @@ def test_any_data_gives_a_matrix_without_raising(data: dict[str, Any]) -> None:
     coverage = charter_coverage(FileResult("x.charter.yaml", (finding,), data=data), TODAY)
     assert coverage is not None
     assert all(len(row.cells) == len(COLUMNS) for row in coverage.rows)
+
+
+UNCADENCED = """\
+charter_format: 1
+title: T
+organization: {name: O}
+overview: {mission: M}
+review: {last_reviewed: 2025-03-01}
+channels:
+  - {id: phone, type: phone, hours: always, commitments: {answer: {within: 60 seconds}}}
+"""
+
+
+def test_the_review_period_without_a_cadence_is_a_parameter() -> None:
+    result = lint_text(UNCADENCED)
+    default, six = (charter_coverage(result, TODAY, *period) for period in ((), ("6 months",)))
+    assert default is not None and six is not None
+    assert (default.review.next_due, default.review.basis, default.review.status) == (
+        dt.date(2026, 3, 1), "last review + 12 months, the default", "current")
+    assert (six.review.next_due, six.review.basis, six.review.status) == (
+        dt.date(2025, 9, 1), "last review + 6 months, the default", "overdue")
+
+
+def test_the_review_period_is_ch201s_max_age_in_effect_so_the_status_agrees_with_ch201() -> None:
+    assert review_period(settings_for(["CH201"]).rules) == "12 months"
+    assert review_period(settings_for(["CH0"]).rules) == "12 months"  # CH201 off: its default
+    options = {"CH201": {"max-age": "6 months"}}
+    settings = settings_for(["CH201"], options=options)
+    assert review_period(settings.rules) == "6 months"
+    result = lint_text(UNCADENCED, ["CH201"], options=options)
+    coverage = charter_coverage(result, TODAY, review_period(settings.rules))
+    assert coverage is not None and coverage.review.status == "overdue"
+    assert [f.code for f in coverage.review.findings] == ["CH201"]
+
+
+def test_an_invalid_last_review_date_is_shown_as_invalid_not_as_missing() -> None:
+    review = coverage_of(UNCADENCED.replace("2025-03-01", "2025-02-30")).review
+    assert (review.last_reviewed, review.last_reviewed_text, review.next_due, review.status) == (
+        None, 'invalid ("2025-02-30")', None, "unknown")
+    assert [f.code for f in review.findings] == ["CH013"]
+    assert coverage_of(UNCADENCED.replace("review: {last_reviewed: 2025-03-01}", "review: {}")).review \
+        .last_reviewed_text == "not given"

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from charterlint.fingerprint import fingerprint, fingerprints, normalize_message
+from charterlint.locus import locus
 from charterlint.model import Finding, Severity, Span
 from tests.helpers import lint_text
 
 
 def make(message: str = 'duplicate key "hours" (first on line 10)', *, line: int = 11, pointer: str = "/a",
          code: str = "CH002", path: str = "a.charter.yaml") -> Finding:
-    return Finding(path, code, "duplicate-key", Severity.ERROR, message, Span.at(line, 5, 5), pointer)
+    return Finding(path, code, "duplicate-key", Severity.ERROR, message, Span.at(line, 5, 5), pointer,
+                   locus=pointer)
 
 
 def test_line_and_column_numbers_quoted_in_messages_do_not_count() -> None:
@@ -18,13 +20,29 @@ def test_line_and_column_numbers_quoted_in_messages_do_not_count() -> None:
     assert fingerprint(make(line=11)) == fingerprint(make('duplicate key "hours" (first on line 30)', line=31))
 
 
-def test_code_path_pointer_and_message_each_count() -> None:
+def test_code_path_and_locus_each_count_and_the_message_does_not_when_there_is_a_locus() -> None:
     base = fingerprint(make())
     assert len(base) == 32 and int(base, 16) >= 0
     assert base != fingerprint(make(code="CH021"))
     assert base != fingerprint(make(path="b.charter.yaml"))
     assert base != fingerprint(make(pointer="/b"))
-    assert base != fingerprint(make('duplicate key "days" (first on line 10)'))
+    assert base == fingerprint(make('duplicate key "hours" (today is 2026-01-02)'))
+
+
+def test_without_a_locus_the_message_before_its_hint_counts() -> None:
+    prose = make('the text names "WhatsApp" but no channel provides it (add a channel)', pointer="")
+    assert fingerprint(prose) != fingerprint(make('the text names "Viber" but no channel provides it (add a channel)',
+                                                  pointer=""))
+    assert fingerprint(prose) == fingerprint(make('the text names "WhatsApp" but no channel provides it (other hint)',
+                                                  pointer=""))
+
+
+def test_the_locus_names_list_items_by_id_and_carries_the_value() -> None:
+    data = {"channels": [{"id": "phone", "hours": "always"}, {"id": "email", "hours": "office"}]}
+    assert locus("/channels/1/hours", data) == "/channels/[id=email]/hours=office"
+    assert locus("/channels/1", data) == "/channels/[id=email]"
+    assert locus("/channels/1/commitments", data) == "/channels/[id=email]/commitments"
+    assert locus("", data) == ""
 
 
 def test_repeated_identical_findings_get_distinct_fingerprints() -> None:

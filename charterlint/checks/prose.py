@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from charterlint.charter import charter_index
@@ -85,11 +86,11 @@ def channel_words() -> tuple[ChannelWord, ...]:
     """The documented word table (rules/CH501.yaml `details` shows the same table)."""
     return (
         ChannelWord("WhatsApp", ("WhatsApp",), ("messaging",), ("whatsapp",)),
-        ChannelWord("Messenger", ("Messenger",), ("messaging",), ("messenger",)),
+        ChannelWord("Messenger", ("Facebook Messenger", "Messenger"), ("messaging",), ("messenger",)),
         ChannelWord("WeChat", ("WeChat",), ("messaging",), ("wechat",)),
         ChannelWord("Facebook", ("Facebook",), ("social_media",), ("facebook",)),
         ChannelWord("Instagram", ("Instagram",), ("social_media",), ("instagram",)),
-        ChannelWord("X", ("Twitter", "X"), ("social_media",), ("x", "twitter")),
+        ChannelWord("X", ("Twitter", "X", "x.com"), ("social_media",), ("x", "twitter")),
         ChannelWord("LinkedIn", ("LinkedIn",), ("social_media",), ("linkedin",)),
         ChannelWord("live chat", ("live chat", "web chat"), ("live_chat",)),
         ChannelWord("SMS", ("text message", "SMS"), ("sms",)),
@@ -99,29 +100,59 @@ def channel_words() -> tuple[ChannelWord, ...]:
     )
 
 
-def _spelling_pattern(spelling: str) -> str:
+# "X" is also a letter ("Part X", "Form X"): in prose it names the platform only in a channel's
+# context. In a channel entry's name any capital X standing alone does.
+_X_ALONE = r"(?<![\w'’-])X(?![\w'’-])"
+_X_IN_CONTEXT = (
+    r"(?<=\b(?i:on)\s)X(?![\w'’-])",  # "follow us on X", "@handle on X"
+    r"(?<![\w'’-])X(?=\s*\((?i:formerly|twitter)\b)",  # "X (formerly Twitter)", "X (Twitter)"
+)
+# The domain, with or without "www.", but not another domain ending in it or an email address
+_X_DOMAIN = r"(?<![\w@.-])(?i:(?:www\.)?x\.com)(?![\w-]|\.\w)"
+
+
+def _spelling_patterns(spelling: str, in_prose: bool) -> tuple[str, ...]:
     if spelling == "X":
-        # "X" alone, not "X-ray" or "X's": only the capital letter names the platform
-        return r"(?<![\w'’-])X(?![\w'’-])"
+        return _X_IN_CONTEXT if in_prose else (_X_ALONE,)
+    if spelling == "x.com":
+        return (_X_DOMAIN,)
     words = r"[\s-]+".join(re.escape(word) for word in spelling.split())
-    return rf"(?<!\w){words}s?(?!\w)"
+    return (rf"(?i:(?<!\w){words}s?(?!\w))",)
 
 
-def word_pattern(word: ChannelWord) -> re.Pattern[str]:
-    """One regex for every spelling of `word` (longest first), plural `s` allowed."""
-    spellings = sorted(word.spellings, key=len, reverse=True)
-    case_insensitive = [s for s in spellings if s != "X"]
-    parts = [f"(?i:{_spelling_pattern(s)})" for s in case_insensitive]
-    parts += [_spelling_pattern(s) for s in spellings if s == "X"]
-    return re.compile("|".join(parts))
+@cache
+def _scanner(words: tuple[ChannelWord, ...], in_prose: bool) -> re.Pattern[str]:
+    """One regex for every spelling of every word, longest spelling first, so that a name of
+    several words ("Facebook Messenger") wins over the word it starts with ("Facebook").
+
+    Each pattern is a group named `w<index of its word>_<n>`.
+    """
+    spellings = sorted((spelling for word in words for spelling in word.spellings), key=len, reverse=True)
+    index_of = {spelling: index for index, word in enumerate(words) for spelling in word.spellings}
+    patterns = [(index_of[spelling], pattern) for spelling in spellings
+                for pattern in _spelling_patterns(spelling, in_prose)]
+    return re.compile("|".join(f"(?P<w{index}_{n}>{pattern})" for n, (index, pattern) in enumerate(patterns)))
+
+
+def mentions(text: str, words: tuple[ChannelWord, ...], *,
+             in_prose: bool = True) -> Iterator[tuple[ChannelWord, re.Match[str]]]:
+    """Each mention of one of `words` in `text`, in order; each stretch of text names one word at most.
+
+    In prose a bare "X" counts only in a channel's context; `in_prose=False` reads a channel's
+    name, where it always does.
+    """
+    for match in _scanner(words, in_prose).finditer(text):
+        group = match.lastgroup or "w0_0"
+        yield words[int(group[1:].partition("_")[0])], match
 
 
 def provides(entry: dict[str, Any], word: ChannelWord) -> bool:
-    """An entry provides a word when its type, platform or name matches."""
+    """An entry provides a word when its type or platform matches, or its name names the word."""
     if entry.get("type") in word.types or entry.get("platform") in word.platforms:
         return True
     name = entry.get("name")
-    return isinstance(name, str) and word_pattern(word).search(name) is not None
+    return isinstance(name, str) and any(
+        named.label == word.label for named, _ in mentions(name, channel_words(), in_prose=False))
 
 
 def _suggestion(word: ChannelWord) -> str:
@@ -135,14 +166,16 @@ def unlisted_channels(document: Document, context: Context) -> Iterator[Problem]
         return
     text = prose_text(document.body)
     entries = [channel.data for channel in charter_index(document).channels]
-    for word in channel_words():
+    seen: set[str] = set()
+    for word, match in mentions(text, channel_words()):
+        if word.label in seen:
+            continue
+        seen.add(word.label)
         if any(provides(entry, word) for entry in entries):
             continue
-        match = word_pattern(word).search(text)
-        if match is not None:
-            named = " ".join(match.group(0).split())
-            yield Problem(
-                f'the text names "{named}" but no channel provides it '
-                f'({_suggestion(word)}, or remove the mention)',
-                span=match_span(text, match.start(), match.end(), document.body.first_line),
-            )
+        named = " ".join(match.group(0).split())
+        yield Problem(
+            f'the text names "{named}" but no channel provides it '
+            f'({_suggestion(word)}, or remove the mention)',
+            span=match_span(text, match.start(), match.end(), document.body.first_line),
+        )

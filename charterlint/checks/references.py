@@ -80,6 +80,7 @@ def unknown_references(document: Document, context: Context) -> Iterator[Problem
 
 
 def duplicate_ids(document: Document, context: Context) -> Iterator[Problem]:
+    """CH021: an id used before in the same list, at its second use, naming the line of the first."""
     for section, noun in _ID_LISTS.items():
         first_index: dict[str, int] = {}
         for index, entry in enumerate(document.data.get(section) or []):
@@ -87,8 +88,9 @@ def duplicate_ids(document: Document, context: Context) -> Iterator[Problem]:
                 continue
             entry_id = str(entry["id"])
             if entry_id in first_index:
+                first = document.locate(join(f"/{section}", first_index[entry_id], "id")).start.line
                 yield Problem(
-                    f'{noun} id "{entry_id}" is already used by {noun} {first_index[entry_id] + 1}: ids must be unique',
+                    f'{noun} id "{entry_id}" is already used on line {first}: rename one (ids must be unique)',
                     join(f"/{section}", index, "id"),
                 )
             else:

@@ -15,9 +15,12 @@ class RenderOptions:
     """How the CLI wants a report rendered."""
 
     color: bool = False
-    quiet: bool = False
+    quiet: bool = False  # text: one line per finding, no excerpts or statistics
     statistics: bool = False
     today: dt.date | None = None  # the run's date, for review status (html); None: not known
+    # The review period without a calendar cadence: CH201's max-age in effect (html, matrix)
+    review_period: str = "12 months"
+    step_summary: bool = False  # github: the CLI lists findings past the annotation cap in the job summary
 
 
 Reporter = Callable[[Report, RenderOptions], str]

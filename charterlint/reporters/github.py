@@ -2,7 +2,8 @@
 
 GitHub shows at most 10 annotations of each kind per step and drops the rest silently, so
 only the first 10 of each are written; `step_summary` lists the others as a Markdown table
-for `$GITHUB_STEP_SUMMARY` (the CLI appends it there: reporters do not touch files).
+for `$GITHUB_STEP_SUMMARY` (the CLI appends it there: reporters do not touch files). The line
+counting the others says whether they are in the job summary (`RenderOptions.step_summary`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from charterlint.reporters import RenderOptions
 ANNOTATION_CAP = 10  # per kind and step: GitHub's limit
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _MARKDOWN_SPECIAL = "\\`*_[]<>|~&"
+_NO_SUMMARY = "no job summary lists them: GITHUB_STEP_SUMMARY is not set"
 
 
 def escape_data(text: str) -> str:
@@ -66,7 +68,8 @@ def render(report: Report, options: RenderOptions) -> str:
     annotated, left_over = partition(report)
     lines = [annotation(finding) for finding in annotated]
     if left_over:
-        lines.append(f"charterlint: {_not_annotated(len(left_over))} (listed in the job summary)")
+        where = "listed in the job summary" if options.step_summary else _NO_SUMMARY
+        lines.append(f"charterlint: {_not_annotated(len(left_over))} ({where})")
     return "".join(line + "\n" for line in lines)
 
 

@@ -2,8 +2,8 @@
 
 One file, inline CSS, no script, font or image: it works offline and as a CI artefact. Every
 value from a charter, a path or a message goes through `markup.escape`. The page is a pure
-function of the report and the options (`today` sets the review status): no timestamp, so the
-same input gives the same bytes.
+function of the report and the options (`today` and `review_period` set the review status): no
+timestamp, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def _review_cells(coverage: CharterCoverage | None) -> list[Markup]:
                 element("td", None, _badge("unknown", "unknown"))]
     review = coverage.review
     return [
-        element("td", None, review.last_reviewed.isoformat() if review.last_reviewed else "not given"),
+        element("td", None, review.last_reviewed_text),
         element("td", None, review.next_due.isoformat() if review.next_due else "not known"),
         element("td", None, _badge(review.status, review.status)),
     ]
@@ -108,7 +108,7 @@ def _review(anchor: str, review: Review, ids: Ids) -> Markup:
     return element(
         "dl", {"class": "review", "id": f"{anchor}-review"},
         element("dt", None, "Last reviewed"),
-        element("dd", None, review.last_reviewed.isoformat() if review.last_reviewed else "not given"),
+        element("dd", None, review.last_reviewed_text),
         element("dt", None, "Next review due"), element("dd", None, due, basis),
         element("dt", None, "Review status"),
         element("dd", None, _badge(review.status, review.status), " " if review.findings else None,
@@ -200,7 +200,7 @@ def _sentence(text: str) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    coverages = [charter_coverage(result, options.today) for result in report.files]
+    coverages = [charter_coverage(result, options.today, options.review_period) for result in report.files]
     version = f"charterlint {report.tool_version}".strip()
     as_of = f"; review status as of {options.today.isoformat()}" if options.today else ""
     header = element("header", None, element("h1", None, "Charter review report"),

@@ -69,7 +69,7 @@ def _aligned(table: list[list[tuple[str, State | None]]], color: bool) -> list[s
 
 
 def _review(review: Review, color: bool) -> str:
-    last = review.last_reviewed.isoformat() if review.last_reviewed else "not given"
+    last = review.last_reviewed_text
     due = review.next_due.isoformat() if review.next_due else "not known"
     basis = f" ({review.basis})" if review.basis else ""
     status = click.style(review.status, **_STATUS_STYLES[review.status]) if color else review.status
@@ -95,7 +95,8 @@ def render(report: Report, options: RenderOptions) -> str:
     """Every charter's matrix, in path order, then a legend."""
     if not report.files:
         return "no charter files\n"
-    blocks = [_block(result, charter_coverage(result, options.today), options.color) for result in report.files]
+    blocks = [_block(result, charter_coverage(result, options.today, options.review_period), options.color)
+              for result in report.files]
     lines = [line for block in blocks for line in (*block, "")]
     lines.append(LEGEND)
     return "\n".join(lines) + "\n"

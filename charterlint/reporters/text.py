@@ -56,12 +56,13 @@ def _headline(finding: Finding, color: bool) -> str:
     return f"{location} {severity} {code} {finding.message}"
 
 
-def _file_block(result: FileResult, color: bool) -> list[str]:
+def _file_block(result: FileResult, color: bool, excerpts: bool = True) -> list[str]:
     out: list[str] = []
     for finding in result.findings:
         if finding.suppression is None:
             out.append(_headline(finding, color))
-            out.extend(_excerpt(finding, result.source_lines, color))
+            if excerpts:
+                out.extend(_excerpt(finding, result.source_lines, color))
     return out
 
 
@@ -75,15 +76,18 @@ def _statistics(counts: Counts, report: Report) -> list[str]:
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    """Each finding with its source excerpt, the statistics if asked, and the summary line.
+
+    Quiet: one line per finding, then the summary line (only the summary on a clean run).
+    """
     counts = count(report)
     clean = counts.errors + counts.warnings + counts.infos == 0
     lines: list[str] = []
-    if not (options.quiet and clean):
-        for result in report.files:
-            lines.extend(_file_block(result, options.color))
-        if options.statistics and not clean:
-            lines.extend(["", *_statistics(counts, report)])
-        if lines:
-            lines.append("")
+    for result in report.files:
+        lines.extend(_file_block(result, options.color, excerpts=not options.quiet))
+    if options.statistics and not options.quiet and not clean:
+        lines.extend(["", *_statistics(counts, report)])
+    if lines:
+        lines.append("")
     lines.append(summary(counts))
     return "\n".join(lines) + "\n"

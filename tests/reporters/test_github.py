@@ -62,7 +62,17 @@ def test_at_most_ten_of_each_kind_are_annotated_and_the_rest_are_counted() -> No
     assert sum(line.startswith("::warning ") for line in lines) == 3
     assert sum(line.startswith("::notice ") for line in lines) == 10
     assert lines[-1] == ("charterlint: 6 findings were not annotated: GitHub shows at most 10 errors, "
-                         "10 warnings and 10 notices per step (listed in the job summary)")
+                         "10 warnings and 10 notices per step (no job summary lists them: GITHUB_STEP_SUMMARY "
+                         "is not set)")
+
+
+def test_the_count_of_findings_not_annotated_says_they_are_in_the_job_summary_only_when_they_are() -> None:
+    found = report(*many(11, 0, 0))
+    assert render(found, RenderOptions(step_summary=True)).splitlines()[-1] == (
+        "charterlint: 1 finding was not annotated: GitHub shows at most 10 errors, 10 warnings and 10 notices "
+        "per step (listed in the job summary)")
+    assert render(found, RenderOptions()).splitlines()[-1].endswith(
+        "per step (no job summary lists them: GITHUB_STEP_SUMMARY is not set)")
 
 
 def test_the_step_summary_lists_exactly_the_findings_past_the_cap() -> None:
@@ -106,6 +116,20 @@ def test_the_cli_appends_the_rest_to_the_step_summary(crowded: Path, monkeypatch
     assert written.startswith("# earlier step\n### charterlint: findings not annotated\n")
     assert "| busy.charter.yaml | 40 | 12 | error | CH020 unknown-reference |" in written
     assert "| busy.charter.yaml | 43 | 12 | error | CH020 unknown-reference |" in written
+
+
+def test_without_a_step_summary_file_the_cli_does_not_claim_one(crowded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--select", "CH0", "--format", "github"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "charterlint: 2 findings were not annotated: GitHub shows at most 10 errors, 10 warnings and 10 notices "
+        "per step (no job summary lists them: GITHUB_STEP_SUMMARY is not set)")
+
+
+def test_with_a_step_summary_file_the_cli_says_the_rest_are_listed_there(
+        crowded: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(crowded / "summary.md"))
+    assert main(["check", "--select", "CH0", "--format", "github"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].endswith("per step (listed in the job summary)")
 
 
 def test_without_github_output_the_step_summary_is_left_alone(crowded: Path, monkeypatch: pytest.MonkeyPatch,

@@ -227,3 +227,36 @@ def test_without_today_the_review_status_is_unknown() -> None:
     source = page_of(("buses.charter.yaml", BUSES.read_text(encoding="utf-8")), today=None)
     assert "review status as of" not in source
     assert 'badge s-unknown">unknown' in source and 'badge s-overdue' not in source
+
+
+UNCADENCED = """\
+charter_format: 1
+title: T
+organization: {name: O}
+overview: {mission: M}
+review: {last_reviewed: 2025-03-01}
+channels:
+  - {id: phone, type: phone, hours: always, commitments: {answer: {within: 60 seconds}}}
+"""
+SIX_MONTHS = ('<dd>2025-09-01<span class="basis"> (last review + 6 months, the default)</span></dd>'
+              '<dt>Review status</dt><dd><span class="badge s-overdue">overdue</span>')
+
+
+def test_the_review_period_option_sets_the_review_status() -> None:
+    result = lint_text(UNCADENCED, ["CH201"], options={"CH201": {"max-age": "6 months"}})
+    source = render(Report((result,), (), "9.9.9"), RenderOptions(today=dt.date(2026, 1, 1), review_period="6 months"))
+    assert SIX_MONTHS in source
+
+
+def test_check_renders_the_review_status_with_the_configured_max_age(project: Path) -> None:
+    (project / "t.charter.yaml").write_text(UNCADENCED, encoding="utf-8")
+    (project / ".charterlint.yaml").write_text("rules:\n  CH201:\n    options: {max-age: 6 months}\n", encoding="utf-8")
+    main(["check", ".", "--today", "2026-01-01", "--format", "html:report.html"])
+    assert SIX_MONTHS in (project / "report.html").read_text(encoding="utf-8")
+
+
+def test_an_invalid_last_review_date_is_shown_as_invalid_not_as_not_given() -> None:
+    source = page_of(("t.charter.yaml", UNCADENCED.replace("2025-03-01", "2025-02-30")))
+    assert "<dt>Last reviewed</dt><dd>invalid (&quot;2025-02-30&quot;)</dd>" in source
+    assert "<td>invalid (&quot;2025-02-30&quot;)</td>" in source
+    assert "not given" not in source

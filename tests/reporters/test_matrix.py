@@ -90,3 +90,31 @@ def test_the_configuration_sets_the_date_and_the_preset(tmp_path: Path, capsys: 
 
 def test_no_charter_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run([str(tmp_path)], capsys) == (0, "no charter files\n", "")
+
+
+UNCADENCED = """\
+charter_format: 1
+title: T
+organization: {name: O}
+overview: {mission: M}
+review: {last_reviewed: 2025-03-01}
+channels:
+  - {id: phone, type: phone, hours: always, commitments: {answer: {within: 60 seconds}}}
+"""
+
+
+def test_the_review_status_follows_the_configured_max_age_as_ch201_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "t.charter.yaml").write_text(UNCADENCED, encoding="utf-8")
+    config = tmp_path / "charterlint.yaml"
+    config.write_text("today: 2026-01-01\nrules:\n  CH201:\n    options: {max-age: 6 months}\n", encoding="utf-8")
+    _, out, _ = run([str(tmp_path / "t.charter.yaml"), "--config", str(config)], capsys)
+    assert out.splitlines()[1] == (
+        "review: last reviewed 2025-03-01, next due 2025-09-01 (last review + 6 months, the default): overdue [CH201]")
+
+
+def test_an_invalid_last_review_date_is_shown_as_invalid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "t.charter.yaml"
+    path.write_text(UNCADENCED.replace("2025-03-01", "2025-02-30"), encoding="utf-8")
+    _, out, _ = run([str(path), "--today", "2026-01-01", "--isolated"], capsys)
+    assert out.splitlines()[1] == 'review: last reviewed invalid ("2025-02-30"), next due not known: unknown [CH013]'

@@ -162,3 +162,19 @@ def test_markdown_body_phrase_span_ends_after_the_phrase() -> None:
 def test_markdown_without_hedges_passes() -> None:
     text = MARKDOWN.replace("promptly", "within a minute").replace("as quickly\nas possible", "within 4 hours")
     assert ch301(text, filename="test.charter.md") == []
+
+
+def test_default_phrases_include_asap_and_the_hedges_of_official_wording() -> None:
+    overview = """\
+  mission: >-
+    We reply ASAP, as soon as practicable, as soon as we can, in due
+    course, without undue delay or at the earliest opportunity.
+"""
+    assert ch301(charter(overview)) == [
+        ("CH301", 7, 14, hedge("ASAP")),
+        ("CH301", 7, 20, hedge("as soon as practicable")),
+        ("CH301", 7, 44, hedge("as soon as we can")),
+        ("CH301", 7, 63, hedge("in due course")),
+        ("CH301", 8, 13, hedge("without undue delay")),
+        ("CH301", 8, 36, hedge("at the earliest opportunity")),
+    ]

@@ -83,3 +83,61 @@ def test_platform_of_another_type_provides_the_word() -> None:
 def test_yaml_charter_has_no_prose_to_read() -> None:
     text = markdown("").split("---\n")[1] + "x-note: WhatsApp\n"
     assert findings(text, ["CH501"]) == []
+
+
+MESSENGER = PHONE + """
+  - id: messenger
+    type: messaging
+    platform: messenger
+    name: Messenger
+    hours: always
+    commitments:
+      respond: {within: 1 hour}"""  # with MESSENGER, the body starts on line 24
+
+
+def test_a_letter_x_is_not_the_platform_and_does_not_hide_a_later_mention() -> None:
+    body = (
+        "Under Part X of the Housing Act 1996 we must respond to homelessness applications.\n"
+        "Follow us on Twitter or Facebook.\n"
+        "Message us on Facebook Messenger any time.\n"
+    )
+    assert ch501(markdown(body, MESSENGER)) == [
+        ("CH501", 25, 14, unlisted("Twitter", "add a channel with type: social_media and platform: x")),
+        ("CH501", 25, 25, unlisted("Facebook", "add a channel with type: social_media and platform: facebook")),
+    ]
+
+
+def test_x_alone_names_the_platform_only_in_a_channel_context() -> None:
+    letters = "See Part X, Form X and Schedule X; X marks the spot. Plan X: on x.\n"
+    assert ch501(markdown(letters)) == []
+    fix = "add a channel with type: social_media and platform: x"
+    for body, line, column, named in (
+        ("Follow us on X.\n", 17, 14, "X"),
+        ("We are @ExampleWater on\nX.\n", 18, 1, "X"),
+        ("Our X (formerly Twitter) account.\n", 17, 5, "X"),
+        ("Post to X (Twitter).\n", 17, 9, "X"),
+        ("Visit X.com/examplewater.\n", 17, 7, "X.com"),
+        ("Visit https://www.x.com/examplewater.\n", 17, 15, "www.x.com"),
+    ):
+        assert ch501(markdown(body)) == [("CH501", line, column, unlisted(named, fix))], body
+
+
+def test_other_domains_and_email_addresses_ending_in_x_com_are_not_the_platform() -> None:
+    body = "Fax us via fax.com, write to help@x.com, or see box.x.com and x.com.au.\n"
+    assert ch501(markdown(body)) == []
+
+
+def test_facebook_messenger_is_messenger_not_facebook() -> None:
+    assert ch501(markdown("Message us on Facebook Messenger any time.\n", MESSENGER)) == []
+    fix = "add a channel with type: messaging and platform: messenger"
+    assert ch501(markdown("Message us on Facebook\nMessenger.\n")) == [
+        ("CH501", 17, 15, unlisted("Facebook Messenger", fix)),
+    ]
+
+
+def test_a_channel_named_facebook_messenger_provides_messenger_not_facebook() -> None:
+    words = {w.label: w for w in channel_words()}
+    entry = {"type": "messaging", "name": "Facebook Messenger"}
+    assert provides(entry, words["Messenger"])
+    assert not provides(entry, words["Facebook"])
+    assert provides({"type": "other", "name": "X"}, words["X"])  # in a channel's name, X is the platform
