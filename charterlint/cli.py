@@ -41,8 +41,33 @@ def _jobs(value: str | None) -> int | Literal["auto"] | None:
 
 
 def _split(values: Sequence[str]) -> list[str]:
-    """`--select CH1,CH2 --select CH3` -> ["CH1", "CH2", "CH3"]."""
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+    """`--select CH1,CH2 --select "CH3 CH4"` -> ["CH1", "CH2", "CH3", "CH4"] (as in suppressions)."""
+    return [item for value in values for item in value.replace(",", " ").split()]
+
+
+def _rules_in_effect(config: str | None, isolated: bool) -> tuple[Any, ...]:
+    """The built-in rules plus the packs the configuration loads (what `check` would know)."""
+    from charterlint.config import ConfigError
+    from charterlint.configure import command_line_layer, config_path, load_config
+
+    cwd = Path.cwd()
+    try:
+        path = config_path(cwd, config, isolated)
+        return load_config(path, command_line_layer(cwd), None, cwd, [])[1]
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+
+
+_CONFIG_OPTIONS = (
+    click.option("--config", "config", metavar="PATH", help="Read this configuration file (for its rule packs)."),
+    click.option("--isolated", is_flag=True, help="Ignore configuration files: built-in rules only."),
+)
+
+
+def _with_config_options(command: Any) -> Any:
+    for option in reversed(_CONFIG_OPTIONS):
+        command = option(command)
+    return command
 
 
 def _use_color(choice: str, stream: Any) -> bool:
@@ -192,15 +217,17 @@ def schema() -> None:
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--test", "test", is_flag=True,
               help="Run every rule's pass/fail examples; report those that do not behave as documented (exit 1).")
-def rules_command(path: Path | None, test: bool) -> int:
+@_with_config_options
+def rules_command(path: Path | None, test: bool, config: str | None, isolated: bool) -> int:
     """List every rule: code, name, severity, preset and summary.
 
-    PATH is a rule pack directory or one rule file of a pack (default: the built-in rules).
+    PATH is a rule pack directory or one rule file of a pack (default: the built-in rules and
+    the packs the configuration loads).
     """
     from charterlint.plugins import PluginError, rules_at
 
     try:
-        rules = rules_at(path)
+        rules = rules_at(path) if path is not None or test else _rules_in_effect(config, isolated)
     except PluginError as error:
         click.echo(f"charterlint: error: {error}", err=True)
         return EXIT_USAGE
@@ -218,17 +245,19 @@ def rules_command(path: Path | None, test: bool) -> int:
 
 @cli.command()
 @click.argument("rule")
-def explain(rule: str) -> None:
+@_with_config_options
+def explain(rule: str, config: str | None, isolated: bool) -> None:
     """Explain a rule (by code or name): rationale, options and examples."""
-    from charterlint.rule import load_builtin_rules
     from charterlint.rulesdoc import explain_rule
     from charterlint.selection import SelectionError, resolve
 
-    rules = load_builtin_rules()
+    rules = _rules_in_effect(config, isolated)
     try:
         codes = resolve([rule], rules, "explain")
     except SelectionError as error:
         raise click.UsageError(str(error)) from None
+    if len(codes) > 1:
+        raise click.UsageError(f'explain: "{rule}" names {len(codes)} rules: give one code or name')
     for found in rules:
         if found.code in codes:
             click.echo(explain_rule(found), nl=False)

@@ -173,3 +173,12 @@ def test_a_run_that_finds_no_charter_file_is_an_error(project: Path, capsys: pyt
     (project / "charters" / "bank.yaml").write_text(MINIMAL_CHARTER, encoding="utf-8")
     assert main(["check", "charters"]) == 2
     assert capsys.readouterr().err.startswith("charterlint: error: no charter files found")
+
+
+def test_rules_on_the_command_line_may_be_separated_by_spaces_or_commas(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "a.charter.yaml").write_text(MINIMAL_CHARTER, encoding="utf-8")
+    assert main(["check", "--isolated", "--select", "CH105 CH106,CH0", "--show-config"]) == 0
+    rules = capsys.readouterr().out.split("rules:\n", 1)[1]
+    assert "CH105:" in rules and "CH106:" in rules and "CH101:" not in rules

@@ -72,3 +72,20 @@ def test_explain_by_code_and_by_name_print_the_same_page(capsys: pytest.CaptureF
     assert capsys.readouterr().out == by_code
     assert by_code.startswith("CH104 feedback-only-via-separate-channel\nSeverity: error    Presets: recommended, strict\n")
     assert "\nFails" in by_code and "\nPasses" in by_code
+
+
+def test_explain_refuses_a_prefix_that_names_several_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "--isolated", "CH1"]) == 2
+    assert 'explain: "CH1" names 10 rules: give one code or name' in capsys.readouterr().err
+
+
+def test_rules_and_explain_know_the_packs_the_configuration_loads(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).parent / "plugin_project")
+    assert main(["rules"]) == 0
+    assert "\nACME001  " in capsys.readouterr().out
+    assert main(["explain", "ACME001"]) == 0
+    assert capsys.readouterr().out.startswith("ACME001 channel-without-accessibility\n")
+    assert main(["rules", "--isolated"]) == 0
+    assert "ACME001" not in capsys.readouterr().out
