@@ -45,6 +45,16 @@ def _split(values: Sequence[str]) -> list[str]:
     return [item for value in values for item in value.replace(",", " ").split()]
 
 
+def _use_color(choice: str, stream: Any) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
 def _rules_in_effect(config: str | None, isolated: bool) -> tuple[Any, ...]:
     """The built-in rules plus the packs the configuration loads (what `check` would know)."""
     from charterlint.config import ConfigError
@@ -59,8 +69,9 @@ def _rules_in_effect(config: str | None, isolated: bool) -> tuple[Any, ...]:
 
 
 _CONFIG_OPTIONS = (
-    click.option("--config", "config", metavar="PATH", help="Read this configuration file (for its rule packs)."),
-    click.option("--isolated", is_flag=True, help="Ignore configuration files: built-in rules only."),
+    click.option("--config", "config_file", metavar="PATH", type=click.Path(dir_okay=False),
+                 help="Read this configuration file instead of searching for .charterlint.yaml / pyproject.toml."),
+    click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
 )
 
 
@@ -68,16 +79,6 @@ def _with_config_options(command: Any) -> Any:
     for option in reversed(_CONFIG_OPTIONS):
         command = option(command)
     return command
-
-
-def _use_color(choice: str, stream: Any) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,9 +100,7 @@ def cli() -> None:
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced.")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="The date review rules and suppression expiry compare with (default: config `today`, else the system date).")
-@click.option("--config", "config_file", metavar="PATH", type=click.Path(dir_okay=False),
-              help="Read this configuration file instead of searching for .charterlint.yaml / pyproject.toml.")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@_with_config_options
 @click.option("--preset", type=click.Choice(["recommended", "strict"]),
               help="The rule set to start from (overrides the configuration's extends; default: recommended).")
 @click.option("--select", multiple=True, metavar="RULES", help="Run only these rules (codes, prefixes or names; comma-separated).")
@@ -171,9 +170,7 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
               help="Colour the states (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="The date the review status compares with (default: config `today`, else the system date).")
-@click.option("--config", "config_file", metavar="PATH", type=click.Path(dir_okay=False),
-              help="Read this configuration file instead of searching for .charterlint.yaml / pyproject.toml.")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@_with_config_options
 @click.option("--preset", type=click.Choice(["recommended", "strict"]),
               help="The rules whose findings flag cells (default: the configuration's, else recommended).")
 def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: str | None, isolated: bool,
@@ -218,7 +215,7 @@ def schema() -> None:
 @click.option("--test", "test", is_flag=True,
               help="Run every rule's pass/fail examples; report those that do not behave as documented (exit 1).")
 @_with_config_options
-def rules_command(path: Path | None, test: bool, config: str | None, isolated: bool) -> int:
+def rules_command(path: Path | None, test: bool, config_file: str | None, isolated: bool) -> int:
     """List every rule: code, name, severity, preset and summary.
 
     PATH is a rule pack directory or one rule file of a pack (default: the built-in rules and
@@ -227,7 +224,7 @@ def rules_command(path: Path | None, test: bool, config: str | None, isolated: b
     from charterlint.plugins import PluginError, rules_at
 
     try:
-        rules = rules_at(path) if path is not None or test else _rules_in_effect(config, isolated)
+        rules = rules_at(path) if path is not None or test else _rules_in_effect(config_file, isolated)
     except PluginError as error:
         click.echo(f"charterlint: error: {error}", err=True)
         return EXIT_USAGE
@@ -246,12 +243,12 @@ def rules_command(path: Path | None, test: bool, config: str | None, isolated: b
 @cli.command()
 @click.argument("rule")
 @_with_config_options
-def explain(rule: str, config: str | None, isolated: bool) -> None:
+def explain(rule: str, config_file: str | None, isolated: bool) -> None:
     """Explain a rule (by code or name): rationale, options and examples."""
     from charterlint.rulesdoc import explain_rule
     from charterlint.selection import SelectionError, resolve
 
-    rules = _rules_in_effect(config, isolated)
+    rules = _rules_in_effect(config_file, isolated)
     try:
         codes = resolve([rule], rules, "explain")
     except SelectionError as error:

@@ -98,3 +98,14 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     code = main(args)
     out, err = capsys.readouterr()
     return code, out, err
+
+# A charter with a last review and no cadence (review status from the default period).
+UNCADENCED = """\
+charter_format: 1
+title: T
+organization: {name: O}
+overview: {mission: M}
+review: {last_reviewed: 2025-03-01}
+channels:
+  - {id: phone, type: phone, hours: always, commitments: {answer: {within: 60 seconds}}}
+"""

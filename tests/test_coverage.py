@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from charterlint.coverage import COLUMNS, CharterCoverage, Row, State, charter_coverage
 from charterlint.model import FileResult, Finding, Severity, Span, Suppression
 from charterlint.review_status import review_period
-from tests.helpers import TODAY, lint_text, settings_for
+from tests.helpers import TODAY, UNCADENCED, lint_text, settings_for
 
 ROOT = Path(__file__).parent.parent
 BUSES = ROOT / "tests" / "fixtures" / "matrix" / "buses.charter.yaml"
@@ -229,15 +229,6 @@ def test_any_data_gives_a_matrix_without_raising(data: dict[str, Any]) -> None:
     assert all(len(row.cells) == len(COLUMNS) for row in coverage.rows)
 
 
-UNCADENCED = """\
-charter_format: 1
-title: T
-organization: {name: O}
-overview: {mission: M}
-review: {last_reviewed: 2025-03-01}
-channels:
-  - {id: phone, type: phone, hours: always, commitments: {answer: {within: 60 seconds}}}
-"""
 
 
 def test_the_review_period_without_a_cadence_is_a_parameter() -> None:

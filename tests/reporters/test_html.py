@@ -15,7 +15,7 @@ from charterlint.reporters import RenderOptions
 from charterlint.reporters.html import render
 from charterlint.reporters.html_style import PALETTE, stylesheet
 from charterlint.reporters.markup import element, escape
-from tests.helpers import lint_text
+from tests.helpers import UNCADENCED, lint_text
 from tests.reporters.support import ROOT
 
 BUSES = ROOT / "tests" / "fixtures" / "matrix" / "buses.charter.yaml"
@@ -229,15 +229,6 @@ def test_without_today_the_review_status_is_unknown() -> None:
     assert 'badge s-unknown">unknown' in source and 'badge s-overdue' not in source
 
 
-UNCADENCED = """\
-charter_format: 1
-title: T
-organization: {name: O}
-overview: {mission: M}
-review: {last_reviewed: 2025-03-01}
-channels:
-  - {id: phone, type: phone, hours: always, commitments: {answer: {within: 60 seconds}}}
-"""
 SIX_MONTHS = ('<dd>2025-09-01<span class="basis"> (last review + 6 months, the default)</span></dd>'
               '<dt>Review status</dt><dd><span class="badge s-overdue">overdue</span>')
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 import pytest
 
+from tests.helpers import UNCADENCED
+
 from charterlint.cli import main
 from tests.reporters.support import ROOT
 
@@ -92,15 +94,6 @@ def test_no_charter_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert run([str(tmp_path)], capsys) == (0, "no charter files\n", "")
 
 
-UNCADENCED = """\
-charter_format: 1
-title: T
-organization: {name: O}
-overview: {mission: M}
-review: {last_reviewed: 2025-03-01}
-channels:
-  - {id: phone, type: phone, hours: always, commitments: {answer: {within: 60 seconds}}}
-"""
 
 
 def test_the_review_status_follows_the_configured_max_age_as_ch201_does(
