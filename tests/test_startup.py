@@ -42,7 +42,8 @@ def test_version_imports_neither_the_linter_nor_its_libraries() -> None:
 
 
 def test_explain_reads_rules_without_validating_them() -> None:
-    modules = imported(ROOT, "explain", "CH301")
+    # --isolated: no configuration to read (and validate) for its rule packs
+    modules = imported(ROOT, "explain", "--isolated", "CH301")
     assert "charterlint.rulesdoc" in modules
     assert not modules & {"jsonschema", "charterlint.run", "importlib.metadata"}
 
