@@ -26,7 +26,7 @@ def _today(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f'"{value}" is not a date: expected YYYY-MM-DD') from None
+        raise click.BadParameter(f'"{value}" is not a date: expected YYYY-MM-DD', param_hint="'--today'") from None
 
 
 def _jobs(value: str | None) -> int | Literal["auto"] | None:

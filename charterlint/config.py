@@ -25,7 +25,9 @@ from charterlint.rule import Rule
 from charterlint.selection import PRESETS, matches, no_rule, preset_codes
 
 CONFIG_NAMES = (".charterlint.yaml", ".charterlint.yml", "pyproject.toml")
-_TOOL_SECTION = r"^\s*\[\s*tool\s*\.\s*charterlint\s*[\].]"  # compiled when a pyproject.toml is met
+# Also matches a header with a typo in its brackets (`[tool.charterlint`), so the file is read
+# and its TOML error reported instead of the configuration being passed over silently.
+_TOOL_SECTION = r"^\s*\[+\s*tool\s*\.\s*charterlint\b"  # compiled when a pyproject.toml is met
 _LIMIT_FIELDS = {"max-bytes": "max_bytes", "max-depth": "max_depth", "max-nodes": "max_nodes"}
 
 __all__ = ["Config", "ConfigError", "FileIgnore", "Layers", "find_config", "load_layers", "resolve_config"]

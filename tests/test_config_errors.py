@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from charterlint.cli import main
 from tests.config_support import project, run, write
 
 __all__ = ["project"]  # the fixture
@@ -140,3 +141,15 @@ def test_a_plugin_module_is_imported_from_the_configuration_files_directory(
     monkeypatch.chdir(project / "sub")
     assert run(capsys, "check") == (2, "", 'charterlint: error: local[broken_house_rules]: cannot load'
                                            ' "broken_house_rules": RuntimeError: half-written plugin\n')
+
+
+def test_a_pyproject_with_a_broken_charterlint_header_is_an_error_not_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.charterlint\nselect = ["CH1"]\n', encoding="utf-8")
+    (tmp_path / "a.charter.yaml").write_text("title: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "."]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("charterlint: error: ") and "pyproject.toml:" in err and "invalid TOML" in err
