@@ -83,11 +83,16 @@ def split_front_matter(text: str) -> tuple[str, Body]:
     """The front matter (with blank lines for the fence, so line numbers hold) and the body."""
     lines = split_lines(text)
     if not lines or lines[0].rstrip() != "---":
+        later = next((i for i, line in enumerate(lines) if line.rstrip() == "---"), None)
+        hint = f" (the '---' on line {later + 1} must be the very first line)" if later is not None else ""
         raise ParseError(
-            "Markdown charter has no YAML front matter: start the file with a '---' line", Span.at(1, 1)
+            f"Markdown charter has no YAML front matter: start the file with a '---' line{hint}", Span.at(1, 1)
         )
     for index in range(1, len(lines)):
         if lines[index].rstrip() in _FENCES:
+            if not any(line.strip() and not line.lstrip().startswith("#") for line in lines[1:index]):
+                raise ParseError("the front matter is empty: the charter's fields go between the '---' lines",
+                                 Span.at(1, 1, 3))
             front = "\n" + "\n".join(lines[1:index]) + "\n"
             return front, Body(first_line=index + 2, lines=tuple(lines[index + 1 :]))
     raise ParseError("front matter opened on line 1 is never closed: add a '---' line after it", Span.at(1, 1, 3))

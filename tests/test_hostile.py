@@ -219,3 +219,21 @@ def test_a_json_lone_surrogate_escape_is_ch001_not_a_crash_in_any_format(
                 "x.charter.json:2:10: error CH001 [syntax-error] invalid JSON: a \\u escape names a lone"
                 " surrogate, not a character",
             ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"---\n---\n# Our charter\n",
+         "1:1: error CH001 [syntax-error] the front matter is empty: the charter's fields go between the '---' lines"),
+        (b"\n---\ntitle: x\n---\n# Our charter\n",
+         "1:1: error CH001 [syntax-error] Markdown charter has no YAML front matter: start the file with a '---'"
+         " line (the '---' on line 2 must be the very first line)"),
+    ],
+    ids=["empty-front-matter", "front-matter-after-a-blank-line"],
+)
+def test_front_matter_mistakes_are_named(workdir: Path, capsys: pytest.CaptureFixture[str], content: bytes,
+                                         expected: str) -> None:
+    (workdir / "x.charter.md").write_bytes(content)
+    assert main(["check", "--color", "never", "--select", "CH0", "."]) == 1
+    assert headlines(capsys.readouterr().out) == [GOOD_LINE, f"x.charter.md:{expected}"]
