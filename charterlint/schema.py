@@ -148,7 +148,10 @@ def _unknown(error: ValidationError, data: Any, pointer: str) -> Iterator[Proble
         if key in known or any(p.search(key) for p in patterns):
             continue
         hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        suggestion = f' (did you mean "{hint[0]}"?)' if hint else _known_list(known)
+        if key == "<<":  # YAML 1.1 merge key: charters are read as YAML 1.2, which has none
+            suggestion = " (YAML merge keys are not supported: write the fields out)"
+        else:
+            suggestion = f' (did you mean "{hint[0]}"?)' if hint else _known_list(known)
         yield Problem(f'unknown field "{key}"{where}{suggestion}', join(pointer, key),
                       anchor="key", code="CH012")
 

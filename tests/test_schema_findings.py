@@ -121,3 +121,12 @@ review: {last_reviewed: 2025-01-01}
         ("CH013", 10, 76, '"5-2 minutes" is a range whose first number is the larger: write it low to high,'
          ' e.g. "2-5 minutes"'),
     ]
+
+
+def test_a_yaml_merge_key_is_explained() -> None:
+    text = MINIMAL_CHARTER.replace("    hours: always\n", "    <<: {hours: always}\n")
+    assert findings(text, ["CH0"]) == [
+        ("CH011", 8, 5, 'channel "phone" is missing "hours"'),
+        ("CH012", 10, 5, 'unknown field "<<" in channel "phone" (YAML merge keys are not supported: write the'
+         " fields out)"),
+    ]
