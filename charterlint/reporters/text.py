@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import click
 
 from charterlint.model import Counts, FileResult, Finding, Report, Severity, count
@@ -28,20 +30,34 @@ def summary(counts: Counts) -> str:
     return f"{', '.join(parts)} in {counts.files_with_findings} of {files}"
 
 
+# Control characters would move the terminal's cursor or ring it: shown as U+FFFD instead.
+_CONTROLS = {code: "\ufffd" for code in [*range(0x00, 0x20), 0x7F] if code != 0x09}
+
+
+def _width(text: str) -> int:
+    """Terminal columns `text` takes: wide (CJK, emoji) characters two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
 def _excerpt(finding: Finding, lines: tuple[str, ...], color: bool) -> list[str]:
     line_number = finding.span.start.line
     if not 1 <= line_number <= len(lines):
         return []
-    source = lines[line_number - 1].expandtabs(1)[:_MAX_EXCERPT]
+    source = lines[line_number - 1].expandtabs(1)[:_MAX_EXCERPT].translate(_CONTROLS)
     start = min(finding.span.start.column, len(source) + 1)
     if finding.span.end.line == line_number:
         end = max(finding.span.end.column, start + 1)
     else:
         end = max(len(source) + 1, start + 1)
-    carets = "^" * (min(end, len(source) + 2) - start)
+    end = min(end, len(source) + 2)
+    beyond = max(0, (end - 1) - max(len(source), start - 1))  # a span reaching past the line's end
+    carets = "^" * max(1, _width(source[start - 1 : end - 1]) + beyond)
     gutter = " " * len(str(line_number))
     marker = click.style(carets, fg=_SEVERITY_COLORS[finding.severity], bold=True) if color else carets
-    return [f" {line_number} | {source}".rstrip(), f" {gutter} | {' ' * (start - 1)}{marker}"]
+    return [f" {line_number} | {source}".rstrip(), f" {gutter} | {' ' * _width(source[: start - 1])}{marker}"]
 
 
 def _headline(finding: Finding, color: bool) -> str:

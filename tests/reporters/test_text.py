@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from charterlint.cli import main
 from charterlint.model import Suppression
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.text import render
+from tests.helpers import MINIMAL_CHARTER
 from tests.reporters.support import ROOT, finding, report
 
 FERRIES = "tests/fixtures/report_scenario/ferries.charter.yaml"
@@ -42,3 +46,19 @@ def test_quiet_leaves_out_suppressed_findings_and_a_clean_run_prints_only_the_su
     assert render(report(finding(suppression=Suppression("inSource", "known"))), quiet) == "no findings in 1 file\n"
     assert render(report(finding(line=3)), quiet) == (
         'a.charter.yaml:3:5: error CH020 [unknown-reference] x "y" is not z\n\n1 error in 1 of 1 file\n')
+
+
+def test_carets_line_up_under_wide_characters(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = MINIMAL_CHARTER.replace("    type: phone\n", "    type: 電話\n")
+    (project / "a.charter.yaml").write_text(text, encoding="utf-8")
+    assert main(["check", "--isolated", "--color", "never", "--select", "CH013", "a.charter.yaml"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:3] == [" 9 |     type: 電話", "   |           ^^^^"]
+
+
+def test_control_characters_in_an_excerpt_are_shown_as_replacement_characters() -> None:
+    found = finding(line=1, column=8, length=1)
+    base = report(found)
+    result = replace(base, files=(replace(base.files[0], source_lines=("title: \x1b[2Jx",)),))
+    out = render(result, RenderOptions())
+    assert "\x1b" not in out and " 1 | title: \ufffd[2Jx" in out
