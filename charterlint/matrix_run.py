@@ -10,22 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from charterlint.batch import lint_run
 from charterlint.config import ConfigError
-from charterlint.configure import lintable
-from charterlint.files import discover
-from charterlint.linter import failure
-from charterlint.model import Report
 from charterlint.reporters import RenderOptions, reporters
 from charterlint.reporters.matrix import render
 from charterlint.review_status import review_period
-from charterlint.plan import make_plan
-from charterlint.run import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, CheckRequest, build_settings, with_file_ignores
+from charterlint.run import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, CheckRequest, build_settings, find_targets,
+                             lint_files, with_file_ignores)
 
 
 def run_matrix(paths: Sequence[str], *, today: dt.date | None, preset: str | None, config: str | None,
@@ -38,23 +32,10 @@ def run_matrix(paths: Sequence[str], *, today: dt.date | None, preset: str | Non
     except ConfigError as error:
         click.echo(f"charterlint: error: {error}", err=True)
         return EXIT_USAGE
-    discovery = discover(paths, Path.cwd())
-    for missing in discovery.missing:
-        click.echo(f'charterlint: error: path "{missing}" does not exist', err=True)
-    targets = lintable(discovery.targets, paths, settings_config, False)
+    discovery, targets = find_targets(paths, settings_config, False)
     settings = with_file_ignores(settings, settings_config, targets, None)
-    plan, warning = make_plan(request, settings_config, settings, use_cache=bool(targets), slim=False)
-    if warning:
-        click.echo(f"charterlint: warning: {warning}", err=True)
-    run = lint_run(targets, settings, plan)
-    for crash in run.crashes:
-        click.echo(f"charterlint: error: {crash}", err=True)
+    run = lint_files(request, settings_config, settings, targets, discovery.unreadable, None, slim=False)
     report = run.report
-    unreadable = tuple(failure(t.display, "directory cannot be read: permission denied", settings)
-                       for t in discovery.unreadable)
-    if unreadable:
-        report = Report(tuple(sorted(report.files + unreadable, key=lambda r: r.path)), report.rules,
-                        report.tool_version)
     color = color_for(sys.stdout)
     options = RenderOptions(color=color, today=settings.today, review_period=review_period(settings.rules))
     click.echo(render(report, options), nl=False, color=color)

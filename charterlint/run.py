@@ -16,7 +16,7 @@ from charterlint.batch import Run, lint_run
 from charterlint.config import Config, ConfigError
 from charterlint.configure import (command_line_layer, config_path, lint_settings, lintable, load_config,
                                    per_file_ignores, render_config, with_formats)
-from charterlint.files import Target, discover
+from charterlint.files import Discovery, Target, discover
 from charterlint.linter import LintSettings, failure
 from charterlint.model import Report, Severity
 from charterlint.reporters import RenderOptions, Reporter, reporters
@@ -202,13 +202,23 @@ def apply_baselines(report: Report, request: CheckRequest) -> Report:
     return apply_baseline(report, read_baseline(text, path), base, cwd)
 
 
-def _lint(request: CheckRequest, config: Config, settings: LintSettings, targets: Sequence[Target],
-          unreadable: Sequence[Target], stdin_name: str | None, outputs: Sequence[OutputSpec]) -> Run:
-    """Lint the files (from the cache, in processes, as planned), the unreadable and standard input."""
+def find_targets(paths: Sequence[str], config: Config, force_exclude: bool) -> tuple[Discovery, tuple[Target, ...]]:
+    """The files to lint under `paths` (`exclude` applied); names each path that does not exist."""
+    discovery = discover(paths, Path.cwd())
+    for missing in discovery.missing:
+        click.echo(f'charterlint: error: path "{missing}" does not exist', err=True)
+    return discovery, lintable(discovery.targets, paths, config, force_exclude)
+
+
+def lint_files(request: CheckRequest, config: Config, settings: LintSettings, targets: Sequence[Target],
+               unreadable: Sequence[Target], stdin_name: str | None, *, slim: bool) -> Run:
+    """Lint the files (from the cache, in processes, as planned), the unreadable and standard input.
+
+    `slim`: no output shows the parsed charters (only the HTML page and the matrix do).
+    """
     from charterlint.plan import make_plan
 
-    shows_content = any(output.name in SHOWS_CONTENT for output in outputs)
-    plan, warning = make_plan(request, config, settings, use_cache=bool(targets), slim=not shows_content)
+    plan, warning = make_plan(request, config, settings, use_cache=bool(targets), slim=slim)
     if warning:
         click.echo(f"charterlint: warning: {warning}", err=True)
     run = lint_run(targets, settings, plan)
@@ -256,10 +266,7 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
     specs = expand_auto(config.formats, os.environ.get("GITHUB_ACTIONS") == "true")
     outputs = parse_formats(specs, [*known, "auto"])
     paths, from_stdin = stdin_paths(request.paths, request.stdin_filename)
-    discovery = discover(paths, Path.cwd())
-    for missing in discovery.missing:
-        click.echo(f'charterlint: error: path "{missing}" does not exist', err=True)
-    targets = lintable(discovery.targets, paths, config, request.force_exclude)
+    discovery, targets = find_targets(paths, config, request.force_exclude)
     if request.show_files:
         click.echo("".join(f"{target.display}\n" for target in targets), nl=False)
         return EXIT_USAGE if discovery.missing else EXIT_CLEAN
@@ -271,7 +278,8 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
         return EXIT_USAGE
     stdin_name = stdin_display(request.stdin_filename, Path.cwd()) if from_stdin else None
     settings = with_file_ignores(settings, config, targets, stdin_name)
-    run = _lint(request, config, settings, targets, discovery.unreadable, stdin_name, outputs)
+    slim = not any(output.name in SHOWS_CONTENT for output in outputs)
+    run = lint_files(request, config, settings, targets, discovery.unreadable, stdin_name, slim=slim)
     report = run.report
     if request.baseline is not None or request.write_baseline is not None:
         from charterlint.baseline import BaselineError
