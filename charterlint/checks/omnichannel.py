@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, charter_index
+from charterlint.charter import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, charter_index
 from charterlint.document import Document, Problem, join
 from charterlint.duration import Scale, parse_duration
 from charterlint.rule import Context
@@ -102,15 +102,18 @@ def feedback_only_via_separate_channel(document: Document, context: Context) -> 
         yield problem
 
 
+def _service_channels_outside(document: Document, ids: set[str]) -> Iterator[Channel]:
+    """The service channels whose id is not in `ids` (not listed for feedback, or in no stage)."""
+    return (channel for channel in charter_index(document).service_channels if channel.id not in ids)
+
+
 def feedback_not_on_channel(document: Document, context: Context) -> Iterator[Problem]:
     """CH105: a service channel not in feedback.channels (not when CH104 applies)."""
     data = document.data
     if _feedback_problem(document) is not None:
         return
     listed = {str(i) for i in data["feedback"]["channels"]}
-    for channel in charter_index(document).service_channels:
-        if channel.id in listed:
-            continue
+    for channel in _service_channels_outside(document, listed):
         yield Problem(
             f'channel "{channel.id}" does not accept feedback: its customers must switch channel to '
             f'complain (add "{channel.id}" to feedback.channels)',
@@ -124,9 +127,7 @@ def escalation_requires_channel_switch(document: Document, context: Context) -> 
     if not stages:
         return
     via = {str(i) for stage in stages for i in stage.get("via") or ()}
-    for channel in charter_index(document).service_channels:
-        if channel.id in via:
-            continue
+    for channel in _service_channels_outside(document, via):
         yield Problem(
             f'channel "{channel.id}" is in no escalation stage: its customers must switch channel to '
             f'escalate (add "{channel.id}" to the via of an escalation stage)',
