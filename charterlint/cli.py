@@ -16,8 +16,7 @@ from typing import Any, Literal
 import click
 
 from charterlint import __version__
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 
 
 def _today(value: str | None) -> dt.date:

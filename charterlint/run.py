@@ -16,13 +16,13 @@ from charterlint.batch import Run, lint_run
 from charterlint.config import Config, ConfigError
 from charterlint.configure import (command_line_layer, config_path, lint_settings, lintable, load_config,
                                    per_file_ignores, render_config, with_formats)
+from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from charterlint.files import Discovery, Target, discover
 from charterlint.linter import LintSettings, failure
 from charterlint.model import Report, Severity
 from charterlint.reporters import RenderOptions, Reporter, reporters
 from charterlint.stdin import lint_stdin, stdin_display, stdin_paths, with_result
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # Formats that show each charter's content (FileResult.data); without them results are slimmed.
 SHOWS_CONTENT = frozenset({"html"})
 

@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 
 import click
 
+from charterlint.exits import EXIT_CLEAN, EXIT_USAGE
 from charterlint.files import is_charter_name
 from charterlint.loader import SUFFIX_KINDS
 from charterlint.resources import load_schema
@@ -22,7 +23,6 @@ from charterlint.resources import load_schema
 FORMATS = ("yaml", "md")
 DEFAULT_NAMES = {"yaml": "customer-service.charter.yaml", "md": "customer-service.charter.md"}
 STDOUT = "-"
-EXIT_CLEAN, EXIT_USAGE = 0, 2
 _KIND_FORMATS = {"yaml": "yaml", "markdown": "md", "json": "json"}
 
 _YAML_HEADER = """\
