@@ -8,7 +8,6 @@ file found, then the command line. Later layers override earlier ones key by key
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -23,6 +22,8 @@ from charterlint.globs import PathGlob
 from charterlint.model import Severity
 from charterlint.rule import Rule
 from charterlint.selection import PRESETS, matches, no_rule, preset_codes
+from charterlint.subjects import did_you_mean
+from charterlint.validator import compile_schema
 
 CONFIG_NAMES = (".charterlint.yaml", ".charterlint.yml", "pyproject.toml")
 # Also matches a header with a typo in its brackets (`[tool.charterlint`), so the file is read
@@ -150,10 +151,8 @@ def _extended(layer: Layer, preset: str) -> tuple[Path | None, str]:
     if target.is_file():
         return target, preset
     if "/" not in extends and "." not in extends:
-        hint = difflib.get_close_matches(extends, PRESETS, n=1, cutoff=0.6)
-        suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
         raise layer.error("/extends", f'"{extends}" is neither a preset ({", ".join(PRESETS)})'
-                                      f" nor a configuration file{suggestion}")
+                                      f" nor a configuration file{did_you_mean(extends, PRESETS)}")
     raise layer.error("/extends", f'"{extends}" does not exist (paths are relative to {layer.source})')
 
 
@@ -230,12 +229,12 @@ def _check_options(layer: Layer, pointer: str, given: Mapping[str, Any], rule: R
     if given and not rule.options:
         raise layer.error(f"{pointer}/{escape(next(iter(given)))}",
                           f"rule {rule.code} ({rule.name}) has no options", "key")
-    from jsonschema import Draft202012Validator  # only configurations with options pay for it
-
     see = f"(see charterlint explain {rule.code})"
     properties = {name: {"title": f"a valid {name} {see}", **spec} for name, spec in rule.options.items()}
-    schema = {"type": "object", "properties": properties, "additionalProperties": False}
-    errors = sorted(Draft202012Validator(schema).iter_errors(dict(given)), key=lambda e: list(e.absolute_path))
+    validator = compile_schema({"type": "object", "properties": properties, "additionalProperties": False})
+    if validator.passes_fast(dict(given)):
+        return
+    errors = sorted(validator.detailed.iter_errors(dict(given)), key=lambda e: list(e.absolute_path))
     if errors:
         sub_pointer, anchor, message = explain(errors[0])
         if errors[0].validator == "additionalProperties":

@@ -10,7 +10,6 @@ multi-line array is reported at its key's line).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import sys
 from collections.abc import Iterator, Mapping
@@ -21,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from charterlint.document import Limits, NodeSpans, escape, unescape
 from charterlint.model import Span
 from charterlint.parsed import ParseError
-from charterlint.resources import load_schema
-from charterlint.subjects import show_value
+from charterlint.subjects import did_you_mean, show_value
+from charterlint.validator import schema_validator
 from charterlint.yaml_loader import load_yaml
 
 if TYPE_CHECKING:
@@ -184,14 +183,14 @@ def _toml_node(keys: list[tuple[tuple[str, ...], int, int]], pointer: str) -> No
 
 def validate_layer(layer: Layer) -> None:
     """Raise ConfigError for the first schema failure, in source order."""
-    from jsonschema import Draft202012Validator  # a run without a configuration file needs none
-    from jsonschema.exceptions import best_match
-
-    validator = Draft202012Validator(load_schema("config.schema.json"),
-                                     format_checker=Draft202012Validator.FORMAT_CHECKER)
     if not isinstance(layer.data, dict):
         raise layer.error("", f"expected a mapping of settings, not {show_value(layer.data)}")
-    errors = list(validator.iter_errors(layer.data))
+    validator = schema_validator("config.schema.json")
+    if validator.passes_fast(layer.data):
+        return  # valid: jsonschema (tens of milliseconds to import) is needed only to explain
+    from jsonschema.exceptions import best_match
+
+    errors = list(validator.detailed.iter_errors(layer.data))
     if not errors:
         return
     first = min(errors, key=lambda e: _position(layer, e))
@@ -243,13 +242,11 @@ def explain(error: ValidationError) -> tuple[str, str, str]:
 
 
 def unknown_key(key: str, known: list[str]) -> str:
-    hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    if hint:
-        return f'unknown key "{key}" (did you mean "{hint[0]}"?)'
+    suggestion = did_you_mean(key, known)
+    if suggestion:
+        return f'unknown key "{key}"{suggestion}'
     return f'unknown key "{key}" (expected one of {", ".join(known)})'
 
 
 def one_of(value: str, options: list[str]) -> str:
-    hint = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
-    return f'"{value}" is not one of {", ".join(options)}{suggestion}'
+    return f'"{value}" is not one of {", ".join(options)}{did_you_mean(value, options)}'

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from charterlint.directives import find_directives
 from charterlint.checks.values import value_problems
 from charterlint.document import Document, Limits, Problem
 from charterlint.locus import locus
@@ -15,12 +14,12 @@ from charterlint.loader import load_document, split_lines
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Severity, Span
 from charterlint.rule import Context, Rule
 from charterlint.schema import schema_problems
-from charterlint.suppress import suppress
-from charterlint.validator import CharterValidator
+from charterlint.validator import SchemaValidator
 
 # Rules the linter applies itself, in the order it applies them.
 REFERENCE_CHECKS = ("CH020", "CH021")
 SUPPRESSION_RULE = "CH030"  # unused-suppression: reports directives that misbehave
+DIRECTIVE_MARK = "charterlint"  # in every directive: `# charterlint: ...` and `x-charterlint` keys
 SYNTAX_ERROR = "CH001"
 # Problems that make the data unfit for content rules, whatever the configuration selects or
 # suppresses: rules trust the schema's shapes and the references. An unknown field (CH012)
@@ -43,7 +42,7 @@ class LintSettings:
 
     rules: Mapping[str, ActiveRule]  # by code: the enabled rules
     today: dt.date
-    validator: CharterValidator
+    validator: SchemaValidator
     limits: Limits = Limits()
     # Every rule a suppression may name, enabled or not; empty: not known, so a suppression
     # naming no enabled rule is not reported as naming no rule.
@@ -139,6 +138,11 @@ def _check_document(path: str, document: Document, settings: LintSettings) -> tu
 def _apply_suppressions(path: str, document: Document, settings: LintSettings,
                         findings: list[Finding], ran: set[str]) -> list[Finding]:
     """Mark the findings inline directives suppress; directives that misbehave are CH030."""
+    if not any(DIRECTIVE_MARK in line for line in document.lines):
+        return findings  # most files: no comment scan, and no import of the code for one
+    from charterlint.directives import find_directives
+    from charterlint.suppress import suppress
+
     directives = find_directives(document)
     if not (directives.entries or directives.problems):
         return findings

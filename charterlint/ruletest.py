@@ -17,7 +17,7 @@ from typing import Any
 from charterlint.linter import ActiveRule, LintSettings, lint_bytes
 from charterlint.model import Finding
 from charterlint.rule import Rule, load_builtin_rules
-from charterlint.validator import CharterValidator, charter_validator
+from charterlint.validator import SchemaValidator, charter_validator
 
 EXAMPLE_TODAY = dt.date(2026, 1, 1)
 DEFAULT_FILENAME = "example.charter.yaml"
@@ -90,7 +90,7 @@ def examples_of(rules: Sequence[Rule]) -> list[Example]:
     ]
 
 
-def _settings(example: Example, engine_rules: Sequence[Rule], validator: CharterValidator) -> LintSettings:
+def _settings(example: Example, engine_rules: Sequence[Rule], validator: SchemaValidator) -> LintSettings:
     rule = example.rule
     active = {r.code: ActiveRule(r, r.severity) for r in engine_rules if r.code.startswith(ENGINE_PREFIX)}
     active[rule.code] = ActiveRule(rule, rule.severity, example.data.get("options", {}))
@@ -99,7 +99,7 @@ def _settings(example: Example, engine_rules: Sequence[Rule], validator: Charter
 
 
 def run_example(example: Example, engine_rules: Sequence[Rule],
-                validator: CharterValidator | None = None) -> ExampleResult:
+                validator: SchemaValidator | None = None) -> ExampleResult:
     """Lint one example with its rule and the CH0xx rules among `engine_rules`."""
     settings = _settings(example, engine_rules, validator or charter_validator())
     filename = example.data.get("filename", DEFAULT_FILENAME)

@@ -10,15 +10,14 @@ to jsonschema, whose errors carry the paths and keywords the messages need.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from charterlint.document import Problem, join
-from charterlint.subjects import describe, show_value
+from charterlint.subjects import describe, did_you_mean, show_value
 # Re-exported: the engine and the tests build the validator with `schema.charter_validator()`.
-from charterlint.validator import CharterValidator as CharterValidator
+from charterlint.validator import SchemaValidator as SchemaValidator
 from charterlint.validator import charter_validator as charter_validator
 
 if TYPE_CHECKING:
@@ -41,7 +40,7 @@ def _no_source(pointer: str) -> str | None:
     return None
 
 
-def schema_problems(validator: CharterValidator, data: Any,
+def schema_problems(validator: SchemaValidator, data: Any,
                     source: Callable[[str], str | None] = _no_source) -> list[Problem]:
     """Every schema failure of `data`, once each, in plain language.
 
@@ -147,11 +146,10 @@ def _unknown(error: ValidationError, data: Any, pointer: str) -> Iterator[Proble
     for key in instance:
         if key in known or any(p.search(key) for p in patterns):
             continue
-        hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         if key == "<<":  # YAML 1.1 merge key: charters are read as YAML 1.2, which has none
             suggestion = " (YAML merge keys are not supported: write the fields out)"
         else:
-            suggestion = f' (did you mean "{hint[0]}"?)' if hint else _known_list(known)
+            suggestion = did_you_mean(key, known) or _known_list(known)
         yield Problem(f'unknown field "{key}"{where}{suggestion}', join(pointer, key),
                       anchor="key", code="CH012")
 
@@ -189,10 +187,8 @@ def _invalid_value(error: ValidationError, data: Any, pointer: str,
         return f"{subject} must be {expected}, not {show_value(value)}"
     if kind == "enum":
         options = [str(option) for option in limit]
-        hint = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
-        suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
         return (f"{show_value(value)} is not a valid {subject}: expected one of "
-                f"{', '.join(options)}{suggestion}")
+                f"{', '.join(options)}{did_you_mean(str(value), options)}")
     if kind == "const":
         return f"{subject} must be {show_value(limit)}, not {show_value(value)}"
     if kind in ("pattern", "format"):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 
 from charterlint.rule import Rule
+from charterlint.subjects import did_you_mean
 
 PRESETS = ("recommended", "strict")
 _CODE_PREFIX = r"^[A-Za-z]{2,8}[0-9]{0,3}$"  # compiled on first use (re caches it), not at start-up
@@ -28,9 +28,7 @@ def matches(selector: str, rule: Rule) -> bool:
 def no_rule(selector: str, rules: Sequence[Rule]) -> str:
     """`"CH999" names no rule (did you mean "CH099"?)`."""
     candidates = [rule.code for rule in rules] + [rule.name for rule in rules]
-    hint = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.6)
-    suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
-    return f'"{selector}" names no rule{suggestion}'
+    return f'"{selector}" names no rule{did_you_mean(selector, candidates)}'
 
 
 def resolve(selectors: Iterable[str], rules: Sequence[Rule], setting: str = "select") -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from charterlint.document import resolve, unescape
@@ -62,3 +63,11 @@ def show_value(value: Any) -> str:
         shown = value if len(value) <= 60 else value[:57] + "..."
         return f'"{shown}"'
     return str(value)
+
+
+def did_you_mean(word: str, options: Sequence[str]) -> str:
+    """` (did you mean "x"?)` for the option closest to `word`; "" when none is close."""
+    import difflib  # only messages about a misspelling pay for it
+
+    hint = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f' (did you mean "{hint[0]}"?)' if hint else ""

@@ -1,4 +1,4 @@
-"""The charter schema, compiled once per run: a fast yes/no, and jsonschema for the reasons.
+"""A schema compiled once per run: a fast yes/no, and jsonschema for the reasons.
 
 Most charters are valid, and saying so used to be most of the time a run took. jsonschema-rs
 (when installed) decides validity several times sooner than jsonschema; only the documents it
@@ -30,8 +30,8 @@ URI_BACKENDS = ("rfc3987", "rfc3986_validator")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)  # as jsonschema's "date" check
 
 
-class CharterValidator:
-    """The compiled charter schema: `fast` (a jsonschema-rs validator, or None) says whether a
+class SchemaValidator:
+    """A compiled schema (the charter's, or the configuration's): `fast` (a jsonschema-rs validator, or None) says whether a
     document is valid; `detailed` (jsonschema, built when first needed) explains failures.
 
     Not a frozen value: it builds `detailed` on demand, as jsonschema builds its own caches.
@@ -63,13 +63,20 @@ class CharterValidator:
             return False
 
 
-def charter_validator(fast: bool = True) -> CharterValidator:
-    """One compiled validator for the charter schema (build once per run, share it).
+def charter_validator(fast: bool = True) -> SchemaValidator:
+    """One compiled validator for the charter schema (build once per run, share it)."""
+    return schema_validator("charter.schema.json", fast)
 
-    `fast=False` leaves jsonschema-rs out even when it is installed.
-    """
-    schema = load_schema("charter.schema.json")
-    return CharterValidator(schema, fast_validator(schema) if fast else None)
+
+def schema_validator(name: str, fast: bool = True) -> SchemaValidator:
+    """The shipped schema `name`, compiled; `fast=False` leaves jsonschema-rs out even when it
+    is installed."""
+    return compile_schema(load_schema(name), fast)
+
+
+def compile_schema(schema: dict[str, Any], fast: bool = True) -> SchemaValidator:
+    """`schema` compiled: by jsonschema-rs now (unless `fast=False`), by jsonschema when needed."""
+    return SchemaValidator(schema, fast_validator(schema) if fast else None)
 
 
 def fast_validator(schema: dict[str, Any]) -> Any:
@@ -117,9 +124,14 @@ def _jsonschema_conforms(name: str, text: str) -> bool:
 
 def formats_in(schema: Any) -> set[str]:
     """Every `format` value in a schema."""
-    if isinstance(schema, dict):
-        found = {schema["format"]} if isinstance(schema.get("format"), str) else set()
-        return found.union(*(formats_in(value) for value in schema.values()))
-    if isinstance(schema, list):
-        return set().union(*(formats_in(value) for value in schema))
-    return set()
+    found: set[str] = set()
+    pending = [schema]
+    while pending:  # a loop, not recursion: this runs on every start-up
+        node = pending.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("format"), str):
+                found.add(node["format"])
+            pending.extend(value for value in node.values() if isinstance(value, (dict, list)))
+        elif isinstance(node, list):
+            pending.extend(value for value in node if isinstance(value, (dict, list)))
+    return found

@@ -26,7 +26,7 @@ from charterlint.loader import load_document
 from charterlint.resources import load_schema
 from charterlint.rule import load_builtin_rules
 from charterlint.schema import schema_problems
-from charterlint.validator import CharterValidator, charter_validator, format_check, formats_in, is_date
+from charterlint.validator import SchemaValidator, charter_validator, format_check, formats_in, is_date
 
 pytest.importorskip("jsonschema_rs")
 
@@ -35,7 +35,7 @@ SUFFIXES = (".yaml", ".yml", ".json", ".md")
 
 
 @cache
-def both() -> tuple[CharterValidator, CharterValidator]:
+def both() -> tuple[SchemaValidator, SchemaValidator]:
     """The charter validator with the fast path, and without it."""
     fast, slow = charter_validator(), charter_validator(fast=False)
     assert fast.fast is not None and slow.fast is None
