@@ -1,6 +1,6 @@
 """`python -m charterlint`."""
 
-from charterlint.cli import main
+from charterlint.cli import console
 
 if __name__ == "__main__":  # not when a spawned worker process imports the main module
-    raise SystemExit(main())
+    console()

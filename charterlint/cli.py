@@ -16,7 +16,7 @@ from typing import Any, Literal
 import click
 
 from charterlint import __version__
-from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
+from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, leave
 
 
 def _today(value: str | None) -> dt.date:
@@ -278,3 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_CLEAN
     return int(result) if isinstance(result, int) else EXIT_CLEAN
+
+
+def console() -> None:
+    """The `charterlint` command (and `python -m charterlint`): `main()`, then a quick exit."""
+    leave(main())

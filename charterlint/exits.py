@@ -1,3 +1,29 @@
-"""Exit codes of every command: 0 clean, 1 findings, 2 a usage error or a fault in charterlint's own input."""
+"""Exit codes of every command (0 clean, 1 findings, 2 a usage error or a fault in charterlint's
+own input), and how the `charterlint` process ends."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+from typing import NoReturn
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def leave(code: int) -> NoReturn:
+    """End the process with `code`, without tearing the interpreter down.
+
+    When a run returns it has written and closed its files; what is left is freeing every
+    object it made, which costs a one-file run (the pre-commit case) about a tenth of its time.
+    So, as mypy's fast exit does: flush the standard streams, run the atexit handlers (a plugin
+    may rely on them), and end with os._exit. Only the console entry points call this; `main()`
+    itself returns, for callers that embed charterlint.
+    """
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed stream or a reader gone (`| head`): nothing to keep
+            pass
+    os._exit(code)

@@ -65,9 +65,15 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
-def did_you_mean(word: str, options: Sequence[str]) -> str:
-    """` (did you mean "x"?)` for the option closest to `word`; "" when none is close."""
+def closest(word: str, options: Sequence[str]) -> str | None:
+    """The option `word` most likely misspells; None when none is close."""
     import difflib  # only messages about a misspelling pay for it
 
-    hint = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f' (did you mean "{hint[0]}"?)' if hint else ""
+    found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, options: Sequence[str]) -> str:
+    """` (did you mean "x"?)` for the option closest to `word`; "" when none is close."""
+    hint = closest(word, options)
+    return f' (did you mean "{hint}"?)' if hint else ""

@@ -33,7 +33,8 @@ def imported(cwd: Path, *args: str) -> set[str]:
 NEVER_FOR_ONE_FILE = {"importlib.metadata", "tomllib", "charterlint.baseline", "charterlint.plugins",
                       "charterlint.packs", "charterlint.parallel", "concurrent.futures", "multiprocessing",
                       "charterlint.reporters.sarif", "charterlint.reporters.html", "charterlint.rulesdoc",
-                      "hashlib"}
+                      "hashlib", "difflib", "charterlint.directives", "charterlint.comments",
+                      "charterlint.suppress"}
 
 
 def test_version_imports_neither_the_linter_nor_its_libraries() -> None:
@@ -56,6 +57,25 @@ def test_a_one_file_run_imports_only_what_it_uses(tmp_path: Path) -> None:
     modules = imported(tmp_path, "check", "--no-cache", "--today", "2026-01-01", charter.name)
     assert "charterlint.reporters.text" in modules
     assert not modules & NEVER_FOR_ONE_FILE
+
+
+def test_a_configuration_file_is_validated_without_importing_jsonschema(tmp_path: Path) -> None:
+    pytest.importorskip("jsonschema_rs")  # without it, jsonschema is the validator
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".charterlint.yaml").write_text("extends: strict\nrules:\n  CH201:\n    options: {max-age: 18 months}\n",
+                                                encoding="utf-8")
+    (tmp_path / "x.charter.yaml").write_bytes((ROOT / "examples" / "clean-omnichannel.charter.yaml").read_bytes())
+    modules = imported(tmp_path, "check", "--no-cache", "--today", "2026-01-01", "x.charter.yaml")
+    assert "charterlint.configfile" in modules
+    assert not modules & (NEVER_FOR_ONE_FILE | {"jsonschema"})
+
+
+def test_a_file_with_a_directive_loads_the_directive_parser(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    text = (ROOT / "examples" / "clean-omnichannel.charter.yaml").read_text(encoding="utf-8")
+    (tmp_path / "x.charter.yaml").write_text("# charterlint: disable-file CH201\n" + text, encoding="utf-8")
+    modules = imported(tmp_path, "check", "--no-cache", "--today", "2026-01-01", "x.charter.yaml")
+    assert {"charterlint.directives", "charterlint.suppress"} <= modules
 
 
 def test_the_quick_look_for_plugins_finds_an_installed_one(tmp_path: Path) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter import Channel, charter_index
 from charterlint.document import Document, Problem, join
 from charterlint.rule import Context
+from charterlint.subjects import closest
 
 _ID_LISTS = {"channels": "channel", "calendars": "calendar", "self_service": "self-service entry"}
 
@@ -56,9 +56,9 @@ def _calendar_references(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
 
 
 def _hint(value: str, known: set[str], section: str) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    close = closest(value, sorted(known))
     if close:
-        return f'did you mean "{close[0]}"?'
+        return f'did you mean "{close}"?'
     if not known:
         return f"no {section} are defined"
     return f"{section}: " + ", ".join(f'"{i}"' for i in sorted(known))
