@@ -70,8 +70,11 @@ def _peer(module: str, key: str, label: str, argv: tuple[str, ...], files: Seque
 
 
 def size_commands(size: int, files: Sequence[str], features: Features, today: str,
-                  sarif_path: Path) -> list[Command | Skipped]:
-    """The side-by-side table for one corpus (cwd: the corpus root; `files`: its YAML and JSON files)."""
+                  sarif_path: Path, peers: bool = True) -> list[Command | Skipped]:
+    """The side-by-side table for one corpus (cwd: the corpus root; `files`: its YAML and JSON files).
+
+    `peers=False` leaves out check-jsonschema, yamllint and the floor (minutes per round on large
+    corpora; no target compares with them there)."""
     peer_files = tuple(files)
     everything = _charterlint(features, today, ".")
     same = _charterlint(features, today, *peer_files)
@@ -89,6 +92,10 @@ def size_commands(size: int, files: Sequence[str], features: Features, today: st
         jobs1 = _charterlint(features, today, "--jobs", "1", *peer_files)
         rows.append(Command("charterlint-jobs1", "charterlint check --jobs 1 (YAML+JSON files)", jobs1,
                             _shown(jobs1, peer_files)))
+    if not peers:
+        why = f"not timed on {size:,} files (see --peers-up-to)"
+        return rows + [Skipped("check-jsonschema", "check-jsonschema --schemafile", why),
+                       Skipped("yamllint", "yamllint -d relaxed", why), Skipped("floor", "floor", why)]
     rows.append(_peer("check_jsonschema", "check-jsonschema", "check-jsonschema --schemafile (YAML+JSON files)",
                       (PY, "-m", "check_jsonschema", "--schemafile", str(SCHEMA), *peer_files), peer_files))
     rows.append(_peer("yamllint", "yamllint", "yamllint -d relaxed (YAML+JSON files)",

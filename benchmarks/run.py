@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", help='report file, "-" for standard output (default: docs/performance.md)')
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default: {DEFAULT_SEED})")
     parser.add_argument("--work-dir", type=Path, help="keep corpora and outputs here (default: a temporary directory)")
+    parser.add_argument("--peers-up-to", type=int, default=1_000, metavar="N",
+                        help="time check-jsonschema, yamllint and the floor only on corpora of at most N files "
+                             "(default: 1000; on 10,000 files they take minutes per round, and no target needs them)")
     parser.add_argument("--profile", action="store_true",
                         help="append a cProfile of charterlint on the 1,000-file (else largest) corpus")
     return parser
@@ -122,7 +125,8 @@ def run_all(args: argparse.Namespace, work: Path) -> str:
     corpus_rows = []
     for size in args.sizes:
         root, files = bench.corpus(size)
-        rows = cmd.size_commands(size, _peer_files(files), features, bench.today, work / f"report-{size}.sarif")
+        rows = cmd.size_commands(size, _peer_files(files), features, bench.today, work / f"report-{size}.sarif",
+                                 peers=size <= args.peers_up_to)
         bench.section(f"size-{size}", f"{size:,} files", f"All commands on the {size:,}-file corpus, side by side.",
                       rows, root, rounds, floor_key="floor", base_key="charterlint-same")
         corpus_rows.append(_corpus_row(size, files, bench.results[f"size-{size}"]["charterlint"].last_line))
@@ -141,10 +145,11 @@ def run_all(args: argparse.Namespace, work: Path) -> str:
     sizes = ",".join(str(size) for size in args.sizes)
     run = Run(
         rerun=f"pip install -e . -r benchmarks/requirements.txt && python -m benchmarks --sizes {sizes} --rounds {rounds}"
+              + (f" --peers-up-to {args.peers_up_to}" if args.peers_up_to != 1_000 else "")
               + (" --profile" if args.profile else ""),
         machine=describe(cmd.ROOT), corpora=corpus_rows, sections=bench.sections,
         targets=judge(bench.results, features.jobs, features.cache, big, mid),
-        notes=notes(features, rounds, bench.today), commands=bench.shown, profile=profile,
+        notes=notes(features, rounds, bench.today, args.peers_up_to), commands=bench.shown, profile=profile,
         date=dt.date.today().isoformat(),
         settings=[f"Sizes {sizes}; {rounds} timed round{'s' if rounds != 1 else ''} per table ({max(1, rounds * 4)} for start-up); "
                   f"seed {args.seed}; 20% defective files; `--today {bench.today}`. "

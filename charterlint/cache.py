@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +124,8 @@ def prune(root: Path, keep: int) -> None:
         return
     if len(runs) <= keep:
         return
+    import shutil  # it pulls in bz2 and lzma: only runs that prune pay for them
+
     runs.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
     for stale in runs[keep:]:
         shutil.rmtree(stale.path, ignore_errors=True)

@@ -55,6 +55,15 @@ def test_missing_peers_become_skipped_rows_with_the_install_command(monkeypatch:
     assert "| yamllint -d relaxed (YAML+JSON files) | skipped |" in table
 
 
+def test_corpora_above_the_peer_limit_time_charterlint_alone() -> None:
+    features = commands.Features(sarif=True, jobs=True, cache=True)
+    rows = commands.size_commands(10_000, ["a.charter.yaml"], features, "2026-01-01", Path("out.sarif"), peers=False)
+    assert [row.key for row in rows if isinstance(row, Command)] == \
+        ["charterlint", "sarif", "charterlint-same", "charterlint-jobs1"]
+    assert {row.key: row.reason for row in rows if isinstance(row, Skipped)} == dict.fromkeys(
+        ("check-jsonschema", "yamllint", "floor"), "not timed on 10,000 files (see --peers-up-to)")
+
+
 def test_corpus_is_deterministic_and_independent_of_its_size() -> None:
     small, large = generate_corpus(8, seed=3), generate_corpus(16, seed=3)
     assert small == generate_corpus(8, seed=3)
