@@ -44,14 +44,19 @@ class Run:
 
 @contextmanager
 def _quiet_gc() -> Iterator[None]:
-    threshold = gc.get_threshold()
+    """Collect cycles during the loop (the command starts with the collector off), rarely, and
+    never among the objects made before it."""
+    enabled, threshold = gc.isenabled(), gc.get_threshold()
     gc.freeze()
     gc.set_threshold(_LOOP_GC_THRESHOLD, *threshold[1:])
+    gc.enable()
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
+        if not enabled:
+            gc.disable()
 
 
 def _lint_all(items: Sequence[Work], task: Task, plan: Plan) -> list[Outcome]:

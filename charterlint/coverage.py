@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from charterlint.charter import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, channels, service_channel_ids
+from charterlint.checks.review import DEFAULT_REVIEW_PERIOD
 from charterlint.document import join
 from charterlint.model import FileResult, Finding, Severity
-from charterlint.review_status import DEFAULT_REVIEW_PERIOD, Review, review_status
+from charterlint.review_status import Review, review_status
 from charterlint.wording import commitment_text, follow_up_text, opening_text, text_of
 
 

@@ -2,8 +2,8 @@
 
 The next review is due at the earlier of `review.next_review` and the last review plus
 `review.cadence` (without a calendar cadence, the default period: pass CH201's `max-age` in
-effect, see `review_period`), so the status agrees with CH201 and CH202: `overdue` when that
-date is before today.
+effect, see `checks.review.review_period`), so the status agrees with CH201 and CH202:
+`overdue` when that date is before today.
 """
 
 from __future__ import annotations
@@ -11,17 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from charterlint.checks.review import DEFAULT_REVIEW_PERIOD
 from charterlint.dates import due_date, is_calendar_period, parse_date
 from charterlint.duration import Duration, parse_duration
 from charterlint.model import Finding
 from charterlint.wording import text_of
-
-if TYPE_CHECKING:
-    from charterlint.linter import ActiveRule
-
-DEFAULT_REVIEW_PERIOD = "12 months"  # CH201's default max-age
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +39,6 @@ class Review:
         if self.invalid_last_reviewed is not None:
             return f'invalid ("{self.invalid_last_reviewed}")'
         return "not given"
-
-
-def review_period(rules: Mapping[str, ActiveRule]) -> str:
-    """The period CH201 applies without a calendar cadence: its `max-age` option in effect."""
-    active = rules.get("CH201")
-    if active is None:
-        return DEFAULT_REVIEW_PERIOD
-    max_age = {**active.rule.default_options, **active.options}.get("max-age")
-    return max_age if isinstance(max_age, str) else DEFAULT_REVIEW_PERIOD
 
 
 def review_status(data: Mapping[str, Any], today: dt.date | None, findings: tuple[Finding, ...] = (),

@@ -238,7 +238,7 @@ def lint_files(request: CheckRequest, config: Config, settings: LintSettings, ta
 
 def _write(report: Report, outputs: Sequence[OutputSpec], renderers: Mapping[str, Reporter], request: CheckRequest,
            settings: LintSettings, color_for: Callable[[IO[Any]], bool]) -> None:
-    from charterlint.review_status import review_period
+    from charterlint.checks.review import review_period
 
     step_summary = bool(os.environ.get("GITHUB_STEP_SUMMARY")) and any(output.name == "github" for output in outputs)
     for output in outputs:

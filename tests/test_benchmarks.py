@@ -31,7 +31,7 @@ def test_quick_run_writes_the_report_with_every_table(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     report = output.read_text(encoding="utf-8")
     for heading in ("## Targets (issue 8)", "## Machine", "## Corpora", "## 5 files",
-                    "## Start-up and one file", "## How it is measured", "## Commands"):
+                    "## Start-up and one file", "## What makes it fast", "## How it is measured", "## Commands"):
         assert heading in report
     assert "| charterlint check (all 5 files) | " in report
     assert "| floor: CSafeLoader + one validator (YAML+JSON files) | " in report

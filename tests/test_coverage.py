@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from charterlint.coverage import COLUMNS, CharterCoverage, Row, State, charter_coverage
 from charterlint.model import FileResult, Finding, Severity, Span, Suppression
-from charterlint.review_status import review_period
+from charterlint.checks.review import review_period
 from tests.helpers import TODAY, UNCADENCED, lint_text, settings_for
 
 ROOT = Path(__file__).parent.parent

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from charterlint.charter import charter_index
 from charterlint.dates import due_date, is_calendar_period, parse_date
 from charterlint.document import Document, Problem, join
 from charterlint.duration import Duration, parse_duration
 from charterlint.rule import Context
+
+if TYPE_CHECKING:
+    from charterlint.linter import ActiveRule
+
+DEFAULT_REVIEW_PERIOD = "12 months"  # CH201's default max-age
 
 # Why each obsolete word matters and what to do, in the order the catalogue names them.
 _OBSOLETE = {
@@ -23,13 +28,23 @@ _OBSOLETE_WORDS = re.compile(r"\b(" + "|".join(_OBSOLETE) + r")\b", re.IGNORECAS
 _CHANNEL_FIELDS = ("name", "platform", "address")
 
 
+def review_period(rules: Mapping[str, ActiveRule]) -> str:
+    """The period CH201 applies without a calendar cadence: its `max-age` option in effect
+    (the reviewer reports' review status uses it, to agree with CH201)."""
+    active = rules.get("CH201")
+    if active is None:
+        return DEFAULT_REVIEW_PERIOD
+    max_age = {**active.rule.default_options, **active.options}.get("max-age")
+    return max_age if isinstance(max_age, str) else DEFAULT_REVIEW_PERIOD
+
+
 def _review(document: Document) -> dict[str, Any]:
     review = document.data.get("review")
     return review if isinstance(review, dict) else {}
 
 
 def _max_age(context: Context) -> Duration:
-    text = context.options.get("max-age", "12 months")
+    text = context.options.get("max-age", DEFAULT_REVIEW_PERIOD)
     parsed = parse_duration(text)
     if parsed is None or not is_calendar_period(parsed):
         raise ValueError(f'option max-age "{text}" is not a calendar duration such as "12 months"')
