@@ -7,7 +7,6 @@ import re
 from pathlib import PurePath
 
 from charterlint.document import Body, Document, Limits, Problem
-from charterlint.json_loader import load_json
 from charterlint.model import Span
 from charterlint.parsed import Parsed, ParseError
 from charterlint.yaml_loader import load_yaml
@@ -104,6 +103,8 @@ def parse_text(path: str, text: str, kind: str, limits: Limits) -> Document:
     if not text.strip():
         raise ParseError(_EMPTY, Span.at(1, 1))
     if kind == "json":
+        from charterlint.json_loader import load_json  # runs without a JSON charter never need it
+
         parsed: Parsed = load_json(text, limits)
     elif kind == "markdown":
         front, body = split_front_matter(text)
