@@ -21,6 +21,7 @@ from charterlint.configfile import explain
 from charterlint.document import Document, Problem, resolve
 from charterlint.model import Position, Span
 from charterlint.subjects import describe, show_value
+from charterlint.validator import compile_schema
 
 CODE = "CH030"
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
@@ -199,11 +200,10 @@ def _data_directives(document: Document, problems: list[Problem]) -> tuple[tuple
         if not pointer.endswith("/" + DATA_KEY):
             continue
         if validator is None:
-            from jsonschema import Draft202012Validator
-
-            validator = Draft202012Validator(_DATA_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            validator = compile_schema(_DATA_SCHEMA)
         value = resolve(document.data, pointer)
-        error = next(iter(sorted(validator.iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))), None)
+        errors = () if validator.passes_fast(value) else validator.detailed.iter_errors(value)
+        error = next(iter(sorted(errors, key=lambda e: list(map(str, e.absolute_path)))), None)
         if error is not None:
             where, anchor, message = explain(error)
             problems.append(Problem(f"{DATA_KEY}: {message}", pointer + where, anchor=anchor, code=CODE))

@@ -14,11 +14,11 @@ from typing import IO, Any
 
 import click
 
+from charterlint.checks.review import review_period
 from charterlint.config import ConfigError
 from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from charterlint.reporters import RenderOptions, reporters
 from charterlint.reporters.matrix import render
-from charterlint.checks.review import review_period
 from charterlint.run import (CheckRequest, build_settings, find_targets,
                              lint_files, with_file_ignores)
 

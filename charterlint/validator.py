@@ -31,8 +31,9 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)  # as jsonschema's "date" c
 
 
 class SchemaValidator:
-    """A compiled schema (the charter's, or the configuration's): `fast` (a jsonschema-rs validator, or None) says whether a
-    document is valid; `detailed` (jsonschema, built when first needed) explains failures.
+    """A compiled schema (the charter's, the configuration's, ...): `fast` (a jsonschema-rs
+    validator, or None) says whether a document is valid; `detailed` (jsonschema, built when
+    first needed) explains failures.
 
     Not a frozen value: it builds `detailed` on demand, as jsonschema builds its own caches.
     """
