@@ -92,7 +92,7 @@ DESIGN = (
     "reporters, nor multiprocessing. tests/test_startup.py keeps it so.",
     "A quick exit: once the output is written and flushed and the atexit handlers have run, the "
     "`charterlint` process ends with `os._exit` instead of freeing every object it made (as mypy does), "
-    "which is about a tenth of a one-file run. `charterlint.cli.main()` itself returns, for embedding.",
+    "which is about a tenth of a one-file run. `charterlint.cli.app.main()` itself returns, for embedding.",
     "`--jobs` (default `auto`: one process below 50 files, else one per 25 files up to the usable cores) "
     "lints in parallel processes; the output is byte for byte that of `--jobs 1`.",
     "The cache (`.charterlint_cache/`) keys each result by the file's content hash and a run key (charterlint's "

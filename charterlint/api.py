@@ -24,7 +24,7 @@ only on schema-valid charters. See docs/writing-rules.md.
 
 from __future__ import annotations
 
-from charterlint.charter import (
+from charterlint.charter.views import (
     ASYNC_FIRST_TYPES,
     COMMITMENT_EVENTS,
     Channel,
@@ -36,14 +36,14 @@ from charterlint.charter import (
     texts,
     walk,
 )
-from charterlint.document import Body, Document, Problem, escape, join, resolve, unescape
-from charterlint.duration import Duration, Scale, comparable, longer, parse_duration
+from charterlint.source.document import Body, Document, Problem, escape, join, resolve, unescape
+from charterlint.charter.duration import Duration, Scale, comparable, longer, parse_duration
 from charterlint.model import Finding, Position, Severity, Span
-from charterlint.packs import RulePack
-from charterlint.plugins import PluginError, rules_of
-from charterlint.rule import Check, Context, Rule
-from charterlint.ruletest import ExampleResult, run_examples
-from charterlint.subjects import describe, show_value
+from charterlint.ruleset.packs import RulePack
+from charterlint.ruleset.plugins import PluginError, rules_of
+from charterlint.ruleset.rule import Check, Context, Rule
+from charterlint.engine.examples import ExampleResult, run_examples
+from charterlint.charter.subjects import describe, show_value
 
 __all__ = [
     # writing a pack

@@ -68,7 +68,7 @@ class Finding:
     pointer: str = ""
     suppression: Suppression | None = None
     # What the finding is about, in terms that survive unrelated edits: the pointer with list
-    # items named by their ids, and the offending value (see charterlint.fingerprint).
+    # items named by their ids, and the offending value (see charterlint.engine.fingerprint).
     locus: str = ""
 
     def sort_key(self) -> tuple[str, int, int, str, str]:

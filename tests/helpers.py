@@ -8,12 +8,12 @@ from functools import cache
 
 import pytest
 
-from charterlint.cli import main
-from charterlint.linter import ActiveRule, LintSettings, lint_bytes
+from charterlint.cli.app import main
+from charterlint.engine.lint import ActiveRule, LintSettings, lint_bytes
 from charterlint.model import FileResult
-from charterlint.rule import Rule, load_builtin_rules
-from charterlint.schema import charter_validator
-from charterlint.selection import select_rules
+from charterlint.ruleset.rule import Rule, load_builtin_rules
+from charterlint.schema.problems import charter_validator
+from charterlint.ruleset.selection import select_rules
 
 TODAY = dt.date(2026, 1, 1)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.linter import ActiveRule, LintSettings, lint_bytes
-from charterlint.rule import Rule
+from charterlint.engine.lint import ActiveRule, LintSettings, lint_bytes
+from charterlint.ruleset.rule import Rule
 from tests.helpers import TODAY, _validator, builtin_rules
 
 PROJECT = Path(__file__).parent / "plugin_project"

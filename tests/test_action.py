@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from charterlint.starter import starter
+from charterlint.cli.init import starter
 from tests.helpers import MINIMAL_CHARTER
 
 ROOT = Path(__file__).parent.parent

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from charterlint.resources import data_dir
-from charterlint.rule import Rule, load_builtin_rules, load_rule_file
-from charterlint.rule_index import INDEX, builtin_rule_data, render_index
+from charterlint.ruleset.rule import Rule, load_builtin_rules, load_rule_file
+from charterlint.ruleset.index import INDEX, builtin_rule_data, render_index
 
 RULE_FILES = sorted(data_dir("rules").glob("CH*.yaml"))
 
@@ -26,7 +26,7 @@ def test_each_rule_file_is_valid_and_read_the_same_fast(path: Path) -> None:
 
 
 def test_the_index_is_current() -> None:
-    """After editing a rule file: python -m charterlint.rule_index"""
+    """After editing a rule file: python -m charterlint.ruleset.index"""
     assert (data_dir("rules") / INDEX).read_text(encoding="utf-8") == render_index(data_dir("rules"))
 
 
@@ -43,7 +43,7 @@ def test_a_stale_index_is_not_used(tmp_path: Path) -> None:
 
 
 def test_help_pages_are_written_only_when_asked_for() -> None:
-    from charterlint import rulesdoc
+    from charterlint.ruleset import docs as rulesdoc
 
     rule: Rule = load_builtin_rules()[0]
     info = rule.info()

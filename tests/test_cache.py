@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from charterlint import runner
-from charterlint.cache import DEFAULT_DIRECTORY, KEEP_RUNS, open_cache, prune
-from charterlint.cache_entry import FORMAT
+from charterlint.batch import work as runner
+from charterlint.batch.cache import DEFAULT_DIRECTORY, KEEP_RUNS, open_cache, prune
+from charterlint.batch.cache_entry import FORMAT
 from tests.config_support import CHARTER, write
 from tests.helpers import run
 
@@ -80,7 +80,7 @@ def test_what_the_findings_depend_on_is_part_of_the_key(project: Path, linted: l
     elif change == "per-file-ignores":
         write(project / ".charterlint.yaml", "per-file-ignores:\n  a.charter.yaml: [CH301]\n")
     elif change == "version":
-        monkeypatch.setattr("charterlint.plan.__version__", "99.0")
+        monkeypatch.setattr("charterlint.cli.plan.__version__", "99.0")
     elif change == "rule":  # a rule file of a pack: the answer limit goes down to 30 seconds
         shutil.copytree(ACME, project / "acme-rules")
         write(project / ".charterlint.yaml", "rulesets: [acme-rules]\n")
@@ -185,7 +185,7 @@ def test_only_the_most_recently_used_runs_are_kept(tmp_path: Path) -> None:
 
 # -- cached output is the same output -------------------------------------------------------------------------
 def _outputs(directory: Path, args: list[str], cache_dir: Path) -> dict[str, bytes]:
-    from charterlint.cli import main
+    from charterlint.cli.app import main
 
     directory.mkdir()
     formats = [item for name in FORMATS for item in ("--format", f"{name}:{directory / name}")]
@@ -200,7 +200,7 @@ def _outputs(directory: Path, args: list[str], cache_dir: Path) -> dict[str, byt
 @pytest.mark.parametrize("first_format", ["text", "html"])
 def test_a_cached_run_writes_the_same_bytes_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                             args: list[str], first_format: str) -> None:
-    from charterlint.cli import main
+    from charterlint.cli.app import main
 
     monkeypatch.chdir(ROOT)
     for variable in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FORCE_COLOR", "NO_COLOR"):

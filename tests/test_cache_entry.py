@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from charterlint.cache_entry import BadEntry, decode, encode
+from charterlint.batch.cache_entry import BadEntry, decode, encode
 from charterlint.model import FileResult, Finding, Severity, Span, Suppression
 from tests.helpers import lint_text
 
@@ -60,7 +60,7 @@ def test_an_entry_of_another_file_or_content_is_refused() -> None:
 
 
 def test_a_slim_result_leaves_out_the_charter_and_the_lines_of_a_file_without_findings() -> None:
-    from charterlint.runner import slimmed
+    from charterlint.batch.work import slimmed
     from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW
 
     for text in (ANSWERED_PHONE_HEAD + REVIEW, "charter_format: 1\n"):

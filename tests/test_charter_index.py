@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import generate_corpus
-from charterlint.charter import (
+from charterlint.charter.views import (
     COMMITMENT_EVENTS,
     DURATION_FIELDS,
     TEXT_FIELDS,
@@ -22,9 +22,9 @@ from charterlint.charter import (
     texts,
     walk,
 )
-from charterlint.document import Document, Limits, join
-from charterlint.duration import Duration, parse_duration
-from charterlint.loader import load_document
+from charterlint.source.document import Document, Limits, join
+from charterlint.charter.duration import Duration, parse_duration
+from charterlint.source.loader import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

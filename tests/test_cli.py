@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from charterlint import __version__
-from charterlint.cli import main
+from charterlint.cli.app import main
 from tests.helpers import MINIMAL_CHARTER, run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "core"

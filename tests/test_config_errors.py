@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from tests.config_support import project, run, write
 
 __all__ = ["project"]  # the fixture

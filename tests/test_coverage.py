@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from charterlint.coverage import COLUMNS, CharterCoverage, Row, State, charter_coverage
+from charterlint.reporters.matrix_model import COLUMNS, CharterCoverage, Row, State, charter_coverage
 from charterlint.model import FileResult, Finding, Severity, Span, Suppression
 from charterlint.checks.review import review_period
 from tests.helpers import TODAY, UNCADENCED, lint_text, settings_for

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from charterlint.fingerprint import fingerprint, fingerprints, normalize_message
-from charterlint.locus import locus
+from charterlint.engine.fingerprint import fingerprint, fingerprints, normalize_message
+from charterlint.engine.locus import locus
 from charterlint.model import Finding, Severity, Span
 from tests.helpers import lint_text
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 
 LEGACY = Path(__file__).parent.parent / "examples" / "legacy.charter.yaml"
 NEW_CHANNEL = "  - {id: sms, type: sms, hours: always, commitments: {respond: {within: 1 hour}}}\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from charterlint.declarative import bind_generic
+from charterlint.ruleset.declarative import bind_generic
 from charterlint.model import Severity
-from charterlint.rule import Rule
+from charterlint.ruleset.rule import Rule
 from tests.helpers import CHARTER_HEAD, MINIMAL_CHARTER
 from tests.plugin_support import lint_with
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.globs import PathGlob
+from charterlint.config.globs import PathGlob
 
 BASE = Path("/repo")
 

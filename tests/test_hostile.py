@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from tests.helpers import MINIMAL_CHARTER
 
 GOOD_WITH_A_FINDING = MINIMAL_CHARTER.replace("hours: always", "hours: office")  # no calendar "office"
@@ -168,7 +168,7 @@ def test_unreadable_file_is_named(workdir: Path, capsys: pytest.CaptureFixture[s
 
 def test_a_file_that_vanishes_mid_run_is_named(workdir: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from charterlint import runner
+    from charterlint.batch import work as runner
 
     (workdir / "ghost.charter.yaml").write_text(GOOD_WITH_A_FINDING, encoding="utf-8")
     real_read_bytes = runner.read_bytes

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
-from charterlint.document import Limits, NodeSpans
-from charterlint.json_loader import load_json
+from charterlint.source.document import Limits, NodeSpans
+from charterlint.source.json_loader import load_json
 from charterlint.model import Position, Span
-from charterlint.parsed import ParseError
-from charterlint.yaml_loader import load_yaml
-from charterlint.yaml_scalars import resolve_plain
+from charterlint.source.parsed import ParseError
+from charterlint.source.yaml_loader import load_yaml
+from charterlint.source.yaml_scalars import resolve_plain
 
 # The YAML 1.2 core schema as written in the specification, one pattern per type.
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")

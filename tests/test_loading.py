@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from charterlint.document import Document, Limits
-from charterlint.loader import load_document
+from charterlint.source.document import Document, Limits
+from charterlint.source.loader import load_document
 from charterlint.model import Position, Span
 
 YAML = """\

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
-from charterlint.document import Document, Problem
-from charterlint.files import Target
-from charterlint.jobs import auto_jobs
-from charterlint.linter import ActiveRule
+from charterlint.cli.app import main
+from charterlint.source.document import Document, Problem
+from charterlint.source.discovery import Target
+from charterlint.batch.jobs import auto_jobs
+from charterlint.engine.lint import ActiveRule
 from charterlint.model import Severity
-from charterlint.parallel import DIED, lint_in_processes
-from charterlint.rule import Context, Rule
-from charterlint.runner import Task, Work, lint_work
+from charterlint.batch.parallel import DIED, lint_in_processes
+from charterlint.ruleset.rule import Context, Rule
+from charterlint.batch.work import Task, Work, lint_work
 from tests.config_support import write
 from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, run, settings_for
 
@@ -103,7 +103,7 @@ def test_a_worker_that_dies_names_its_file_and_the_others_are_linted(tmp_path: P
 def test_a_crash_outside_the_rules_is_reported_on_its_file_with_exit_2(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from charterlint import runner
+    from charterlint.batch import work as runner
 
     for name in ("a", "b", "c"):
         write(project / f"{name}.charter.yaml", ANSWERED_PHONE_HEAD + REVIEW)
@@ -125,7 +125,7 @@ def test_a_crash_outside_the_rules_is_reported_on_its_file_with_exit_2(
 def test_workers_that_do_not_fork_load_the_configuration_and_its_plugins_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from charterlint import parallel
+    from charterlint.batch import parallel
     from tests.plugin_support import PROJECT
 
     project = tmp_path / "project"
@@ -146,8 +146,8 @@ def test_workers_that_do_not_fork_load_the_configuration_and_its_plugins_again(
 
 
 def test_the_date_is_pinned_for_workers_that_do_not_fork(project: Path) -> None:
-    from charterlint.plan import worker_settings
-    from charterlint.run import CheckRequest
+    from charterlint.cli.plan import worker_settings
+    from charterlint.cli.check import CheckRequest
 
     request = CheckRequest(paths=(".",), formats=(), color_choice="never", quiet=False, statistics=False,
                            today=dt.date(2031, 5, 6), preset=None, select=None, extend_select=(), ignore=(),

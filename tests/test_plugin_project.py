@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 
-from charterlint.plugins import Plugin, find_entry_points, load_rule_packs, rules_of
-from charterlint.ruletest import run_examples
-from charterlint.selection import select_rules
+from charterlint.ruleset.plugins import Plugin, find_entry_points, load_rule_packs, rules_of
+from charterlint.engine.examples import run_examples
+from charterlint.ruleset.selection import select_rules
 from tests.plugin_support import (
     ACME_PACK,
     CHARTER,

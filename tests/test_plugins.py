@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.document import Problem
+from charterlint.source.document import Problem
 from charterlint.model import Severity
-from charterlint.packs import OwnCodes, RulePack
-from charterlint.plugins import PluginError, load_rule_packs, rules_of
-from charterlint.rule import Rule
+from charterlint.ruleset.packs import OwnCodes, RulePack
+from charterlint.ruleset.plugins import PluginError, load_rule_packs, rules_of
+from charterlint.ruleset.rule import Rule
 from tests.helpers import MINIMAL_CHARTER
 from tests.plugin_support import (
     fake_install,

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from charterlint.files import is_charter_name
-from charterlint.starter import starter
+from charterlint.source.discovery import is_charter_name
+from charterlint.cli.init import starter
 
 ROOT = Path(__file__).parent.parent
 HOOKS = ROOT / ".pre-commit-hooks.yaml"

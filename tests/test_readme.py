@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from tests.helpers import builtin_rules
 
 ROOT = Path(__file__).parent.parent

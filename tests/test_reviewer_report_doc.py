@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from charterlint.cli import main
-from charterlint.coverage import COLUMNS
+from charterlint.cli.app import main
+from charterlint.reporters.matrix_model import COLUMNS
 
 ROOT = Path(__file__).parent.parent
 DOC = ROOT / "docs" / "reviewer-report.md"

@@ -1,13 +1,13 @@
 """Every rule's documented examples are tests: fail examples give exactly their findings.
 
-The examples run through charterlint.ruletest, the runner behind `charterlint rules --test`.
+The examples run through charterlint.engine.examples, the runner behind `charterlint rules --test`.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from charterlint.ruletest import Example, examples_of, run_example
+from charterlint.engine.examples import Example, examples_of, run_example
 from tests.helpers import _validator, builtin_rules
 
 EXAMPLES = [pytest.param(example, id=example.id) for example in examples_of(builtin_rules())]

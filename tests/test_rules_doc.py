@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
-from charterlint.rulesdoc import rules_markdown
+from charterlint.cli.app import main
+from charterlint.ruleset.docs import rules_markdown
 from tests.helpers import builtin_rules
 
 DOC = Path(__file__).parent.parent / "docs" / "rules.md"
@@ -48,7 +48,7 @@ CATALOGUE = {
 
 def test_docs_rules_md_is_current() -> None:
     assert DOC.read_text(encoding="utf-8") == rules_markdown(builtin_rules()), (
-        "docs/rules.md is stale: run `python -m charterlint.rulesdoc`"
+        "docs/rules.md is stale: run `python -m charterlint.ruleset.docs`"
     )
 
 

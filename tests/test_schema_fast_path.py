@@ -21,12 +21,12 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import generate_corpus
-from charterlint.document import Document, Limits
-from charterlint.loader import load_document
+from charterlint.source.document import Document, Limits
+from charterlint.source.loader import load_document
 from charterlint.resources import load_schema
-from charterlint.rule import load_builtin_rules
-from charterlint.schema import schema_problems
-from charterlint.validator import SchemaValidator, charter_validator, format_check, formats_in, is_date
+from charterlint.ruleset.rule import load_builtin_rules
+from charterlint.schema.problems import schema_problems
+from charterlint.schema.validator import SchemaValidator, charter_validator, format_check, formats_in, is_date
 
 pytest.importorskip("jsonschema_rs")
 
@@ -159,9 +159,9 @@ def test_the_date_check_is_jsonschemas(text: str) -> None:
 def test_valid_charters_are_validated_without_importing_jsonschema() -> None:
     program = (
         "import sys\n"
-        "from charterlint.loader import load_document\n"
-        "from charterlint.document import Limits\n"
-        "from charterlint.schema import charter_validator, schema_problems\n"
+        "from charterlint.source.loader import load_document\n"
+        "from charterlint.source.document import Limits\n"
+        "from charterlint.schema.problems import charter_validator, schema_problems\n"
         "raw = open('examples/clean-omnichannel.charter.yaml', 'rb').read()\n"
         "document = load_document('clean.charter.yaml', raw, Limits())\n"
         "assert schema_problems(charter_validator(), document.data) == []\n"

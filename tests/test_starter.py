@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from charterlint.resources import load_schema
-from charterlint.starter import a_year_after, starter
+from charterlint.cli.init import a_year_after, starter
 from tests.helpers import run
 
 ROOT = Path(__file__).parent.parent

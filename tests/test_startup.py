@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.installed import may_declare
+from charterlint.ruleset.installed import may_declare
 from tests.plugin_support import REGULATOR_ENTRY_POINTS, fake_install
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
 import sys
-from charterlint.cli import main
+from charterlint.cli.app import main
 main(sys.argv[1:])
 sys.stdout.flush()
 print("\\nMODULES " + " ".join(sorted(sys.modules)))
@@ -30,24 +30,24 @@ def imported(cwd: Path, *args: str) -> set[str]:
     return set(line.split()[1:])
 
 
-NEVER_FOR_ONE_FILE = {"importlib.metadata", "tomllib", "charterlint.baseline", "charterlint.plugins",
-                      "charterlint.packs", "charterlint.parallel", "concurrent.futures", "multiprocessing",
-                      "charterlint.reporters.sarif", "charterlint.reporters.html", "charterlint.rulesdoc",
-                      "hashlib", "difflib", "charterlint.directives", "charterlint.comments",
-                      "charterlint.suppress", "charterlint.review_status", "charterlint.wording",
-                      "charterlint.json_loader"}
+NEVER_FOR_ONE_FILE = {"importlib.metadata", "tomllib", "charterlint.engine.baseline", "charterlint.ruleset.plugins",
+                      "charterlint.ruleset.packs", "charterlint.batch.parallel", "concurrent.futures", "multiprocessing",
+                      "charterlint.reporters.sarif", "charterlint.reporters.html", "charterlint.ruleset.docs",
+                      "hashlib", "difflib", "charterlint.engine.directives", "charterlint.source.comments",
+                      "charterlint.engine.suppress", "charterlint.reporters.review_status", "charterlint.reporters.wording",
+                      "charterlint.source.json_loader"}
 
 
 def test_version_imports_neither_the_linter_nor_its_libraries() -> None:
     modules = imported(ROOT, "--version")
-    assert not modules & {"charterlint.run", "charterlint.linter", "yaml", "jsonschema"}
+    assert not modules & {"charterlint.cli.check", "charterlint.engine.lint", "yaml", "jsonschema"}
 
 
 def test_explain_reads_rules_without_validating_them() -> None:
     # --isolated: no configuration to read (and validate) for its rule packs
     modules = imported(ROOT, "explain", "--isolated", "CH301")
-    assert "charterlint.rulesdoc" in modules
-    assert not modules & {"jsonschema", "charterlint.run", "importlib.metadata"}
+    assert "charterlint.ruleset.docs" in modules
+    assert not modules & {"jsonschema", "charterlint.cli.check", "importlib.metadata"}
 
 
 def test_a_one_file_run_imports_only_what_it_uses(tmp_path: Path) -> None:
@@ -67,7 +67,7 @@ def test_a_configuration_file_is_validated_without_importing_jsonschema(tmp_path
                                                 encoding="utf-8")
     (tmp_path / "x.charter.yaml").write_bytes((ROOT / "examples" / "clean-omnichannel.charter.yaml").read_bytes())
     modules = imported(tmp_path, "check", "--no-cache", "--today", "2026-01-01", "x.charter.yaml")
-    assert "charterlint.configfile" in modules
+    assert "charterlint.config.layer" in modules
     assert not modules & (NEVER_FOR_ONE_FILE | {"jsonschema"})
 
 
@@ -76,7 +76,7 @@ def test_a_file_with_a_directive_loads_the_directive_parser(tmp_path: Path) -> N
     text = (ROOT / "examples" / "clean-omnichannel.charter.yaml").read_text(encoding="utf-8")
     (tmp_path / "x.charter.yaml").write_text("# charterlint: disable-file CH201\n" + text, encoding="utf-8")
     modules = imported(tmp_path, "check", "--no-cache", "--today", "2026-01-01", "x.charter.yaml")
-    assert {"charterlint.directives", "charterlint.suppress"} <= modules
+    assert {"charterlint.engine.directives", "charterlint.engine.suppress"} <= modules
 
 
 def test_the_quick_look_for_plugins_finds_an_installed_one(tmp_path: Path) -> None:

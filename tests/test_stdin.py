@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
-from charterlint.document import Limits
-from charterlint.stdin import lint_stdin
+from charterlint.cli.app import main
+from charterlint.source.document import Limits
+from charterlint.cli.stdin import lint_stdin
 from tests.helpers import MINIMAL_CHARTER, settings_for
 
 YAML = MINIMAL_CHARTER.replace("title: Example Water customer charter\n", 'title: ""\n')  # empty: CH013 at 2:8

@@ -18,13 +18,13 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from charterlint.charter import walk
+from charterlint.charter.views import walk
 from charterlint.checks.phrases import phrase_pattern
-from charterlint.document import Document, Problem
-from charterlint.duration import Scale, longer, parse_duration
+from charterlint.source.document import Document, Problem
+from charterlint.charter.duration import Scale, longer, parse_duration
 from charterlint.model import Span
-from charterlint.selector import Target, same_value, select
-from charterlint.subjects import describe, show_value
+from charterlint.checks.selector import Target, same_value, select
+from charterlint.charter.subjects import describe, show_value
 
 Parameters = Mapping[str, Any]
 GenericFunction = Callable[[Document, Parameters], Iterator[Problem]]

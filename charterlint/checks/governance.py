@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter import charter_index
-from charterlint.document import Document, Problem, join
-from charterlint.rule import Context
+from charterlint.charter.views import charter_index
+from charterlint.source.document import Document, Problem, join
+from charterlint.ruleset.rule import Context
 
 
 def _missing(data: dict[str, Any], message: str, *path: str) -> Problem:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from charterlint.charter import charter_index
+from charterlint.charter.views import charter_index
 from charterlint.checks.prose import match_span, prose_text
-from charterlint.document import Document, Problem
+from charterlint.source.document import Document, Problem
 from charterlint.model import Span
-from charterlint.rule import Context
+from charterlint.ruleset.rule import Context
 
 
 def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:

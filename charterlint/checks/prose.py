@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from charterlint.charter import charter_index
-from charterlint.document import Body, Document, Problem
+from charterlint.charter.views import charter_index
+from charterlint.source.document import Body, Document, Problem
 from charterlint.model import Position, Span
-from charterlint.rule import Context
+from charterlint.ruleset.rule import Context
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

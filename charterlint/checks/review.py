@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from charterlint.charter import charter_index
-from charterlint.dates import due_date, is_calendar_period, parse_date
-from charterlint.document import Document, Problem, join
-from charterlint.duration import Duration, parse_duration
-from charterlint.rule import Context
+from charterlint.charter.views import charter_index
+from charterlint.charter.dates import due_date, is_calendar_period, parse_date
+from charterlint.source.document import Document, Problem, join
+from charterlint.charter.duration import Duration, parse_duration
+from charterlint.ruleset.rule import Context
 
 if TYPE_CHECKING:
-    from charterlint.linter import ActiveRule
+    from charterlint.engine.lint import ActiveRule
 
 DEFAULT_REVIEW_PERIOD = "12 months"  # CH201's default max-age
 

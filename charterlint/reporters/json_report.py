@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from charterlint.fingerprint import fingerprints
+from charterlint.engine.fingerprint import fingerprints
 from charterlint.model import FileResult, Finding, Position, Report, Severity, count
 from charterlint.reporters import RenderOptions
 

@@ -11,10 +11,10 @@ from typing import Any
 
 import click
 
-from charterlint.coverage import COLUMNS, Cell, CharterCoverage, State, charter_coverage
+from charterlint.reporters.matrix_model import COLUMNS, Cell, CharterCoverage, State, charter_coverage
 from charterlint.model import FileResult, Finding, Report
 from charterlint.reporters import RenderOptions
-from charterlint.review_status import Review
+from charterlint.reporters.review_status import Review
 
 _STYLES: dict[State, dict[str, Any]] = {
     State.MET: {"fg": "green"},

@@ -12,8 +12,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from charterlint.fingerprint import VERSION as FINGERPRINT_VERSION
-from charterlint.fingerprint import fingerprints
+from charterlint.engine.fingerprint import VERSION as FINGERPRINT_VERSION
+from charterlint.engine.fingerprint import fingerprints
 from charterlint.model import Finding, Report, RuleInfo, Severity
 from charterlint.reporters import RenderOptions
 

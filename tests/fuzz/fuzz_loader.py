@@ -14,9 +14,9 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["charterlint"]):
-    from charterlint.linter import ActiveRule, LintSettings, lint_bytes
-    from charterlint.rule import load_builtin_rules
-    from charterlint.schema import charter_validator
+    from charterlint.engine.lint import ActiveRule, LintSettings, lint_bytes
+    from charterlint.ruleset.rule import load_builtin_rules
+    from charterlint.schema.problems import charter_validator
 
 KINDS = ("x.charter.yaml", "x.charter.json", "x.charter.md", "x.charter")
 RULES = load_builtin_rules()

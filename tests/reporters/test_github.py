@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from charterlint.model import Finding, Severity, Suppression
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.github import annotation, escape_data, escape_property, render, step_summary

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from charterlint.model import Report
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.html import render

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from tests.reporters.support import ROOT
 from tests.reporters.test_html import EVIL, YAML_HOSTILE
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import UNCADENCED
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from tests.reporters.support import ROOT
 
 BUSES = "tests/fixtures/matrix/buses.charter.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from charterlint.reporters import reporters
 from tests.reporters.support import ROOT
 

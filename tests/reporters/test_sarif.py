@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from charterlint.model import Severity, Suppression
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.sarif import FINGERPRINT_KEY, artifact_uri, render
@@ -47,7 +47,7 @@ def test_every_rule_index_points_at_the_rule_its_rule_id_names(examples_log: Any
 
 
 def test_the_driver_lists_every_enabled_rule_with_its_documentation(examples_log: Any) -> None:
-    from charterlint.rule import load_builtin_rules
+    from charterlint.ruleset.rule import load_builtin_rules
 
     driver = examples_log["runs"][0]["tool"]["driver"]
     assert [r["id"] for r in driver["rules"]] == [r.code for r in load_builtin_rules()]

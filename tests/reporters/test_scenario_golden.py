@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from tests.reporters.support import ROOT, assert_golden, sarif_errors
 
 SCENARIO = "tests/fixtures/report_scenario"
@@ -28,7 +28,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     target = tmp_path_factory.mktemp("outputs")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
-        patch.setattr("charterlint.runner.__version__", "0.0.0+golden")
+        patch.setattr("charterlint.batch.work.__version__", "0.0.0+golden")
         for variable in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR"):
             patch.delenv(variable, raising=False)
         args = ["check", SCENARIO, "--select", "CH0", "--today", "2026-01-01", "--statistics"]
@@ -64,7 +64,7 @@ def test_the_golden_sarif_is_valid_against_the_official_schema() -> None:
 def test_the_same_input_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              outputs: dict[str, str]) -> None:
     monkeypatch.chdir(ROOT)
-    monkeypatch.setattr("charterlint.runner.__version__", "0.0.0+golden")
+    monkeypatch.setattr("charterlint.batch.work.__version__", "0.0.0+golden")
     again = tmp_path / "again.sarif"
     main(["check", SCENARIO, "--select", "CH0", "--today", "2026-01-01", "--format", f"sarif:{again}"])
     assert again.read_bytes().decode("utf-8") == outputs["sarif"]

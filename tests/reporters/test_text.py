@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli import main
+from charterlint.cli.app import main
 from charterlint.model import Suppression
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.text import render

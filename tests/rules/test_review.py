@@ -7,8 +7,8 @@ from textwrap import dedent, indent
 
 import pytest
 
-from charterlint.dates import add_months, due_date
-from charterlint.duration import parse_duration
+from charterlint.charter.dates import add_months, due_date
+from charterlint.charter.duration import parse_duration
 from tests.helpers import ANSWERED_PHONE_HEAD, CHARTER_HEAD, REVIEW, findings
 
 REVIEW_CODES = ["CH201", "CH202", "CH203", "CH204"]

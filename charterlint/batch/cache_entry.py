@@ -1,0 +1,147 @@
+"""One file's FileResult as a cache entry: plain JSON, read back only if every field checks out.
+
+JSON, not pickle: a cache file someone else wrote cannot run code here, and a damaged one
+fails a type check and counts as a miss. An entry is two lines: the findings and how to get
+the source lines, then the parsed charter (`data`), which a run that shows no charter's
+content does not parse. Source lines are not stored when they can be split again from the
+file's content the same way (checked when the entry is written); `data` is stored only when
+it is plain JSON data, so it reads back equal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from charterlint.source.loader import split_lines
+from charterlint.model import FileResult, Finding, Position, Severity, Span, Suppression
+
+FORMAT = 2  # bump when the layout below changes
+_SEVERITIES = {int(severity): severity for severity in Severity}
+_LINE_MODES = ("lf", "yaml", "json")  # "lf": split at \n only (fast; right for most files)
+
+
+class BadEntry(ValueError):
+    """A cache entry that is not one this version wrote: treat as a miss."""
+
+
+def _plain(value: Any, depth: int = 0) -> bool:
+    """True when `value` survives a JSON round trip unchanged (str keys, lists, scalars)."""
+    if depth > 200:
+        return False
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return True
+    if isinstance(value, list):
+        return all(_plain(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _plain(item, depth + 1) for key, item in value.items())
+    return False
+
+
+def _text(content: bytes) -> str:
+    return content.decode("utf-8", "replace")
+
+
+def _split(text: str, mode: str) -> list[str]:
+    if mode != "lf":
+        return split_lines(text, mode)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _line_mode(lines: tuple[str, ...], content: bytes) -> str | list[str]:
+    """How to get `lines` back from `content`: a split mode, or the lines themselves."""
+    if not lines:
+        return []
+    text = _text(content)
+    for mode in _LINE_MODES:
+        if tuple(_split(text, mode)) == lines:
+            return mode
+    return list(lines)
+
+
+def _finding(finding: Finding) -> list[Any]:
+    start, end = finding.span.start, finding.span.end
+    suppression = finding.suppression
+    return [finding.code, finding.name, int(finding.severity), finding.message, start.line, start.column,
+            end.line, end.column, finding.pointer,
+            None if suppression is None else [suppression.kind, suppression.justification], finding.locus]
+
+
+def encode(result: FileResult, key: str, content: bytes) -> bytes | None:
+    """The entry for `result` (linted from `content`), or None when it cannot be stored faithfully."""
+    if any(finding.path != result.path for finding in result.findings):
+        return None
+    if result.data is not None and not (isinstance(result.data, dict) and _plain(result.data)):
+        return None
+    head = {"format": FORMAT, "path": result.path, "key": key, "parsed": result.parsed,
+            "lines": _line_mode(result.source_lines, content),
+            "findings": [_finding(finding) for finding in result.findings]}
+    # ensure_ascii: no raw line break inside either line (U+2028 and the like are escaped too)
+    return b"\n".join(json.dumps(part, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+                      for part in (head, result.data))
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise BadEntry(f"expected text, not {type(value).__name__}")
+    return value
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise BadEntry(f"expected a whole number, not {type(value).__name__}")
+    return value
+
+
+def _decode_finding(path: str, item: Any) -> Finding:
+    if not isinstance(item, list) or len(item) != 11:
+        raise BadEntry("malformed finding")
+    code, name, severity, message, line, column, end_line, end_column, pointer, suppression, where = item
+    if type(severity) is not int or severity not in _SEVERITIES:
+        raise BadEntry("unknown severity")
+    span = Span(Position(_int(line), _int(column)), Position(_int(end_line), _int(end_column)))
+    marked = None
+    if suppression is not None:
+        if not isinstance(suppression, list) or len(suppression) != 2:
+            raise BadEntry("malformed suppression")
+        marked = Suppression(_str(suppression[0]), _str(suppression[1]))
+    return Finding(path, _str(code), _str(name), _SEVERITIES[severity], _str(message), span, _str(pointer), marked,
+                   _str(where))
+
+
+def _lines(mode: Any, content: bytes) -> tuple[str, ...]:
+    if isinstance(mode, str):
+        if mode not in _LINE_MODES:
+            raise BadEntry("unknown line mode")
+        return tuple(_split(_text(content), mode))
+    if not isinstance(mode, list):
+        raise BadEntry("malformed lines")
+    return tuple(_str(line) for line in mode)
+
+
+def decode(raw: bytes, path: str, key: str, content: bytes, slim: bool = False) -> FileResult:
+    """The FileResult of an entry written for `path` and `key`; raises BadEntry (or ValueError for
+    broken JSON) otherwise.
+
+    `slim` leaves out what no reporter of the run shows: the parsed charter, and the source
+    lines of a file without findings (they are only shown under findings).
+    """
+    first, _, rest = raw.partition(b"\n")
+    entry = json.loads(first)
+    if not isinstance(entry, Mapping) or entry.get("format") != FORMAT:
+        raise BadEntry("not an entry of this format")
+    if entry.get("path") != path or entry.get("key") != key:
+        raise BadEntry("entry of another file or content")
+    parsed, findings = entry.get("parsed"), entry.get("findings")
+    if not isinstance(parsed, bool) or not isinstance(findings, list):
+        raise BadEntry("malformed entry")
+    found = tuple(_decode_finding(path, item) for item in findings)
+    lines = () if slim and not found else _lines(entry.get("lines"), content)
+    data = None if slim else json.loads(rest)
+    if data is not None and not isinstance(data, dict):
+        raise BadEntry("malformed data")
+    return FileResult(path, found, lines, parsed, data)

@@ -1,0 +1,111 @@
+"""Lint files in worker processes (`--jobs N`); results come back in the order given.
+
+Each worker makes its lint settings once, in the pool's initializer: where processes fork
+(Linux) it inherits the parent's, rules and plugins included, at no cost; elsewhere
+(forkserver, spawn) it builds them again with `rebuild`, which loads the configuration and
+its plugins as the parent did. A file that makes a worker die (killed, out of memory) does
+not hang the run: the files not yet done are linted again one at a time, each in a fresh
+one-process pool, so the death names its file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from typing import Any
+
+from charterlint.batch.cache import ResultCache
+from charterlint.engine.lint import LintSettings
+from charterlint.batch.work import Outcome, Task, Work, lint_work
+
+DIED = "charterlint's worker process ended abruptly while linting it (killed, or out of memory)"
+
+Payload = Task | Callable[[], Task]
+
+# This worker process's settings, set once by `_start`: the one piece of per-process state a
+# process pool needs (tasks carry only the file).
+_WORKER: dict[str, Any] = {}
+
+
+def start_method() -> str:
+    """fork where it is safe and cheap (Linux), else forkserver, else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _start(payload: Payload) -> None:
+    try:
+        _WORKER["task"] = payload if isinstance(payload, Task) else payload()
+    except Exception as error:  # noqa: BLE001 - reported for every file this worker is given
+        _WORKER["problem"] = f"charterlint's worker process could not start: {type(error).__name__}: {error}"
+
+
+def _lint(work: Work) -> Outcome:
+    task = _WORKER.get("task")
+    if task is None:
+        return Outcome(None, _WORKER.get("problem", "charterlint's worker process has no settings"))
+    return lint_work(work, task)
+
+
+def _rebuilt(rebuild: Callable[[], LintSettings], cache: ResultCache | None, slim: bool) -> Task:
+    """The run's task, its settings built again in this process (it did not fork from the parent)."""
+    return Task(rebuild(), cache, slim)
+
+
+def _pool(count: int, payload: Payload, method: str) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context(method)
+    return ProcessPoolExecutor(count, mp_context=context, initializer=_start, initargs=(payload,))
+
+
+def _chunk(files: int, count: int) -> int:
+    """Tasks of a few files: fewer round trips, and still work for every process to the end."""
+    return max(1, min(32, files // (count * 8)))
+
+
+def lint_in_processes(items: Sequence[Work], task: Task, count: int,
+                      rebuild: Callable[[], LintSettings] | None = None, method: str | None = None) -> list[Outcome]:
+    """Lint `items` in `count` processes; one Outcome per item, in order."""
+    method = method or start_method()
+    payload: Payload
+    if method == "fork":
+        payload = task
+    elif rebuild is not None:
+        payload = partial(_rebuilt, rebuild, task.cache, task.slim)
+    else:  # nothing to build the settings from in a fresh process
+        return [lint_work(work, task) for work in items]
+    outcomes: list[Outcome] = []
+    pool = _pool(count, payload, method)
+    try:
+        for outcome in pool.map(_lint, items, chunksize=_chunk(len(items), count)):
+            outcomes.append(outcome)
+    except BrokenProcessPool:
+        pool.shutdown(wait=True)
+        return outcomes + _one_at_a_time(items[len(outcomes):], payload, method)
+    except BaseException:  # Ctrl-C: do not lint the files still queued before stopping
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return outcomes
+
+
+def _one_at_a_time(items: Sequence[Work], payload: Payload, method: str) -> list[Outcome]:
+    """After a worker died: each file alone in a one-process pool, so a death names its file."""
+    outcomes: list[Outcome] = []
+    pool = _pool(1, payload, method)
+    try:
+        for work in items:
+            try:
+                outcomes.append(pool.submit(_lint, work).result())
+            except BrokenProcessPool:
+                outcomes.append(Outcome(None, DIED))
+                pool.shutdown(wait=True)
+                pool = _pool(1, payload, method)
+    finally:
+        pool.shutdown(wait=True)
+    return outcomes

@@ -1,0 +1,136 @@
+"""Lint files into results: reads each file once, never stops at a bad one.
+
+This is the work of one process, one file at a time; batch.py runs it over a whole run, with
+the cache and worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from charterlint import __version__
+from charterlint.source.discovery import Target
+from charterlint.engine.lint import LintSettings, failure, lint_bytes
+from charterlint.model import DOCUMENT_START, FileResult, Finding, Report
+
+if TYPE_CHECKING:
+    from charterlint.batch.cache import ResultCache
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """One file to lint: where it is, how reports name it, and its content and cache key if read."""
+
+    target: Target
+    content: bytes | None = None
+    key: str = ""  # the content key its result is cached under (cache.content_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What every file of a run is linted with, in this process or in a worker."""
+
+    settings: LintSettings
+    cache: ResultCache | None = None  # where results are stored (Work with content and key)
+    slim: bool = False  # results leave out what no reporter of the run shows (see `slimmed`)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What linting one file gave: a result, or why charterlint crashed on it (result None)."""
+
+    result: FileResult | None
+    crash: str = ""
+    cache_problem: str = ""  # why the result could not be cached
+
+
+def read_bytes(target: Target, max_bytes: int) -> bytes | str:
+    """The file's content, or a message saying why it cannot be read.
+
+    Reads at most one byte over the limit, so a huge file costs nothing to refuse.
+    """
+    try:
+        with open(target.path, "rb") as handle:
+            # Asking for the file's size, not the limit, spares allocating the limit's worth of
+            # memory for every file; a file that grew (or a size of 0, /proc) reads on to the limit.
+            first = min(os.fstat(handle.fileno()).st_size, max_bytes) + 1
+            content = handle.read(first)
+            return content if len(content) < first else content + handle.read(max_bytes + 1 - first)
+    except IsADirectoryError:
+        return "is a directory, not a charter file"
+    except PermissionError:
+        return "cannot be read: permission denied"
+    except FileNotFoundError:
+        if os.path.islink(target.path):
+            return "is a broken symbolic link"
+        return "vanished before it could be read"
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+
+
+def read_target(target: Target, settings: LintSettings) -> bytes | FileResult:
+    """The file's content, or the CH001 result of a file that cannot be read or is too big."""
+    content = read_bytes(target, settings.limits.max_bytes)
+    if isinstance(content, str):
+        return failure(target.display, f"file {content}", settings)
+    if len(content) > settings.limits.max_bytes:
+        size = os.path.getsize(target.path) if os.path.exists(target.path) else len(content)
+        return failure(
+            target.display,
+            f"file is {size:,} bytes, over the limit of {settings.limits.max_bytes:,} (limit max-bytes)",
+            settings,
+        )
+    return content
+
+
+def lint_target(target: Target, settings: LintSettings) -> FileResult:
+    content = read_target(target, settings)
+    return content if isinstance(content, FileResult) else lint_bytes(target.display, content, settings)
+
+
+def lint_work(work: Work, task: Task) -> Outcome:
+    """Lint one file and cache its result; an exception that escapes the linter (MemoryError,
+    a bug) is a crash on this file."""
+    try:
+        if work.content is None:
+            result = lint_target(work.target, task.settings)
+        else:
+            result = lint_bytes(work.target.display, work.content, task.settings)
+    except Exception as error:  # noqa: BLE001 - reported as a crash on this file, the run goes on
+        return Outcome(None, f"charterlint crashed while linting it: {type(error).__name__}: {error}")
+    problem = ""
+    if task.cache is not None and work.content is not None and work.key:
+        problem = task.cache.store(result, work.key, work.content)
+    return Outcome(slimmed(result) if task.slim else result, "", problem)
+
+
+def slimmed(result: FileResult) -> FileResult:
+    """The result without what only some reporters show: the parsed charter (html), and the
+    source lines of a file without findings (lines are shown under findings only). Large runs
+    keep far less in memory, and worker processes send far less back."""
+    if result.data is None and (result.findings or not result.source_lines):
+        return result
+    return replace(result, data=None, source_lines=result.source_lines if result.findings else ())
+
+
+def crashed(path: str, reason: str, settings: LintSettings) -> FileResult:
+    """The result of a file charterlint crashed on: CH000 (internal-error) when enabled."""
+    active = settings.for_file(path).rules.get("CH000")
+    if active is None:
+        return FileResult(path, (), parsed=False)
+    return FileResult(path, (Finding(path, "CH000", active.rule.name, active.severity, reason, DOCUMENT_START),),
+                      parsed=False)
+
+
+def report(files: tuple[FileResult, ...], settings: LintSettings) -> Report:
+    """The report of these results: the enabled rules' descriptions and charterlint's version."""
+    rules = tuple(active.rule.info(active.severity) for active in settings.rules.values())
+    return Report(files, rules, __version__)
+
+
+def lint_targets(targets: Sequence[Target], settings: LintSettings) -> Report:
+    """Lint `targets` in this process, without the cache."""
+    return report(tuple(lint_target(target, settings) for target in targets), settings)

@@ -1,0 +1,79 @@
+"""Name a place in a charter the way its writer would: `channel "email"`, `"review.cadence"`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from charterlint.source.document import resolve, unescape
+
+# List items that have a name of their own, and the field that names them.
+_NAMED_ITEMS = {
+    "channels": ("channel", "id"),
+    "calendars": ("calendar", "id"),
+    "self_service": ("self-service entry", "id"),
+    "stages": ("escalation stage", "name"),
+    "external": ("external body", "body"),
+}
+
+
+def _item_phrase(data: Any, pointer: str, list_name: str, index: int) -> str:
+    noun, field = _NAMED_ITEMS[list_name]
+    item = resolve(data, pointer)
+    name = item.get(field) if isinstance(item, dict) else None
+    if isinstance(name, str) and name:
+        return f'{noun} "{name}"'
+    return f"{noun} {index + 1}"
+
+
+def describe(data: Any, pointer: str) -> str:
+    """A short phrase for the node at `pointer`, e.g. `"commitments.respond" in channel "email"`."""
+    tokens = [unescape(token) for token in pointer.split("/")[1:]] if pointer else []
+    subject = ""
+    rest: list[str] = []
+    raw_tokens = pointer.split("/")[1:] if pointer else []
+    prefix = ""
+    for position, token in enumerate(tokens):
+        prefix += "/" + raw_tokens[position]
+        previous = tokens[position - 1] if position else ""
+        if token.isdigit() and previous in _NAMED_ITEMS:
+            subject = _item_phrase(data, prefix, previous, int(token))
+            rest = []
+        elif token.isdigit():
+            rest[-1] = f"{rest[-1]}[{int(token) + 1}]" if rest else f"item {int(token) + 1}"
+        else:
+            rest.append(token)
+    dotted = f'"{".".join(rest)}"' if rest else ""
+    if subject and dotted:
+        return f"{dotted} in {subject}"
+    return subject or dotted or "the charter"
+
+
+def show_value(value: Any) -> str:
+    """A value as a message quotes it: strings in quotes, collections by kind."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f'"{shown}"'
+    return str(value)
+
+
+def closest(word: str, options: Sequence[str]) -> str | None:
+    """The option `word` most likely misspells; None when none is close."""
+    import difflib  # only messages about a misspelling pay for it
+
+    found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, options: Sequence[str]) -> str:
+    """` (did you mean "x"?)` for the option closest to `word`; "" when none is close."""
+    hint = closest(word, options)
+    return f' (did you mean "{hint}"?)' if hint else ""

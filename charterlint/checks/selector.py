@@ -1,0 +1,105 @@
+"""Selectors of declarative checks: JSON pointers with `*` wildcards, and `where` filters.
+
+`/channels/*/commitments/answer/within` names the answer limit of every channel. A `*`
+stands for every item of a list or every member of a mapping (except `x-` extensions,
+which are the writer's own data). A path that does not exist yields one missing target
+when it has no wildcard (so "required" checks can report it) and nothing past a wildcard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from charterlint.source.document import join, unescape
+
+WILDCARD = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One node a selector names: its pointer, and its value when it exists.
+
+    For a missing node, `parent` is the pointer of its deepest existing ancestor: where
+    a finding about the missing member points.
+    """
+
+    pointer: str
+    value: Any
+    exists: bool
+    parent: str
+
+
+def tokens(path: str) -> tuple[str, ...]:
+    """`/channels/*` or `commitments/answer` -> the reference tokens, still escaped."""
+    stripped = path[1:] if path.startswith("/") else path
+    return tuple(stripped.split("/")) if stripped else ()
+
+
+def _children(value: Any) -> Iterator[tuple[str | int, Any]]:
+    if isinstance(value, dict):
+        yield from ((key, child) for key, child in value.items() if not str(key).startswith("x-"))
+    elif isinstance(value, list):
+        yield from enumerate(value)
+
+
+def _child(value: Any, token: str) -> tuple[bool, Any]:
+    name = unescape(token)
+    if isinstance(value, dict):
+        return name in value, value.get(name)
+    if isinstance(value, list) and name.isdigit() and int(name) < len(value):
+        return True, value[int(name)]
+    return False, None
+
+
+def expand(value: Any, path: Sequence[str], pointer: str = "") -> Iterator[Target]:
+    """Every node below `value` that the tokens `path` name, in document order."""
+    if not path:
+        yield Target(pointer, value, True, pointer)
+        return
+    head, rest = path[0], path[1:]
+    if head == WILDCARD:
+        for key, child in _children(value):
+            yield from expand(child, rest, join(pointer, key))
+        return
+    found, child = _child(value, head)
+    if found:
+        yield from expand(child, rest, f"{pointer}/{head}")
+    elif WILDCARD not in rest:
+        missing = pointer + "".join(f"/{token}" for token in path)
+        yield Target(missing, None, False, pointer)
+
+
+def field_value(value: Any, path: str) -> tuple[bool, Any]:
+    """The value at a relative path without wildcards, and whether it exists."""
+    for token in tokens(path):
+        found, value = _child(value, token)
+        if not found:
+            return False, None
+    return True, value
+
+
+def same_value(actual: Any, expected: Any) -> bool:
+    """Equality as the data means it."""
+    # YAML 1.2 keeps `true` and `1` apart; Python's `True == 1` must not join them
+    return isinstance(actual, bool) is isinstance(expected, bool) and actual == expected
+
+
+def matches_where(value: Any, where: Mapping[str, Any]) -> bool:
+    """Whether every `where` field has the given value (or one of the listed values)."""
+    for path, expected in where.items():
+        found, actual = field_value(value, path)
+        options = expected if isinstance(expected, list) else [expected]
+        if not found or not any(same_value(actual, option) for option in options):
+            return False
+    return True
+
+
+def select(data: Any, given: str, where: Mapping[str, Any], field: str) -> Iterator[tuple[Target, Target]]:
+    """(selected node, target) pairs: `given` nodes passing `where`, then `field` below each."""
+    for node in expand(data, tokens(given)):
+        if node.exists and matches_where(node.value, where):
+            for target in expand(node.value, tokens(field), node.pointer):
+                yield node, target
+

@@ -1,0 +1,289 @@
+"""Command line: parses options, builds the run, writes outputs, picks the exit code.
+
+Heavy modules are imported inside the commands so `--version`, `rules` and `explain`
+start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import click
+
+from charterlint import __version__
+from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, leave
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f'"{value}" is not a date: expected YYYY-MM-DD', param_hint="'--today'") from None
+
+
+def _jobs(value: str | None) -> int | Literal["auto"] | None:
+    if value is None:
+        return None
+    if value == "auto":
+        return "auto"
+    if not value.isdigit() or int(value) < 1:
+        raise click.BadParameter(f'"{value}" is not a number of processes: expected a whole number from 1, or auto',
+                                 param_hint="'--jobs'")
+    return int(value)
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    """`--select CH1,CH2 --select "CH3 CH4"` -> ["CH1", "CH2", "CH3", "CH4"] (as in suppressions)."""
+    return [item for value in values for item in value.replace(",", " ").split()]
+
+
+def _use_color(choice: str, stream: Any) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _rules_in_effect(config: str | None, isolated: bool) -> tuple[Any, ...]:
+    """The built-in rules plus the packs the configuration loads (what `check` would know)."""
+    from charterlint.config.resolve import ConfigError
+    from charterlint.config.settings import command_line_layer, config_path, load_config
+
+    cwd = Path.cwd()
+    try:
+        path = config_path(cwd, config, isolated)
+        return load_config(path, command_line_layer(cwd), None, cwd, [])[1]
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+
+
+_CONFIG_OPTIONS = (
+    click.option("--config", "config_file", metavar="PATH", type=click.Path(dir_okay=False),
+                 help="Read this configuration file instead of searching for .charterlint.yaml / pyproject.toml."),
+    click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+)
+
+
+def _with_config_options(command: Any) -> Any:
+    for option in reversed(_CONFIG_OPTIONS):
+        command = option(command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="charterlint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Lint customer service charters: omnichannel commitments, review dates and format."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "--output-format", "-f", "formats", multiple=True, metavar="NAME[:PATH]",
+              help="Output format, optionally to a file; repeatable: text, json, sarif, github, junit, "
+                   "html, or auto (the default: text, plus github in GitHub Actions).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour text output (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print each finding on one line, without source excerpts or statistics "
+                   "(only the summary line when there is no finding).")
+@click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced.")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date review rules and suppression expiry compare with (default: config `today`, else the system date).")
+@_with_config_options
+@click.option("--preset", type=click.Choice(["recommended", "strict"]),
+              help="The rule set to start from (overrides the configuration's extends; default: recommended).")
+@click.option("--select", multiple=True, metavar="RULES", help="Run only these rules (codes, prefixes or names; comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Run these rules as well as the preset's.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Exit 1 when a finding at or above this severity remains (default: config `fail-on`, else warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
+@click.option("--baseline", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Report only findings this baseline does not record (they count as suppressed).")
+@click.option("--write-baseline", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Record the current findings in FILE, for --baseline.")
+@click.option("--show-config", is_flag=True, help="Print the effective settings as YAML and exit.")
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted and exit.")
+@click.option("--stdin-filename", metavar="NAME",
+              help='Read the charter from standard input ("-" among the paths; implied when no path is '
+                   'given) and report it as NAME, whose suffix sets the kind.')
+@click.option("--jobs", "-j", metavar="N|auto",
+              help="Lint in N processes (default: config `jobs`, else auto: one process below 50 files, "
+                   "else one per 25 files up to the number of CPU cores). The output is the same for any N.")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the result cache (default: config `cache`, else on).")
+@click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False),
+              help="Keep the result cache in DIR (default: .charterlint_cache beside the configuration file, "
+                   "else in the current directory).")
+def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: bool, statistics: bool,
+          today: str | None, config_file: str | None, isolated: bool, preset: str | None,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+          exit_zero: bool, force_exclude: bool, baseline: str | None, write_baseline: str | None,
+          show_config: bool, show_files: bool, stdin_filename: str | None, jobs: str | None, no_cache: bool,
+          cache_dir: str | None) -> int:
+    """Lint charter files; directories are searched for *.charter.{yaml,yml,json,md}."""
+    from charterlint.cli.check import CheckRequest, run_check
+
+    request = CheckRequest(
+        paths=paths or (("-",) if stdin_filename is not None else (".",)),
+        formats=formats,
+        color_choice=color,
+        quiet=quiet,
+        statistics=statistics,
+        today=_today(today) if today is not None else None,
+        preset=preset,
+        select=_split(select) if select else None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        stdin_filename=stdin_filename,
+        config=config_file,
+        isolated=isolated,
+        force_exclude=force_exclude,
+        show_config=show_config,
+        show_files=show_files,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        jobs=_jobs(jobs),
+        cache=False if no_cache else None,
+        cache_dir=cache_dir,
+    )
+    return run_check(request, lambda stream: _use_color(color, stream))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the states (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date the review status compares with (default: config `today`, else the system date).")
+@_with_config_options
+@click.option("--preset", type=click.Choice(["recommended", "strict"]),
+              help="The rules whose findings flag cells (default: the configuration's, else recommended).")
+def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: str | None, isolated: bool,
+           preset: str | None) -> int:
+    """Print each charter's coverage matrix: what every channel promises.
+
+    Exit 0 when every file parsed, 1 when one could not be read or parsed, 2 on a usage error.
+    """
+    from charterlint.cli.matrix import run_matrix
+
+    return run_matrix(paths or (".",), today=_today(today) if today is not None else None, preset=preset,
+                      config=config_file, isolated=isolated, color_for=lambda stream: _use_color(color, stream))
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path())
+@click.option("--format", "format_", type=click.Choice(["yaml", "md"]),
+              help="YAML, or Markdown with the charter as front matter (default: from PATH's suffix, else yaml).")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@click.option("--today", metavar="YYYY-MM-DD", help="The review date the starter records (default: the system date).")
+def init(path: str | None, format_: str | None, force: bool, today: str | None) -> int:
+    """Write a starter charter, with comments explaining each part.
+
+    The starter passes the recommended and strict presets. PATH defaults to customer-service.charter.yaml (or .md); a directory gets that name inside it;
+    "-" prints the charter. An existing file is left alone (exit 2) unless --force.
+    """
+    from charterlint.cli.init import init_charter
+
+    return init_charter(path, format_, force, _today(today))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the charter JSON Schema (for editors: YAML language server, VS Code, JetBrains)."""
+    from charterlint.resources import data_dir
+
+    click.echo((data_dir("schemas") / "charter.schema.json").read_text(encoding="utf-8"), nl=False)
+
+
+@cli.command(name="rules")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--test", "test", is_flag=True,
+              help="Run every rule's pass/fail examples; report those that do not behave as documented (exit 1).")
+@_with_config_options
+def rules_command(path: Path | None, test: bool, config_file: str | None, isolated: bool) -> int:
+    """List every rule: code, name, severity, preset and summary.
+
+    PATH is a rule pack directory or one rule file of a pack (default: the built-in rules and
+    the packs the configuration loads).
+    """
+    from charterlint.ruleset.plugins import PluginError, rules_at
+
+    try:
+        rules = rules_at(path) if path is not None or test else _rules_in_effect(config_file, isolated)
+    except PluginError as error:
+        click.echo(f"charterlint: error: {error}", err=True)
+        return EXIT_USAGE
+    if not test:
+        from charterlint.ruleset.docs import rules_table
+
+        click.echo(rules_table(rules), nl=False)
+        return EXIT_CLEAN
+    from charterlint.engine.examples import render_results, run_examples
+
+    results = run_examples(rules)
+    click.echo(render_results(results, rules), nl=False)
+    return EXIT_CLEAN if all(result.ok for result in results) else EXIT_FINDINGS
+
+
+@cli.command()
+@click.argument("rule")
+@_with_config_options
+def explain(rule: str, config_file: str | None, isolated: bool) -> None:
+    """Explain a rule (by code or name): rationale, options and examples."""
+    from charterlint.ruleset.docs import explain_rule
+    from charterlint.ruleset.selection import SelectionError, resolve
+
+    rules = _rules_in_effect(config_file, isolated)
+    try:
+        codes = resolve([rule], rules, "explain")
+    except SelectionError as error:
+        raise click.UsageError(str(error)) from None
+    if len(codes) > 1:
+        raise click.UsageError(f'explain: "{rule}" names {len(codes)} rules: give one code or name')
+    for found in rules:
+        if found.code in codes:
+            click.echo(explain_rule(found), nl=False)
+            return
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 clean, 1 findings, 2 usage or input fault)."""
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="charterlint",
+                          standalone_mode=False)
+    except click.exceptions.Exit as exit_:
+        return int(exit_.exit_code)
+    except click.ClickException as error:
+        error.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error of ours.
+        sys.stderr.close()
+        return EXIT_CLEAN
+    return int(result) if isinstance(result, int) else EXIT_CLEAN
+
+
+def console() -> None:
+    """The `charterlint` command (and `python -m charterlint`): `main()`, then a quick exit."""
+    # Start-up (imports, rules, schema) makes many objects that live to the end and almost no
+    # garbage, so the cyclic collector would only waste time; the lint loop turns it back on.
+    gc.disable()
+    leave(main())

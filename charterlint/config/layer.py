@@ -1,0 +1,252 @@
+"""Read one configuration file into plain data with a position per key, and validate it.
+
+`.charterlint.yaml` goes through the same positioned YAML loader as charters, so errors
+point at the line and column of the offending key or value. TOML (`[tool.charterlint]` in
+pyproject.toml) is parsed by tomllib, which keeps no positions: a small scan of the text's
+table headers and `key =` lines finds the line of each key (best effort: a value inside a
+multi-line array is reported at its key's line).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from charterlint.source.document import Limits, NodeSpans, escape, unescape
+from charterlint.model import Span
+from charterlint.source.parsed import ParseError
+from charterlint.charter.subjects import did_you_mean, show_value
+from charterlint.schema.validator import schema_validator
+from charterlint.source.yaml_loader import load_yaml
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+
+CLI_FLAGS = {"select": "--select", "extend-select": "--extend-select", "ignore": "--ignore",
+             "fail-on": "--fail-on", "today": "--today"}
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
+               "object": "a mapping", "boolean": "true or false"}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used: names the file, line, column and key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One configuration file's settings (or the command line's), validated by the schema."""
+
+    source: str  # the file as shown in messages; "" for the command line
+    base: Path  # the directory its relative paths and globs are relative to
+    data: Mapping[str, Any]
+    nodes: Mapping[str, NodeSpans]  # by JSON pointer
+
+    def error(self, pointer: str, message: str, anchor: str = "value") -> ConfigError:
+        """An error at the key or value `pointer` names: `file:line:column: key: message`."""
+        key = key_name(pointer)
+        if not self.source:
+            return ConfigError(f"{CLI_FLAGS.get(key.split('.')[0], key)}: {message}")
+        node, nearest = None, pointer
+        while node is None and nearest:
+            node = self.nodes.get(nearest)
+            nearest = nearest.rpartition("/")[0]
+        node = node or self.nodes.get("")
+        if node is None:
+            return ConfigError(f"{self.source}: {key or 'configuration'}: {message}")
+        span = node.key if anchor == "key" and node.key is not None else node.value
+        start = span.start
+        return ConfigError(f"{self.source}:{start.line}:{start.column}: {key or 'configuration'}: {message}")
+
+
+def key_name(pointer: str) -> str:
+    """`/rules/CH201/options/max-age` -> `rules.CH201.options.max-age` (list indexes dropped)."""
+    tokens = [unescape(token) for token in pointer.split("/")[1:]]
+    return ".".join(token for token in tokens if not token.isdigit())
+
+
+def read_layer(path: Path, source: str) -> Layer | None:
+    """The validated settings in `path`; None for a pyproject.toml without [tool.charterlint]."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{source}: cannot be read: {getattr(error, 'strerror', None) or error}") from None
+    if path.suffix == ".toml":
+        found = _read_toml(text, source)
+        if found is None:
+            return None
+        data, nodes = found
+    else:
+        data, nodes = _read_yaml(text, source)
+    layer = Layer(source, path.parent.resolve(), data, nodes)
+    validate_layer(layer)
+    return layer
+
+
+def _read_yaml(text: str, source: str) -> tuple[Any, Mapping[str, NodeSpans]]:
+    try:
+        parsed = load_yaml(text, Limits())
+    except ParseError as error:
+        start = error.span.start
+        raise ConfigError(f"{source}:{start.line}:{start.column}: {error.message}") from None
+    for problem in parsed.problems:  # duplicate keys
+        start = (problem.span or Span.at(1, 1)).start
+        raise ConfigError(f"{source}:{start.line}:{start.column}: {key_name(problem.pointer)}: {problem.message}")
+    data = {} if parsed.data is None else parsed.data
+    return data, parsed.nodes
+
+
+def _read_toml(text: str, source: str) -> tuple[Any, Mapping[str, NodeSpans]] | None:
+    if sys.version_info >= (3, 11):  # imported here: most runs read no TOML
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(error))
+        position = f"{where.group(1)}:{where.group(2)}:" if where else ""
+        message = str(error)[: where.start()] if where else str(error)
+        raise ConfigError(f"{source}:{position} invalid TOML: {message}") from None
+    section = document.get("tool", {}).get("charterlint")
+    if section is None:
+        return None
+    data = _plain(section)
+    keys = _toml_keys(text)
+    nodes = {pointer: _toml_node(keys, pointer) for pointer in _pointers(data, "")}
+    return data, nodes
+
+
+def _plain(value: Any) -> Any:
+    """TOML dates become ISO strings, as YAML dates stay strings."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def _pointers(value: Any, pointer: str) -> Iterator[str]:
+    yield pointer
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        yield from _pointers(item, f"{pointer}/{escape(str(key))}")
+
+
+# Patterns for TOML keys, compiled on first use (re caches them): most runs read no TOML.
+_HEADER = r"^\s*\[\[?([^\]]+)\]\]?\s*(?:#.*)?$"
+_KEY = r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
+_PART = r"""[A-Za-z0-9_-]+|"([^"]*)"|'([^']*)'"""
+
+
+def _parts(dotted: str) -> tuple[str, ...]:
+    return tuple(m.group(1) or m.group(2) or m.group(0) for m in re.finditer(_PART, dotted))
+
+
+def _toml_keys(text: str) -> list[tuple[tuple[str, ...], int, int]]:
+    """Every table header and `key =` line: its full key path, line and column."""
+    keys: list[tuple[tuple[str, ...], int, int]] = []
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(_HEADER, line)
+        if header:
+            table = _parts(header.group(1))
+            keys.append((table, number, header.start(1) + 1))
+            continue
+        key = re.match(_KEY, line)
+        if key:
+            keys.append((table + _parts(key.group(1)), number, key.start(1) + 1))
+    return keys
+
+
+def _toml_node(keys: list[tuple[tuple[str, ...], int, int]], pointer: str) -> NodeSpans:
+    """The line of the key that best matches `pointer` (the longest common key path)."""
+    target = ("tool", "charterlint", *(unescape(t) for t in pointer.split("/")[1:]))
+    best, best_score = Span.at(1, 1), -1
+    for path, line, column in keys:
+        score = 0
+        for mine, theirs in zip(path, target):
+            if mine != theirs:
+                break
+            score += 1
+        if score == len(path) and score > best_score:
+            best, best_score = Span.at(line, column), score
+    return NodeSpans(best, best)
+
+
+def validate_layer(layer: Layer) -> None:
+    """Raise ConfigError for the first schema failure, in source order."""
+    if not isinstance(layer.data, dict):
+        raise layer.error("", f"expected a mapping of settings, not {show_value(layer.data)}")
+    validator = schema_validator("config.schema.json")
+    if validator.passes_fast(layer.data):
+        return  # valid: jsonschema (tens of milliseconds to import) is needed only to explain
+    from jsonschema.exceptions import best_match
+
+    errors = list(validator.detailed.iter_errors(layer.data))
+    if not errors:
+        return
+    first = min(errors, key=lambda e: _position(layer, e))
+    if first.validator in ("anyOf", "oneOf") and first.context:
+        first = best_match(first.context)
+    pointer, anchor, message = explain(first)
+    raise layer.error(pointer, message, anchor)
+
+
+def _position(layer: Layer, error: ValidationError) -> tuple[int, int]:
+    pointer = _pointer(error)
+    node = layer.nodes.get(pointer)
+    return (node.value.start.line, node.value.start.column) if node else (0, 0)
+
+
+def _pointer(error: ValidationError) -> str:
+    return "".join(f"/{escape(str(token))}" for token in error.absolute_path)
+
+
+def explain(error: ValidationError) -> tuple[str, str, str]:
+    """(pointer, anchor, message) in plain words for one schema failure."""
+    pointer, kind, value = _pointer(error), error.validator, error.instance
+    limit: Any = error.validator_value
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if "propertyNames" in error.relative_schema_path:
+        title = schema.get("title", "a valid key")
+        return f"{pointer}/{escape(str(value))}", "key", f"{show_value(value)} is not {title}"
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = sorted(schema.get("properties", {}))
+        unknown = next(key for key in value if key not in known)
+        return f"{pointer}/{escape(unknown)}", "key", unknown_key(unknown, known)
+    if kind == "required" and isinstance(value, dict):
+        missing = next(name for name in limit if name not in value)
+        return pointer, "key", f'"{missing}" is missing'
+    if kind == "type":
+        expected = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in (limit if isinstance(limit, list) else [limit]))
+        return pointer, "value", f"expected {expected}, not {show_value(value)}"
+    if kind == "enum":
+        return pointer, "value", one_of(str(value), [str(option) for option in limit])
+    if kind in ("pattern", "format"):
+        title = schema.get("title", "valid here")
+        example = f': expected e.g. "{schema["examples"][0]}"' if schema.get("examples") else ""
+        return pointer, "value", f"{show_value(value)} is not {title}{example}"
+    if kind in ("minItems", "minLength"):
+        return pointer, "value", "must not be empty"
+    if kind == "minimum":
+        return pointer, "value", f"must be at least {limit}, not {show_value(value)}"
+    return pointer, "value", f"{show_value(value)} is not valid here ({error.message})"
+
+
+def unknown_key(key: str, known: list[str]) -> str:
+    suggestion = did_you_mean(key, known)
+    if suggestion:
+        return f'unknown key "{key}"{suggestion}'
+    return f'unknown key "{key}" (expected one of {", ".join(known)})'
+
+
+def one_of(value: str, options: list[str]) -> str:
+    return f'"{value}" is not one of {", ".join(options)}{did_you_mean(value, options)}'

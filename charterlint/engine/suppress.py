@@ -1,0 +1,96 @@
+"""Apply inline suppressions to a file's findings, and report the directives that misbehave.
+
+A suppressed finding is kept, marked `Suppression("inSource", reason)`: reporters decide how to
+show it (text skips it; SARIF lists it as suppressed). Every fault of a directive is CH030
+(unused-suppression):
+- it names a rule that ran on the file but covers none of its findings (a directive naming a
+  rule that did not run, because it is not selected or an earlier error stopped it, is not
+  reported: it may be needed by another configuration);
+- it names no rule, or cannot be understood;
+- its expiry (`until YYYY-MM-DD`) has passed: it no longer suppresses, and says so;
+- it gives no reason while CH030's option `require-reason` is on (it still suppresses).
+CH030's own findings cannot be suppressed inline: turn CH030 off with `ignore` or
+`per-file-ignores` instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence, Set
+from dataclasses import replace
+
+from charterlint.engine.directives import CODE, Directive, Directives, Entry
+from charterlint.source.document import Problem
+from charterlint.model import Finding, Suppression
+from charterlint.ruleset.rule import Rule
+from charterlint.ruleset.selection import matches, no_rule
+
+
+def expired(directive: Directive, today: dt.date) -> bool:
+    """After its `until` date a directive no longer suppresses (on the date itself it still does)."""
+    return directive.until is not None and today > directive.until
+
+
+def suppress(findings: Sequence[Finding], directives: Directives, rules: Sequence[Rule], ran: Set[str],
+             today: dt.date, *, require_reason: bool = False,
+             report_unknown: bool = True) -> tuple[list[Finding], list[Problem]]:
+    """The findings with those the directives cover marked suppressed, and the CH030 problems.
+
+    `rules` are the rules a directive may name; `ran` the codes that ran on the file.
+    `report_unknown`: a name that matches none of `rules` is a CH030 problem (off when
+    `rules` are only the enabled ones, so a disabled rule is not taken for a typo).
+    """
+    problems = list(directives.problems)
+    live: list[tuple[Entry, frozenset[str]]] = []
+    for entry in directives.entries:
+        codes = frozenset(rule.code for rule in rules if matches(entry.selector, rule))
+        if not codes and report_unknown:
+            problems.append(_problem(entry, f"{_action(entry.directive)}: {no_rule(entry.selector, rules)}"))
+        elif codes and not expired(entry.directive, today):
+            live.append((entry, codes))
+    used: set[int] = set()
+    result = []
+    for finding in findings:
+        hit = _covering(finding, live) if finding.code != CODE else None
+        if hit is not None:
+            used.add(hit)
+            reason = live[hit][0].directive.reason
+            finding = replace(finding, suppression=Suppression("inSource", reason))
+        result.append(finding)
+    for index, (entry, codes) in enumerate(live):
+        if index not in used and codes & ran:
+            problems.append(_problem(entry, f'{_action(entry.directive)} "{entry.selector}" suppresses nothing '
+                                            f"{entry.where} (remove it)"))
+    problems += _directive_problems(directives.directives, today, require_reason)
+    return result, problems
+
+
+def _covering(finding: Finding, live: Sequence[tuple[Entry, frozenset[str]]]) -> int | None:
+    if finding.suppression is not None:
+        return None
+    for index, (entry, codes) in enumerate(live):
+        if finding.code in codes and entry.covers(finding.span.start):
+            return index
+    return None
+
+
+def _directive_problems(directives: Sequence[Directive], today: dt.date, require_reason: bool) -> list[Problem]:
+    problems = []
+    for directive in directives:
+        if expired(directive, today):
+            problems.append(Problem(f"{_action(directive)} expired on {directive.until}: it no longer suppresses"
+                                    " (fix the findings, or renew the date)",
+                                    directive.pointer, anchor="key", span=directive.span, code=CODE))
+        if require_reason and not directive.reason:
+            how = 'add "reason: ..."' if directive.pointer else 'add "-- reason" after the rules'
+            problems.append(Problem(f"{_action(directive)} gives no reason ({how})",
+                                    directive.pointer, anchor="key", span=directive.span, code=CODE))
+    return problems
+
+
+def _action(directive: Directive) -> str:
+    return "x-charterlint ignore" if directive.pointer else directive.action
+
+
+def _problem(entry: Entry, message: str) -> Problem:
+    return Problem(message, entry.pointer, span=entry.span, code=CODE)

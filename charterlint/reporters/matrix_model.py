@@ -1,0 +1,224 @@
+"""The omnichannel coverage matrix: what each channel of a charter promises, cell by cell.
+
+Rows are the channels; columns are the events a customer meets on a channel (answer,
+acknowledge, respond, resolve), the after-hours follow-up, feedback and escalation on the
+same channel, and accessibility. A cell is `met` (the charter promises it), `missing` (it
+does not, though the event applies to the channel), `not-applicable` (answering an email,
+following up after hours on a channel open always), or `flagged`: a finding is about it.
+A finding is about a cell when its JSON pointer lies inside the cell's node; built-in rules
+that report a missing member at the channel itself are matched by code.
+
+Pure: a function of one file's result (its parsed data and findings), the date and the review
+period. The data need not be schema-valid: every value is read defensively and shown as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, channels, service_channel_ids
+from charterlint.checks.review import DEFAULT_REVIEW_PERIOD
+from charterlint.source.document import join
+from charterlint.model import FileResult, Finding, Severity
+from charterlint.reporters.review_status import Review, review_status
+from charterlint.reporters.wording import commitment_text, follow_up_text, opening_text, text_of
+
+
+class State(enum.Enum):
+    """A cell's state; the value is the slug pages and tests use."""
+
+    MET = "met"
+    FLAGGED = "flagged"
+    MISSING = "missing"
+    NOT_APPLICABLE = "not-applicable"
+
+    @property
+    def words(self) -> str:
+        return self.value.replace("-", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    heading: str  # for the page
+    short: str  # for the terminal
+
+
+COLUMNS = (
+    Column("answer", "Answer", "answer"),
+    Column("acknowledge", "Acknowledge", "acknowledge"),
+    Column("respond", "Respond", "respond"),
+    Column("resolve", "Resolve", "resolve"),
+    Column("follow_up", "After-hours follow-up", "follow-up"),
+    Column("feedback", "Feedback on this channel", "feedback"),
+    Column("escalation", "Escalation on this channel", "escalation"),
+    Column("accessibility", "Accessibility", "accessibility"),
+)
+
+# Where a person picks up or sees the customer: `answer` is the event, there is no message to
+# acknowledge, and the answer is the response.
+_SYNCHRONOUS = frozenset({"phone", "video", "in_person"})
+_NOTHING_TO_ACKNOWLEDGE = _SYNCHRONOUS | {"live_chat", "chatbot"}
+# Live chat is answered (picked up) or responded to: either promise is the first reply.
+_ANSWER_OR_RESPOND = frozenset({"live_chat"})
+# Built-in rules that report a missing member at the channel (or its `commitments`), and the
+# cells that member would fill; CH101 (no commitment at all) concerns every expected event.
+_MISSING_MEMBER_RULES = {
+    "CH101": COMMITMENT_EVENTS,
+    "CH102": ("follow_up",),
+    "CH103": ("follow_up",),
+    "CH105": ("feedback",),
+    "CH106": ("escalation",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    column: str  # a Column key
+    value: str  # what the charter says ("2 working days, 95%"), "" when nothing
+    state: State
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    channel_id: str
+    name: str  # the display name, else the id
+    type: str
+    hours: str  # `always` or a calendar id
+    opening: str  # that calendar's opening times and zone, when it defines them
+    cells: tuple[Cell, ...]
+    findings: tuple[Finding, ...] = ()  # about the channel but in no cell (its id, hours, type ...)
+
+
+@dataclass(frozen=True, slots=True)
+class CharterCoverage:
+    path: str
+    title: str
+    organization: str
+    rows: tuple[Row, ...]
+    review: Review
+    content_rules_ran: bool  # False: a format error stopped the rules that would flag cells
+
+
+def charter_coverage(result: FileResult, today: dt.date | None,
+                     review_period: str = DEFAULT_REVIEW_PERIOD) -> CharterCoverage | None:
+    """The coverage of one linted file; None when it did not parse.
+
+    `review_period` is the review period without a calendar cadence (CH201's `max-age` in effect).
+    """
+    data = result.data
+    if data is None:
+        return None
+    active = tuple(f for f in result.findings if f.suppression is None)
+    organization = data.get("organization")
+    service_ids = service_channel_ids(dict(data))
+    return CharterCoverage(
+        path=result.path,
+        title=text_of(data.get("title")),
+        organization=text_of(organization.get("name")) if isinstance(organization, dict) else "",
+        rows=tuple(_row(channel, data, service_ids, active) for channel in channels(dict(data))),
+        review=review_status(data, today, active, review_period),
+        content_rules_ran=not any(_stops_rules(f) for f in result.findings),
+    )
+
+
+def _stops_rules(finding: Finding) -> bool:
+    """An error from the format checks: the linter then skips the content rules."""
+    return finding.severity is Severity.ERROR and finding.code.startswith("CH0") and finding.code != "CH030"
+
+
+def inside(pointer: str, node: str) -> bool:
+    """Whether `pointer` is `node` or below it."""
+    return pointer == node or pointer.startswith(node + "/")
+
+
+def _row(channel: Channel, data: Mapping[str, Any], service_ids: set[str],
+         findings: tuple[Finding, ...]) -> Row:
+    here = tuple(f for f in findings if inside(f.pointer, channel.pointer))
+    cells = []
+    claimed: set[Finding] = set()
+    for column in COLUMNS:
+        value, nodes, applies = _cell_facts(column.key, channel, data, service_ids)
+        state = State.MET if value else State.MISSING if applies else State.NOT_APPLICABLE
+        about = [f for f in findings if any(inside(f.pointer, node) for node in nodes)]
+        if state is State.MISSING:
+            about += [f for f in here if _reports_missing(f, channel, column.key)]
+        claimed.update(about)
+        cells.append(Cell(column.key, value, State.FLAGGED if about else state, tuple(about)))
+    hours = text_of(channel.data.get("hours"))
+    return Row(
+        channel_id=channel.id,
+        name=text_of(channel.data.get("name")) or channel.id,
+        type=channel.type,
+        hours=hours,
+        opening=opening_text(data, hours),
+        cells=tuple(cells),
+        findings=tuple(f for f in here if f not in claimed),
+    )
+
+
+def _reports_missing(finding: Finding, channel: Channel, column: str) -> bool:
+    at_channel = finding.pointer in (channel.pointer, join(channel.pointer, "commitments"))
+    return at_channel and column in _MISSING_MEMBER_RULES.get(finding.code, ())
+
+
+def _cell_facts(column: str, channel: Channel, data: Mapping[str, Any],
+                service_ids: set[str]) -> tuple[str, tuple[str, ...], bool]:
+    """(what the charter says, the nodes that say it, whether the column applies to the channel)."""
+    kind = channel.type
+    if column in COMMITMENT_EVENTS:
+        node = join(channel.pointer, "commitments", column)
+        value = commitment_text(channel.commitments.get(column))
+        applies = {
+            "answer": kind in _SYNCHRONOUS,
+            "acknowledge": kind not in _NOTHING_TO_ACKNOWLEDGE,
+            "respond": kind not in _SYNCHRONOUS | {"chatbot"},
+            "resolve": kind != "chatbot",
+        }[column]
+        if kind in _ANSWER_OR_RESPOND and column in ("answer", "respond"):
+            applies = not any(channel.commitments.get(e) is not None for e in ("answer", "respond"))
+        return value, (node,), applies
+    if column == "follow_up":
+        follow_up = channel.data.get("human_follow_up")
+        applies = kind == "chatbot" or (kind in ASYNC_FIRST_TYPES and not channel.always_open)
+        return follow_up_text(follow_up), (join(channel.pointer, "human_follow_up"),), applies
+    if column == "accessibility":
+        provisions = channel.data.get("accessibility")
+        value = text_of(provisions).replace("_", " ") if provisions not in (None, [], "") else ""
+        return value, (join(channel.pointer, "accessibility"),), True
+    applies = channel.id in service_ids
+    if column == "feedback":
+        nodes = _listed(data.get("feedback"), "channels", "/feedback/channels", channel.id)
+        return ("yes" if nodes else ""), nodes, applies
+    return _escalation(data, channel.id) + (applies,)
+
+
+def _listed(section: Any, key: str, pointer: str, channel_id: str) -> tuple[str, ...]:
+    """The pointers of the entries of section[key] that name the channel."""
+    entries = section.get(key) if isinstance(section, dict) else None
+    if not isinstance(entries, list) or not channel_id:
+        return ()
+    return tuple(join(pointer, index) for index, entry in enumerate(entries) if text_of(entry) == channel_id)
+
+
+def _escalation(data: Mapping[str, Any], channel_id: str) -> tuple[str, tuple[str, ...]]:
+    """`stages 1, 2`: the escalation stages reachable through the channel, and their `via` entries."""
+    escalation = data.get("escalation")
+    stages = escalation.get("stages") if isinstance(escalation, dict) else None
+    if not isinstance(stages, list):
+        return "", ()
+    numbers: list[str] = []
+    nodes: list[str] = []
+    for index, stage in enumerate(stages):
+        found = _listed(stage, "via", join("/escalation/stages", index), channel_id)
+        if found:
+            numbers.append(str(index + 1))
+            nodes.extend(found)
+    if not numbers:
+        return "", ()
+    return f"stage{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}", tuple(nodes)

@@ -1,0 +1,161 @@
+"""Rule packs: rules under one code prefix, read from rule files in the built-in format.
+
+A declarative pack is a directory: `pack.yaml` (validated by schemas/pack.schema.json)
+declares the prefix, and every other `*.yaml` file is one rule whose `check` is a generic
+check. A Python pack is a `RulePack` value a plugin module provides: its rule files may
+also name the pack's own check functions. Both load here, with errors naming file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from charterlint.ruleset.declarative import CheckSpecError, bind_generic
+from charterlint.source.document import Document, Limits, Problem
+from charterlint.source.parsed import Parsed, ParseError
+from charterlint.resources import load_schema
+from charterlint.ruleset.rule import ENGINE, Check, Context, Rule, RuleFileError, parse_rule_source, rule_from_data
+from charterlint.source.yaml_loader import load_yaml
+
+MANIFEST = "pack.yaml"
+BUILTIN_PREFIX = "CH"
+_PREFIX = re.compile(r"^[A-Z]{2,8}$")
+
+
+class PackError(Exception):
+    """A pack that cannot be used: the message names the file and line, or the pack."""
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """Rules under one code prefix: a directory of rule files and the checks they name.
+
+    `prefix` starts every code of the pack (`ACME` -> `ACME001`); `CH` is charterlint's
+    own. `rules` is a directory holding one rule file per rule (`*.yaml`, the format of
+    charterlint's `rules/`). `checks` maps the names rule files give in `check:` to check
+    functions; rules that bind a generic check need none. `name` names the pack in
+    messages (default: the prefix).
+    """
+
+    prefix: str
+    rules: Path
+    checks: Mapping[str, Check] = field(default_factory=dict)
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OwnCodes:
+    """A Python pack's check, refusing problems reported under codes of another pack."""
+
+    check: Check
+    prefix: str
+
+    def __call__(self, document: Document, context: Context) -> Iterator[Problem]:
+        for problem in self.check(document, context):
+            if problem.code is not None and re.fullmatch(rf"{self.prefix}[0-9]{{3}}", problem.code) is None:
+                raise ValueError(f'problem code "{problem.code}" is not one of the pack\'s ({self.prefix}...)')
+            yield problem
+
+
+def check_prefix(prefix: str) -> str | None:
+    """What is wrong with a pack prefix, or None."""
+    if not _PREFIX.match(prefix):
+        return f'prefix "{prefix}" is not 2 to 8 upper-case letters'
+    if prefix.startswith(BUILTIN_PREFIX):
+        return f'prefix "{prefix}" starts with CH, which is reserved for charterlint\'s own rules'
+    return None
+
+
+def _line(parsed: Parsed, pointer: str) -> int:
+    while pointer not in parsed.nodes and pointer:
+        pointer = pointer.rpartition("/")[0]
+    node = parsed.nodes.get(pointer)
+    return node.value.start.line if node is not None else 1
+
+
+def read_manifest(path: Path) -> RulePack:
+    """The declarative pack whose `pack.yaml` is `path`."""
+    try:
+        parsed = load_yaml(path.read_text(encoding="utf-8"), Limits())
+    except ParseError as error:
+        raise PackError(f"{path}:{error.span.start.line}: {error.message}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError(f"{path}: cannot be read: {error}") from None
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(load_schema("pack.schema.json"))
+    for fault in sorted(validator.iter_errors(parsed.data), key=lambda e: [str(p) for p in e.absolute_path]):
+        pointer = "".join(f"/{part}" for part in fault.absolute_path)
+        raise PackError(f"{path}:{_line(parsed, pointer)}: {pointer or '/'}: {fault.message}")
+    problem = check_prefix(parsed.data["prefix"])
+    if problem is not None:
+        raise PackError(f"{path}:{_line(parsed, '/prefix')}: {problem}")
+    return RulePack(parsed.data["prefix"], path.parent, name=parsed.data.get("name", ""))
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """The rule files of a pack directory: every `*.yaml`/`*.yml` but the manifest, by name."""
+    files = [p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.name != MANIFEST]
+    return sorted(p for p in files if p.is_file())
+
+
+def _bind(pack: RulePack, check: Any, parsed: Parsed, source: str) -> Check:
+    if isinstance(check, str):
+        if check == ENGINE:
+            raise PackError(f"{source}:{_line(parsed, '/check')}: only charterlint's own rules can be engine rules")
+        if check not in pack.checks:
+            provided = ", ".join(sorted(pack.checks)) or "none"
+            raise PackError(f'{source}:{_line(parsed, "/check")}: check "{check}" is not one the pack provides'
+                            f" (its checks: {provided})")
+        return OwnCodes(pack.checks[check], pack.prefix)
+    try:
+        return bind_generic(check)
+    except CheckSpecError as error:
+        pointer = f"/check{error.pointer}"
+        raise PackError(f"{source}:{_line(parsed, pointer)}: {pointer}: {error.message}") from None
+
+
+def _load_rule(pack: RulePack, path: Path) -> tuple[Rule, Parsed]:
+    source = str(path)
+    try:
+        parsed = parse_rule_source(source, path.read_text(encoding="utf-8"))
+    except RuleFileError as error:
+        raise PackError(str(error)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError(f"{source}: cannot be read: {error}") from None
+    code = parsed.data["code"]
+    if re.fullmatch(rf"{pack.prefix}[0-9]{{3}}", code) is None:
+        raise PackError(f'{source}:{_line(parsed, "/code")}: code "{code}" does not use the pack\'s prefix'
+                        f' "{pack.prefix}" (expected {pack.prefix} and three digits, e.g. {pack.prefix}001)')
+    rule = rule_from_data(parsed.data, source, _bind(pack, parsed.data["check"], parsed, source))
+    return rule, parsed
+
+
+def load_pack(pack: RulePack, taken: Mapping[str, str] | None = None,
+              files: Sequence[Path] | None = None) -> tuple[Rule, ...]:
+    """The rules of a pack (all its files, or `files`), in code order.
+
+    `taken` maps rule names already in use (built-in and other packs) to their codes: a
+    name, like a code, must name one rule only.
+    """
+    problem = check_prefix(pack.prefix)
+    if problem is not None:
+        raise PackError(problem)
+    if not pack.rules.is_dir():
+        raise PackError(f"{pack.rules}: the pack's rule directory does not exist")
+    names = dict(taken or {})
+    codes: dict[str, str] = {}
+    rules: list[Rule] = []
+    for path in rule_files(pack.rules) if files is None else files:
+        rule, parsed = _load_rule(pack, path)
+        if rule.code in codes:
+            raise PackError(f'{path}:{_line(parsed, "/code")}: code {rule.code} is already used by {codes[rule.code]}')
+        if rule.name in names:
+            raise PackError(f'{path}:{_line(parsed, "/name")}: name "{rule.name}" is already used by {names[rule.name]}')
+        codes[rule.code], names[rule.name] = str(path), rule.code
+        rules.append(rule)
+    return tuple(sorted(rules, key=lambda rule: rule.code))
