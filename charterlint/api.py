@@ -24,6 +24,8 @@ only on schema-valid charters. See docs/writing-rules.md.
 
 from __future__ import annotations
 
+from charterlint.charter.duration import Duration, Scale, comparable, longer, parse_duration
+from charterlint.charter.subjects import describe, show_value
 from charterlint.charter.views import (
     ASYNC_FIRST_TYPES,
     COMMITMENT_EVENTS,
@@ -36,14 +38,13 @@ from charterlint.charter.views import (
     texts,
     walk,
 )
-from charterlint.source.document import Body, Document, Problem, escape, join, resolve, unescape
-from charterlint.charter.duration import Duration, Scale, comparable, longer, parse_duration
+from charterlint.checks.context import Check, Context
+from charterlint.engine.examples import ExampleResult, run_examples
 from charterlint.model import Finding, Position, Severity, Span
 from charterlint.ruleset.packs import RulePack
 from charterlint.ruleset.plugins import PluginError, rules_of
-from charterlint.ruleset.rule import Check, Context, Rule
-from charterlint.engine.examples import ExampleResult, run_examples
-from charterlint.charter.subjects import describe, show_value
+from charterlint.ruleset.rule import Rule
+from charterlint.source.document import Body, Document, Problem, escape, join, resolve, unescape
 
 __all__ = [
     # writing a pack

@@ -6,7 +6,10 @@ from __future__ import annotations
 import atexit
 import os
 import sys
+from collections.abc import Iterable
 from typing import NoReturn
+
+from charterlint.model import Finding, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -27,3 +30,10 @@ def leave(code: int) -> NoReturn:
         except (OSError, ValueError):  # a closed stream or a reader gone (`| head`): nothing to keep
             pass
     os._exit(code)
+
+
+def exit_code(findings: Iterable[Finding], fail_on: str, exit_zero: bool) -> int:
+    """1 when a finding that counts (not suppressed) is at or above `fail_on`, unless `exit_zero`."""
+    threshold = Severity.parse(fail_on)
+    failing = any(f.severity >= threshold for f in findings if f.suppression is None)
+    return EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN

@@ -9,11 +9,12 @@ from functools import cache
 import pytest
 
 from charterlint.cli.app import main
-from charterlint.engine.lint import ActiveRule, LintSettings, lint_bytes
+from charterlint.engine.lint import lint_bytes
+from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.model import FileResult
 from charterlint.ruleset.rule import Rule, load_builtin_rules
-from charterlint.schema.problems import charter_validator
 from charterlint.ruleset.selection import select_rules
+from charterlint.schema.problems import charter_validator
 
 TODAY = dt.date(2026, 1, 1)
 

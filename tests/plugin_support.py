@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.engine.lint import ActiveRule, LintSettings, lint_bytes
+from charterlint.engine.lint import lint_bytes
+from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.ruleset.rule import Rule
 from tests.helpers import TODAY, _validator, builtin_rules
 

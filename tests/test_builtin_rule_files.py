@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from charterlint.engine.settings import ActiveRule
 from charterlint.resources import data_dir
-from charterlint.ruleset.rule import Rule, load_builtin_rules, load_rule_file
 from charterlint.ruleset.index import INDEX, builtin_rule_data, render_index
+from charterlint.ruleset.rule import Rule, load_builtin_rules, load_rule_file
 
 RULE_FILES = sorted(data_dir("rules").glob("CH*.yaml"))
 
@@ -46,6 +47,6 @@ def test_help_pages_are_written_only_when_asked_for() -> None:
     from charterlint.ruleset import docs as rulesdoc
 
     rule: Rule = load_builtin_rules()[0]
-    info = rule.info()
+    info = ActiveRule(rule, rule.severity).info()
     assert (info.help_text, info.help_markdown) == ("", "")
     assert info.help() == (rulesdoc.explain_rule(rule), rulesdoc.help_markdown(rule))

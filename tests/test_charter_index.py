@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import generate_corpus
+from charterlint.charter.duration import Duration, parse_duration
 from charterlint.charter.views import (
     COMMITMENT_EVENTS,
     DURATION_FIELDS,
@@ -23,7 +24,6 @@ from charterlint.charter.views import (
     walk,
 )
 from charterlint.source.document import Document, Limits, join
-from charterlint.charter.duration import Duration, parse_duration
 from charterlint.source.loader import load_document
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,9 +11,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from charterlint.reporters.matrix_model import COLUMNS, CharterCoverage, Row, State, charter_coverage
+from charterlint.engine.settings import review_period
 from charterlint.model import FileResult, Finding, Severity, Span, Suppression
-from charterlint.checks.review import review_period
+from charterlint.reporters.matrix_model import COLUMNS, CharterCoverage, Row, State, charter_coverage
 from tests.helpers import TODAY, UNCADENCED, lint_text, settings_for
 
 ROOT = Path(__file__).parent.parent

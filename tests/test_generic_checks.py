@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from charterlint.ruleset.declarative import bind_generic
 from charterlint.model import Severity
+from charterlint.ruleset.declarative import bind_generic
 from charterlint.ruleset.rule import Rule
 from tests.helpers import CHARTER_HEAD, MINIMAL_CHARTER
 from tests.plugin_support import lint_with

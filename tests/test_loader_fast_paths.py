@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
+from charterlint.model import Position, Span
 from charterlint.source.document import Limits, NodeSpans
 from charterlint.source.json_loader import load_json
-from charterlint.model import Position, Span
 from charterlint.source.parsed import ParseError
 from charterlint.source.yaml_loader import load_yaml
 from charterlint.source.yaml_scalars import resolve_plain

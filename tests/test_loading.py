@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from charterlint.model import Position, Span
 from charterlint.source.document import Document, Limits
 from charterlint.source.loader import load_document
-from charterlint.model import Position, Span
 
 YAML = """\
 charter_format: 1

@@ -13,15 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.cli.app import main
-from charterlint.source.document import Document, Problem
-from charterlint.source.discovery import Target
 from charterlint.batch.jobs import auto_jobs
-from charterlint.engine.lint import ActiveRule
-from charterlint.model import Severity
 from charterlint.batch.parallel import DIED, lint_in_processes
-from charterlint.ruleset.rule import Context, Rule
 from charterlint.batch.work import Task, Work, lint_work
+from charterlint.checks.context import Context
+from charterlint.cli.app import main
+from charterlint.engine.settings import ActiveRule
+from charterlint.model import Severity
+from charterlint.ruleset.rule import Rule
+from charterlint.source.discovery import Target
+from charterlint.source.document import Document, Problem
 from tests.config_support import write
 from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, run, settings_for
 
@@ -147,7 +148,7 @@ def test_workers_that_do_not_fork_load_the_configuration_and_its_plugins_again(
 
 def test_the_date_is_pinned_for_workers_that_do_not_fork(project: Path) -> None:
     from charterlint.cli.plan import worker_settings
-    from charterlint.cli.check import CheckRequest
+    from charterlint.cli.request import CheckRequest
 
     request = CheckRequest(paths=(".",), formats=(), color_choice="never", quiet=False, statistics=False,
                            today=dt.date(2031, 5, 6), preset=None, select=None, extend_select=(), ignore=(),

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from charterlint.cli.app import main
-
-from charterlint.ruleset.plugins import Plugin, find_entry_points, load_rule_packs, rules_of
 from charterlint.engine.examples import run_examples
+from charterlint.ruleset.plugins import Plugin, find_entry_points, load_rule_packs, rules_of
 from charterlint.ruleset.selection import select_rules
 from tests.plugin_support import (
     ACME_PACK,

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.source.document import Problem
 from charterlint.model import Severity
 from charterlint.ruleset.packs import OwnCodes, RulePack
 from charterlint.ruleset.plugins import PluginError, load_rule_packs, rules_of
 from charterlint.ruleset.rule import Rule
+from charterlint.source.document import Problem
 from tests.helpers import MINIMAL_CHARTER
 from tests.plugin_support import (
     fake_install,

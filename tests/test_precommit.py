@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from charterlint.source.discovery import is_charter_name
 from charterlint.cli.init import starter
+from charterlint.source.discovery import is_charter_name
 
 ROOT = Path(__file__).parent.parent
 HOOKS = ROOT / ".pre-commit-hooks.yaml"

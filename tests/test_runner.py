@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from charterlint.source.discovery import Target
 from charterlint.batch.work import read_bytes
+from charterlint.source.discovery import Target
 
 
 def test_a_file_is_read_to_one_byte_over_the_limit(tmp_path: Path) -> None:

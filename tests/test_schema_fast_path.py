@@ -21,12 +21,12 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import generate_corpus
-from charterlint.source.document import Document, Limits
-from charterlint.source.loader import load_document
 from charterlint.resources import load_schema
 from charterlint.ruleset.rule import load_builtin_rules
 from charterlint.schema.problems import schema_problems
 from charterlint.schema.validator import SchemaValidator, charter_validator, format_check, formats_in, is_date
+from charterlint.source.document import Document, Limits
+from charterlint.source.loader import load_document
 
 pytest.importorskip("jsonschema_rs")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from charterlint.resources import load_schema
 from charterlint.cli.init import a_year_after, starter
+from charterlint.resources import load_schema
 from tests.helpers import run
 
 ROOT = Path(__file__).parent.parent

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from charterlint.cli.app import main
-from charterlint.source.document import Limits
 from charterlint.cli.stdin import lint_stdin
+from charterlint.source.document import Limits
 from tests.helpers import MINIMAL_CHARTER, settings_for
 
 YAML = MINIMAL_CHARTER.replace("title: Example Water customer charter\n", 'title: ""\n')  # empty: CH013 at 2:8

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from charterlint.engine.lint import ActiveRule, LintSettings, lint_bytes
+from charterlint.engine.lint import lint_bytes
+from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.model import Suppression
 from tests.config_support import CHARTER, project, run, write
 from tests.helpers import TODAY, _validator, builtin_rules

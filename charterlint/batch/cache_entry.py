@@ -14,8 +14,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from charterlint.source.loader import split_lines
 from charterlint.model import FileResult, Finding, Position, Severity, Span, Suppression
+from charterlint.source.loader import split_lines
 
 FORMAT = 2  # bump when the layout below changes
 _SEVERITIES = {int(severity): severity for severity in Severity}

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from charterlint.engine.lint import ActiveRule, LintSettings
+from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.resources import data_dir
 from charterlint.ruleset.rule import Rule
 

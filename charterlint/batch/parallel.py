@@ -19,8 +19,8 @@ from functools import partial
 from typing import Any
 
 from charterlint.batch.cache import ResultCache
-from charterlint.engine.lint import LintSettings
 from charterlint.batch.work import Outcome, Task, Work, lint_work
+from charterlint.engine.settings import LintSettings
 
 DIED = "charterlint's worker process ended abruptly while linting it (killed, or out of memory)"
 

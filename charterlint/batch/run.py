@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from charterlint.source.discovery import Target
-from charterlint.engine.lint import LintSettings
-from charterlint.model import FileResult, Report
 from charterlint.batch.work import Outcome, Task, Work, crashed, lint_work, read_target, report
+from charterlint.engine.settings import LintSettings
+from charterlint.model import FileResult, Report
+from charterlint.source.discovery import Target
 
 if TYPE_CHECKING:
     from charterlint.batch.cache import ResultCache

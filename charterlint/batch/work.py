@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from charterlint import __version__
-from charterlint.source.discovery import Target
-from charterlint.engine.lint import LintSettings, failure, lint_bytes
+from charterlint.engine.lint import failure, lint_bytes
+from charterlint.engine.settings import LintSettings
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Report
+from charterlint.source.discovery import Target
 
 if TYPE_CHECKING:
     from charterlint.batch.cache import ResultCache
@@ -127,7 +128,7 @@ def crashed(path: str, reason: str, settings: LintSettings) -> FileResult:
 
 def report(files: tuple[FileResult, ...], settings: LintSettings) -> Report:
     """The report of these results: the enabled rules' descriptions and charterlint's version."""
-    rules = tuple(active.rule.info(active.severity) for active in settings.rules.values())
+    rules = tuple(active.info() for active in settings.rules.values())
     return Report(files, rules, __version__)
 
 

@@ -14,6 +14,8 @@ from charterlint.charter.duration import Duration, Scale
 
 _DAY_SECONDS = 86400
 
+DEFAULT_REVIEW_PERIOD = "12 months"  # CH201's default max-age: the review period without a cadence
+
 
 def parse_date(value: Any) -> dt.date | None:
     """A review date (the loader keeps dates as strings); None if it is not a real date."""

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from charterlint.source.document import Document, escape, join
 from charterlint.charter.duration import Duration, parse_duration
+from charterlint.source.document import Document, escape, join
 
 COMMITMENT_EVENTS = ("answer", "acknowledge", "respond", "resolve")
 ASYNC_FIRST_TYPES = frozenset({"live_chat", "social_media", "sms", "messaging", "app", "web_form", "email"})

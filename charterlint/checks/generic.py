@@ -18,13 +18,13 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from charterlint.charter.duration import Scale, longer, parse_duration
+from charterlint.charter.subjects import describe, show_value
 from charterlint.charter.views import walk
 from charterlint.checks.phrases import phrase_pattern
-from charterlint.source.document import Document, Problem
-from charterlint.charter.duration import Scale, longer, parse_duration
-from charterlint.model import Span
 from charterlint.checks.selector import Target, same_value, select
-from charterlint.charter.subjects import describe, show_value
+from charterlint.model import Span
+from charterlint.source.document import Document, Problem
 
 Parameters = Mapping[str, Any]
 GenericFunction = Callable[[Document, Parameters], Iterator[Problem]]

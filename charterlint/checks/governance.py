@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter.views import charter_index
+from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem, join
-from charterlint.ruleset.rule import Context
 
 
 def _missing(data: dict[str, Any], message: str, *path: str) -> Problem:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, charter_index
-from charterlint.source.document import Document, Problem, join
 from charterlint.charter.duration import Scale, parse_duration
-from charterlint.ruleset.rule import Context
+from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, charter_index
+from charterlint.checks.context import Context
+from charterlint.source.document import Document, Problem, join
 
 # Channel types where a person picks up or sees the customer: `answer` is their first event.
 _ANSWER_TYPES = frozenset({"phone", "video", "in_person"})

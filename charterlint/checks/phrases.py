@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from charterlint.charter.views import charter_index
+from charterlint.checks.context import Context
 from charterlint.checks.prose import match_span, prose_text
-from charterlint.source.document import Document, Problem
 from charterlint.model import Span
-from charterlint.ruleset.rule import Context
+from charterlint.source.document import Document, Problem
 
 
 def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:

@@ -14,9 +14,9 @@ from functools import cache
 from typing import Any
 
 from charterlint.charter.views import charter_index
-from charterlint.source.document import Body, Document, Problem
+from charterlint.checks.context import Context
 from charterlint.model import Position, Span
-from charterlint.ruleset.rule import Context
+from charterlint.source.document import Body, Document, Problem
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
-from charterlint.source.document import Document, Problem, join
 from charterlint.charter.duration import Duration, longer, parse_duration
-from charterlint.ruleset.rule import Context
+from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
+from charterlint.checks.context import Context
+from charterlint.source.document import Document, Problem, join
 
 # Position of each event in the life of a contact: a later one may not be promised sooner.
 _EVENT_STEP = {"answer": 0, "acknowledge": 0, "respond": 1, "resolve": 2}

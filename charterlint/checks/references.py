@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter.views import Channel, charter_index
-from charterlint.source.document import Document, Problem, join
-from charterlint.ruleset.rule import Context
 from charterlint.charter.subjects import closest
+from charterlint.charter.views import Channel, charter_index
+from charterlint.checks.context import Context
+from charterlint.source.document import Document, Problem, join
 
 _ID_LISTS = {"channels": "channel", "calendars": "calendar", "self_service": "self-service entry"}
 

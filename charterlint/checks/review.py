@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 
-from charterlint.charter.views import charter_index
-from charterlint.charter.dates import due_date, is_calendar_period, parse_date
-from charterlint.source.document import Document, Problem, join
+from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD, due_date, is_calendar_period, parse_date
 from charterlint.charter.duration import Duration, parse_duration
-from charterlint.ruleset.rule import Context
-
-if TYPE_CHECKING:
-    from charterlint.engine.lint import ActiveRule
-
-DEFAULT_REVIEW_PERIOD = "12 months"  # CH201's default max-age
+from charterlint.charter.views import charter_index
+from charterlint.checks.context import Context
+from charterlint.source.document import Document, Problem, join
 
 # Why each obsolete word matters and what to do, in the order the catalogue names them.
 _OBSOLETE = {
@@ -26,16 +21,6 @@ _OBSOLETE = {
 }
 _OBSOLETE_WORDS = re.compile(r"\b(" + "|".join(_OBSOLETE) + r")\b", re.IGNORECASE)
 _CHANNEL_FIELDS = ("name", "platform", "address")
-
-
-def review_period(rules: Mapping[str, ActiveRule]) -> str:
-    """The period CH201 applies without a calendar cadence: its `max-age` option in effect
-    (the reviewer reports' review status uses it, to agree with CH201)."""
-    active = rules.get("CH201")
-    if active is None:
-        return DEFAULT_REVIEW_PERIOD
-    max_age = {**active.rule.default_options, **active.options}.get("max-age")
-    return max_age if isinstance(max_age, str) else DEFAULT_REVIEW_PERIOD
 
 
 def _review(document: Document) -> dict[str, Any]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem, join
-from charterlint.ruleset.rule import Context
 
 
 def _entries(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -134,7 +134,8 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
           show_config: bool, show_files: bool, stdin_filename: str | None, jobs: str | None, no_cache: bool,
           cache_dir: str | None) -> int:
     """Lint charter files; directories are searched for *.charter.{yaml,yml,json,md}."""
-    from charterlint.cli.check import CheckRequest, run_check
+    from charterlint.cli.check import run_check
+    from charterlint.cli.request import CheckRequest
 
     request = CheckRequest(
         paths=paths or (("-",) if stdin_filename is not None else (".",)),

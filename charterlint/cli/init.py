@@ -16,9 +16,9 @@ from pathlib import Path, PurePath
 import click
 
 from charterlint.exits import EXIT_CLEAN, EXIT_USAGE
+from charterlint.resources import load_schema
 from charterlint.source.discovery import is_charter_name
 from charterlint.source.loader import SUFFIX_KINDS
-from charterlint.resources import load_schema
 
 FORMATS = ("yaml", "md")
 DEFAULT_NAMES = {"yaml": "customer-service.charter.yaml", "md": "customer-service.charter.md"}

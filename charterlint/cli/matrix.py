@@ -14,13 +14,13 @@ from typing import IO, Any
 
 import click
 
-from charterlint.checks.review import review_period
+from charterlint.cli.check import find_targets, lint_files
+from charterlint.cli.request import CheckRequest, build_settings, with_file_ignores
 from charterlint.config.resolve import ConfigError
+from charterlint.engine.settings import review_period
 from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from charterlint.reporters import RenderOptions, reporters
 from charterlint.reporters.matrix import render
-from charterlint.cli.check import (CheckRequest, build_settings, find_targets,
-                             lint_files, with_file_ignores)
 
 
 def run_matrix(paths: Sequence[str], *, today: dt.date | None, preset: str | None, config: str | None,

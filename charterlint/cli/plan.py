@@ -12,15 +12,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from charterlint import __version__
 from charterlint.batch.run import Plan
+from charterlint.cli.request import CheckRequest, build_settings
 from charterlint.config.resolve import Config
-from charterlint.engine.lint import LintSettings
-
-if TYPE_CHECKING:
-    from charterlint.cli.check import CheckRequest
+from charterlint.engine.settings import LintSettings
+from charterlint.reporters import reporters
 
 JobsChoice = int | Literal["auto"] | None  # None: not given
 
@@ -45,9 +44,6 @@ def cache_root(given: str | None, config: Config, cwd: Path) -> Path:
 
 def worker_settings(request: CheckRequest, cwd: str, ignores: Mapping[str, frozenset[str]]) -> LintSettings:
     """The lint settings of a worker process that does not fork: built as the parent built them."""
-    from charterlint.reporters import reporters
-    from charterlint.cli.check import build_settings
-
     os.chdir(cwd)  # a forkserver's children start where the server started
     _, settings = build_settings(request, [*reporters(), "auto"])
     return replace(settings, per_file_ignores=dict(ignores))

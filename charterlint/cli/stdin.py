@@ -14,9 +14,10 @@ from typing import BinaryIO
 
 import click
 
-from charterlint.source.discovery import display_path
-from charterlint.engine.lint import LintSettings, failure, lint_bytes
+from charterlint.engine.lint import failure, lint_bytes
+from charterlint.engine.settings import LintSettings
 from charterlint.model import FileResult, Report
+from charterlint.source.discovery import display_path
 
 STDIN = "-"
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from charterlint.source.document import Limits, NodeSpans, escape, unescape
+from charterlint.charter.subjects import show_value
 from charterlint.model import Span
-from charterlint.source.parsed import ParseError
-from charterlint.charter.subjects import did_you_mean, show_value
+from charterlint.schema.datafile import error_pointer, explain
 from charterlint.schema.validator import schema_validator
+from charterlint.source.document import Limits, NodeSpans, escape, unescape
+from charterlint.source.parsed import ParseError
 from charterlint.source.yaml_loader import load_yaml
 
 if TYPE_CHECKING:
@@ -30,9 +31,6 @@ if TYPE_CHECKING:
 
 CLI_FLAGS = {"select": "--select", "extend-select": "--extend-select", "ignore": "--ignore",
              "fail-on": "--fail-on", "today": "--today"}
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
-               "object": "a mapping", "boolean": "true or false"}
-
 
 class ConfigError(Exception):
     """A configuration that cannot be used: names the file, line, column and key."""
@@ -201,52 +199,6 @@ def validate_layer(layer: Layer) -> None:
 
 
 def _position(layer: Layer, error: ValidationError) -> tuple[int, int]:
-    pointer = _pointer(error)
+    pointer = error_pointer(error)
     node = layer.nodes.get(pointer)
     return (node.value.start.line, node.value.start.column) if node else (0, 0)
-
-
-def _pointer(error: ValidationError) -> str:
-    return "".join(f"/{escape(str(token))}" for token in error.absolute_path)
-
-
-def explain(error: ValidationError) -> tuple[str, str, str]:
-    """(pointer, anchor, message) in plain words for one schema failure."""
-    pointer, kind, value = _pointer(error), error.validator, error.instance
-    limit: Any = error.validator_value
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    if "propertyNames" in error.relative_schema_path:
-        title = schema.get("title", "a valid key")
-        return f"{pointer}/{escape(str(value))}", "key", f"{show_value(value)} is not {title}"
-    if kind == "additionalProperties" and isinstance(value, dict):
-        known = sorted(schema.get("properties", {}))
-        unknown = next(key for key in value if key not in known)
-        return f"{pointer}/{escape(unknown)}", "key", unknown_key(unknown, known)
-    if kind == "required" and isinstance(value, dict):
-        missing = next(name for name in limit if name not in value)
-        return pointer, "key", f'"{missing}" is missing'
-    if kind == "type":
-        expected = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in (limit if isinstance(limit, list) else [limit]))
-        return pointer, "value", f"expected {expected}, not {show_value(value)}"
-    if kind == "enum":
-        return pointer, "value", one_of(str(value), [str(option) for option in limit])
-    if kind in ("pattern", "format"):
-        title = schema.get("title", "valid here")
-        example = f': expected e.g. "{schema["examples"][0]}"' if schema.get("examples") else ""
-        return pointer, "value", f"{show_value(value)} is not {title}{example}"
-    if kind in ("minItems", "minLength"):
-        return pointer, "value", "must not be empty"
-    if kind == "minimum":
-        return pointer, "value", f"must be at least {limit}, not {show_value(value)}"
-    return pointer, "value", f"{show_value(value)} is not valid here ({error.message})"
-
-
-def unknown_key(key: str, known: list[str]) -> str:
-    suggestion = did_you_mean(key, known)
-    if suggestion:
-        return f'unknown key "{key}"{suggestion}'
-    return f'unknown key "{key}" (expected one of {", ".join(known)})'
-
-
-def one_of(value: str, options: list[str]) -> str:
-    return f'"{value}" is not one of {", ".join(options)}{did_you_mean(value, options)}'

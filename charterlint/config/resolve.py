@@ -15,15 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from charterlint.config.layer import ConfigError, Layer, explain, one_of, read_layer, unknown_key
-from charterlint.source.document import Limits, escape
-from charterlint.source.discovery import display_path
+from charterlint.charter.subjects import did_you_mean
 from charterlint.config.globs import PathGlob
+from charterlint.config.layer import ConfigError, Layer, read_layer
 from charterlint.model import Severity
 from charterlint.ruleset.rule import Rule
 from charterlint.ruleset.selection import PRESETS, matches, no_rule, preset_codes
-from charterlint.charter.subjects import did_you_mean
+from charterlint.schema.datafile import explain, one_of, unknown_key
 from charterlint.schema.validator import compile_schema
+from charterlint.source.discovery import display_path
+from charterlint.source.document import Limits, escape
 
 CONFIG_NAMES = (".charterlint.yaml", ".charterlint.yml", "pyproject.toml")
 # Also matches a header with a typo in its brackets (`[tool.charterlint`), so the file is read

@@ -15,12 +15,12 @@ from typing import Any
 
 import yaml
 
-from charterlint.config.resolve import Config, ConfigError, Layers, find_config, load_layers, resolve_config
 from charterlint.config.layer import Layer
-from charterlint.source.discovery import Target, display_path
-from charterlint.engine.lint import ActiveRule, LintSettings
+from charterlint.config.resolve import Config, ConfigError, Layers, find_config, load_layers, resolve_config
+from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.ruleset.rule import Rule, RuleFileError, load_builtin_rules
 from charterlint.schema.problems import charter_validator
+from charterlint.source.discovery import Target, display_path
 
 
 def command_line_layer(cwd: Path, *, select: Sequence[str] | None = None, extend_select: Sequence[str] = (),

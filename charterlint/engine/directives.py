@@ -16,12 +16,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from charterlint.source.comments import Comment, comments
-from charterlint.config.layer import explain
-from charterlint.source.document import Document, Problem, resolve
-from charterlint.model import Position, Span
 from charterlint.charter.subjects import describe, show_value
+from charterlint.model import Position, Span
+from charterlint.schema.datafile import explain
 from charterlint.schema.validator import compile_schema
+from charterlint.source.comments import Comment, comments
+from charterlint.source.document import Document, Problem, resolve
 
 CODE = "CH030"
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")

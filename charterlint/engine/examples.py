@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from charterlint.engine.lint import ActiveRule, LintSettings, lint_bytes
+from charterlint.engine.lint import lint_bytes
+from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.model import Finding
 from charterlint.ruleset.rule import Rule, load_builtin_rules
 from charterlint.schema.validator import SchemaValidator, charter_validator

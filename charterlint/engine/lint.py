@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import replace
 
-from charterlint.schema.values import value_problems
-from charterlint.source.document import Document, Limits, Problem
+from charterlint.checks.context import Context
 from charterlint.engine.locus import locus
-from charterlint.source.loader import load_document, split_lines
+from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Severity, Span
-from charterlint.ruleset.rule import Context, Rule
 from charterlint.schema.problems import schema_problems
-from charterlint.schema.validator import SchemaValidator
+from charterlint.schema.values import value_problems
+from charterlint.source.document import Document, Problem
+from charterlint.source.loader import load_document, split_lines
 
 # Rules the linter applies itself, in the order it applies them.
 REFERENCE_CHECKS = ("CH020", "CH021")
@@ -25,37 +24,6 @@ SYNTAX_ERROR = "CH001"
 # suppresses: rules trust the schema's shapes and the references. An unknown field (CH012)
 # changes no shape a rule reads, so it does not stop them.
 _BLOCKING = frozenset({"CH001", "CH002", "CH010", "CH011", "CH013", "CH020", "CH021"})
-
-
-@dataclass(frozen=True, slots=True)
-class ActiveRule:
-    """A rule as this run uses it: its effective severity and options."""
-
-    rule: Rule
-    severity: Severity
-    options: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class LintSettings:
-    """Everything linting a file depends on, besides the file."""
-
-    rules: Mapping[str, ActiveRule]  # by code: the enabled rules
-    today: dt.date
-    validator: SchemaValidator
-    limits: Limits = Limits()
-    # Every rule a suppression may name, enabled or not; empty: not known, so a suppression
-    # naming no enabled rule is not reported as naming no rule.
-    catalogue: tuple[Rule, ...] = ()
-    per_file_ignores: Mapping[str, frozenset[str]] = field(default_factory=dict)  # by report path
-
-    def for_file(self, path: str) -> LintSettings:
-        """These settings less the rules `per-file-ignores` turns off for `path`."""
-        ignored = self.per_file_ignores.get(path)
-        if not ignored:
-            return self
-        rules = {code: active for code, active in self.rules.items() if code not in ignored}
-        return replace(self, rules=rules, per_file_ignores={})
 
 
 def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document | None) -> Finding:

@@ -20,10 +20,10 @@ from collections.abc import Sequence, Set
 from dataclasses import replace
 
 from charterlint.engine.directives import CODE, Directive, Directives, Entry
-from charterlint.source.document import Problem
 from charterlint.model import Finding, Suppression
 from charterlint.ruleset.rule import Rule
 from charterlint.ruleset.selection import matches, no_rule
+from charterlint.source.document import Problem
 
 
 def expired(directive: Directive, today: dt.date) -> bool:

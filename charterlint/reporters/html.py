@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from charterlint.reporters.matrix_model import COLUMNS, CharterCoverage, Row, State, charter_coverage
 from charterlint.model import FileResult, Finding, Report, count
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.html_style import stylesheet
 from charterlint.reporters.markup import Markup, element, join
-from charterlint.reporters.text import summary
+from charterlint.reporters.matrix_model import COLUMNS, CharterCoverage, Row, State, charter_coverage
 from charterlint.reporters.review_status import Review
+from charterlint.reporters.text import summary
 
 _MAX_EXCERPT = 300
 _STATE_MEANINGS = (

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
-
-from charterlint.reporters.matrix_model import COLUMNS, Cell, CharterCoverage, State, charter_coverage
 from charterlint.model import FileResult, Finding, Report
 from charterlint.reporters import RenderOptions
+from charterlint.reporters.ansi import style
+from charterlint.reporters.matrix_model import COLUMNS, Cell, CharterCoverage, State, charter_coverage
 from charterlint.reporters.review_status import Review
 
 _STYLES: dict[State, dict[str, Any]] = {
@@ -60,9 +59,9 @@ def _aligned(table: list[list[tuple[str, State | None]]], color: bool) -> list[s
         for (text, state), width in zip(row, widths):
             shown = text
             if color and number == 0:
-                shown = click.style(text, bold=True)
+                shown = style(text, bold=True)
             elif color and state is not None:
-                shown = click.style(text, **_STYLES[state])
+                shown = style(text, **_STYLES[state])
             cells.append(shown + " " * (width - len(text)))
         lines.append(_GAP.join(cells).rstrip())
     return lines
@@ -72,12 +71,12 @@ def _review(review: Review, color: bool) -> str:
     last = review.last_reviewed_text
     due = review.next_due.isoformat() if review.next_due else "not known"
     basis = f" ({review.basis})" if review.basis else ""
-    status = click.style(review.status, **_STATUS_STYLES[review.status]) if color else review.status
+    status = style(review.status, **_STATUS_STYLES[review.status]) if color else review.status
     return f"review: last reviewed {last}, next due {due}{basis}: {status}{_codes(review.findings)}"
 
 
 def _block(result: FileResult, coverage: CharterCoverage | None, color: bool) -> list[str]:
-    heading = click.style(result.path, bold=True) if color else result.path
+    heading = style(result.path, bold=True) if color else result.path
     if coverage is None:
         faults = [f"{f.message} (line {f.span.start.line}, column {f.span.start.column})"
                   for f in result.findings if f.code == "CH001"] or ["see charterlint check"]

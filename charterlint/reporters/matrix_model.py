@@ -20,12 +20,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD
 from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, channels, service_channel_ids
-from charterlint.checks.review import DEFAULT_REVIEW_PERIOD
-from charterlint.source.document import join
 from charterlint.model import FileResult, Finding, Severity
 from charterlint.reporters.review_status import Review, review_status
 from charterlint.reporters.wording import commitment_text, follow_up_text, opening_text, text_of
+from charterlint.source.document import join
 
 
 class State(enum.Enum):

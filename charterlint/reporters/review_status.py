@@ -13,8 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from charterlint.checks.review import DEFAULT_REVIEW_PERIOD
-from charterlint.charter.dates import due_date, is_calendar_period, parse_date
+from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD, due_date, is_calendar_period, parse_date
 from charterlint.charter.duration import Duration, parse_duration
 from charterlint.model import Finding
 from charterlint.reporters.wording import text_of

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-import click
-
 from charterlint.model import Counts, FileResult, Finding, Report, Severity, count
 from charterlint.reporters import RenderOptions
+from charterlint.reporters.ansi import style
 
 _SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _MAX_EXCERPT = 200
@@ -56,7 +55,7 @@ def _excerpt(finding: Finding, lines: tuple[str, ...], color: bool) -> list[str]
     beyond = max(0, (end - 1) - max(len(source), start - 1))  # a span reaching past the line's end
     carets = "^" * max(1, _width(source[start - 1 : end - 1]) + beyond)
     gutter = " " * len(str(line_number))
-    marker = click.style(carets, fg=_SEVERITY_COLORS[finding.severity], bold=True) if color else carets
+    marker = style(carets, fg=_SEVERITY_COLORS[finding.severity], bold=True) if color else carets
     return [f" {line_number} | {source}".rstrip(), f" {gutter} | {' ' * _width(source[: start - 1])}{marker}"]
 
 
@@ -66,9 +65,9 @@ def _headline(finding: Finding, color: bool) -> str:
     severity = finding.severity.label
     code = f"{finding.code} [{finding.name}]"
     if color:
-        location = click.style(location, bold=True)
-        severity = click.style(severity, fg=_SEVERITY_COLORS[finding.severity], bold=True)
-        code = click.style(code, dim=True)
+        location = style(location, bold=True)
+        severity = style(severity, fg=_SEVERITY_COLORS[finding.severity], bold=True)
+        code = style(code, dim=True)
     return f"{location} {severity} {code} {finding.message}"
 
 

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from charterlint.charter.duration import Scale, parse_duration
+from charterlint.checks.context import Context
 from charterlint.checks.generic import GenericFunction, Parameters, generic_functions
 from charterlint.source.document import Document, Problem
-from charterlint.charter.duration import Scale, parse_duration
-from charterlint.ruleset.rule import Context
 
 _COMMON_PLACEHOLDERS = frozenset({"item", "subject", "value", "field"})
 _PLACEHOLDERS = {

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from charterlint.checks.context import Check, Context
+from charterlint.resources import load_schema
 from charterlint.ruleset.declarative import CheckSpecError, bind_generic
+from charterlint.ruleset.rule import ENGINE, Rule, RuleFileError, parse_rule_source, rule_from_data
 from charterlint.source.document import Document, Limits, Problem
 from charterlint.source.parsed import Parsed, ParseError
-from charterlint.resources import load_schema
-from charterlint.ruleset.rule import ENGINE, Check, Context, Rule, RuleFileError, parse_rule_source, rule_from_data
 from charterlint.source.yaml_loader import load_yaml
 
 MANIFEST = "pack.yaml"

@@ -16,9 +16,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from charterlint.resources import data_dir
 from charterlint.ruleset.installed import PLUGIN_GROUP, may_declare
 from charterlint.ruleset.packs import MANIFEST, PackError, RulePack, load_pack, read_manifest
-from charterlint.resources import data_dir
 from charterlint.ruleset.rule import Rule, load_builtin_rules
 
 GROUP = PLUGIN_GROUP

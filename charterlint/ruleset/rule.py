@@ -7,33 +7,22 @@ for the CH0xx rules the linter itself applies (parsing, schema, references).
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from charterlint.source.document import Document, Limits, Problem
-from charterlint.model import RuleInfo, Severity
-from charterlint.source.parsed import Parsed, ParseError
+from charterlint.checks.context import Check
+from charterlint.model import Severity
 from charterlint.resources import data_dir, load_schema
+from charterlint.source.document import Limits
+from charterlint.source.parsed import Parsed, ParseError
 from charterlint.source.yaml_loader import load_yaml
 
 ENGINE = "engine"
 DOCS_URL = "https://github.com/charterlint/charterlint/blob/main/docs/rules.md"
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a check may know besides the document: the date and its options."""
-
-    today: dt.date
-    options: Mapping[str, Any] = field(default_factory=dict)
-
-
-Check = Callable[[Document, Context], Iterable[Problem]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,25 +50,6 @@ class Rule:
     def help_uri(self) -> str:
         """The rule's section in docs/rules.md (GitHub's anchor for `### CODE name`)."""
         return f"{DOCS_URL}#{self.code.lower()}-{self.name}"
-
-    def info(self, severity: Severity | None = None) -> RuleInfo:
-        """What reporters know of the rule; its help pages are written only if a reporter asks."""
-        return RuleInfo(
-            code=self.code,
-            name=self.name,
-            severity=severity or self.severity,
-            summary=self.summary,
-            rationale=self.rationale,
-            tags=self.tags,
-            help_uri=self.help_uri,
-            describe=partial(_help_pages, self),
-        )
-
-
-def _help_pages(rule: Rule) -> tuple[str, str]:
-    from charterlint.ruleset import docs as rulesdoc  # rulesdoc imports this module
-
-    return rulesdoc.explain_rule(rule), rulesdoc.help_markdown(rule)
 
 
 class RuleFileError(Exception):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from charterlint.ruleset.rule import Rule
 from charterlint.charter.subjects import did_you_mean
+from charterlint.ruleset.rule import Rule
 
 PRESETS = ("recommended", "strict")
 _CODE_PREFIX = r"^[A-Za-z]{2,8}[0-9]{0,3}$"  # compiled on first use (re caches it), not at start-up

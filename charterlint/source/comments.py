@@ -18,9 +18,9 @@ from functools import partial
 
 import yaml
 
+from charterlint.model import Position, Span
 from charterlint.source.document import Document
 from charterlint.source.loader import split_front_matter
-from charterlint.model import Position, Span
 
 try:  # as in yaml_loader: the C scanner when PyYAML has it
     from yaml import CSafeLoader as TokenLoader

@@ -17,9 +17,16 @@ from collections.abc import Callable
 from sys import intern
 from typing import Any
 
-from charterlint.source.document import Limits, NodeSpans, Problem, escape
 from charterlint.model import Position, Span
-from charterlint.source.parsed import NodeMap, Parsed, ParseError, depth_limit_error, duplicate_key_problem, node_limit_error
+from charterlint.source.document import Limits, NodeSpans, Problem, escape
+from charterlint.source.parsed import (
+    NodeMap,
+    Parsed,
+    ParseError,
+    depth_limit_error,
+    duplicate_key_problem,
+    node_limit_error,
+)
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = json.scanner.NUMBER_RE

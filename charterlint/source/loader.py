@@ -6,8 +6,8 @@ import codecs
 import re
 from pathlib import PurePath
 
-from charterlint.source.document import Body, Document, Limits, Problem
 from charterlint.model import Span
+from charterlint.source.document import Body, Document, Limits, Problem
 from charterlint.source.parsed import Parsed, ParseError
 from charterlint.source.yaml_loader import load_yaml
 

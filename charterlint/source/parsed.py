@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar, overload
 
-from charterlint.source.document import Limits, NodeSpans, Problem
 from charterlint.model import Span
+from charterlint.source.document import Limits, NodeSpans, Problem
 
 _Default = TypeVar("_Default")
 

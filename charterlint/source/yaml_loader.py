@@ -18,9 +18,16 @@ from typing import Any
 
 import yaml
 
-from charterlint.source.document import Limits, NodeSpans, Problem, escape
 from charterlint.model import Position, Span
-from charterlint.source.parsed import NodeMap, Parsed, ParseError, depth_limit_error, duplicate_key_problem, node_limit_error
+from charterlint.source.document import Limits, NodeSpans, Problem, escape
+from charterlint.source.parsed import (
+    NodeMap,
+    Parsed,
+    ParseError,
+    depth_limit_error,
+    duplicate_key_problem,
+    node_limit_error,
+)
 from charterlint.source.yaml_scalars import check_tag, resolve_plain, scalar_value
 
 try:  # the C parser is several times faster; the pure-Python one behaves the same

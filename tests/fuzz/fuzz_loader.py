@@ -14,7 +14,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["charterlint"]):
-    from charterlint.engine.lint import ActiveRule, LintSettings, lint_bytes
+    from charterlint.engine.lint import lint_bytes
+    from charterlint.engine.settings import ActiveRule, LintSettings
     from charterlint.ruleset.rule import load_builtin_rules
     from charterlint.schema.problems import charter_validator
 

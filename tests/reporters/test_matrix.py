@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 import pytest
 
-from tests.helpers import UNCADENCED
-
 from charterlint.cli.app import main
+from tests.helpers import UNCADENCED
 from tests.reporters.support import ROOT
 
 BUSES = "tests/fixtures/matrix/buses.charter.yaml"

@@ -1,0 +1,113 @@
+"""Where a run's reports go: `--format NAME[:PATH]` parsed and checked, reports written.
+
+Every report goes to standard output or, through the one atomic writer, to its file; the
+GitHub job summary gets the findings past the annotation cap.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+import click
+
+from charterlint.atomic import write_atomically
+from charterlint.model import Report
+from charterlint.reporters import RenderOptions, Reporter
+
+# Formats that show each charter's content (FileResult.data); without them results are slimmed.
+SHOWS_CONTENT = frozenset({"html"})
+# Formats that are one document each: two of them on standard output would be unreadable.
+_DOCUMENT_FORMATS = frozenset({"json", "sarif", "junit", "html"})
+
+
+@dataclass(frozen=True, slots=True)
+class OutputSpec:
+    name: str
+    path: str | None  # None: standard output
+
+
+class OutputError(Exception):
+    """A report or baseline that cannot be written: names the file and why."""
+
+
+def expand_auto(specs: Sequence[str], github_actions: bool) -> list[str]:
+    """`auto` is `text`, plus `github` annotations when running in GitHub Actions."""
+    expanded: list[str] = []
+    for spec in specs:
+        if spec == "auto":
+            expanded += ["text", "github"] if github_actions else ["text"]
+        elif spec.startswith("auto:"):
+            raise click.UsageError('format "auto" writes to standard output: it takes no path')
+        else:
+            expanded.append(spec)
+    return expanded
+
+
+def parse_formats(specs: Sequence[str], known: Sequence[str]) -> list[OutputSpec]:
+    outputs = []
+    for spec in specs:
+        name, _, path = spec.partition(":")
+        if name not in known:
+            raise click.UsageError(f'unknown format "{name}": expected one of {", ".join(known)}')
+        outputs.append(OutputSpec(name, path or None))
+    _check_destinations(outputs)
+    return outputs
+
+
+def _check_destinations(outputs: Sequence[OutputSpec]) -> None:
+    """Refuse outputs that would overwrite each other or mix documents on standard output."""
+    on_stdout = [o.name for o in outputs if o.path is None]
+    if len(on_stdout) > 1 and _DOCUMENT_FORMATS & set(on_stdout):
+        raise click.UsageError(f"formats {', '.join(on_stdout)} would all go to standard output:"
+                               " give the document formats a file (e.g. --format sarif:charterlint.sarif)")
+    paths = [os.path.abspath(o.path) for o in outputs if o.path is not None]
+    if len(paths) != len(set(paths)):
+        raise click.UsageError("two --format outputs name the same file: give each its own")
+
+
+def write_output(path: str, content: str) -> None:
+    """Write a report or baseline; OutputError (naming the file) when it cannot be written."""
+    try:
+        resolved = os.path.realpath(path)  # a link to a report is written through, not replaced
+        if os.path.exists(resolved) and not os.path.isfile(resolved):
+            if os.path.isdir(resolved):
+                raise IsADirectoryError(21, "is a directory")
+            with open(resolved, "w", encoding="utf-8", newline="\n") as stream:  # /dev/stdout, a pipe
+                stream.write(content)
+            return
+        write_atomically(resolved, content)
+    except OSError as error:
+        raise OutputError(f'cannot write "{path}": {error.strerror or error}') from None
+
+
+def append_step_summary(report: Report, outputs: Sequence[OutputSpec]) -> None:
+    """Findings past GitHub's annotation cap go to the job summary, when there is one."""
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_path or not any(output.name == "github" for output in outputs):
+        return
+    from charterlint.reporters.github import step_summary  # only GitHub runs need it
+
+    markdown = step_summary(report)
+    if markdown:
+        with open(summary_path, "a", encoding="utf-8", newline="\n") as stream:
+            stream.write(markdown)
+
+
+def write_reports(report: Report, outputs: Sequence[OutputSpec], renderers: Mapping[str, Reporter],
+                  options: RenderOptions, color_for: Callable[[IO[Any]], bool]) -> None:
+    """Render the report in each format and write it; `options.color` applies to standard output only."""
+    step_summary = bool(os.environ.get("GITHUB_STEP_SUMMARY")) and any(output.name == "github" for output in outputs)
+    for output in outputs:
+        color = output.path is None and color_for(sys.stdout)
+        rendered = RenderOptions(color=color, quiet=options.quiet, statistics=options.statistics,
+                                 today=options.today, review_period=options.review_period, step_summary=step_summary)
+        content = renderers[output.name](report, rendered)
+        if output.path is None:
+            click.echo(content, nl=False, color=color)
+        else:
+            write_output(output.path, content)
+    append_step_summary(report, outputs)
