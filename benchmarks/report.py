@@ -83,13 +83,13 @@ DESIGN = (
     "One compiled schema per run. jsonschema-rs (installed with charterlint on CPython) decides whether a "
     "document is valid; only documents it rejects go to jsonschema, for located, plain-language errors, and "
     "jsonschema is imported for the first of them. The configuration and rule options are checked the same "
-    "way. tests/test_schema_fast_path.py holds the two validators to the same verdict on every fixture.",
+    "way. tests/schema/test_schema_fast_path.py holds the two validators to the same verdict on every fixture.",
     "Parsing reads PyYAML's C parser's event stream; positions are kept raw and become spans only for the "
     "nodes a finding points at.",
     "Imports on demand: `--version`, `rules` and `explain` do not load the linter; a one-file run loads "
     "neither jsonschema (unless a document is invalid), nor importlib.metadata (unless a plugin may be "
     "installed), nor the directive parser (unless the file says \"charterlint\"), nor the SARIF and HTML "
-    "reporters, nor multiprocessing. tests/test_startup.py keeps it so.",
+    "reporters, nor multiprocessing. tests/cli/test_startup.py keeps it so.",
     "A quick exit: once the output is written and flushed and the atexit handlers have run, the "
     "`charterlint` process ends with `os._exit` instead of freeing every object it made (as mypy does), "
     "which is about a tenth of a one-file run. `charterlint.cli.app.main()` itself returns, for embedding.",

@@ -1,6 +1,6 @@
 """Documented examples are tests: run each rule's pass and fail examples and compare.
 
-The one example runner, shared by `charterlint rules --test` and tests/test_rule_examples.py.
+The one example runner, shared by `charterlint rules --test` and tests/ruleset/test_rule_examples.py.
 An example is linted with its rule and charterlint's CH0xx rules, so it must be a valid
 charter apart from that rule. A fail example must give exactly its listed findings of the
 rule, in order; a pass example none. Examples are linted as of 2026-01-01 unless they set

@@ -3,7 +3,7 @@
 The index records a digest of the rule files it was made from; it is used only while the
 files still have that digest (else they are parsed, as fast as PyYAML's C loader allows), so
 an edited rule file is never shadowed by a stale index. Regenerate it with
-`python -m charterlint.ruleset.index`; tests/test_builtin_rule_files.py checks it is current and
+`python -m charterlint.ruleset.index`; tests/ruleset/test_builtin_rule_files.py checks it is current and
 that every file it was made from passes the rule schema.
 """
 

@@ -8,7 +8,7 @@ all valid never pays for importing it.
 
 The two must agree: a document the fast validator accepts has to be one jsonschema accepts.
 `format` is where engines differ, so the fast validator checks each format the schema names
-as jsonschema's default format checker does (tests/test_schema_fast_path.py holds them to it).
+as jsonschema's default format checker does (tests/schema/test_schema_fast_path.py holds them to it).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
     python tests/fuzz/fuzz_loader.py -max_total_time=60 tests/fuzz/corpus
 
 The first input byte picks the source kind; the rest is the file. Any exception, or a
-finding outside the file, is a crash. CI runs it for a bounded time (tests/test_fuzz.py).
+finding outside the file, is a crash. CI runs it for a bounded time (tests/source/test_fuzz.py).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from charterlint.cli.app import main
 from charterlint.model import Finding, Severity, Suppression
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.github import annotation, escape_data, escape_property, render, step_summary
-from tests.reporters.support import finding, report
+from tests.helpers import finding, report
 
 
 def test_an_annotation_carries_file_span_title_and_message() -> None:

@@ -15,8 +15,7 @@ from charterlint.reporters import RenderOptions
 from charterlint.reporters.html import render
 from charterlint.reporters.html_style import PALETTE, stylesheet
 from charterlint.reporters.markup import element, escape
-from tests.helpers import UNCADENCED, lint_text
-from tests.reporters.support import ROOT
+from tests.helpers import ROOT, UNCADENCED, lint_text
 
 BUSES = ROOT / "tests" / "fixtures" / "matrix" / "buses.charter.yaml"
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)><b>&amp;'

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from charterlint.cli.app import main
-from tests.reporters.support import ROOT
+from tests.helpers import ROOT
 from tests.reporters.test_html import EVIL, YAML_HOSTILE
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

@@ -11,7 +11,7 @@ from charterlint.model import FileResult, Report, Severity, Suppression
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.json_report import render
 from charterlint.resources import load_schema
-from tests.reporters.support import GOLDEN, finding, report
+from tests.helpers import GOLDEN, finding, report
 
 
 def schema_errors(data: Any) -> list[str]:

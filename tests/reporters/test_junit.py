@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from charterlint.model import Severity, Suppression
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.junit import render
-from tests.reporters.support import finding, report, rule
+from tests.helpers import finding, report, rule
 
 RULES = (rule("CH001", "syntax-error"), rule("CH020", "unknown-reference"), rule("CH101", "missing-commitment"))
 

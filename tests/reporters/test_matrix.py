@@ -8,8 +8,7 @@ import click
 import pytest
 
 from charterlint.cli.app import main
-from tests.helpers import UNCADENCED
-from tests.reporters.support import ROOT
+from tests.helpers import ROOT, UNCADENCED
 
 BUSES = "tests/fixtures/matrix/buses.charter.yaml"
 DRAFT = "tests/fixtures/report_scenario/draft.charter.yaml"

@@ -9,7 +9,7 @@ import pytest
 
 from charterlint.cli.app import main
 from charterlint.reporters import reporters
-from tests.reporters.support import ROOT
+from tests.helpers import ROOT
 
 FERRIES = "tests/fixtures/report_scenario/ferries.charter.yaml"
 

@@ -12,7 +12,7 @@ from charterlint.cli.app import main
 from charterlint.model import Severity, Suppression
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.sarif import FINGERPRINT_KEY, artifact_uri, render
-from tests.reporters.support import ROOT, finding, report, rule, sarif_errors
+from tests.helpers import ROOT, finding, report, rule, sarif_errors
 
 
 def log_of(*findings: Any, **kwargs: Any) -> Any:

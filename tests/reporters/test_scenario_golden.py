@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from charterlint.cli.app import main
-from tests.reporters.support import ROOT, assert_golden, sarif_errors
+from tests.helpers import ROOT, assert_golden, sarif_errors
 
 SCENARIO = "tests/fixtures/report_scenario"
 FORMATS = {"text": "scenario.txt", "json": "scenario.json", "sarif": "scenario.sarif",

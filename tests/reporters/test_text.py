@@ -11,8 +11,7 @@ from charterlint.cli.app import main
 from charterlint.model import Suppression
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.text import render
-from tests.helpers import MINIMAL_CHARTER
-from tests.reporters.support import ROOT, finding, report
+from tests.helpers import MINIMAL_CHARTER, ROOT, finding, report
 
 FERRIES = "tests/fixtures/report_scenario/ferries.charter.yaml"
 

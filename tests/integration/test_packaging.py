@@ -1,0 +1,38 @@
+"""The wheel carries schemas/ and rules/, so `pip install charterlint` works alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(ROOT)],
+        check=True,
+    )
+    [built] = out.glob("charterlint-*.whl")
+    return built
+
+
+def test_wheel_ships_every_schema_and_rule_file_inside_the_package(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {f"charterlint/schemas/{p.name}" for p in (ROOT / "schemas").glob("*.json")}
+    expected |= {f"charterlint/rules/{p.name}" for p in (ROOT / "rules").glob("*.yaml")}
+    assert "charterlint/schemas/charter.schema.json" in expected
+    assert "charterlint/rules/CH001.yaml" in expected
+    assert expected <= names
+
+
+def test_wheel_declares_the_console_script(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    [entry_points] = [n for n in archive.namelist() if n.endswith("entry_points.txt")]
+    assert "charterlint = charterlint.cli.app:console" in archive.read(entry_points).decode()

@@ -1,0 +1,131 @@
+"""Schema and reference findings: exact code, line, column and message in every source format."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from tests.helpers import FIXTURES, MINIMAL_CHARTER, findings
+
+CORE = FIXTURES / "core"
+
+
+def fixture_findings(name: str) -> list[tuple[str, int, int, str]]:
+    path = CORE / name
+    return findings(path.read_text(encoding="utf-8"), filename=name)
+
+
+EXPECTED = {
+    "broken.charter.yaml": [
+        ("CH012", 5, 3, 'unknown field "sectr" in "organization" (did you mean "sector"?)'),
+        ("CH011", 9, 5, 'channel "email" is missing "hours"'),
+        ("CH013", 13, 17, '"2 workdays" is not a duration: expected e.g. "2 working days"'),
+        ("CH013", 14, 5, 'channel 2 must be a mapping of fields, not "web-chat"'),
+        ("CH013", 16, 18, '"2025-02-30" is not a date: expected e.g. "2025-03-01"'),
+    ],
+    "broken.charter.json": [
+        ("CH012", 4, 45, 'unknown field "sectr" in "organization" (did you mean "sector"?)'),
+        ("CH011", 8, 7, 'channel "email" is missing "hours"'),
+        ("CH013", 10, 45, '"2 workdays" is not a duration: expected e.g. "2 working days"'),
+        ("CH013", 12, 5, 'channel 2 must be a mapping of fields, not "web-chat"'),
+        ("CH013", 14, 31, '"2025-02-30" is not a date: expected e.g. "2025-03-01"'),
+    ],
+    "broken.charter.md": [
+        ("CH012", 6, 3, 'unknown field "sectr" in "organization" (did you mean "sector"?)'),
+        ("CH011", 10, 5, 'channel "email" is missing "hours"'),
+        ("CH013", 14, 17, '"2 workdays" is not a duration: expected e.g. "2 working days"'),
+        ("CH013", 15, 5, 'channel 2 must be a mapping of fields, not "web-chat"'),
+        ("CH013", 17, 18, '"2025-02-30" is not a date: expected e.g. "2025-03-01"'),
+    ],
+    "references.charter.yaml": [
+        ("CH020", 15, 12, '"ofice" is not the id of a calendar (did you mean "office"?)'),
+        ("CH021", 18, 9, 'channel id "phone" is already used on line 13: rename one (ids must be unique)'),
+        ("CH020", 25, 12, '"e-mail" is not the id of a channel (channels: "phone")'),
+        ("CH020", 27, 21, '"webchat" is not the id of a channel (channels: "phone")'),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_reports_exact_findings(name: str) -> None:
+    assert fixture_findings(name) == EXPECTED[name]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("review:\n  last_reviewed: 2025-06-01\n", "",
+         [("CH011", 1, 1, 'the charter is missing "review"')]),
+        ("  mission: Safe water.\n", "  motto: Safe water.\n",
+         [("CH011", 5, 1, '"overview" is missing one of "vision", "mission" or "values"'),
+          ("CH012", 6, 3, 'unknown field "motto" in "overview" (expected one of "channel_statement", "mission", "values", "vision")')]),
+        ("title: Example Water customer charter\n", "titel: Example Water customer charter\n",
+         [("CH011", 1, 1, 'the charter is missing "title"'),
+          ("CH012", 2, 1, 'unknown field "titel" (did you mean "title"?)')]),
+        ("charter_format: 1\n", "charter_format: 2\n",
+         [("CH013", 1, 17, '"charter_format" must be 1, not 2')]),
+        ("    hours: always\n", "    hours: always\n    x-internal-owner: Ops team\n", []),
+        ("    type: phone\n", "    type: webchat\n",
+         [("CH013", 9, 11, '"webchat" is not a valid "type" in channel "phone": expected one of phone, email, '
+           "live_chat, chatbot, social_media, sms, messaging, web_form, portal, app, in_person, post, video, "
+           'voicemail, fax, community_forum (did you mean "live_chat"?)')]),
+        ("channels:\n", "channels: []\nx:\n",
+         [("CH010", 7, 11, '"channels" must list at least 1 item'),
+          ("CH012", 8, 1, 'unknown field "x" (use an x- prefix for local extensions)')]),
+        ("    hours: always\n", "    hours: always\n    commitments:\n      answer: {within: 1 min, target: 8 %}\n",
+         [("CH013", 12, 24, '"1 min" is not a duration: expected e.g. "2 working days"'),
+          ("CH013", 12, 39, '"8 %" is not a percentage: expected e.g. "80%"')]),
+        ("    hours: always\n", "    hours: always\n    address: 08001234567\n",
+         [("CH013", 11, 14, '"address" in channel "phone" must be text, not the number 08001234567'
+           ' (put it in quotes: "08001234567")')]),
+        ("channels:\n", "calendars:\n  - id: office\n    timezone: Europe/London\n"
+         "    open: {mon-fri: \"9:00-17:00\"}\nchannels:\n",
+         [("CH013", 10, 21, '"9:00-17:00" is not opening hours: expected e.g. "08:30-17:00"')]),
+        ("channels:\n", "calendars:\n  - id: office\n    timezone: Europe/London\n"
+         "    open: {mon-fri: \"09:00-17:00\"}\n    holidays: [2025-12-25, 2025-13-40]\nchannels:\n",
+         [("CH013", 11, 28, '"2025-13-40" is not a date: expected e.g. "2025-03-01"')]),
+    ],
+    ids=["missing-section", "at-least-one-of", "typo-of-required", "const", "x-extension-allowed",
+         "enum-with-suggestion", "too-few-items", "duration-and-share", "number-where-text-is-expected",
+         "alternative-of-the-value's-type-text", "alternative-of-the-value's-type-list"],
+)
+def test_schema_failure_kinds(old: str, new: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert old in MINIMAL_CHARTER
+    assert findings(MINIMAL_CHARTER.replace(old, new), ["CH0"]) == expected
+
+
+def test_content_rules_do_not_run_on_a_file_with_schema_errors() -> None:
+    broken = (CORE / "broken.charter.yaml").read_text(encoding="utf-8")
+    assert {code for code, *_ in findings(broken, preset="strict")} == {"CH011", "CH012", "CH013"}
+
+
+def test_values_of_the_right_form_that_cannot_be_meant_are_invalid() -> None:
+    text = ("""\
+charter_format: 1
+title: T
+organization: {name: O}
+overview: {mission: m}
+calendars:
+  - id: office
+    timezone: Europe/Londn
+    open: {mon-fri: "17:00-09:00", sat: ["09:00-12:00", "13:00-17:00"]}
+channels:
+  - {id: phone, type: phone, hours: office, commitments: {answer: {within: 5-2 minutes}}}
+review: {last_reviewed: 2025-01-01}
+""")
+    assert findings(text, ["CH0"]) == [
+        ("CH013", 7, 15, '"Europe/Londn" is not an IANA time zone: expected e.g. "Europe/London"'),
+        ("CH013", 8, 21, '"17:00-09:00" closes before it opens: give opening then closing time, e.g. "08:30-17:00"'
+         " (a night service: split it at midnight)"),
+        ("CH013", 10, 76, '"5-2 minutes" is a range whose first number is the larger: write it low to high,'
+         ' e.g. "2-5 minutes"'),
+    ]
+
+
+def test_a_yaml_merge_key_is_explained() -> None:
+    text = MINIMAL_CHARTER.replace("    hours: always\n", "    <<: {hours: always}\n")
+    assert findings(text, ["CH0"]) == [
+        ("CH011", 8, 5, 'channel "phone" is missing "hours"'),
+        ("CH012", 10, 5, 'unknown field "<<" in channel "phone" (YAML merge keys are not supported: write the'
+         " fields out)"),
+    ]
