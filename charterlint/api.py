@@ -44,7 +44,8 @@ from charterlint.model import Finding, Position, Severity, Span
 from charterlint.ruleset.packs import RulePack
 from charterlint.ruleset.plugins import PluginError, rules_of
 from charterlint.ruleset.rule import Rule
-from charterlint.source.document import Body, Document, Problem, escape, join, resolve, unescape
+from charterlint.source.document import Body, Document, Problem
+from charterlint.source.pointer import escape, join, resolve, unescape
 
 __all__ = [
     # writing a pack

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from charterlint.source.document import resolve, unescape
+from charterlint.source.pointer import child, keys
 
 # List items that have a name of their own, and the field that names them.
 _NAMED_ITEMS = {
@@ -17,9 +17,8 @@ _NAMED_ITEMS = {
 }
 
 
-def _item_phrase(data: Any, pointer: str, list_name: str, index: int) -> str:
+def _item_phrase(item: Any, list_name: str, index: int) -> str:
     noun, field = _NAMED_ITEMS[list_name]
-    item = resolve(data, pointer)
     name = item.get(field) if isinstance(item, dict) else None
     if isinstance(name, str) and name:
         return f'{noun} "{name}"'
@@ -28,21 +27,19 @@ def _item_phrase(data: Any, pointer: str, list_name: str, index: int) -> str:
 
 def describe(data: Any, pointer: str) -> str:
     """A short phrase for the node at `pointer`, e.g. `"commitments.respond" in channel "email"`."""
-    tokens = [unescape(token) for token in pointer.split("/")[1:]] if pointer else []
     subject = ""
     rest: list[str] = []
-    raw_tokens = pointer.split("/")[1:] if pointer else []
-    prefix = ""
-    for position, token in enumerate(tokens):
-        prefix += "/" + raw_tokens[position]
-        previous = tokens[position - 1] if position else ""
-        if token.isdigit() and previous in _NAMED_ITEMS:
-            subject = _item_phrase(data, prefix, previous, int(token))
+    value, previous = data, ""
+    for key in keys(pointer):
+        _, value = child(value, key)
+        if key.isdigit() and previous in _NAMED_ITEMS:
+            subject = _item_phrase(value, previous, int(key))
             rest = []
-        elif token.isdigit():
-            rest[-1] = f"{rest[-1]}[{int(token) + 1}]" if rest else f"item {int(token) + 1}"
+        elif key.isdigit():
+            rest[-1] = f"{rest[-1]}[{int(key) + 1}]" if rest else f"item {int(key) + 1}"
         else:
-            rest.append(token)
+            rest.append(key)
+        previous = key
     dotted = f'"{".".join(rest)}"' if rest else ""
     if subject and dotted:
         return f"{dotted} in {subject}"

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from charterlint.charter.duration import Duration, parse_duration
-from charterlint.source.document import Document, escape, join
+from charterlint.source.document import Document
+from charterlint.source.pointer import escape, join
 
 COMMITMENT_EVENTS = ("answer", "acknowledge", "respond", "resolve")
 ASYNC_FIRST_TYPES = frozenset({"live_chat", "social_media", "sms", "messaging", "app", "web_form", "email"})

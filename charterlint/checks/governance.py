@@ -7,7 +7,8 @@ from typing import Any
 
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.source.document import Document, Problem, join
+from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import join
 
 
 def _missing(data: dict[str, Any], message: str, *path: str) -> Problem:

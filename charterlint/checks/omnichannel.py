@@ -8,7 +8,8 @@ from typing import Any
 from charterlint.charter.duration import Scale, parse_duration
 from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, charter_index
 from charterlint.checks.context import Context
-from charterlint.source.document import Document, Problem, join
+from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import join
 
 # Channel types where a person picks up or sees the customer: `answer` is their first event.
 _ANSWER_TYPES = frozenset({"phone", "video", "in_person"})

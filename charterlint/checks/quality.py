@@ -8,7 +8,8 @@ from typing import Any
 from charterlint.charter.duration import Duration, longer, parse_duration
 from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
 from charterlint.checks.context import Context
-from charterlint.source.document import Document, Problem, join
+from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import join
 
 # Position of each event in the life of a contact: a later one may not be promised sooner.
 _EVENT_STEP = {"answer": 0, "acknowledge": 0, "respond": 1, "resolve": 2}

@@ -8,7 +8,8 @@ from typing import Any
 from charterlint.charter.subjects import closest
 from charterlint.charter.views import Channel, charter_index
 from charterlint.checks.context import Context
-from charterlint.source.document import Document, Problem, join
+from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import join
 
 _ID_LISTS = {"channels": "channel", "calendars": "calendar", "self_service": "self-service entry"}
 

@@ -10,7 +10,8 @@ from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD, due_date, is_calend
 from charterlint.charter.duration import Duration, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.source.document import Document, Problem, join
+from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import join
 
 # Why each obsolete word matters and what to do, in the order the catalogue names them.
 _OBSOLETE = {

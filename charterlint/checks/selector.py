@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from charterlint.source.document import join, unescape
+from charterlint.source.pointer import child, join, unescape
 
 WILDCARD = "*"
 
@@ -39,18 +39,9 @@ def tokens(path: str) -> tuple[str, ...]:
 
 def _children(value: Any) -> Iterator[tuple[str | int, Any]]:
     if isinstance(value, dict):
-        yield from ((key, child) for key, child in value.items() if not str(key).startswith("x-"))
+        yield from ((key, member) for key, member in value.items() if not str(key).startswith("x-"))
     elif isinstance(value, list):
         yield from enumerate(value)
-
-
-def _child(value: Any, token: str) -> tuple[bool, Any]:
-    name = unescape(token)
-    if isinstance(value, dict):
-        return name in value, value.get(name)
-    if isinstance(value, list) and name.isdigit() and int(name) < len(value):
-        return True, value[int(name)]
-    return False, None
 
 
 def expand(value: Any, path: Sequence[str], pointer: str = "") -> Iterator[Target]:
@@ -60,12 +51,12 @@ def expand(value: Any, path: Sequence[str], pointer: str = "") -> Iterator[Targe
         return
     head, rest = path[0], path[1:]
     if head == WILDCARD:
-        for key, child in _children(value):
-            yield from expand(child, rest, join(pointer, key))
+        for key, member in _children(value):
+            yield from expand(member, rest, join(pointer, key))
         return
-    found, child = _child(value, head)
+    found, member = child(value, unescape(head))
     if found:
-        yield from expand(child, rest, f"{pointer}/{head}")
+        yield from expand(member, rest, f"{pointer}/{head}")
     elif WILDCARD not in rest:
         missing = pointer + "".join(f"/{token}" for token in path)
         yield Target(missing, None, False, pointer)
@@ -74,7 +65,7 @@ def expand(value: Any, path: Sequence[str], pointer: str = "") -> Iterator[Targe
 def field_value(value: Any, path: str) -> tuple[bool, Any]:
     """The value at a relative path without wildcards, and whether it exists."""
     for token in tokens(path):
-        found, value = _child(value, token)
+        found, value = child(value, unescape(token))
         if not found:
             return False, None
     return True, value

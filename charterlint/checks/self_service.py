@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterlint.checks.context import Context
-from charterlint.source.document import Document, Problem, join
+from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import join
 
 
 def _entries(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

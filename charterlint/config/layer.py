@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +21,9 @@ from charterlint.charter.subjects import show_value
 from charterlint.model import Span
 from charterlint.schema.datafile import error_pointer, explain
 from charterlint.schema.validator import schema_validator
-from charterlint.source.document import Limits, NodeSpans, escape, unescape
+from charterlint.source.document import Limits, NodeSpans
 from charterlint.source.parsed import ParseError
+from charterlint.source.pointer import keys, pointers
 from charterlint.source.yaml_loader import load_yaml
 
 if TYPE_CHECKING:
@@ -64,8 +65,7 @@ class Layer:
 
 def key_name(pointer: str) -> str:
     """`/rules/CH201/options/max-age` -> `rules.CH201.options.max-age` (list indexes dropped)."""
-    tokens = [unescape(token) for token in pointer.split("/")[1:]]
-    return ".".join(token for token in tokens if not token.isdigit())
+    return ".".join(key for key in keys(pointer) if not key.isdigit())
 
 
 def read_layer(path: Path, source: str) -> Layer | None:
@@ -115,8 +115,8 @@ def _read_toml(text: str, source: str) -> tuple[Any, Mapping[str, NodeSpans]] | 
     if section is None:
         return None
     data = _plain(section)
-    keys = _toml_keys(text)
-    nodes = {pointer: _toml_node(keys, pointer) for pointer in _pointers(data, "")}
+    found = _toml_keys(text)
+    nodes = {pointer: _toml_node(found, pointer) for pointer in pointers(data)}
     return data, nodes
 
 
@@ -131,13 +131,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _pointers(value: Any, pointer: str) -> Iterator[str]:
-    yield pointer
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for key, item in items:
-        yield from _pointers(item, f"{pointer}/{escape(str(key))}")
-
-
 # Patterns for TOML keys, compiled on first use (re caches them): most runs read no TOML.
 _HEADER = r"^\s*\[\[?([^\]]+)\]\]?\s*(?:#.*)?$"
 _KEY = r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
@@ -150,25 +143,25 @@ def _parts(dotted: str) -> tuple[str, ...]:
 
 def _toml_keys(text: str) -> list[tuple[tuple[str, ...], int, int]]:
     """Every table header and `key =` line: its full key path, line and column."""
-    keys: list[tuple[tuple[str, ...], int, int]] = []
+    found: list[tuple[tuple[str, ...], int, int]] = []
     table: tuple[str, ...] = ()
     for number, line in enumerate(text.splitlines(), 1):
         header = re.match(_HEADER, line)
         if header:
             table = _parts(header.group(1))
-            keys.append((table, number, header.start(1) + 1))
+            found.append((table, number, header.start(1) + 1))
             continue
         key = re.match(_KEY, line)
         if key:
-            keys.append((table + _parts(key.group(1)), number, key.start(1) + 1))
-    return keys
+            found.append((table + _parts(key.group(1)), number, key.start(1) + 1))
+    return found
 
 
-def _toml_node(keys: list[tuple[tuple[str, ...], int, int]], pointer: str) -> NodeSpans:
+def _toml_node(found: list[tuple[tuple[str, ...], int, int]], pointer: str) -> NodeSpans:
     """The line of the key that best matches `pointer` (the longest common key path)."""
-    target = ("tool", "charterlint", *(unescape(t) for t in pointer.split("/")[1:]))
+    target = ("tool", "charterlint", *keys(pointer))
     best, best_score = Span.at(1, 1), -1
-    for path, line, column in keys:
+    for path, line, column in found:
         score = 0
         for mine, theirs in zip(path, target):
             if mine != theirs:

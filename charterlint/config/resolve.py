@@ -24,7 +24,8 @@ from charterlint.ruleset.selection import PRESETS, matches, no_rule, preset_code
 from charterlint.schema.datafile import explain, one_of, unknown_key
 from charterlint.schema.validator import compile_schema
 from charterlint.source.discovery import display_path
-from charterlint.source.document import Limits, escape
+from charterlint.source.document import Limits
+from charterlint.source.pointer import escape
 
 CONFIG_NAMES = (".charterlint.yaml", ".charterlint.yml", "pyproject.toml")
 # Also matches a header with a typo in its brackets (`[tool.charterlint`), so the file is read

@@ -21,7 +21,8 @@ from charterlint.model import Position, Span
 from charterlint.schema.datafile import explain
 from charterlint.schema.validator import compile_schema
 from charterlint.source.comments import Comment, comments
-from charterlint.source.document import Document, Problem, resolve
+from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import resolve
 
 CODE = "CH030"
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")

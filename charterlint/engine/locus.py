@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from charterlint.source.document import escape, unescape
+from charterlint.source.pointer import child, escape, tokens, unescape
 
 _NAMING_FIELDS = ("id", "name", "body")  # what names a list item: channel ids, stage names ...
 
@@ -21,18 +21,14 @@ def stable_pointer(pointer: str, data: Mapping[str, Any] | None) -> tuple[str, A
         return pointer, None
     value: Any = data
     parts: list[str] = []
-    tokens = pointer.split("/")[1:]
-    for position, token in enumerate(tokens):
-        name = unescape(token)
-        if isinstance(value, list) and name.isdigit() and int(name) < len(value):
-            value = value[int(name)]
-            field = next((f for f in _NAMING_FIELDS if isinstance(value, dict) and isinstance(value.get(f), str)), "")
-            parts.append(f"[{field}={escape(value[field])}]" if field else name)
-        elif isinstance(value, dict) and name in value:
-            value = value[name]
-            parts.append(token)
-        else:  # a missing member: the finding is about what is not there
-            return "/" + "/".join(parts + tokens[position:]), None
+    steps = tokens(pointer)
+    for position, token in enumerate(steps):
+        in_list = isinstance(value, list)
+        found, value = child(value, unescape(token))
+        if not found:  # a missing member: the finding is about what is not there
+            return "/" + "/".join(parts + steps[position:]), None
+        field = next((f for f in _NAMING_FIELDS if isinstance(value, dict) and isinstance(value.get(f), str)), "")
+        parts.append(f"[{field}={escape(value[field])}]" if in_list and field else token)
     return "/" + "/".join(parts), value
 
 

@@ -25,7 +25,7 @@ from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Chan
 from charterlint.model import FileResult, Finding, Severity
 from charterlint.reporters.review_status import Review, review_status
 from charterlint.reporters.wording import commitment_text, follow_up_text, opening_text, text_of
-from charterlint.source.document import join
+from charterlint.source.pointer import join
 
 
 class State(enum.Enum):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from charterlint.charter.subjects import did_you_mean, show_value
-from charterlint.source.document import escape
+from charterlint.source.pointer import escape, join
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -19,7 +19,8 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
 
 
 def error_pointer(error: ValidationError) -> str:
-    return "".join(f"/{escape(str(token))}" for token in error.absolute_path)
+    """Where a failure is, as a JSON pointer."""
+    return join("", *error.absolute_path)
 
 
 def explain(error: ValidationError) -> tuple[str, str, str]:

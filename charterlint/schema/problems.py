@@ -19,7 +19,8 @@ from charterlint.charter.subjects import describe, did_you_mean, show_value
 # Re-exported: the engine and the tests build the validator with `schema.charter_validator()`.
 from charterlint.schema.validator import SchemaValidator as SchemaValidator
 from charterlint.schema.validator import charter_validator as charter_validator
-from charterlint.source.document import Problem, join
+from charterlint.source.document import Problem
+from charterlint.source.pointer import join
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError

@@ -9,7 +9,8 @@ from functools import cache
 from typing import Any
 
 from charterlint.charter.views import charter_index
-from charterlint.source.document import Document, Problem, join
+from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import join
 
 CODE = "CH013"
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from charterlint.model import DOCUMENT_START, Span
+from charterlint.source.pointer import escape, resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,32 +107,3 @@ class Document:
             node = self.nodes.get(f"{pointer}/{escape(str(first))}")
             return node.key if node is not None else None
         return None
-
-
-def escape(token: str) -> str:
-    """Escape one JSON pointer reference token (RFC 6901)."""
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def unescape(token: str) -> str:
-    """Undo `escape`: one JSON pointer reference token back to its key."""
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def join(pointer: str, *tokens: str | int) -> str:
-    """`join("/channels", 0, "hours")` -> `"/channels/0/hours"`."""
-    return pointer + "".join(f"/{escape(str(token))}" for token in tokens)
-
-
-def resolve(data: Any, pointer: str) -> Any:
-    """The value at a JSON pointer, or None when it does not exist."""
-    value = data
-    for token in pointer.split("/")[1:] if pointer else ():
-        name = unescape(token)
-        if isinstance(value, dict):
-            value = value.get(name)
-        elif isinstance(value, list) and name.isdigit() and int(name) < len(value):
-            value = value[int(name)]
-        else:
-            return None
-    return value

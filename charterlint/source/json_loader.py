@@ -18,7 +18,7 @@ from sys import intern
 from typing import Any
 
 from charterlint.model import Position, Span
-from charterlint.source.document import Limits, NodeSpans, Problem, escape
+from charterlint.source.document import Limits, NodeSpans, Problem
 from charterlint.source.parsed import (
     NodeMap,
     Parsed,
@@ -27,6 +27,7 @@ from charterlint.source.parsed import (
     duplicate_key_problem,
     node_limit_error,
 )
+from charterlint.source.pointer import escape
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = json.scanner.NUMBER_RE

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from charterlint.model import Position, Span
-from charterlint.source.document import Limits, NodeSpans, Problem, escape
+from charterlint.source.document import Limits, NodeSpans, Problem
 from charterlint.source.parsed import (
     NodeMap,
     Parsed,
@@ -28,6 +28,7 @@ from charterlint.source.parsed import (
     duplicate_key_problem,
     node_limit_error,
 )
+from charterlint.source.pointer import escape
 from charterlint.source.yaml_scalars import check_tag, resolve_plain, scalar_value
 
 try:  # the C parser is several times faster; the pure-Python one behaves the same

@@ -22,8 +22,9 @@ from charterlint.charter.views import (
     texts,
     walk,
 )
-from charterlint.source.document import Document, Limits, join
+from charterlint.source.document import Document, Limits
 from charterlint.source.loader import load_document
+from charterlint.source.pointer import join
 from tests.helpers import ROOT
 
 
