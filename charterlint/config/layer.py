@@ -19,15 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from charterlint.charter.subjects import show_value
 from charterlint.model import Span
-from charterlint.schema.datafile import error_pointer, explain
+from charterlint.schema.datafile import DataFileError, first_failure, key_name, located, parse_data_file
 from charterlint.schema.validator import schema_validator
-from charterlint.source.document import Limits, NodeSpans
-from charterlint.source.parsed import ParseError
+from charterlint.source.document import NodeSpans
 from charterlint.source.pointer import keys, pointers
-from charterlint.source.yaml_loader import load_yaml
 
 if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
+    pass
 
 
 CLI_FLAGS = {"select": "--select", "extend-select": "--extend-select", "ignore": "--ignore",
@@ -48,24 +46,10 @@ class Layer:
 
     def error(self, pointer: str, message: str, anchor: str = "value") -> ConfigError:
         """An error at the key or value `pointer` names: `file:line:column: key: message`."""
-        key = key_name(pointer)
         if not self.source:
+            key = key_name(pointer)
             return ConfigError(f"{CLI_FLAGS.get(key.split('.')[0], key)}: {message}")
-        node, nearest = None, pointer
-        while node is None and nearest:
-            node = self.nodes.get(nearest)
-            nearest = nearest.rpartition("/")[0]
-        node = node or self.nodes.get("")
-        if node is None:
-            return ConfigError(f"{self.source}: {key or 'configuration'}: {message}")
-        span = node.key if anchor == "key" and node.key is not None else node.value
-        start = span.start
-        return ConfigError(f"{self.source}:{start.line}:{start.column}: {key or 'configuration'}: {message}")
-
-
-def key_name(pointer: str) -> str:
-    """`/rules/CH201/options/max-age` -> `rules.CH201.options.max-age` (list indexes dropped)."""
-    return ".".join(key for key in keys(pointer) if not key.isdigit())
+        return ConfigError(located(self.source, self.nodes, pointer, message, anchor, whole="configuration"))
 
 
 def read_layer(path: Path, source: str) -> Layer | None:
@@ -88,15 +72,10 @@ def read_layer(path: Path, source: str) -> Layer | None:
 
 def _read_yaml(text: str, source: str) -> tuple[Any, Mapping[str, NodeSpans]]:
     try:
-        parsed = load_yaml(text, Limits())
-    except ParseError as error:
-        start = error.span.start
-        raise ConfigError(f"{source}:{start.line}:{start.column}: {error.message}") from None
-    for problem in parsed.problems:  # duplicate keys
-        start = (problem.span or Span.at(1, 1)).start
-        raise ConfigError(f"{source}:{start.line}:{start.column}: {key_name(problem.pointer)}: {problem.message}")
-    data = {} if parsed.data is None else parsed.data
-    return data, parsed.nodes
+        file = parse_data_file(text, source)
+    except DataFileError as error:
+        raise ConfigError(str(error)) from None
+    return file.data, file.nodes
 
 
 def _read_toml(text: str, source: str) -> tuple[Any, Mapping[str, NodeSpans]] | None:
@@ -176,22 +155,7 @@ def validate_layer(layer: Layer) -> None:
     """Raise ConfigError for the first schema failure, in source order."""
     if not isinstance(layer.data, dict):
         raise layer.error("", f"expected a mapping of settings, not {show_value(layer.data)}")
-    validator = schema_validator("config.schema.json")
-    if validator.passes_fast(layer.data):
-        return  # valid: jsonschema (tens of milliseconds to import) is needed only to explain
-    from jsonschema.exceptions import best_match
-
-    errors = list(validator.detailed.iter_errors(layer.data))
-    if not errors:
-        return
-    first = min(errors, key=lambda e: _position(layer, e))
-    if first.validator in ("anyOf", "oneOf") and first.context:
-        first = best_match(first.context)
-    pointer, anchor, message = explain(first)
-    raise layer.error(pointer, message, anchor)
-
-
-def _position(layer: Layer, error: ValidationError) -> tuple[int, int]:
-    pointer = error_pointer(error)
-    node = layer.nodes.get(pointer)
-    return (node.value.start.line, node.value.start.column) if node else (0, 0)
+    failure = first_failure(schema_validator("config.schema.json"), layer.data, layer.nodes)
+    if failure is not None:
+        pointer, anchor, message = failure
+        raise layer.error(pointer, message, anchor)

@@ -14,13 +14,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
 
 from charterlint.engine.fingerprint import fingerprint, normalize_message
 from charterlint.model import Finding, Report, Suppression
-from charterlint.resources import load_schema
+from charterlint.schema.datafile import DataFileError, parse_data_file, validate
 
 VERSION = 1
 SUPPRESSION = Suppression("external", "baseline")
@@ -60,15 +57,14 @@ def render_baseline(report: Report, base: Path, cwd: Path) -> str:
 def read_baseline(text: str, source: str) -> Counter[tuple[str, str, str]]:
     """The entries of a baseline file; BaselineError when it is not one."""
     try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BaselineError(f"{source}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}") from None
-    failure = next(iter(Draft202012Validator(load_schema("baseline.schema.json")).iter_errors(data)), None)
-    if failure is not None:
-        where = "/".join(str(part) for part in failure.absolute_path)
-        raise BaselineError(f"{source}: not a charterlint baseline (at /{where}: {failure.message});"
-                            " write one with --write-baseline")
-    return Counter({(e["path"], e["code"], e["fingerprint"]): e["count"] for e in data["findings"]})
+        file = parse_data_file(text, source, "json")
+    except DataFileError as error:
+        raise BaselineError(str(error)) from None
+    try:
+        validate(file, "baseline.schema.json")
+    except DataFileError as error:
+        raise BaselineError(f"{error} (not a charterlint baseline: write one with --write-baseline)") from None
+    return Counter({(e["path"], e["code"], e["fingerprint"]): e["count"] for e in file.data["findings"]})
 
 
 def apply_baseline(report: Report, baseline: Counter[tuple[str, str, str]], base: Path, cwd: Path) -> Report:

@@ -15,12 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from charterlint.checks.context import Check, Context
-from charterlint.resources import load_schema
 from charterlint.ruleset.declarative import CheckSpecError, bind_generic
 from charterlint.ruleset.rule import ENGINE, Rule, RuleFileError, parse_rule_source, rule_from_data
-from charterlint.source.document import Document, Limits, Problem
-from charterlint.source.parsed import Parsed, ParseError
-from charterlint.source.yaml_loader import load_yaml
+from charterlint.schema.datafile import DataFile, DataFileError, read_data_file
+from charterlint.source.document import Document, Problem
 
 MANIFEST = "pack.yaml"
 BUILTIN_PREFIX = "CH"
@@ -71,31 +69,16 @@ def check_prefix(prefix: str) -> str | None:
     return None
 
 
-def _line(parsed: Parsed, pointer: str) -> int:
-    while pointer not in parsed.nodes and pointer:
-        pointer = pointer.rpartition("/")[0]
-    node = parsed.nodes.get(pointer)
-    return node.value.start.line if node is not None else 1
-
-
 def read_manifest(path: Path) -> RulePack:
     """The declarative pack whose `pack.yaml` is `path`."""
     try:
-        parsed = load_yaml(path.read_text(encoding="utf-8"), Limits())
-    except ParseError as error:
-        raise PackError(f"{path}:{error.span.start.line}: {error.message}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PackError(f"{path}: cannot be read: {error}") from None
-    from jsonschema import Draft202012Validator
-
-    validator = Draft202012Validator(load_schema("pack.schema.json"))
-    for fault in sorted(validator.iter_errors(parsed.data), key=lambda e: [str(p) for p in e.absolute_path]):
-        pointer = "".join(f"/{part}" for part in fault.absolute_path)
-        raise PackError(f"{path}:{_line(parsed, pointer)}: {pointer or '/'}: {fault.message}")
-    problem = check_prefix(parsed.data["prefix"])
+        manifest = read_data_file(path, "pack.schema.json")
+    except DataFileError as error:
+        raise PackError(str(error)) from None
+    problem = check_prefix(manifest.data["prefix"])
     if problem is not None:
-        raise PackError(f"{path}:{_line(parsed, '/prefix')}: {problem}")
-    return RulePack(parsed.data["prefix"], path.parent, name=parsed.data.get("name", ""))
+        raise PackError(manifest.locate("/prefix", problem.removeprefix("prefix ")))
+    return RulePack(manifest.data["prefix"], path.parent, name=manifest.data.get("name", ""))
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -104,23 +87,22 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in files if p.is_file())
 
 
-def _bind(pack: RulePack, check: Any, parsed: Parsed, source: str) -> Check:
+def _bind(pack: RulePack, check: Any, parsed: DataFile, source: str) -> Check:
     if isinstance(check, str):
         if check == ENGINE:
-            raise PackError(f"{source}:{_line(parsed, '/check')}: only charterlint's own rules can be engine rules")
+            raise PackError(parsed.locate("/check", "only charterlint's own rules can be engine rules"))
         if check not in pack.checks:
             provided = ", ".join(sorted(pack.checks)) or "none"
-            raise PackError(f'{source}:{_line(parsed, "/check")}: check "{check}" is not one the pack provides'
-                            f" (its checks: {provided})")
+            raise PackError(parsed.locate("/check", f'"{check}" is not a check the pack provides'
+                                                    f" (its checks: {provided})"))
         return OwnCodes(pack.checks[check], pack.prefix)
     try:
         return bind_generic(check)
     except CheckSpecError as error:
-        pointer = f"/check{error.pointer}"
-        raise PackError(f"{source}:{_line(parsed, pointer)}: {pointer}: {error.message}") from None
+        raise PackError(parsed.locate(f"/check{error.pointer}", error.message)) from None
 
 
-def _load_rule(pack: RulePack, path: Path) -> tuple[Rule, Parsed]:
+def _load_rule(pack: RulePack, path: Path) -> tuple[Rule, DataFile]:
     source = str(path)
     try:
         parsed = parse_rule_source(source, path.read_text(encoding="utf-8"))
@@ -130,8 +112,8 @@ def _load_rule(pack: RulePack, path: Path) -> tuple[Rule, Parsed]:
         raise PackError(f"{source}: cannot be read: {error}") from None
     code = parsed.data["code"]
     if re.fullmatch(rf"{pack.prefix}[0-9]{{3}}", code) is None:
-        raise PackError(f'{source}:{_line(parsed, "/code")}: code "{code}" does not use the pack\'s prefix'
-                        f' "{pack.prefix}" (expected {pack.prefix} and three digits, e.g. {pack.prefix}001)')
+        raise PackError(parsed.locate("/code", f'"{code}" does not use the pack\'s prefix "{pack.prefix}"'
+                                               f" (expected {pack.prefix} and three digits, e.g. {pack.prefix}001)"))
     rule = rule_from_data(parsed.data, source, _bind(pack, parsed.data["check"], parsed, source))
     return rule, parsed
 
@@ -154,9 +136,9 @@ def load_pack(pack: RulePack, taken: Mapping[str, str] | None = None,
     for path in rule_files(pack.rules) if files is None else files:
         rule, parsed = _load_rule(pack, path)
         if rule.code in codes:
-            raise PackError(f'{path}:{_line(parsed, "/code")}: code {rule.code} is already used by {codes[rule.code]}')
+            raise PackError(parsed.locate("/code", f"{rule.code} is already used by {codes[rule.code]}"))
         if rule.name in names:
-            raise PackError(f'{path}:{_line(parsed, "/name")}: name "{rule.name}" is already used by {names[rule.name]}')
+            raise PackError(parsed.locate("/name", f'"{rule.name}" is already used by {names[rule.name]}'))
         codes[rule.code], names[rule.name] = str(path), rule.code
         rules.append(rule)
     return tuple(sorted(rules, key=lambda rule: rule.code))

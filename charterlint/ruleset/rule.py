@@ -16,10 +16,8 @@ from typing import Any
 
 from charterlint.checks.context import Check
 from charterlint.model import Severity
-from charterlint.resources import data_dir, load_schema
-from charterlint.source.document import Limits
-from charterlint.source.parsed import Parsed, ParseError
-from charterlint.source.yaml_loader import load_yaml
+from charterlint.resources import data_dir
+from charterlint.schema.datafile import DataFile, DataFileError, parse_data_file, validate
 
 ENGINE = "engine"
 DOCS_URL = "https://github.com/charterlint/charterlint/blob/main/docs/rules.md"
@@ -76,23 +74,14 @@ def parse_rule_file(source: str, text: str) -> dict[str, Any]:
     return data
 
 
-def parse_rule_source(source: str, text: str) -> Parsed:
-    """Like `parse_rule_file`, keeping the span of every node (rule packs report lines)."""
+def parse_rule_source(source: str, text: str) -> DataFile:
+    """Like `parse_rule_file`, keeping the span of every node (rule packs report positions)."""
     try:
-        parsed = load_yaml(text, Limits())
-    except ParseError as error:
-        raise RuleFileError(f"{source}:{error.span.start.line}: {error.message}") from None
-    from jsonschema import Draft202012Validator  # only rule packs pay for validating rule files
-
-    validator = Draft202012Validator(load_schema("rule.schema.json"))
-    errors = sorted(validator.iter_errors(parsed.data), key=lambda e: list(e.absolute_path))
-    if errors:
-        first = errors[0]
-        pointer = "/" + "/".join(str(p) for p in first.absolute_path)
-        node = parsed.nodes.get(pointer.rstrip("/") if pointer != "/" else "")
-        line = node.value.start.line if node else 1
-        raise RuleFileError(f"{source}:{line}: {pointer}: {first.message}")
-    return parsed
+        file = parse_data_file(text, source)
+        validate(file, "rule.schema.json")
+    except DataFileError as error:
+        raise RuleFileError(str(error)) from None
+    return file
 
 
 def rule_from_data(data: Mapping[str, Any], source: str, check: Check | None) -> Rule:

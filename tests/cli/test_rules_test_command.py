@@ -88,7 +88,7 @@ def test_a_pack_that_cannot_be_loaded_exits_2_naming_file_and_line(
     pack = write_pack(tmp_path / "p", "TST", {"r.yaml": text})
     code, out, err = run(["rules", "--test", str(pack)], capsys)
     assert (code, out) == (2, "")
-    assert err == f"charterlint: error: {pack / 'r.yaml'}:2: /name: 'Bad-name' does not match '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'\n"
+    assert err == f"charterlint: error: {pack / 'r.yaml'}:2:7: name: \"Bad-name\" does not match ^[a-z][a-z0-9]*(-[a-z0-9]+)*$\n"
 
 
 def test_rules_lists_the_rules_of_a_pack(capsys: pytest.CaptureFixture[str]) -> None:

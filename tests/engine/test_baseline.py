@@ -94,8 +94,8 @@ def test_a_missing_or_invalid_baseline_is_a_usage_error(project: Path, capsys: p
                    " (write one with --write-baseline)\n")
     write(project / "bad.json", '{"version": 1,\n "findings": [}\n')
     assert cli(capsys, "check", *ARGS, "--baseline", "bad.json") == (
-        2, "", "charterlint: error: bad.json:2:15: invalid JSON: Expecting value\n")
+        2, "", "charterlint: error: bad.json:2:15: invalid JSON: expecting a value, found '}'\n")
     write(project / "old.json", '{"version": 2, "findings": []}\n')
     assert cli(capsys, "check", *ARGS, "--baseline", "old.json") == (
-        2, "", "charterlint: error: old.json: not a charterlint baseline (at /version: 1 was expected);"
-               " write one with --write-baseline\n")
+        2, "", "charterlint: error: old.json:1:13: version: must be 1, not 2"
+               " (not a charterlint baseline: write one with --write-baseline)\n")

@@ -44,25 +44,25 @@ def test_a_declarative_pack_loads_from_its_directory_or_from_one_rule_file(tmp_p
 def test_a_code_without_the_pack_prefix_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
     pack = write_pack(tmp_path / "acme", "ACME", {"x.yaml": rule_text("ACMX001", "name-missing", REQUIRED_NAME)})
     assert load_error([pack], [], entry_points=False) == (
-        f'{pack / "x.yaml"}:1: code "ACMX001" does not use the pack\'s prefix "ACME"'
+        f'{pack / "x.yaml"}:1:7: code: "ACMX001" does not use the pack\'s prefix "ACME"'
         " (expected ACME and three digits, e.g. ACME001)"
     )
 
 
 @pytest.mark.parametrize(("prefix", "problem"), [
-    ("CH", 'prefix "CH" starts with CH, which is reserved for charterlint\'s own rules'),
-    ("CHX", 'prefix "CHX" starts with CH, which is reserved for charterlint\'s own rules'),
+    ("CH", 'prefix: "CH" starts with CH, which is reserved for charterlint\'s own rules'),
+    ("CHX", 'prefix: "CHX" starts with CH, which is reserved for charterlint\'s own rules'),
 ])
 def test_a_pack_may_not_use_charterlints_prefix(tmp_path: Path, prefix: str, problem: str) -> None:
     pack = write_pack(tmp_path / "p", prefix, {})
-    assert load_error([pack], [], entry_points=False) == f"{pack / 'pack.yaml'}:1: {problem}"
+    assert load_error([pack], [], entry_points=False) == f"{pack / 'pack.yaml'}:1:9: {problem}"
 
 
 def test_a_manifest_is_validated_by_its_schema(tmp_path: Path) -> None:
     pack = write_pack(tmp_path / "p", "ACME", {})
     (pack / "pack.yaml").write_text("prefix: ACME\nname: acme\nversoin: 1\n", encoding="utf-8")
     assert load_error([pack], [], entry_points=False) == (
-        f"{pack / 'pack.yaml'}:1: /: Additional properties are not allowed ('versoin' was unexpected)"
+        f"{pack / 'pack.yaml'}:3:1: versoin: unknown key \"versoin\" (did you mean \"version\"?)"
     )
 
 
@@ -85,39 +85,40 @@ def test_overlapping_prefixes_and_reused_names_are_errors(tmp_path: Path) -> Non
     )
     other = write_pack(tmp_path / "other", "OTH", {"b.yaml": rule_text("OTH001", "name-missing", REQUIRED_NAME)})
     assert load_error([acme, other], [], entry_points=False) == (
-        f'{other / "b.yaml"}:2: name "name-missing" is already used by ACME001'
+        f'{other / "b.yaml"}:2:7: name: "name-missing" is already used by ACME001'
     )
     builtin = write_pack(tmp_path / "b", "BLT", {"c.yaml": rule_text("BLT001", "vague-commitment", REQUIRED_NAME)})
     assert load_error([builtin], [], entry_points=False) == (
-        f'{builtin / "c.yaml"}:2: name "vague-commitment" is already used by CH301'
+        f'{builtin / "c.yaml"}:2:7: name: "vague-commitment" is already used by CH301'
     )
 
 
-@pytest.mark.parametrize(("check", "line", "problem"), [
-    ("  function: max-duration\n  field: x\n  max: 5 mins", 10,
-     '/check/max: "5 mins" is not a duration (e.g. "5 minutes", "2 working days")'),
-    ("  function: max-duration\n  field: x\n  max: 5 days", 10,
-     '/check/max: "5 days" compares with no other duration: use calendar, business or working days'),
-    ("  function: pattern\n  pattern: '[a-'", 9,
-     '/check/pattern: "[a-" is not a valid regular expression: unterminated character set at position 0'),
-    ("  function: required\n  field: x\n  message: '{item} lacks {nothing}'", 10,
-     '/check/message: unknown placeholder "{nothing}" (known: {field}, {item}, {subject}, {value};'
+@pytest.mark.parametrize(("check", "where", "problem"), [
+    ("  function: max-duration\n  field: x\n  max: 5 mins", "10:8",
+     'check.max: "5 mins" is not a duration (e.g. "5 minutes", "2 working days")'),
+    ("  function: max-duration\n  field: x\n  max: 5 days", "10:8",
+     'check.max: "5 days" compares with no other duration: use calendar, business or working days'),
+    ("  function: pattern\n  pattern: '[a-'", "9:12",
+     'check.pattern: "[a-" is not a valid regular expression: unterminated character set at position 0'),
+    ("  function: required\n  field: x\n  message: '{item} lacks {nothing}'", "10:12",
+     'check.message: unknown placeholder "{nothing}" (known: {field}, {item}, {subject}, {value};'
      " write {{ for a brace)"),
-    ("  function: required\n  field: x\n  maximum: 3", 8,
-     "/check: Additional properties are not allowed ('maximum' was unexpected)"),
-    ("  function: max-duration\n  field: x", 8, "/check: 'max' is a required property"),
-    ("  function: min-count\n  field: x\n  min: 0", 10, "/check/min: 0 is less than the minimum of 1"),
-    ("  function: frobnicate", 8,
-     "/check/function: 'frobnicate' is not one of ['required', 'forbidden', 'pattern', 'enum', 'max-duration',"
-     " 'min-count', 'hedge-phrases']"),
-    ("  function: required\n  given: channels/*\n  field: x", 9, "/check/given: 'channels/*' does not match '^(/[^/]*)*$'"),
-    ("  function: required\n  where: {'type/*': phone}\n  field: x", 9,
-     "/check/where: 'type/*' does not match '^[^/*]([^*]*[^/*])?$'"),
+    ("  function: required\n  field: x\n  maximum: 3", "10:3",
+     'check.maximum: unknown key "maximum" (expected one of field, function, given, message, where)'),
+    ("  function: max-duration\n  field: x", "7:1", 'check: "max" is missing'),
+    ("  function: min-count\n  field: x\n  min: 0", "10:8", "check.min: must be at least 1, not 0"),
+    ("  function: frobnicate", "8:13",
+     'check.function: "frobnicate" is not one of required, forbidden, pattern, enum, max-duration, min-count,'
+     " hedge-phrases"),
+    ("  function: required\n  given: channels/*\n  field: x", "9:10",
+     'check.given: "channels/*" does not match ^(/[^/]*)*$'),
+    ("  function: required\n  where: {'type/*': phone}\n  field: x", "9:11",
+     'check.where.type/*: key "type/*" does not match ^[^/*]([^*]*[^/*])?$'),
 ])
-def test_generic_check_parameters_are_validated_with_file_and_line(tmp_path: Path, check: str, line: int,
-                                                                  problem: str) -> None:
+def test_generic_check_parameters_are_validated_with_file_line_and_column(tmp_path: Path, check: str, where: str,
+                                                                          problem: str) -> None:
     pack = write_pack(tmp_path / "acme", "ACME", {"r.yaml": rule_text("ACME001", "some-rule", check)})
-    assert load_error([pack], [], entry_points=False) == f"{pack / 'r.yaml'}:{line}: {problem}"
+    assert load_error([pack], [], entry_points=False) == f"{pack / 'r.yaml'}:{where}: {problem}"
 
 
 def _python_pack(site: Path, module: str, body: str, rules: dict[str, str]) -> None:
@@ -158,7 +159,7 @@ def test_a_python_pack_rule_must_name_a_check_the_pack_provides(site: Path) -> N
     _python_pack(site, "boom_rules", body, {"BOOM001.yaml": rule_text("BOOM001", "absent-check", "  absent")})
     rules_dir = site / "boom_rules" / "rules"
     assert load_error([], ["boom_rules"], entry_points=False) == (
-        f'local[boom_rules]: {rules_dir / "BOOM001.yaml"}:8: check "absent" is not one the pack provides'
+        f'local[boom_rules]: {rules_dir / "BOOM001.yaml"}:8:3: check: "absent" is not a check the pack provides'
         " (its checks: present)"
     )
 
@@ -189,7 +190,7 @@ def test_a_problem_reported_under_another_packs_code_becomes_ch000(tmp_path: Pat
 def test_rules_of_checks_a_pack_as_plugins_are_checked(tmp_path: Path) -> None:
     write_pack(tmp_path, "ACME", {"a.yaml": rule_text("ACME001", "name-missing", REQUIRED_NAME)})
     assert [r.code for r in rules_of(RulePack("ACME", tmp_path))] == ["ACME001"]
-    with pytest.raises(PluginError, match=r"^BAD: .*a\.yaml:1: code \"ACME001\" does not use the pack's prefix"):
+    with pytest.raises(PluginError, match=r"^BAD: .*a\.yaml:1:7: code: \"ACME001\" does not use the pack's prefix"):
         rules_of(RulePack("BAD", tmp_path))
 
 
