@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from charterlint.atomic import write_atomically
 from charterlint.batch.cache_entry import BadEntry, decode, encode
 from charterlint.model import FileResult
 
@@ -46,23 +47,12 @@ def _entry_name(path: str) -> str:
     return hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".json"
 
 
-def _write_atomically(target: Path, content: bytes) -> None:
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def _prepare_root(root: Path) -> None:
     """Create the cache directory with a .gitignore (`*`) and a CACHEDIR.TAG, as ruff does."""
     root.mkdir(parents=True, exist_ok=True)
     for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
         if not (root / name).exists():
-            _write_atomically(root / name, text.encode("ascii"))
+            write_atomically(root / name, text.encode("ascii"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +87,7 @@ class ResultCache:
         if entry is None:
             return ""  # not faithfully storable: linted again next time
         try:
-            _write_atomically(self.directory / _entry_name(result.path), entry)
+            write_atomically(self.directory / _entry_name(result.path), entry)
         except OSError as error:
             return f'cache directory "{self.root}" cannot be written: {error.strerror or error}'
         return ""

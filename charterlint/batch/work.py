@@ -7,7 +7,6 @@ the cache and worker processes.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -87,19 +86,15 @@ def read_target(target: Target, settings: LintSettings) -> bytes | FileResult:
     return content
 
 
-def lint_target(target: Target, settings: LintSettings) -> FileResult:
-    content = read_target(target, settings)
-    return content if isinstance(content, FileResult) else lint_bytes(target.display, content, settings)
-
-
 def lint_work(work: Work, task: Task) -> Outcome:
     """Lint one file and cache its result; an exception that escapes the linter (MemoryError,
     a bug) is a crash on this file."""
     try:
-        if work.content is None:
-            result = lint_target(work.target, task.settings)
-        else:
-            result = lint_bytes(work.target.display, work.content, task.settings)
+        # One path from bytes to result: the content the cache lookup read, else read here (a worker
+        # reads its own files, so reading is parallel too).
+        content = read_target(work.target, task.settings) if work.content is None else work.content
+        result = content if isinstance(content, FileResult) else lint_bytes(work.target.display, content,
+                                                                             task.settings)
     except Exception as error:  # noqa: BLE001 - reported as a crash on this file, the run goes on
         return Outcome(None, f"charterlint crashed while linting it: {type(error).__name__}: {error}")
     problem = ""
@@ -130,8 +125,3 @@ def report(files: tuple[FileResult, ...], settings: LintSettings) -> Report:
     """The report of these results: the enabled rules' descriptions and charterlint's version."""
     rules = tuple(active.info() for active in settings.rules.values())
     return Report(files, rules, __version__)
-
-
-def lint_targets(targets: Sequence[Target], settings: LintSettings) -> Report:
-    """Lint `targets` in this process, without the cache."""
-    return report(tuple(lint_target(target, settings) for target in targets), settings)
