@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from charterlint.batch.jobs import auto_jobs, usable_cores
 from charterlint.batch.work import Outcome, Task, Work, crashed, lint_work, read_target, report
 from charterlint.engine.settings import LintSettings
 from charterlint.model import FileResult, Report
@@ -60,19 +61,17 @@ def _quiet_gc() -> Iterator[None]:
 
 
 def _lint_all(items: Sequence[Work], task: Task, plan: Plan) -> list[Outcome]:
-    from charterlint.batch.jobs import auto_jobs, usable_cores
-
     jobs = auto_jobs(len(items), usable_cores()) if plan.jobs is None else min(plan.jobs, len(items))
     if jobs <= 1:
         return [lint_work(work, task) for work in items]
-    from charterlint.batch.parallel import lint_in_processes
+    from charterlint.batch.parallel import lint_in_processes  # lazy: multiprocessing only when used
 
     return lint_in_processes(items, task, jobs, plan.rebuild)
 
 
 def _from_cache(targets: Sequence[Target], task: Task) -> tuple[list[FileResult | None], list[tuple[int, Work]]]:
     """Results the cache has (None where it has none) and, for the other files, what to lint."""
-    from charterlint.batch.cache import content_key
+    from charterlint.batch.cache import content_key  # lazy: hashlib only for runs with the cache
 
     assert task.cache is not None
     results: list[FileResult | None] = []

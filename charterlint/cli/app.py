@@ -57,6 +57,7 @@ def _use_color(choice: str, stream: Any) -> bool:
 
 def _rules_in_effect(config: str | None, isolated: bool) -> tuple[Any, ...]:
     """The built-in rules plus the packs the configuration loads (what `check` would know)."""
+    # lazy: rules and explain read configuration only when asked; --version never
     from charterlint.config.resolve import ConfigError
     from charterlint.config.settings import command_line_layer, config_path, load_config
 
@@ -134,6 +135,7 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
           show_config: bool, show_files: bool, stdin_filename: str | None, jobs: str | None, no_cache: bool,
           cache_dir: str | None) -> int:
     """Lint charter files; directories are searched for *.charter.{yaml,yml,json,md}."""
+    # lazy, as each command's code below: --version and --help import none of it
     from charterlint.cli.check import run_check
     from charterlint.cli.request import CheckRequest
 
@@ -180,7 +182,7 @@ def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: s
 
     Exit 0 when every file parsed, 1 when one could not be read or parsed, 2 on a usage error.
     """
-    from charterlint.cli.matrix import run_matrix
+    from charterlint.cli.matrix import run_matrix  # lazy: see check
 
     return run_matrix(paths or (".",), today=_today(today) if today is not None else None, preset=preset,
                       config=config_file, isolated=isolated, color_for=lambda stream: _use_color(color, stream))
@@ -198,7 +200,7 @@ def init(path: str | None, format_: str | None, force: bool, today: str | None) 
     The starter passes the recommended and strict presets. PATH defaults to customer-service.charter.yaml (or .md); a directory gets that name inside it;
     "-" prints the charter. An existing file is left alone (exit 2) unless --force.
     """
-    from charterlint.cli.init import init_charter
+    from charterlint.cli.init import init_charter  # lazy: see check
 
     return init_charter(path, format_, force, _today(today))
 
@@ -206,7 +208,7 @@ def init(path: str | None, format_: str | None, force: bool, today: str | None) 
 @cli.command()
 def schema() -> None:
     """Print the charter JSON Schema (for editors: YAML language server, VS Code, JetBrains)."""
-    from charterlint.resources import data_dir
+    from charterlint.resources import data_dir  # lazy: see check
 
     click.echo((data_dir("schemas") / "charter.schema.json").read_text(encoding="utf-8"), nl=False)
 
@@ -222,7 +224,7 @@ def rules_command(path: Path | None, test: bool, config_file: str | None, isolat
     PATH is a rule pack directory or one rule file of a pack (default: the built-in rules and
     the packs the configuration loads).
     """
-    from charterlint.ruleset.plugins import PluginError, rules_at
+    from charterlint.ruleset.plugins import PluginError, rules_at  # lazy: see check
 
     try:
         rules = rules_at(path) if path is not None or test else _rules_in_effect(config_file, isolated)
@@ -230,11 +232,11 @@ def rules_command(path: Path | None, test: bool, config_file: str | None, isolat
         click.echo(f"charterlint: error: {error}", err=True)
         return EXIT_USAGE
     if not test:
-        from charterlint.ruleset.docs import rules_table
+        from charterlint.ruleset.docs import rules_table  # lazy: see check
 
         click.echo(rules_table(rules), nl=False)
         return EXIT_CLEAN
-    from charterlint.engine.examples import render_results, run_examples
+    from charterlint.engine.examples import render_results, run_examples  # lazy: only rules --test lints
 
     results = run_examples(rules)
     click.echo(render_results(results, rules), nl=False)
@@ -246,6 +248,7 @@ def rules_command(path: Path | None, test: bool, config_file: str | None, isolat
 @_with_config_options
 def explain(rule: str, config_file: str | None, isolated: bool) -> None:
     """Explain a rule (by code or name): rationale, options and examples."""
+    # lazy: see check
     from charterlint.ruleset.docs import explain_rule
     from charterlint.ruleset.selection import SelectionError, resolve
 

@@ -32,6 +32,7 @@ from charterlint.source.discovery import Discovery, Target, discover
 
 def apply_baselines(report: Report, request: CheckRequest) -> Report:
     """--write-baseline records the findings, then both it and --baseline suppress those recorded."""
+    # lazy: only runs with a baseline read or write one
     from charterlint.engine.baseline import BaselineError, apply_baseline, count_entries, read_baseline, render_baseline
 
     cwd = Path.cwd()

@@ -33,7 +33,7 @@ def jobs(given: JobsChoice, config: Config) -> int | None:
 
 def cache_root(given: str | None, config: Config, cwd: Path) -> Path:
     """Where the cache lives: --cache-dir, else beside the configuration file, else in `cwd`."""
-    from charterlint.batch.cache import DEFAULT_DIRECTORY
+    from charterlint.batch.cache import DEFAULT_DIRECTORY  # lazy: runs without the cache skip its imports
 
     if given is not None:
         return cwd / given
@@ -62,6 +62,7 @@ def make_plan(request: CheckRequest, config: Config, settings: LintSettings, *, 
     enabled = config.cache if request.cache is None else request.cache
     if not (use_cache and enabled):
         return plan, ""
+    # lazy: runs without the cache (--no-cache, standard input only) never import it
     from charterlint.batch.cache import CacheError, open_cache
     from charterlint.batch.cache_key import run_key
 

@@ -61,6 +61,7 @@ def load_config(path: Path | None, command_line: Layer, preset: str | None, cwd:
 
 def _plugin_rules(layers: Layers) -> tuple[Rule, ...]:
     """Rules of declarative rulesets, `plugins:` modules and installed packs (entry points)."""
+    # lazy, here and below: most runs load no pack, and the plugin machinery costs start-up time
     from charterlint.ruleset.installed import PLUGIN_GROUP, may_declare
 
     rulesets, modules, search_path = layers.plugin_sources()
