@@ -7,9 +7,10 @@ import atexit
 import os
 import sys
 from collections.abc import Iterable
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from charterlint.model import Finding, Severity
+if TYPE_CHECKING:  # `--version` imports this module: it must not pay for the model's import
+    from charterlint.model import Finding, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -32,8 +33,7 @@ def leave(code: int) -> NoReturn:
     os._exit(code)
 
 
-def exit_code(findings: Iterable[Finding], fail_on: str, exit_zero: bool) -> int:
+def exit_code(findings: Iterable[Finding], fail_on: Severity, exit_zero: bool) -> int:
     """1 when a finding that counts (not suppressed) is at or above `fail_on`, unless `exit_zero`."""
-    threshold = Severity.parse(fail_on)
-    failing = any(f.severity >= threshold for f in findings if f.suppression is None)
+    failing = any(f.severity >= fail_on for f in findings if f.suppression is None)
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN

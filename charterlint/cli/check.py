@@ -25,7 +25,7 @@ from charterlint.config.settings import lintable, render_config
 from charterlint.engine.lint import failure
 from charterlint.engine.settings import LintSettings, review_period
 from charterlint.exits import EXIT_CLEAN, EXIT_USAGE, exit_code
-from charterlint.model import Report
+from charterlint.model import Report, Severity
 from charterlint.reporters import RenderOptions, reporters
 from charterlint.source.discovery import Discovery, Target, discover
 
@@ -128,4 +128,4 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
         return EXIT_USAGE
     if discovery.missing or run.crashes:
         return EXIT_USAGE
-    return exit_code(report.findings, config.fail_on, request.exit_zero)
+    return exit_code(report.findings, Severity.parse(config.fail_on), request.exit_zero)
