@@ -1,4 +1,4 @@
-"""Command line: parses options, builds the run, writes outputs, picks the exit code.
+"""The click commands: each parses its options into a request and hands it to its module under cli/.
 
 Heavy modules are imported inside the commands so `--version`, `rules` and `explain`
 start fast.
