@@ -105,6 +105,11 @@ class RuleInfo:
     # Writes (help_text, help_markdown) when they are not given: only SARIF shows them, so a
     # run does not write every rule's help pages up front. Not compared or shown.
     describe: Callable[[], tuple[str, str]] | None = field(default=None, compare=False, repr=False)
+    # For the coverage matrix, from the rule file: the cells a finding at a channel (or its
+    # commitments) flags when they are missing (`matrix-cells`), and whether a finding of the
+    # rule means the content rules did not run on the file (`engine.gates`).
+    matrix_cells: tuple[str, ...] = ()
+    gates: bool = False
 
     def help(self) -> tuple[str, str]:
         """(plain-text help, Markdown help): as given, else as `describe` writes them."""

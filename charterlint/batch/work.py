@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from charterlint import __version__
-from charterlint.engine.lint import failure, lint_bytes
+from charterlint.engine.lint import crash_finding, failure, lint_bytes
 from charterlint.engine.settings import LintSettings
-from charterlint.model import DOCUMENT_START, FileResult, Finding, Report
+from charterlint.model import FileResult, Report
 from charterlint.source.discovery import Target
 
 if TYPE_CHECKING:
@@ -113,12 +113,10 @@ def slimmed(result: FileResult) -> FileResult:
 
 
 def crashed(path: str, reason: str, settings: LintSettings) -> FileResult:
-    """The result of a file charterlint crashed on: CH000 (internal-error) when enabled."""
-    active = settings.for_file(path).rules.get("CH000")
-    if active is None:
-        return FileResult(path, (), parsed=False)
-    return FileResult(path, (Finding(path, "CH000", active.rule.name, active.severity, reason, DOCUMENT_START),),
-                      parsed=False)
+    """The result of a file charterlint crashed on: a finding of the rule that reports crashes
+    (CH000, internal-error) when it is enabled."""
+    finding = crash_finding(path, reason, settings.for_file(path))
+    return FileResult(path, (finding,) if finding is not None else (), parsed=False)
 
 
 def report(files: tuple[FileResult, ...], settings: LintSettings) -> Report:

@@ -23,8 +23,8 @@ from charterlint.schema.validator import compile_schema
 from charterlint.source.comments import Comment, comments
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import resolve
+from charterlint.source.problem_kinds import DIRECTIVE
 
-CODE = "CH030"
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 DATA_KEY = "x-charterlint"
 _EXPECTED = "expected disable-next-line, disable-line, disable, enable or disable-file and rule codes or names"
@@ -66,7 +66,7 @@ class Entry:
 class Directives:
     directives: tuple[Directive, ...] = ()
     entries: tuple[Entry, ...] = ()
-    problems: tuple[Problem, ...] = ()  # malformed directives, reported as CH030
+    problems: tuple[Problem, ...] = ()  # malformed directives (problem kind `directive`, reported as CH030)
 
 
 def find_directives(document: Document) -> Directives:
@@ -126,7 +126,7 @@ def _reason(trailer: str) -> tuple[str, dt.date | str | None]:
 
 
 def _malformed(comment: Comment, message: str) -> Problem:
-    return Problem(message, span=comment.span, code=CODE)
+    return Problem(message, span=comment.span, kind=DIRECTIVE)
 
 
 # -- scopes ------------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ def _scoped(parsed: list[tuple[Directive, list[tuple[str, Span]]]], document: Do
                 opened = open_blocks.pop(selector.lower(), None)
                 if opened is None:
                     message = f'enable "{selector}" has no disable "{selector}" before it'
-                    problems.append(Problem(message, span=span, code=CODE))
+                    problems.append(Problem(message, span=span, kind=DIRECTIVE))
                 else:
                     entries.append(_block(opened, line))
             elif directive.action == "disable":
@@ -207,7 +207,7 @@ def _data_directives(document: Document, problems: list[Problem]) -> tuple[tuple
         error = next(iter(sorted(errors, key=lambda e: list(map(str, e.absolute_path)))), None)
         if error is not None:
             where, anchor, message = explain(error)
-            problems.append(Problem(f"{DATA_KEY}: {message}", pointer + where, anchor=anchor, code=CODE))
+            problems.append(Problem(f"{DATA_KEY}: {message}", pointer + where, anchor=anchor, kind=DIRECTIVE))
             continue
         until = dt.date.fromisoformat(value["until"]) if "until" in value else None
         directive = Directive(DATA_KEY, value.get("reason", "").strip(), until, node.key or node.value, pointer)

@@ -10,6 +10,7 @@ from typing import Any
 
 from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD
 from charterlint.model import RuleInfo, Severity
+from charterlint.ruleset.roles import EngineRules, builtin_engine_rules
 from charterlint.ruleset.rule import Rule
 from charterlint.schema.validator import SchemaValidator
 from charterlint.source.document import Limits
@@ -28,7 +29,8 @@ class ActiveRule:
         rule = self.rule
         return RuleInfo(code=rule.code, name=rule.name, severity=self.severity, summary=rule.summary,
                         rationale=rule.rationale, tags=rule.tags, help_uri=rule.help_uri,
-                        describe=partial(_help_pages, rule))
+                        describe=partial(_help_pages, rule), matrix_cells=rule.matrix_cells,
+                        gates=rule.engine.gates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,9 @@ class LintSettings:
     # naming no enabled rule is not reported as naming no rule.
     catalogue: tuple[Rule, ...] = ()
     per_file_ignores: Mapping[str, frozenset[str]] = field(default_factory=dict)  # by report path
+    # The rules the engine needs by role (which reports a missing field, which gate the content
+    # rules ...), enabled or not: the built-in rules' (packs have no engine roles).
+    roles: EngineRules = field(default_factory=builtin_engine_rules)
 
     def for_file(self, path: str) -> LintSettings:
         """These settings less the rules `per-file-ignores` turns off for `path`."""
@@ -61,12 +66,14 @@ def _help_pages(rule: Rule) -> tuple[str, str]:
 
 
 def review_period(rules: Mapping[str, ActiveRule]) -> str:
-    """The period CH201 applies without a calendar cadence: its `max-age` option in effect
-    (the reviewer reports' review status uses it, to agree with CH201)."""
-    active = rules.get("CH201")
-    if active is None:
-        return DEFAULT_REVIEW_PERIOD
-    max_age = {**active.rule.default_options, **active.options}.get("max-age")
-    return max_age if isinstance(max_age, str) else DEFAULT_REVIEW_PERIOD
+    """The review period without a calendar cadence: the option in effect that the enabled rule
+    declaring `engine.review-period` names (CH201's `max-age`), so the reviewer reports' review
+    status agrees with that rule; the default period when it is not enabled."""
+    for active in rules.values():
+        option = active.rule.engine.review_period
+        if option:
+            period = {**active.rule.default_options, **active.options}.get(option)
+            return period if isinstance(period, str) else DEFAULT_REVIEW_PERIOD
+    return DEFAULT_REVIEW_PERIOD
 
 

@@ -1,16 +1,16 @@
 """Apply inline suppressions to a file's findings, and report the directives that misbehave.
 
 A suppressed finding is kept, marked `Suppression("inSource", reason)`: reporters decide how to
-show it (text skips it; SARIF lists it as suppressed). Every fault of a directive is CH030
-(unused-suppression):
+show it (text skips it; SARIF lists it as suppressed). Every fault of a directive is a problem
+of kind `directive`, which the engine reports under CH030 (unused-suppression):
 - it names a rule that ran on the file but covers none of its findings (a directive naming a
   rule that did not run, because it is not selected or an earlier error stopped it, is not
   reported: it may be needed by another configuration);
 - it names no rule, or cannot be understood;
 - its expiry (`until YYYY-MM-DD`) has passed: it no longer suppresses, and says so;
 - it gives no reason while CH030's option `require-reason` is on (it still suppresses).
-CH030's own findings cannot be suppressed inline: turn CH030 off with `ignore` or
-`per-file-ignores` instead.
+The findings of rules whose files say `suppressible: false` (CH030's own) cannot be suppressed
+inline: turn the rule off with `ignore` or `per-file-ignores` instead.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ import datetime as dt
 from collections.abc import Sequence, Set
 from dataclasses import replace
 
-from charterlint.engine.directives import CODE, Directive, Directives, Entry
+from charterlint.engine.directives import Directive, Directives, Entry
 from charterlint.model import Finding, Suppression
 from charterlint.ruleset.rule import Rule
 from charterlint.ruleset.selection import matches, no_rule
 from charterlint.source.document import Problem
+from charterlint.source.problem_kinds import DIRECTIVE
 
 
 def expired(directive: Directive, today: dt.date) -> bool:
@@ -32,13 +33,14 @@ def expired(directive: Directive, today: dt.date) -> bool:
 
 
 def suppress(findings: Sequence[Finding], directives: Directives, rules: Sequence[Rule], ran: Set[str],
-             today: dt.date, *, require_reason: bool = False,
-             report_unknown: bool = True) -> tuple[list[Finding], list[Problem]]:
-    """The findings with those the directives cover marked suppressed, and the CH030 problems.
+             today: dt.date, *, require_reason: bool = False, report_unknown: bool = True,
+             unsuppressible: Set[str] = frozenset()) -> tuple[list[Finding], list[Problem]]:
+    """The findings with those the directives cover marked suppressed, and the directive problems.
 
     `rules` are the rules a directive may name; `ran` the codes that ran on the file.
-    `report_unknown`: a name that matches none of `rules` is a CH030 problem (off when
-    `rules` are only the enabled ones, so a disabled rule is not taken for a typo).
+    `report_unknown`: a name that matches none of `rules` is a problem (off when `rules` are
+    only the enabled ones, so a disabled rule is not taken for a typo). Findings of the
+    `unsuppressible` codes are never suppressed.
     """
     problems = list(directives.problems)
     live: list[tuple[Entry, frozenset[str]]] = []
@@ -51,7 +53,7 @@ def suppress(findings: Sequence[Finding], directives: Directives, rules: Sequenc
     used: set[int] = set()
     result = []
     for finding in findings:
-        hit = _covering(finding, live) if finding.code != CODE else None
+        hit = _covering(finding, live) if finding.code not in unsuppressible else None
         if hit is not None:
             used.add(hit)
             reason = live[hit][0].directive.reason
@@ -80,11 +82,11 @@ def _directive_problems(directives: Sequence[Directive], today: dt.date, require
         if expired(directive, today):
             problems.append(Problem(f"{_action(directive)} expired on {directive.until}: it no longer suppresses"
                                     " (fix the findings, or renew the date)",
-                                    directive.pointer, anchor="key", span=directive.span, code=CODE))
+                                    directive.pointer, anchor="key", span=directive.span, kind=DIRECTIVE))
         if require_reason and not directive.reason:
             how = 'add "reason: ..."' if directive.pointer else 'add "-- reason" after the rules'
             problems.append(Problem(f"{_action(directive)} gives no reason ({how})",
-                                    directive.pointer, anchor="key", span=directive.span, code=CODE))
+                                    directive.pointer, anchor="key", span=directive.span, kind=DIRECTIVE))
     return problems
 
 
@@ -93,4 +95,4 @@ def _action(directive: Directive) -> str:
 
 
 def _problem(entry: Entry, message: str) -> Problem:
-    return Problem(message, entry.pointer, span=entry.span, code=CODE)
+    return Problem(message, entry.pointer, span=entry.span, kind=DIRECTIVE)

@@ -200,7 +200,8 @@ def _sentence(text: str) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    coverages = [charter_coverage(result, options.today, options.review_period) for result in report.files]
+    coverages = [charter_coverage(result, options.today, options.review_period, report.rules)
+                 for result in report.files]
     version = f"charterlint {report.tool_version}".strip()
     as_of = f"; review status as of {options.today.isoformat()}" if options.today else ""
     header = element("header", None, element("h1", None, "Charter review report"),

@@ -78,8 +78,9 @@ def _review(review: Review, color: bool) -> str:
 def _block(result: FileResult, coverage: CharterCoverage | None, color: bool) -> list[str]:
     heading = style(result.path, bold=True) if color else result.path
     if coverage is None:
+        why = result.findings if not result.parsed else ()  # a file that did not parse: what stopped it
         faults = [f"{f.message} (line {f.span.start.line}, column {f.span.start.column})"
-                  for f in result.findings if f.code == "CH001"] or ["see charterlint check"]
+                  for f in why] or ["see charterlint check"]
         return [f"{heading}: not parsed: {faults[0]}"]
     about = coverage.title + (f" ({coverage.organization})" if coverage.organization else "")
     lines = [f"{heading}: {about.strip()}" if about.strip() else heading, _review(coverage.review, color)]
@@ -94,7 +95,8 @@ def render(report: Report, options: RenderOptions) -> str:
     """Every charter's matrix, in path order, then a legend."""
     if not report.files:
         return "no charter files\n"
-    blocks = [_block(result, charter_coverage(result, options.today, options.review_period), options.color)
+    blocks = [_block(result, charter_coverage(result, options.today, options.review_period, report.rules),
+                     options.color)
               for result in report.files]
     lines = [line for block in blocks for line in (*block, "")]
     lines.append(LEGEND)

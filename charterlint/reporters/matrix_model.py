@@ -5,8 +5,9 @@ acknowledge, respond, resolve), the after-hours follow-up, feedback and escalati
 same channel, and accessibility. A cell is `met` (the charter promises it), `missing` (it
 does not, though the event applies to the channel), `not-applicable` (answering an email,
 following up after hours on a channel open always), or `flagged`: a finding is about it.
-A finding is about a cell when its JSON pointer lies inside the cell's node; built-in rules
-that report a missing member at the channel itself are matched by code.
+A finding is about a cell when its JSON pointer lies inside the cell's node; a rule that
+reports a missing member at the channel itself names the cells that member would fill in its
+rule file (`matrix-cells`, carried by RuleInfo.matrix_cells).
 
 Pure: a function of one file's result (its parsed data and findings), the date and the review
 period. The data need not be schema-valid: every value is read defensively and shown as text.
@@ -16,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD
 from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, channels, service_channel_ids
-from charterlint.model import FileResult, Finding, Severity
+from charterlint.model import FileResult, Finding, RuleInfo
 from charterlint.reporters.review_status import Review, review_status
 from charterlint.reporters.wording import commitment_text, follow_up_text, opening_text, text_of
 from charterlint.source.pointer import join
@@ -65,15 +66,6 @@ _SYNCHRONOUS = frozenset({"phone", "video", "in_person"})
 _NOTHING_TO_ACKNOWLEDGE = _SYNCHRONOUS | {"live_chat", "chatbot"}
 # Live chat is answered (picked up) or responded to: either promise is the first reply.
 _ANSWER_OR_RESPOND = frozenset({"live_chat"})
-# Built-in rules that report a missing member at the channel (or its `commitments`), and the
-# cells that member would fill; CH101 (no commitment at all) concerns every expected event.
-_MISSING_MEMBER_RULES = {
-    "CH101": COMMITMENT_EVENTS,
-    "CH102": ("follow_up",),
-    "CH103": ("follow_up",),
-    "CH105": ("feedback",),
-    "CH106": ("escalation",),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,15 +97,18 @@ class CharterCoverage:
     content_rules_ran: bool  # False: a format error stopped the rules that would flag cells
 
 
-def charter_coverage(result: FileResult, today: dt.date | None,
-                     review_period: str = DEFAULT_REVIEW_PERIOD) -> CharterCoverage | None:
+def charter_coverage(result: FileResult, today: dt.date | None, review_period: str = DEFAULT_REVIEW_PERIOD,
+                     rules: Iterable[RuleInfo] = ()) -> CharterCoverage | None:
     """The coverage of one linted file; None when it did not parse.
 
     `review_period` is the review period without a calendar cadence (CH201's `max-age` in effect).
+    `rules` are the run's rules (Report.rules): which cells their findings at a channel flag,
+    and which of them stop the content rules when they report.
     """
     data = result.data
     if data is None:
         return None
+    by_code = {rule.code: rule for rule in rules}
     active = tuple(f for f in result.findings if f.suppression is None)
     organization = data.get("organization")
     service_ids = service_channel_ids(dict(data))
@@ -121,15 +116,16 @@ def charter_coverage(result: FileResult, today: dt.date | None,
         path=result.path,
         title=text_of(data.get("title")),
         organization=text_of(organization.get("name")) if isinstance(organization, dict) else "",
-        rows=tuple(_row(channel, data, service_ids, active) for channel in channels(dict(data))),
+        rows=tuple(_row(channel, data, service_ids, active, by_code) for channel in channels(dict(data))),
         review=review_status(data, today, active, review_period),
-        content_rules_ran=not any(_stops_rules(f) for f in result.findings),
+        content_rules_ran=not any(_stops_rules(f, by_code) for f in result.findings),
     )
 
 
-def _stops_rules(finding: Finding) -> bool:
-    """An error from the format checks: the linter then skips the content rules."""
-    return finding.severity is Severity.ERROR and finding.code.startswith("CH0") and finding.code != "CH030"
+def _stops_rules(finding: Finding, rules: Mapping[str, RuleInfo]) -> bool:
+    """A finding of a rule that gates the content rules (a format error): the linter then skips them."""
+    rule = rules.get(finding.code)
+    return rule is not None and rule.gates
 
 
 def inside(pointer: str, node: str) -> bool:
@@ -138,7 +134,7 @@ def inside(pointer: str, node: str) -> bool:
 
 
 def _row(channel: Channel, data: Mapping[str, Any], service_ids: set[str],
-         findings: tuple[Finding, ...]) -> Row:
+         findings: tuple[Finding, ...], rules: Mapping[str, RuleInfo]) -> Row:
     here = tuple(f for f in findings if inside(f.pointer, channel.pointer))
     cells = []
     claimed: set[Finding] = set()
@@ -147,7 +143,7 @@ def _row(channel: Channel, data: Mapping[str, Any], service_ids: set[str],
         state = State.MET if value else State.MISSING if applies else State.NOT_APPLICABLE
         about = [f for f in findings if any(inside(f.pointer, node) for node in nodes)]
         if state is State.MISSING:
-            about += [f for f in here if _reports_missing(f, channel, column.key)]
+            about += [f for f in here if _reports_missing(f, channel, column.key, rules)]
         claimed.update(about)
         cells.append(Cell(column.key, value, State.FLAGGED if about else state, tuple(about)))
     hours = text_of(channel.data.get("hours"))
@@ -162,9 +158,12 @@ def _row(channel: Channel, data: Mapping[str, Any], service_ids: set[str],
     )
 
 
-def _reports_missing(finding: Finding, channel: Channel, column: str) -> bool:
+def _reports_missing(finding: Finding, channel: Channel, column: str, rules: Mapping[str, RuleInfo]) -> bool:
+    """Whether the finding says the member that would fill the column is missing: it points at the
+    channel (or its `commitments`) and its rule names the column among its `matrix-cells`."""
     at_channel = finding.pointer in (channel.pointer, join(channel.pointer, "commitments"))
-    return at_channel and column in _MISSING_MEMBER_RULES.get(finding.code, ())
+    rule = rules.get(finding.code)
+    return at_channel and rule is not None and column in rule.matrix_cells
 
 
 def _cell_facts(column: str, channel: Channel, data: Mapping[str, Any],

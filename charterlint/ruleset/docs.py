@@ -110,7 +110,7 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
     lines = [
         "# Rules",
         "",
-        "<!-- Generated from rules/*.yaml by `python -m charterlint.ruleset.docs`; do not edit. -->",
+        "<!-- Generated from rules/*.yaml by `python -m charterlint.ruleset`; do not edit. -->",
         "",
         "Every rule has a stable code and a name; both work wherever a rule is named (CLI,",
         "configuration, suppressions). `charterlint explain CODE` prints the same page in the terminal.",
@@ -129,13 +129,3 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
             for rule in group:
                 lines += _markdown_rule(rule)
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-if __name__ == "__main__":  # pragma: no cover - regenerates docs/rules.md
-    from pathlib import Path
-
-    from charterlint.ruleset.rule import load_builtin_rules
-
-    target = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
-    target.write_text(rules_markdown(load_builtin_rules()), encoding="utf-8")
-    print(f"wrote {target}")

@@ -2,8 +2,8 @@
 
 The index records a digest of the rule files it was made from; it is used only while the
 files still have that digest (else they are parsed, as fast as PyYAML's C loader allows), so
-an edited rule file is never shadowed by a stale index. Regenerate it with
-`python -m charterlint.ruleset.index`; tests/ruleset/test_builtin_rule_files.py checks it is current and
+an edited rule file is never shadowed by a stale index. Regenerate it, with docs/rules.md, by
+`python -m charterlint.ruleset`; tests/ruleset/test_builtin_rule_files.py checks it is current and
 that every file it was made from passes the rule schema.
 """
 
@@ -70,11 +70,3 @@ def render_index(directory: Path) -> str:
     rules = {path.name: parse(content) for path, content in zip(paths, contents)}
     return json.dumps({"digest": digest(paths, contents), "rules": rules}, indent=1, sort_keys=True,
                       ensure_ascii=False) + "\n"
-
-
-if __name__ == "__main__":  # pragma: no cover - regenerates rules/index.json
-    from charterlint.resources import data_dir
-
-    target = data_dir("rules") / INDEX
-    target.write_text(render_index(data_dir("rules")), encoding="utf-8")
-    print(f"wrote {target}")

@@ -114,6 +114,8 @@ def _load_rule(pack: RulePack, path: Path) -> tuple[Rule, DataFile]:
     if re.fullmatch(rf"{pack.prefix}[0-9]{{3}}", code) is None:
         raise PackError(parsed.locate("/code", f'"{code}" does not use the pack\'s prefix "{pack.prefix}"'
                                                f" (expected {pack.prefix} and three digits, e.g. {pack.prefix}001)"))
+    if "engine" in parsed.data:  # engine roles change how every file is linted: charterlint's own rules only
+        raise PackError(parsed.locate("/engine", "only charterlint's own rules can have engine roles", anchor="key"))
     rule = rule_from_data(parsed.data, source, _bind(pack, parsed.data["check"], parsed, source))
     return rule, parsed
 

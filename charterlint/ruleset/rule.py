@@ -1,26 +1,58 @@
 """Rules: metadata read from rule files, bound to a check function.
 
-A check is a pure function `(document, context) -> iterable of Problem`. It is named in the
-rule file as `module.function` under `charterlint.checks` (built-in checks), or `engine`
-for the CH0xx rules the linter itself applies (parsing, schema, references).
+A check is a pure function `(document, context) -> iterable of Problem`. A built-in rule
+file names it by its name in checks/registry.py, describes a generic check (a mapping, as
+declarative packs do), or says `engine` for the rules whose problems the engine finds itself
+(parsing, schema, directives, crashes). What the engine must know about a rule beyond its
+check (it gates the content rules, it cannot be suppressed, ...) is the rule file's `engine`
+mapping, read into `EngineRole`; ruleset.roles looks the rules up by role.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from charterlint.charter.subjects import did_you_mean
 from charterlint.checks.context import Check
+from charterlint.checks.registry import builtin_checks
 from charterlint.model import Severity
 from charterlint.resources import data_dir
+from charterlint.ruleset.declarative import CheckSpecError, bind_generic
 from charterlint.schema.datafile import DataFile, DataFileError, parse_data_file, validate
 
 ENGINE = "engine"
 DOCS_URL = "https://github.com/charterlint/charterlint/blob/main/docs/rules.md"
+
+
+@dataclass(frozen=True, slots=True)
+class EngineRole:
+    """What the engine does with a rule besides running its check: the rule file's `engine`.
+
+    Only built-in rules have one (packs are refused one: see ruleset.packs); the
+    fields are documented in schemas/rule.schema.json and docs/writing-rules.md.
+    """
+
+    reports: tuple[str, ...] = ()  # problem kinds (source.problem_kinds) reported under this rule
+    gates: bool = False  # a problem of this rule stops the content rules (its check runs first)
+    always_reported: bool = False  # reported even when the configuration does not select it
+    suppressible: bool = True  # False: inline directives cannot suppress its findings
+    review_period: str = ""  # the option whose value is the review period reviewer reports use
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any]) -> EngineRole:
+        return cls(reports=tuple(data.get("reports", ())), gates=bool(data.get("gates", False)),
+                   always_reported=bool(data.get("always-reported", False)),
+                   suppressible=bool(data.get("suppressible", True)), review_period=data.get("review-period", ""))
+
+    @property
+    def checks_the_file(self) -> bool:
+        """Whether the rule checks the file itself (its form, references, directives), before
+        and apart from the content rules: what every documented example must pass."""
+        return bool(self.reports) or self.gates
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +71,8 @@ class Rule:
     details: str = ""
     examples: Mapping[str, Any] = field(default_factory=dict)
     source: str = ""
+    engine: EngineRole = EngineRole()
+    matrix_cells: tuple[str, ...] = ()  # coverage-matrix cells its findings at a channel flag
 
     @property
     def default_options(self) -> dict[str, Any]:
@@ -54,18 +88,24 @@ class RuleFileError(Exception):
     """A rule file that cannot be used: names the file, line and what is wrong."""
 
 
-def _bind(check: Any, source: str) -> Check | None:
-    if check == ENGINE:
+def _bind(data: Mapping[str, Any], source: str, checks: Mapping[str, Check]) -> Check | None:
+    """The check a built-in rule file names: None for `engine`, one of `checks` (the registry of
+    built-in checks), or a generic check."""
+    check, reports = data["check"], data.get("engine", {}).get("reports")
+    if check == ENGINE or reports:
+        if check != ENGINE or not reports:
+            raise RuleFileError(f"{source}: a rule has check: engine exactly when the engine reports problem kinds"
+                                " under it (engine.reports)")
         return None
-    if not isinstance(check, str):
-        raise RuleFileError(f"{source}: declarative checks need a rule pack loader")
-    module_name, _, function_name = check.rpartition(".")
-    try:
-        module = importlib.import_module(f"charterlint.checks.{module_name}")
-        function: Check = getattr(module, function_name)
-    except (ImportError, AttributeError) as error:
-        raise RuleFileError(f"{source}: check {check!r} not found ({error})") from None
-    return function
+    if isinstance(check, Mapping):
+        try:
+            return bind_generic(check)
+        except CheckSpecError as error:
+            raise RuleFileError(f"{source}: /check{error.pointer}: {error.message}") from None
+    if check not in checks:
+        raise RuleFileError(f'{source}: check "{check}" is not a built-in check (charterlint/checks/registry.py)'
+                            f"{did_you_mean(check, sorted(checks))}")
+    return checks[check]
 
 
 def parse_rule_file(source: str, text: str) -> dict[str, Any]:
@@ -98,6 +138,8 @@ def rule_from_data(data: Mapping[str, Any], source: str, check: Check | None) ->
         details=data.get("details", "").strip(),
         examples=data["examples"],
         source=source,
+        engine=EngineRole.parse(data.get("engine", {})),
+        matrix_cells=tuple(data.get("matrix-cells", ())),
     )
 
 
@@ -105,7 +147,7 @@ def load_rule_file(path: Path) -> Rule:
     """A rule file parsed with positions and validated against schemas/rule.schema.json."""
     source = str(path)
     data = parse_rule_file(source, path.read_text(encoding="utf-8"))
-    return rule_from_data(data, source, _bind(data["check"], source))
+    return rule_from_data(data, source, _bind(data, source, builtin_checks()))
 
 
 @cache
@@ -118,7 +160,8 @@ def load_builtin_rules() -> tuple[Rule, ...]:
     from charterlint.ruleset.index import builtin_rule_data
 
     rules = []
+    checks = builtin_checks()
     for path, data in builtin_rule_data(data_dir("rules")):
         source = str(path)
-        rules.append(rule_from_data(data, source, _bind(data["check"], source)))
+        rules.append(rule_from_data(data, source, _bind(data, source, checks)))
     return tuple(sorted(rules, key=lambda rule: rule.code))

@@ -1,6 +1,6 @@
 """Validate a charter against its JSON Schema; turn each failure into a plain-language problem.
 
-Codes: CH011 missing field, CH012 unknown field, CH013 invalid value, CH010 anything else.
+Kinds (source.problem_kinds): missing field, unknown field, invalid value, schema error for anything else.
 Each problem sits at the most specific node; `anyOf`/`oneOf` failures are reduced to the
 branch that best matches what the writer wrote.
 
@@ -21,6 +21,7 @@ from charterlint.schema.validator import SchemaValidator as SchemaValidator
 from charterlint.schema.validator import charter_validator as charter_validator
 from charterlint.source.document import Problem
 from charterlint.source.pointer import join
+from charterlint.source.problem_kinds import INVALID_VALUE, MISSING_FIELD, SCHEMA_ERROR, UNKNOWN_FIELD
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -55,7 +56,7 @@ def schema_problems(validator: SchemaValidator, data: Any,
     problems: list[Problem] = []
     for error in validator.detailed.iter_errors(data):
         for problem in _explain(error, data, source):
-            key = (problem.code, problem.pointer, problem.message)
+            key = (problem.kind, problem.pointer, problem.message)
             if key not in seen:
                 seen.add(key)
                 problems.append(problem)
@@ -87,11 +88,11 @@ def _explain(error: ValidationError, data: Any, source: Callable[[str], str | No
     elif "propertyNames" in error.absolute_schema_path:
         key = str(error.instance)
         expected = _expected(error.schema)
-        yield Problem(f'"{key}" is not {expected}', join(pointer, key), anchor="key", code="CH013")
+        yield Problem(f'"{key}" is not {expected}', join(pointer, key), anchor="key", kind=INVALID_VALUE)
     elif kind in _VALUE_CODES:
-        yield Problem(_invalid_value(error, data, pointer, source), pointer, code="CH013")
+        yield Problem(_invalid_value(error, data, pointer, source), pointer, kind=INVALID_VALUE)
     else:
-        yield Problem(_other(error, data, pointer), pointer, code="CH010")
+        yield Problem(_other(error, data, pointer), pointer, kind=SCHEMA_ERROR)
 
 
 def _explain_alternatives(error: ValidationError, data: Any,
@@ -102,7 +103,7 @@ def _explain_alternatives(error: ValidationError, data: Any,
         names = [name for branch in branches for name in _keyword_value(branch)]
         listed = ", ".join(f'"{name}"' for name in names[:-1]) + f' or "{names[-1]}"'
         yield Problem(f"{describe(data, pointer)} is missing one of {listed}", pointer,
-                      anchor="container", code="CH011")
+                      anchor="container", kind=MISSING_FIELD)
         return
     chosen = _branch_of_the_right_type(error)
     if chosen:
@@ -135,7 +136,7 @@ def _missing(error: ValidationError, data: Any, pointer: str, required: list[str
     subject = describe(data, pointer)
     for name in required:
         if name not in instance:
-            yield Problem(f'{subject} is missing "{name}"', pointer, anchor="container", code="CH011")
+            yield Problem(f'{subject} is missing "{name}"', pointer, anchor="container", kind=MISSING_FIELD)
 
 
 def _unknown(error: ValidationError, data: Any, pointer: str) -> Iterator[Problem]:
@@ -153,7 +154,7 @@ def _unknown(error: ValidationError, data: Any, pointer: str) -> Iterator[Proble
         else:
             suggestion = did_you_mean(key, known) or _known_list(known)
         yield Problem(f'unknown field "{key}"{where}{suggestion}', join(pointer, key),
-                      anchor="key", code="CH012")
+                      anchor="key", kind=UNKNOWN_FIELD)
 
 
 def _known_list(known: list[str]) -> str:

@@ -1,4 +1,4 @@
-"""CH013 checks the JSON Schema cannot express: real time zones, opening hours that open
+"""Invalid values the JSON Schema cannot express: real time zones, opening hours that open
 before they close, ranges whose low end is the lower."""
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from typing import Any
 from charterlint.charter.views import charter_index
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
-
-CODE = "CH013"
+from charterlint.source.problem_kinds import INVALID_VALUE
 
 
 @cache
@@ -47,12 +46,12 @@ def _calendar_problems(data: dict[str, Any]) -> Iterator[Problem]:
         zone = calendar.get("timezone")
         if isinstance(zone, str) and _unknown_zone(zone):
             yield Problem(f'"{zone}" is not an IANA time zone: expected e.g. "Europe/London"',
-                          join(pointer, "timezone"), code=CODE)
+                          join(pointer, "timezone"), kind=INVALID_VALUE)
         for where, hours in _time_ranges(calendar.get("open"), join(pointer, "open")):
             opens, _, closes = hours.partition("-")
             if closes and closes <= opens:
                 yield Problem(f'"{hours}" closes before it opens: give opening then closing time,'
-                              ' e.g. "08:30-17:00" (a night service: split it at midnight)', where, code=CODE)
+                              ' e.g. "08:30-17:00" (a night service: split it at midnight)', where, kind=INVALID_VALUE)
 
 
 def value_problems(document: Document) -> Iterator[Problem]:
@@ -61,7 +60,7 @@ def value_problems(document: Document) -> Iterator[Problem]:
     for pointer, duration in charter_index(document).durations:
         if duration.is_range and duration.low > duration.high:
             yield Problem(f'"{duration.text}" is a range whose first number is the larger:'
-                          f' write it low to high, e.g. "{_swapped(duration.text)}"', pointer, code=CODE)
+                          f' write it low to high, e.g. "{_swapped(duration.text)}"', pointer, kind=INVALID_VALUE)
 
 
 def _swapped(text: str) -> str:

@@ -25,7 +25,9 @@ class Problem:
     `anchor` says which part of the node the finding points at: the `value`, the
     member's `key`, or the `container` (for a missing member: the key of a named
     section, or the first key of a list item). `span` overrides the lookup (prose
-    lines). `code` is set only by checks that report under several codes.
+    lines). `code` is set only by checks that report under several codes. `kind` is set
+    instead of a code by what the engine runs itself (loaders, schema, directives): one of
+    source.problem_kinds, reported under the rule whose file declares that kind.
     """
 
     message: str
@@ -33,6 +35,7 @@ class Problem:
     anchor: str = "value"
     span: Span | None = None
     code: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

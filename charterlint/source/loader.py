@@ -1,4 +1,4 @@
-"""Turn a file's bytes into a Document, or into the CH001 problem that stops it."""
+"""Turn a file's bytes into a Document, or into the syntax-error problem that stops it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import PurePath
 from charterlint.model import Span
 from charterlint.source.document import Body, Document, Limits, Problem
 from charterlint.source.parsed import Parsed, ParseError
+from charterlint.source.problem_kinds import SYNTAX_ERROR
 from charterlint.source.yaml_loader import load_yaml
 
 SUFFIX_KINDS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".yaml": "yaml", ".yml": "yaml"}
@@ -40,7 +41,7 @@ def split_lines(text: str, kind: str = "yaml") -> list[str]:
 
 
 def syntax_error(message: str, span: Span = Span.at(1, 1)) -> Problem:
-    return Problem(message, "", span=span, code="CH001")
+    return Problem(message, "", span=span, kind=SYNTAX_ERROR)
 
 
 def decode(raw: bytes) -> str:
@@ -121,7 +122,7 @@ def parse_text(path: str, text: str, kind: str, limits: Limits) -> Document:
 
 
 def load_document(path: str, raw: bytes, limits: Limits, kind: str | None = None) -> Document | Problem:
-    """The document in `raw`, or the CH001 problem that stops linting it."""
+    """The document in `raw`, or the syntax-error problem that stops linting it."""
     if len(raw) > limits.max_bytes:
         return syntax_error(
             f"file is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} (limit max-bytes)"

@@ -8,13 +8,14 @@ from typing import Any, TypeVar, overload
 
 from charterlint.model import Span
 from charterlint.source.document import Limits, NodeSpans, Problem
+from charterlint.source.problem_kinds import DUPLICATE_KEY
 
 _Default = TypeVar("_Default")
 
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """Data with a span per JSON pointer, and the problems found while loading (CH002)."""
+    """Data with a span per JSON pointer, and the problems found while loading (duplicate keys)."""
 
     data: Any
     nodes: Mapping[str, NodeSpans]
@@ -22,7 +23,7 @@ class Parsed:
 
 
 class ParseError(Exception):
-    """The source cannot be loaded (CH001): a message and where the fault is."""
+    """The source cannot be loaded (a syntax error): a message and where the fault is."""
 
     def __init__(self, message: str, span: Span) -> None:
         super().__init__(message)
@@ -87,5 +88,5 @@ def duplicate_key_problem(pointer: str, key: str, first: Span, second: Span) -> 
         pointer,
         anchor="key",
         span=second,
-        code="CH002",
+        kind=DUPLICATE_KEY,
     )

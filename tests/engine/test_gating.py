@@ -3,7 +3,13 @@ and a file that cannot be parsed is never reported as clean."""
 
 from __future__ import annotations
 
-from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, findings, lint_text
+from dataclasses import replace
+
+from charterlint.engine.lint import lint_bytes
+from charterlint.engine.settings import ActiveRule
+from charterlint.ruleset.roles import engine_rules
+from charterlint.ruleset.rule import Rule
+from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, builtin_rules, findings, lint_text, settings_for
 
 AMBIGUOUS_DAYS = ANSWERED_PHONE_HEAD + "  - id: email\n    type: email\n    hours: always\n" \
     "    commitments:\n      respond: {within: 5 days}\n" + REVIEW
@@ -43,3 +49,31 @@ def test_a_suppressed_unknown_field_leaves_content_rules_running() -> None:
     assert [(f.code, f.span.start.line, f.suppression is not None) for f in result.findings] == [
         ("CH012", 15, True), ("CH304", 18, False),
     ]
+
+
+UNKNOWN_FIELD = AMBIGUOUS_DAYS.replace("    type: email\n", "    type: email\n    team_code: E1\n")
+
+
+def _reporting(kind: str, rules: tuple[Rule, ...]) -> Rule:
+    return next(rule for rule in rules if kind in rule.engine.reports)
+
+
+def test_whether_a_problem_gates_is_its_rule_files_word_not_its_code() -> None:
+    rules = builtin_rules()
+    unknown = _reporting("unknown-field", rules)
+    gating = [replace(rule, engine=replace(rule.engine, gates=True)) if rule is unknown else rule for rule in rules]
+    settings = replace(settings_for(["CH012", "CH304"]), roles=engine_rules(gating))
+    result = lint_bytes("test.charter.yaml", UNKNOWN_FIELD.encode("utf-8"), settings)
+    assert [f.code for f in result.findings] == ["CH012"]  # CH304 did not run
+
+
+def test_a_problem_kind_is_reported_under_the_rule_that_declares_it() -> None:
+    rules = builtin_rules()
+    unknown = _reporting("unknown-field", rules)
+    renamed = replace(unknown, code="CH019", name="field-not-in-format")
+    moved = [renamed if rule is unknown else rule for rule in rules]
+    settings = replace(settings_for(["CH304"]), roles=engine_rules(moved))
+    settings = replace(settings, rules={**settings.rules, "CH019": ActiveRule(renamed, renamed.severity)})
+    result = lint_bytes("test.charter.yaml", UNKNOWN_FIELD.encode("utf-8"), settings)
+    assert [(f.code, f.name) for f in result.findings] == [
+        ("CH019", "field-not-in-format"), ("CH304", "ambiguous-day-unit")]

@@ -19,7 +19,8 @@ BUSES = ROOT / "tests" / "fixtures" / "matrix" / "buses.charter.yaml"
 
 
 def coverage_of(text: str, preset: str = "strict") -> CharterCoverage:
-    found = charter_coverage(lint_text(text, preset=preset), TODAY)
+    rules = [active.info() for active in settings_for(preset=preset).rules.values()]  # as Report.rules
+    found = charter_coverage(lint_text(text, preset=preset), TODAY, rules=rules)
     assert found is not None
     return found
 

@@ -13,8 +13,10 @@ import pytest
 
 from charterlint.engine.settings import ActiveRule
 from charterlint.resources import data_dir
+from charterlint.ruleset.__main__ import regenerate
 from charterlint.ruleset.index import INDEX, builtin_rule_data, render_index
-from charterlint.ruleset.rule import Rule, load_builtin_rules, load_rule_file
+from charterlint.ruleset.rule import Rule, RuleFileError, load_builtin_rules, load_rule_file
+from tests.helpers import ROOT
 
 RULE_FILES = sorted(data_dir("rules").glob("CH*.yaml"))
 
@@ -27,8 +29,29 @@ def test_each_rule_file_is_valid_and_read_the_same_fast(path: Path) -> None:
 
 
 def test_the_index_is_current() -> None:
-    """After editing a rule file: python -m charterlint.ruleset.index"""
-    assert (data_dir("rules") / INDEX).read_text(encoding="utf-8") == render_index(data_dir("rules"))
+    assert (data_dir("rules") / INDEX).read_text(encoding="utf-8") == render_index(data_dir("rules")), (
+        "rules/index.json is stale: run `python -m charterlint.ruleset` (it regenerates docs/rules.md too)"
+    )
+
+
+def test_one_command_regenerates_the_index_and_the_rules_doc(tmp_path: Path) -> None:
+    rules, doc = tmp_path / "rules", tmp_path / "rules.md"
+    shutil.copytree(data_dir("rules"), rules)
+    (rules / INDEX).unlink()
+    assert regenerate(rules, doc) == [rules / INDEX, doc]
+    assert (rules / INDEX).read_text(encoding="utf-8") == (data_dir("rules") / INDEX).read_text(encoding="utf-8")
+    assert doc.read_text(encoding="utf-8") == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+def test_regenerating_refuses_a_broken_rule_file_before_writing_anything(tmp_path: Path) -> None:
+    rules, doc = tmp_path / "rules", tmp_path / "rules.md"
+    shutil.copytree(data_dir("rules"), rules)
+    broken = rules / "CH301.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("check: vague_commitments", "check: vague"),
+                      encoding="utf-8")
+    with pytest.raises(RuleFileError, match='check "vague" is not a built-in check'):
+        regenerate(rules, doc)
+    assert not doc.exists()
 
 
 def test_a_stale_index_is_not_used(tmp_path: Path) -> None:

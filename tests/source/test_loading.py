@@ -117,14 +117,14 @@ def test_yaml_duplicate_key_is_reported_at_its_second_occurrence() -> None:
     document = load("a: 1\nb: 2\na: 3\n", "x.yaml")
     assert document.data == {"a": 3, "b": 2}
     [problem] = document.problems
-    assert (problem.code, problem.span) == ("CH002", Span(Position(3, 1), Position(3, 2)))
+    assert (problem.kind, problem.span) == ("duplicate-key", Span(Position(3, 1), Position(3, 2)))
     assert problem.message.startswith('duplicate key "a" (first on line 1)')
 
 
 def test_json_duplicate_key_is_reported_at_its_second_occurrence() -> None:
     document = load('{"a": 1,\n "a": 2}', "x.json")
     [problem] = document.problems
-    assert (problem.code, problem.span.start) == ("CH002", Position(2, 2))
+    assert (problem.kind, problem.span.start) == ("duplicate-key", Position(2, 2))
 
 
 def test_yaml_aliases_get_positions_under_every_path() -> None:
