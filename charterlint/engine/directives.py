@@ -105,7 +105,7 @@ def _parse(comment: Comment) -> tuple[Directive, list[tuple[str, Span]]] | Probl
         offset = prefix.end() + match.start()
         selectors.append((match.group(), Span(comment.position(offset), comment.position(offset + len(match.group())))))
     if not selectors:
-        example = f"{action.group()} CH105 -- reason"
+        example = f"{action.group()} CH105 -- reason"  # a sample code in a tested message: any shows the form
         return _malformed(comment, f"{action.group()} names no rule: list the codes or names it applies to,"
                                    f' e.g. "{example}"')
     reason, until = _reason(trailer.strip()) if separator else ("", None)

@@ -65,15 +65,15 @@ def _help_pages(rule: Rule) -> tuple[str, str]:
     return explain_rule(rule), help_markdown(rule)
 
 
-def review_period(rules: Mapping[str, ActiveRule]) -> str:
-    """The review period without a calendar cadence: the option in effect that the enabled rule
-    declaring `engine.review-period` names (CH201's `max-age`), so the reviewer reports' review
-    status agrees with that rule; the default period when it is not enabled."""
-    for active in rules.values():
-        option = active.rule.engine.review_period
-        if option:
-            period = {**active.rule.default_options, **active.options}.get(option)
-            return period if isinstance(period, str) else DEFAULT_REVIEW_PERIOD
-    return DEFAULT_REVIEW_PERIOD
+def review_period(rules: Mapping[str, ActiveRule], roles: EngineRules | None = None) -> str:
+    """The review period without a calendar cadence: the option that the rule declaring
+    `engine.review-period` names (CH201's `max-age`), as in effect when the rule is among the
+    enabled `rules`, else its default; so the reviewer reports' review status agrees with it."""
+    rule = (roles or builtin_engine_rules()).review_period
+    if rule is None:
+        return DEFAULT_REVIEW_PERIOD
+    active = rules.get(rule.code)
+    period = {**rule.default_options, **(active.options if active is not None else {})}.get(rule.engine.review_period)
+    return period if isinstance(period, str) else DEFAULT_REVIEW_PERIOD
 
 

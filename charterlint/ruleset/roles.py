@@ -23,6 +23,7 @@ class EngineRules:
     by_kind: Mapping[str, Rule]  # the rule each problem kind is reported under
     first: tuple[Rule, ...]  # gating rules with a check: run before the others, selected or not
     unsuppressible: frozenset[str]  # codes inline directives cannot suppress
+    review_period: Rule | None = None  # the rule whose option is the reviewer reports' review period
 
     def rule_for(self, kind: str) -> Rule:
         return self.by_kind[kind]
@@ -32,7 +33,8 @@ class EngineRules:
 
 
 def engine_rules(rules: Iterable[Rule]) -> EngineRules:
-    """The roles `rules` declare; RuleFileError unless each problem kind has exactly one rule."""
+    """The roles `rules` declare; RuleFileError unless each problem kind has exactly one rule
+    and at most one rule gives the review period."""
     rules = tuple(rules)
     by_kind: dict[str, Rule] = {}
     for rule in rules:
@@ -44,10 +46,15 @@ def engine_rules(rules: Iterable[Rule]) -> EngineRules:
     missing = [kind for kind in KINDS if kind not in by_kind]
     if missing:
         raise RuleFileError(f"no rule reports the problem kinds {', '.join(missing)} (engine.reports in rules/)")
+    periods = [rule for rule in rules if rule.engine.review_period]
+    if len(periods) > 1:
+        raise RuleFileError(f"{periods[1].source}: the review period is already {periods[0].code}'s option"
+                            f" (engine.review-period)")
     return EngineRules(
         by_kind=by_kind,
         first=tuple(rule for rule in rules if rule.engine.gates and rule.check is not None),
         unsuppressible=frozenset(rule.code for rule in rules if not rule.engine.suppressible),
+        review_period=periods[0] if periods else None,
     )
 
 

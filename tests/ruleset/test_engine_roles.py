@@ -35,8 +35,12 @@ def test_every_problem_kind_is_reported_by_exactly_one_builtin_rule() -> None:
     assert sum(len(rule.engine.reports) for rule in reporting) == len(KINDS)
 
 
-def test_at_most_one_builtin_rule_gives_the_review_period() -> None:
-    assert len([rule for rule in builtin_rules() if rule.engine.review_period]) == 1
+def test_one_rule_gives_the_review_period_and_a_second_is_an_error() -> None:
+    rule = builtin_engine_rules().review_period
+    assert rule is not None and rule.engine.review_period in rule.options
+    second = replace(rule, code="CH299", source="CH299.yaml")
+    with pytest.raises(RuleFileError, match=f"CH299.yaml: the review period is already {rule.code}'s option"):
+        engine_rules([*builtin_rules(), second])
 
 
 def test_gating_checks_run_first_and_only_engine_rules_have_no_check() -> None:
