@@ -28,9 +28,6 @@ class EngineRules:
     def rule_for(self, kind: str) -> Rule:
         return self.by_kind[kind]
 
-    def code_for(self, kind: str) -> str:
-        return self.by_kind[kind].code
-
 
 def engine_rules(rules: Iterable[Rule]) -> EngineRules:
     """The roles `rules` declare; RuleFileError unless each problem kind has exactly one rule

@@ -155,7 +155,7 @@ def load_builtin_rules() -> tuple[Rule, ...]:
     """Every built-in rule, in code order (read once per process: rules are immutable).
 
     Built-in rule files are not validated here: they ship with charterlint, and
-    tests/ruleset/test_builtin_rule_files.py validates every one (rule_index.py says how they are read).
+    tests/ruleset/test_builtin_rule_files.py validates every one (ruleset/index.py says how they are read).
     """
     from charterlint.ruleset.index import builtin_rule_data
 

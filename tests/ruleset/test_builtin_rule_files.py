@@ -1,6 +1,6 @@
 """The built-in rule files: each passes the rule schema, and the fast read gives what the full one does.
 
-Runs read the built-in rule files without validating them (rule_index.py); these tests are why
+Runs read the built-in rule files without validating them (ruleset/index.py); these tests are why
 they may.
 """
 
