@@ -22,13 +22,13 @@ from charterlint.charter.duration import Scale, longer, parse_duration
 from charterlint.charter.subjects import describe, show_value
 from charterlint.charter.views import walk
 from charterlint.checks.phrases import phrase_pattern
-from charterlint.checks.selector import Target, same_value, select
+from charterlint.checks.selector import Node, same_value, select
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 
 Parameters = Mapping[str, Any]
 GenericFunction = Callable[[Document, Parameters], Iterator[Problem]]
-Found = tuple[Target, Target, str]  # selected node, target below it, the field as written
+Found = tuple[Node, Node, str]  # selected node, target below it, the field as written
 
 _UNITS = {
     Scale.CONTINUOUS: "seconds, minutes, hours, calendar days, weeks, months or years",
@@ -147,7 +147,7 @@ def _phrase_span(document: Document, pointer: str, text: str, match: re.Match[st
     return Span.at(start.line, column, match.end() - match.start())
 
 
-def _strings(target: Target) -> Iterator[tuple[str, str]]:
+def _strings(target: Node) -> Iterator[tuple[str, str]]:
     for pointer, _, value in walk(target.value, target.pointer):
         if isinstance(value, str):
             yield pointer, value
@@ -162,7 +162,7 @@ def hedge_phrases(document: Document, params: Parameters) -> Iterator[Problem]:
             continue
         for pointer, text in _strings(found[1]):
             for match in regex.finditer(text):
-                at = (found[0], Target(pointer, text, True, pointer), found[2])
+                at = (found[0], Node(pointer, text, True, pointer), found[2])
                 phrase = " ".join(match.group(0).split())
                 default = '{subject} says "{phrase}", a hedge instead of a commitment (give a time limit)'
                 message = _message(document, params, at, default, phrase=phrase)

@@ -9,20 +9,19 @@ when it has no wildcard (so "required" checks can report it) and nothing past a 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from charterlint.source.pointer import child, join, unescape
 
 WILDCARD = "*"
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Node(NamedTuple):
     """One node a selector names: its pointer, and its value when it exists.
 
     For a missing node, `parent` is the pointer of its deepest existing ancestor: where
-    a finding about the missing member points.
+    a finding about the missing member points. (A NamedTuple: built-in rules select nodes,
+    so this class is made on every start-up, where a frozen dataclass costs ten times more.)
     """
 
     pointer: str
@@ -44,10 +43,10 @@ def _children(value: Any) -> Iterator[tuple[str | int, Any]]:
         yield from enumerate(value)
 
 
-def expand(value: Any, path: Sequence[str], pointer: str = "") -> Iterator[Target]:
+def expand(value: Any, path: Sequence[str], pointer: str = "") -> Iterator[Node]:
     """Every node below `value` that the tokens `path` name, in document order."""
     if not path:
-        yield Target(pointer, value, True, pointer)
+        yield Node(pointer, value, True, pointer)
         return
     head, rest = path[0], path[1:]
     if head == WILDCARD:
@@ -59,7 +58,7 @@ def expand(value: Any, path: Sequence[str], pointer: str = "") -> Iterator[Targe
         yield from expand(member, rest, f"{pointer}/{head}")
     elif WILDCARD not in rest:
         missing = pointer + "".join(f"/{token}" for token in path)
-        yield Target(missing, None, False, pointer)
+        yield Node(missing, None, False, pointer)
 
 
 def field_value(value: Any, path: str) -> tuple[bool, Any]:
@@ -87,7 +86,7 @@ def matches_where(value: Any, where: Mapping[str, Any]) -> bool:
     return True
 
 
-def select(data: Any, given: str, where: Mapping[str, Any], field: str) -> Iterator[tuple[Target, Target]]:
+def select(data: Any, given: str, where: Mapping[str, Any], field: str) -> Iterator[tuple[Node, Node]]:
     """(selected node, target) pairs: `given` nodes passing `where`, then `field` below each."""
     for node in expand(data, tokens(given)):
         if node.exists and matches_where(node.value, where):

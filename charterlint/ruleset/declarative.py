@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from charterlint.charter.duration import Scale, parse_duration
@@ -37,16 +36,31 @@ class CheckSpecError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
 class GenericCheck:
-    """A generic check bound to the parameters its rule file gives; called like any check."""
+    """A generic check bound to the parameters its rule file gives; called like any check.
 
-    function: str
-    params: Parameters
-    implementation: GenericFunction = field(repr=False, compare=False)
+    A plain class, not a frozen dataclass: built-in rules bind generic checks on every start-up,
+    where making a dataclass costs more than the rest of this module."""
+
+    __slots__ = ("function", "params", "implementation")
+
+    def __init__(self, function: str, params: Parameters, implementation: GenericFunction) -> None:
+        self.function = function
+        self.params = params
+        self.implementation = implementation
 
     def __call__(self, document: Document, context: Context) -> Iterable[Problem]:
         return self.implementation(document, self.params)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GenericCheck):
+            return NotImplemented
+        return (self.function, self.params) == (other.function, other.params)
+
+    __hash__ = None  # type: ignore[assignment]  # its parameters are a mapping
+
+    def __repr__(self) -> str:
+        return f"GenericCheck(function={self.function!r}, params={self.params!r})"
 
 
 def _check_message(function: str, message: str) -> None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from charterlint.charter.subjects import did_you_mean, show_value
 from charterlint.schema.validator import SchemaValidator, schema_validator
@@ -96,9 +95,11 @@ class DataFileError(Exception):
     """A data file that cannot be used; the message names the file, line, column and key."""
 
 
-@dataclass(frozen=True, slots=True)
-class DataFile:
-    """A data file as read: its data, a span per JSON pointer, and how messages name it."""
+class DataFile(NamedTuple):
+    """A data file as read: its data, a span per JSON pointer, and how messages name it.
+
+    A NamedTuple, not a frozen dataclass: every run with a configuration file makes this class at
+    start-up, where a dataclass costs ten times more."""
 
     source: str
     data: Any

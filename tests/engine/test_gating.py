@@ -61,7 +61,7 @@ def _reporting(kind: str, rules: tuple[Rule, ...]) -> Rule:
 def test_whether_a_problem_gates_is_its_rule_files_word_not_its_code() -> None:
     rules = builtin_rules()
     unknown = _reporting("unknown-field", rules)
-    gating = [replace(rule, engine=replace(rule.engine, gates=True)) if rule is unknown else rule for rule in rules]
+    gating = [replace(rule, engine=rule.engine._replace(gates=True)) if rule is unknown else rule for rule in rules]
     settings = replace(settings_for(["CH012", "CH304"]), roles=engine_rules(gating))
     result = lint_bytes("test.charter.yaml", UNKNOWN_FIELD.encode("utf-8"), settings)
     assert [f.code for f in result.findings] == ["CH012"]  # CH304 did not run
