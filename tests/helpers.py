@@ -213,8 +213,9 @@ def installed_regulator(site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def settings_with(rules: Sequence[Rule], today: dt.date = TODAY) -> LintSettings:
-    """The CH0xx rules (parsing, schema, references, CH000) plus `rules`, all enabled."""
-    engine = [rule for rule in builtin_rules() if rule.code.startswith("CH0")]
+    """The rules that check the file itself (parsing, schema, references, crashes: CH0xx) plus
+    `rules`, all enabled."""
+    engine = [rule for rule in builtin_rules() if rule.engine.checks_the_file]
     active = {rule.code: ActiveRule(rule, rule.severity) for rule in [*engine, *rules]}
     return LintSettings(rules=dict(sorted(active.items())), today=today, validator=_validator())
 

@@ -7,6 +7,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD
 from charterlint.model import Report
 
 
@@ -19,7 +20,7 @@ class RenderOptions:
     statistics: bool = False
     today: dt.date | None = None  # the run's date, for review status (html); None: not known
     # The review period without a calendar cadence: CH201's max-age in effect (html, matrix)
-    review_period: str = "12 months"
+    review_period: str = DEFAULT_REVIEW_PERIOD
     step_summary: bool = False  # github: the CLI lists findings past the annotation cap in the job summary
 
 
