@@ -2,7 +2,7 @@
 
 Generates corpora (benchmarks/generate.py), times every command side by side in rotated rounds
 (benchmarks/timing.py) and writes a Markdown report (default: docs/performance.md) with the
-machine, the exact commands, the medians and ratios, and the targets of issue 8.
+machine, the exact commands, the medians and ratios, and the targets of issues 8 and 13.
 """
 
 from __future__ import annotations
