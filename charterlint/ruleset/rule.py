@@ -22,6 +22,7 @@ from charterlint.checks.registry import builtin_checks
 from charterlint.model import Severity
 from charterlint.resources import data_dir
 from charterlint.ruleset.declarative import CheckSpecError, bind_generic
+from charterlint.ruleset.index import builtin_rule_data
 from charterlint.schema.datafile import DataFile, DataFileError, parse_data_file, validate
 
 ENGINE = "engine"
@@ -157,8 +158,6 @@ def load_builtin_rules() -> tuple[Rule, ...]:
     Built-in rule files are not validated here: they ship with charterlint, and
     tests/ruleset/test_builtin_rule_files.py validates every one (ruleset/index.py says how they are read).
     """
-    from charterlint.ruleset.index import builtin_rule_data
-
     rules = []
     checks = builtin_checks()
     for path, data in builtin_rule_data(data_dir("rules")):
