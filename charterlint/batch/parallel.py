@@ -11,16 +11,19 @@ one-process pool, so the death names its file.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
 from charterlint.batch.cache import ResultCache
 from charterlint.batch.work import Outcome, Task, Work, lint_work
 from charterlint.engine.settings import LintSettings
+from charterlint.exits import STOP_SIGNALS, ignore_signals
 
 DIED = "charterlint's worker process ended abruptly while linting it (killed, or out of memory)"
 
@@ -40,6 +43,11 @@ def start_method() -> str:
 
 
 def _start(payload: Payload) -> None:
+    # The parent stops the run on a signal and kills its workers: a worker ignores Ctrl-C (sent to
+    # the whole process group) and dies of SIGTERM, whatever handlers it inherited by forking.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by the parent while it forked
     try:
         _WORKER["task"] = payload if isinstance(payload, Task) else payload()
     except Exception as error:  # noqa: BLE001 - reported for every file this worker is given
@@ -51,6 +59,10 @@ def _lint(work: Work) -> Outcome:
     if task is None:
         return Outcome(None, _WORKER.get("problem", "charterlint's worker process has no settings"))
     return lint_work(work, task)
+
+
+def _lint_chunk(chunk: Sequence[Work]) -> list[Outcome]:
+    return [_lint(work) for work in chunk]
 
 
 def _rebuilt(rebuild: Callable[[], LintSettings], cache: ResultCache | None, slim: bool) -> Task:
@@ -82,16 +94,45 @@ def lint_in_processes(items: Sequence[Work], task: Task, count: int,
     outcomes: list[Outcome] = []
     pool = _pool(count, payload, method)
     try:
-        for outcome in pool.map(_lint, items, chunksize=_chunk(len(items), count)):
-            outcomes.append(outcome)
+        size = _chunk(len(items), count)
+        with _signals_held():  # the workers fork here
+            # submitted chunk by chunk, not with pool.map: its iterator cancels the futures left
+            # when a signal stops the run, which races with the pool's own thread (a traceback)
+            chunks = [pool.submit(_lint_chunk, items[start:start + size]) for start in range(0, len(items), size)]
+        for chunk in chunks:
+            outcomes += chunk.result()
     except BrokenProcessPool:
         pool.shutdown(wait=True)
         return outcomes + _one_at_a_time(items[len(outcomes):], payload, method)
-    except BaseException:  # Ctrl-C: do not lint the files still queued before stopping
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # Ctrl-C, SIGTERM (exits.Interrupted): stop now, workers included
+        _stop(pool)
         raise
     pool.shutdown(wait=True)
     return outcomes
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait while processes fork: raised in the fork handlers Python runs
+    (logging's among them), the signal's exception would be ignored and the run never stop."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers (they may be deep in a file), without waiting: the pool, broken, lints
+    nothing more. (Cancelling its futures too races with the pool's own thread, which then prints
+    a traceback.)"""
+    ignore_signals()
+    children = multiprocessing.active_children()
+    for child in children:
+        child.kill()
+    for child in children:  # reaped, not left as zombies: SIGKILL takes effect at once
+        child.join(1)
+    pool.shutdown(wait=False)
 
 
 def _one_at_a_time(items: Sequence[Work], payload: Payload, method: str) -> list[Outcome]:
@@ -101,11 +142,15 @@ def _one_at_a_time(items: Sequence[Work], payload: Payload, method: str) -> list
     try:
         for work in items:
             try:
-                outcomes.append(pool.submit(_lint, work).result())
+                with _signals_held():  # the worker forks here
+                    future = pool.submit(_lint, work)
+                outcomes.append(future.result())
             except BrokenProcessPool:
                 outcomes.append(Outcome(None, DIED))
                 pool.shutdown(wait=True)
                 pool = _pool(1, payload, method)
-    finally:
-        pool.shutdown(wait=True)
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
     return outcomes

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import click
 
 from charterlint import __version__
-from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, leave
+from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, Interrupted, ignore_signals, leave, stop_on_signals
 
 
 def _today(value: str | None) -> dt.date:
@@ -275,9 +275,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as error:
         error.show()
         return EXIT_USAGE
-    except click.exceptions.Abort:
+    except click.exceptions.Abort:  # Ctrl-C where console() did not install its handlers
         click.echo("aborted", err=True)
-        return EXIT_USAGE
+        return 128 + 2  # as for SIGINT below
+    except Interrupted as stop:  # SIGINT or SIGTERM: workers already stopped, no report written
+        ignore_signals()
+        click.echo("aborted", err=True)
+        return stop.code
     except BrokenPipeError:
         # Output piped into `head` and the like: not an error of ours.
         sys.stderr.close()
@@ -290,4 +294,5 @@ def console() -> None:
     # Start-up (imports, rules, schema) makes many objects that live to the end and almost no
     # garbage, so the cyclic collector would only waste time; the lint loop turns it back on.
     gc.disable()
+    stop_on_signals()
     leave(main())
