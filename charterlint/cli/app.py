@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as exit_:
         return int(exit_.exit_code)
     except click.ClickException as error:
-        error.show()
+        _show_usage_error(error)
         return EXIT_USAGE
     except click.exceptions.Abort:  # Ctrl-C where console() did not install its handlers
         click.echo("aborted", err=True)
@@ -287,6 +287,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_CLEAN
     return int(result) if isinstance(result, int) else EXIT_CLEAN
+
+
+def _show_usage_error(error: click.ClickException) -> None:
+    """click's message (usage, hint, `Error: ...`), with what the error quotes (a path, a configured value) inert."""
+    import io  # lazy: only a usage error needs these
+
+    from charterlint.reporters.inert import inert
+
+    shown = io.StringIO()
+    error.show(file=shown)
+    usage, said, message = shown.getvalue().partition("Error: ")
+    click.echo(usage + said + inert(message.removesuffix("\n")), err=True)
 
 
 def console() -> None:

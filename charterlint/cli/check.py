@@ -27,6 +27,7 @@ from charterlint.engine.settings import LintSettings, review_period
 from charterlint.exits import EXIT_CLEAN, EXIT_USAGE, exit_code
 from charterlint.model import Report, Severity
 from charterlint.reporters import RenderOptions, reporters
+from charterlint.reporters.inert import inert
 from charterlint.source.discovery import Discovery, Target, discover
 
 
@@ -42,7 +43,7 @@ def apply_baselines(report: Report, request: CheckRequest) -> Report:
     base = Path(os.path.abspath(path)).parent  # the baseline's paths are relative to it
     if request.write_baseline is not None:
         write_output(path, render_baseline(report, base, cwd))
-        click.echo(f"charterlint: wrote {count_entries(report)} findings to {path}", err=True)
+        click.echo(f"charterlint: wrote {count_entries(report)} findings to {inert(path)}", err=True)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -55,7 +56,7 @@ def find_targets(paths: Sequence[str], config: Config, force_exclude: bool) -> t
     """The files to lint under `paths` (`exclude` applied); names each path that does not exist."""
     discovery = discover(paths, Path.cwd())
     for missing in discovery.missing:
-        click.echo(f'charterlint: error: path "{missing}" does not exist', err=True)
+        click.echo(f'charterlint: error: path "{inert(missing)}" does not exist', err=True)
     return discovery, lintable(discovery.targets, paths, config, force_exclude)
 
 
@@ -67,12 +68,12 @@ def lint_files(request: CheckRequest, config: Config, settings: LintSettings, ta
     """
     plan, warning = make_plan(request, config, settings, use_cache=bool(targets), slim=slim)
     if warning:
-        click.echo(f"charterlint: warning: {warning}", err=True)
+        click.echo(f"charterlint: warning: {inert(warning)}", err=True)
     run = lint_run(targets, settings, plan)
     if run.cache_problem:
-        click.echo(f"charterlint: warning: {run.cache_problem} (results were not cached)", err=True)
+        click.echo(f"charterlint: warning: {inert(run.cache_problem)} (results were not cached)", err=True)
     for crash in run.crashes:
-        click.echo(f"charterlint: error: {crash}", err=True)
+        click.echo(f"charterlint: error: {inert(crash)}", err=True)
     report = run.report
     if unreadable:
         extra = tuple(failure(t.display, "directory cannot be read: permission denied", settings) for t in unreadable)
@@ -88,7 +89,7 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
     try:
         config, settings = build_settings(request, [*known, "auto"])
     except ConfigError as error:
-        click.echo(f"charterlint: error: {error}", err=True)
+        click.echo(f"charterlint: error: {inert(str(error))}", err=True)
         return EXIT_USAGE
     if request.show_config:
         click.echo(render_config(config, settings, Path.cwd()), nl=False)
@@ -98,7 +99,7 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
     paths, from_stdin = stdin_paths(request.paths, request.stdin_filename)
     discovery, targets = find_targets(paths, config, request.force_exclude)
     if request.show_files:
-        click.echo("".join(f"{target.display}\n" for target in targets), nl=False)
+        click.echo("".join(f"{inert(target.display)}\n" for target in targets), nl=False)
         return EXIT_USAGE if discovery.missing else EXIT_CLEAN
     if not (targets or discovery.unreadable or from_stdin or discovery.missing):
         # a green run that linted nothing would hide a wrong path or a misnamed file
@@ -117,14 +118,14 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
         try:
             report = apply_baselines(report, request)
         except (BaselineError, OutputError) as error:
-            click.echo(f"charterlint: error: {error}", err=True)
+            click.echo(f"charterlint: error: {inert(str(error))}", err=True)
             return EXIT_USAGE
     options = RenderOptions(quiet=request.quiet, statistics=request.statistics, today=settings.today,
                             review_period=review_period(settings.rules))
     try:
         write_reports(report, outputs, known, options, color_for)
     except OutputError as error:
-        click.echo(f"charterlint: error: {error}", err=True)
+        click.echo(f"charterlint: error: {inert(str(error))}", err=True)
         return EXIT_USAGE
     if discovery.missing or run.crashes:
         return EXIT_USAGE

@@ -20,6 +20,7 @@ from charterlint.config.resolve import ConfigError
 from charterlint.engine.settings import review_period
 from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from charterlint.reporters import RenderOptions, reporters
+from charterlint.reporters.inert import inert
 from charterlint.reporters.matrix import render
 
 
@@ -31,7 +32,7 @@ def run_matrix(paths: Sequence[str], *, today: dt.date | None, preset: str | Non
     try:
         settings_config, settings = build_settings(request, [*reporters(), "auto"])
     except ConfigError as error:
-        click.echo(f"charterlint: error: {error}", err=True)
+        click.echo(f"charterlint: error: {inert(str(error))}", err=True)
         return EXIT_USAGE
     discovery, targets = find_targets(paths, settings_config, False)
     settings = with_file_ignores(settings, settings_config, targets, None)

@@ -13,13 +13,15 @@ import xml.etree.ElementTree as ET
 
 from charterlint.model import FileResult, Finding, Report, RuleInfo
 from charterlint.reporters import RenderOptions
+from charterlint.reporters.inert import inert
 
-# Characters XML 1.0 cannot carry at all, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot carry at all, even escaped (inert has escaped the controls among them).
+_NOT_XML = re.compile("[\ufffe\uffff]")
 
 
 def _xml_text(text: str) -> str:
-    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    """Text as a CI log may print it: inert (one finding one line, no terminal escapes), then XML-safe."""
+    return _NOT_XML.sub(lambda match: f"\\u{ord(match.group()):04x}", inert(text))
 
 
 def _finding_line(finding: Finding) -> str:
@@ -33,7 +35,7 @@ def _testcase(result: FileResult, rule: RuleInfo, findings: list[Finding]) -> ET
     if findings:
         message = findings[0].message if len(findings) == 1 else f"{len(findings)} findings"
         failure = ET.SubElement(case, "failure", {"message": _xml_text(message), "type": rule.code})
-        failure.text = _xml_text("\n".join(_finding_line(f) for f in findings))
+        failure.text = "\n".join(_xml_text(_finding_line(f)) for f in findings)
     elif not result.parsed:
         ET.SubElement(case, "skipped", {"message": "not checked: the file could not be read or parsed"})
     return case

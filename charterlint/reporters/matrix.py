@@ -12,6 +12,7 @@ from typing import Any
 from charterlint.model import FileResult, Finding, Report
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.ansi import style
+from charterlint.reporters.inert import inert
 from charterlint.reporters.matrix_model import COLUMNS, Cell, CharterCoverage, State, charter_coverage
 from charterlint.reporters.review_status import Review
 
@@ -45,9 +46,9 @@ def _table(coverage: CharterCoverage) -> list[list[tuple[str, State | None]]]:
     header: list[tuple[str, State | None]] = [(name, None) for name in ("channel", "type", "hours")]
     table = [header + [(column.short, None) for column in COLUMNS]]
     for row in coverage.rows:
-        channel = (row.channel_id + _codes(row.findings), State.FLAGGED if row.findings else None)
-        table.append([channel, (row.type, None), (row.hours, None),
-                      *((cell_text(cell), cell.state) for cell in row.cells)])
+        channel = (inert(row.channel_id) + _codes(row.findings), State.FLAGGED if row.findings else None)
+        table.append([channel, (inert(row.type), None), (inert(row.hours), None),
+                      *((inert(cell_text(cell)), cell.state) for cell in row.cells)])
     return table
 
 
@@ -68,21 +69,21 @@ def _aligned(table: list[list[tuple[str, State | None]]], color: bool) -> list[s
 
 
 def _review(review: Review, color: bool) -> str:
-    last = review.last_reviewed_text
+    last = inert(review.last_reviewed_text)
     due = review.next_due.isoformat() if review.next_due else "not known"
-    basis = f" ({review.basis})" if review.basis else ""
+    basis = f" ({inert(review.basis)})" if review.basis else ""
     status = style(review.status, **_STATUS_STYLES[review.status]) if color else review.status
     return f"review: last reviewed {last}, next due {due}{basis}: {status}{_codes(review.findings)}"
 
 
 def _block(result: FileResult, coverage: CharterCoverage | None, color: bool) -> list[str]:
-    heading = style(result.path, bold=True) if color else result.path
+    heading = style(inert(result.path), bold=True) if color else inert(result.path)
     if coverage is None:
         why = result.findings if not result.parsed else ()  # a file that did not parse: what stopped it
-        faults = [f"{f.message} (line {f.span.start.line}, column {f.span.start.column})"
+        faults = [f"{inert(f.message)} (line {f.span.start.line}, column {f.span.start.column})"
                   for f in why] or ["see charterlint check"]
         return [f"{heading}: not parsed: {faults[0]}"]
-    about = coverage.title + (f" ({coverage.organization})" if coverage.organization else "")
+    about = inert(coverage.title + (f" ({coverage.organization})" if coverage.organization else ""))
     lines = [f"{heading}: {about.strip()}" if about.strip() else heading, _review(coverage.review, color)]
     if not coverage.content_rules_ran:
         lines.append("format errors stopped the content rules: only format problems are flagged (charterlint check)")

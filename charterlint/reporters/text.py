@@ -7,6 +7,7 @@ import unicodedata
 from charterlint.model import Counts, FileResult, Finding, Report, Severity, count
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.ansi import style
+from charterlint.reporters.inert import inert
 
 _SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _MAX_EXCERPT = 200
@@ -29,10 +30,6 @@ def summary(counts: Counts) -> str:
     return f"{', '.join(parts)} in {counts.files_with_findings} of {files}"
 
 
-# Control characters would move the terminal's cursor or ring it: shown as U+FFFD instead.
-_CONTROLS = {code: "\ufffd" for code in [*range(0x00, 0x20), 0x7F] if code != 0x09}
-
-
 def _width(text: str) -> int:
     """Terminal columns `text` takes: wide (CJK, emoji) characters two, combining marks none."""
     return sum(
@@ -45,7 +42,8 @@ def _excerpt(finding: Finding, lines: tuple[str, ...], color: bool) -> list[str]
     line_number = finding.span.start.line
     if not 1 <= line_number <= len(lines):
         return []
-    source = lines[line_number - 1].expandtabs(1)[:_MAX_EXCERPT].translate(_CONTROLS)
+    # Controls, bidi overrides and the like are shown escaped (inert); columns count the line's own characters.
+    source = lines[line_number - 1].expandtabs(1)[:_MAX_EXCERPT]
     start = min(finding.span.start.column, len(source) + 1)
     if finding.span.end.line == line_number:
         end = max(finding.span.end.column, start + 1)
@@ -53,22 +51,23 @@ def _excerpt(finding: Finding, lines: tuple[str, ...], color: bool) -> list[str]
         end = max(len(source) + 1, start + 1)
     end = min(end, len(source) + 2)
     beyond = max(0, (end - 1) - max(len(source), start - 1))  # a span reaching past the line's end
-    carets = "^" * max(1, _width(source[start - 1 : end - 1]) + beyond)
+    carets = "^" * max(1, _width(inert(source[start - 1 : end - 1])) + beyond)
     gutter = " " * len(str(line_number))
     marker = style(carets, fg=_SEVERITY_COLORS[finding.severity], bold=True) if color else carets
-    return [f" {line_number} | {source}".rstrip(), f" {gutter} | {' ' * _width(source[: start - 1])}{marker}"]
+    indent = " " * _width(inert(source[: start - 1]))
+    return [f" {line_number} | {inert(source)}".rstrip(), f" {gutter} | {indent}{marker}"]
 
 
 def _headline(finding: Finding, color: bool) -> str:
     start = finding.span.start
-    location = f"{finding.path}:{start.line}:{start.column}:"
+    location = f"{inert(finding.path)}:{start.line}:{start.column}:"
     severity = finding.severity.label
-    code = f"{finding.code} [{finding.name}]"
+    code = inert(f"{finding.code} [{finding.name}]")
     if color:
         location = style(location, bold=True)
         severity = style(severity, fg=_SEVERITY_COLORS[finding.severity], bold=True)
         code = style(code, dim=True)
-    return f"{location} {severity} {code} {finding.message}"
+    return f"{location} {severity} {code} {inert(finding.message)}"
 
 
 def _file_block(result: FileResult, color: bool, excerpts: bool = True) -> list[str]:
@@ -85,7 +84,7 @@ def _statistics(counts: Counts, report: Report) -> list[str]:
     names = {f.code: (f.name, f.severity) for f in report.active_findings}
     width = max((len(str(n)) for n in counts.by_code.values()), default=1)
     return [
-        f"{n:>{width}}  {code} [{names[code][0]}] {names[code][1].label}"
+        f"{n:>{width}}  {inert(f'{code} [{names[code][0]}]')} {names[code][1].label}"
         for code, n in counts.by_code.items()
     ]
 

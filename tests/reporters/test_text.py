@@ -55,9 +55,9 @@ def test_carets_line_up_under_wide_characters(project: Path, capsys: pytest.Capt
     assert lines[1:3] == [" 9 |     type: 電話", "   |           ^^^^"]
 
 
-def test_control_characters_in_an_excerpt_are_shown_as_replacement_characters() -> None:
-    found = finding(line=1, column=8, length=1)
+def test_control_characters_in_an_excerpt_are_shown_escaped_and_the_carets_follow() -> None:
+    found = finding(line=1, column=10, length=2)
     base = report(found)
-    result = replace(base, files=(replace(base.files[0], source_lines=("title: \x1b[2Jx",)),))
+    result = replace(base, files=(replace(base.files[0], source_lines=("title: \x1b\x85[2Jx\u202e",)),))
     out = render(result, RenderOptions())
-    assert "\x1b" not in out and " 1 | title: \ufffd[2Jx" in out
+    assert out.splitlines()[1:3] == [" 1 | title: \\x1b\\u0085[2Jx\\u202e", "   |                  ^^"]
