@@ -7,6 +7,7 @@ GitHub job summary gets the findings past the annotation cap.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ def parse_formats(specs: Sequence[str], known: Sequence[str]) -> list[OutputSpec
         name, _, path = spec.partition(":")
         if name not in known:
             raise click.UsageError(f'unknown format "{name}": expected one of {", ".join(known)}')
-        outputs.append(OutputSpec(name, path or None))
+        outputs.append(OutputSpec(name, None if path in ("", "-") else path))  # "-": standard output
     _check_destinations(outputs)
     return outputs
 
@@ -70,18 +71,43 @@ def _check_destinations(outputs: Sequence[OutputSpec]) -> None:
 
 
 def write_output(path: str, content: str) -> None:
-    """Write a report or baseline; OutputError (naming the file) when it cannot be written."""
+    """Write a report or baseline; OutputError (naming the file) when it cannot be written.
+
+    A symbolic link at `path` is replaced by the report, never written through (a committed link
+    would otherwise let a repository overwrite a file outside it); special files the user names
+    (/dev/stdout, /dev/null, a named pipe, or a link to one) are written to. Missing folders are
+    an error, not made.
+    """
     try:
-        resolved = os.path.realpath(path)  # a link to a report is written through, not replaced
-        if os.path.exists(resolved) and not os.path.isfile(resolved):
-            if os.path.isdir(resolved):
-                raise IsADirectoryError(21, "is a directory")
-            with open(resolved, "w", encoding="utf-8", newline="\n") as stream:  # /dev/stdout, a pipe
+        absolute = os.path.abspath(path)
+        if _is_special(absolute):
+            with open(absolute, "w", encoding="utf-8", newline="\n") as stream:  # /dev/stdout, a pipe
                 stream.write(content)
             return
-        write_atomically(resolved, content)
+        if os.path.isdir(absolute) and not os.path.islink(absolute):
+            raise IsADirectoryError(21, "is a directory")
+        folder = os.path.dirname(absolute)
+        if not os.path.isdir(folder):
+            shown = os.path.dirname(path) or "."
+            if os.path.lexists(folder):
+                raise NotADirectoryError(20, f'"{shown}" is not a folder')
+            raise FileNotFoundError(2, f'folder "{shown}" does not exist (create it first)')
+        write_atomically(absolute, content, make_parents=False)
     except OSError as error:
         raise OutputError(f'cannot write "{path}": {error.strerror or error}') from None
+
+
+def _is_special(absolute: str) -> bool:
+    """Whether `absolute` is written through rather than replaced: a path under /dev or /proc (the
+    system's, never a repository's), or an existing character device or named pipe, or a link to
+    one (the only links followed)."""
+    if absolute.startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        mode = os.stat(absolute).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def append_step_summary(report: Report, outputs: Sequence[OutputSpec]) -> None:

@@ -181,6 +181,7 @@ def test_format_from_the_file_writes_relative_to_it_and_the_command_line_overrid
 ) -> None:
     write(project / ".charterlint.yaml", "select: [CH301]\nformat: [text, 'json:reports/out.json']\n")
     write(project / "sub" / "w.charter.yaml", CHARTER)
+    (project / "reports").mkdir()  # a report's folder is not made (tests/cli/test_report_paths.py)
     monkeypatch.chdir(project / "sub")
     code, out, _ = cli(capsys, "check", "--today", "2026-01-01", "--color", "never")
     assert code == 1 and out.startswith("w.charter.yaml:6:21: warning CH301")

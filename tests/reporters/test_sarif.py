@@ -159,6 +159,7 @@ def test_a_sarif_file_is_written_beside_text_on_stdout(tmp_path: Path, monkeypat
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     out = tmp_path / "nested" / "charterlint.sarif"
+    out.parent.mkdir()  # a report's folder is not made (tests/cli/test_report_paths.py)
     code = main(["check", "tests/fixtures/report_scenario/ferries.charter.yaml", "--select", "CH0",
                  "--format", "text", "--format", f"sarif:{out}"])
     assert code == 1
