@@ -86,10 +86,17 @@ class ResultCache:
         entry = encode(result, key, content)
         if entry is None:
             return ""  # not faithfully storable: linted again next time
-        try:
-            write_atomically(self.directory / _entry_name(result.path), entry)
-        except OSError as error:
-            return f'cache directory "{self.root}" cannot be written: {error.strerror or error}'
+        for attempt in range(3):
+            try:
+                write_atomically(self.directory / _entry_name(result.path), entry)
+                return ""
+            except (FileNotFoundError, FileExistsError):
+                # the run-key directory was being removed by a concurrent run's pruning (made again)
+                if attempt < 2:
+                    continue
+                return ""  # pruned as least recently used: the entry would not be kept anyway
+            except OSError as error:
+                return f'cache directory "{self.root}" cannot be written: {error.strerror or error}'
         return ""
 
 
@@ -98,8 +105,14 @@ def open_cache(root: Path, run_key: str) -> ResultCache:
     cache = ResultCache(root, run_key)
     try:
         _prepare_root(root)
-        cache.directory.mkdir(exist_ok=True)
-        os.utime(cache.directory)  # the most recently used run keys are the ones kept
+        for attempt in range(3):  # a concurrent run's pruning may remove it between the two calls
+            cache.directory.mkdir(exist_ok=True)
+            try:
+                os.utime(cache.directory)  # the most recently used run keys are the ones kept
+                break
+            except FileNotFoundError:
+                if attempt == 2:
+                    raise
     except OSError as error:
         raise CacheError(f'cache directory "{root}" cannot be used: {error.strerror or error}') from None
     prune(root, keep=KEEP_RUNS)
@@ -107,15 +120,33 @@ def open_cache(root: Path, run_key: str) -> ResultCache:
 
 
 def prune(root: Path, keep: int) -> None:
-    """Remove all but the `keep` most recently used run-key directories (best effort)."""
+    """Remove all but the `keep` most recently used run-key directories (best effort).
+
+    Runs with other settings may prune the same directory at the same time: an entry that
+    vanishes while being looked at is one less to remove, never an error."""
+    runs: list[tuple[int, str]] = []
     try:
-        runs = [entry for entry in os.scandir(root) if entry.name.startswith(_PREFIX) and entry.is_dir()]
+        with os.scandir(root) as listing:
+            for entry in listing:
+                used = _last_used(entry)
+                if used is not None:
+                    runs.append((used, entry.path))
     except OSError:
         return
     if len(runs) <= keep:
         return
     import shutil  # it pulls in bz2 and lzma: only runs that prune pay for them
 
-    runs.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
-    for stale in runs[keep:]:
-        shutil.rmtree(stale.path, ignore_errors=True)
+    runs.sort(reverse=True)
+    for _, stale in runs[keep:]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _last_used(entry: os.DirEntry[str]) -> int | None:
+    """When a run-key directory was last used; None for anything else, or one that has vanished."""
+    try:
+        if not entry.name.startswith(_PREFIX) or not entry.is_dir(follow_symlinks=False):
+            return None
+        return entry.stat(follow_symlinks=False).st_mtime_ns
+    except OSError:  # removed by a concurrent run's pruning
+        return None

@@ -286,6 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and the like: not an error of ours.
         sys.stderr.close()
         return EXIT_CLEAN
+    except Exception as error:  # a bug: exit 2, never 1 (findings), and one line rather than a traceback
+        return _internal_error(error)
     return int(result) if isinstance(result, int) else EXIT_CLEAN
 
 
@@ -299,6 +301,21 @@ def _show_usage_error(error: click.ClickException) -> None:
     error.show(file=shown)
     usage, said, message = shown.getvalue().partition("Error: ")
     click.echo(usage + said + inert(message.removesuffix("\n")), err=True)
+
+
+def _internal_error(error: Exception) -> int:
+    """Say that charterlint failed and how to report it; the traceback only with CHARTERLINT_DEBUG=1."""
+    from charterlint.reporters.inert import inert  # lazy: only a crash needs it
+
+    if os.environ.get("CHARTERLINT_DEBUG", "") not in ("", "0"):
+        import traceback  # lazy: only a crash being debugged needs it
+
+        traceback.print_exception(error, file=sys.stderr)
+    what = inert(f"{type(error).__name__}: {error}" if str(error) else type(error).__name__)
+    click.echo(f"charterlint: internal error: {what} (a bug in charterlint: please report it, with the command,"
+               " at https://github.com/charterlint/charterlint/issues; CHARTERLINT_DEBUG=1 shows the traceback)",
+               err=True)
+    return EXIT_USAGE
 
 
 def console() -> None:

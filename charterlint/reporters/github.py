@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from charterlint.model import Finding, Report, Severity
 from charterlint.reporters import RenderOptions
+from charterlint.reporters.inert import printable
 
 ANNOTATION_CAP = 10  # per kind and step: GitHub's limit
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -33,7 +34,7 @@ def annotation(finding: Finding) -> str:
     """`::error file=…,line=…,endLine=…,col=…,endColumn=…,title=CODE name::message`."""
     start, end = finding.span.start, finding.span.end
     properties = [
-        ("file", finding.path),
+        ("file", printable(finding.path)),  # a non-UTF-8 file name's bytes as backslash escapes
         ("line", str(start.line)),
         ("endLine", str(end.line)),
         ("col", str(start.column)),
@@ -41,7 +42,7 @@ def annotation(finding: Finding) -> str:
         ("title", f"{finding.code} {finding.name}"),
     ]
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(printable(finding.message))}"
 
 
 def partition(report: Report) -> tuple[list[Finding], list[Finding]]:
@@ -88,7 +89,7 @@ def _row(finding: Finding) -> str:
         f"{finding.code} {finding.name}",
         finding.message,
     )
-    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+    return "| " + " | ".join(_cell(printable(cell)) for cell in cells) + " |"
 
 
 def step_summary(report: Report) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from charterlint.model import FileResult, Finding, Report, count
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.html_style import stylesheet
+from charterlint.reporters.inert import printable
 from charterlint.reporters.markup import Markup, element, join
 from charterlint.reporters.matrix_model import COLUMNS, CharterCoverage, Row, State, charter_coverage
 from charterlint.reporters.review_status import Review
@@ -220,4 +221,4 @@ def render(report: Report, options: RenderOptions) -> str:
     page = join([Markup("<!DOCTYPE html>"), Markup('<html lang="en">'), element("head", None, "\n", head, "\n"),
                  element("body", None, "\n", header, "\n", element("main", None, "\n", body, "\n"), "\n"),
                  Markup("</html>")])
-    return page + "\n"
+    return printable(page) + "\n"  # a file name that is not UTF-8: its bytes as backslash escapes

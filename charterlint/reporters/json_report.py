@@ -12,6 +12,7 @@ from typing import Any
 from charterlint.engine.fingerprint import fingerprints
 from charterlint.model import FileResult, Finding, Position, Report, Severity, count
 from charterlint.reporters import RenderOptions
+from charterlint.reporters.inert import printable, printable_findings
 
 FORMAT_VERSION = 1
 
@@ -50,7 +51,7 @@ def _finding(finding: Finding, fingerprint: str) -> dict[str, Any]:
 def _file(result: FileResult) -> dict[str, Any]:
     active = [f for f in result.findings if f.suppression is None]
     return {
-        "path": result.path,
+        "path": printable(result.path),
         "status": file_status(result),
         "errors": sum(f.severity is Severity.ERROR for f in active),
         "warnings": sum(f.severity is Severity.WARNING for f in active),
@@ -64,7 +65,8 @@ def report_data(report: Report) -> dict[str, Any]:
     counts = count(report)
     findings = []
     for result in report.files:
-        findings += [_finding(f, p) for f, p in zip(result.findings, fingerprints(result.findings))]
+        shown = list(printable_findings(result.findings))  # a non-UTF-8 file name as backslash escapes
+        findings += [_finding(f, p) for f, p in zip(shown, fingerprints(shown))]
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "charterlint", "version": report.tool_version},

@@ -16,6 +16,7 @@ from charterlint.engine.fingerprint import VERSION as FINGERPRINT_VERSION
 from charterlint.engine.fingerprint import fingerprints
 from charterlint.model import Finding, Report, RuleInfo, Severity
 from charterlint.reporters import RenderOptions
+from charterlint.reporters.inert import printable_findings
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/charterlint/charterlint"
@@ -25,15 +26,18 @@ _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
 def artifact_uri(path: str) -> str:
-    """A file's URI: relative paths percent-encoded as they are, absolute ones as `file:` URIs."""
+    """A file's URI: relative paths percent-encoded as they are, absolute ones as `file:` URIs.
+
+    A file name that is not UTF-8 (its bytes as lone surrogates) has those bytes percent-encoded.
+    """
     posix = path.replace("\\", "/")
     while posix.startswith("./"):
         posix = posix[2:]
     if _WINDOWS_DRIVE.match(posix):
-        return "file:///" + quote(posix, safe="/:")
+        return "file:///" + quote(posix, safe="/:", errors="surrogateescape")
     if posix.startswith("/"):
-        return "file://" + quote(posix, safe="/")
-    return quote(posix, safe="/")
+        return "file://" + quote(posix, safe="/", errors="surrogateescape")
+    return quote(posix, safe="/", errors="surrogateescape")
 
 
 def _unescape_token(token: str) -> str:
@@ -70,11 +74,11 @@ def _rules(report: Report) -> list[RuleInfo]:
     return [by_code[code] for code in sorted(by_code)]
 
 
-def _location(finding: Finding) -> dict[str, Any]:
+def _location(finding: Finding, uri: str) -> dict[str, Any]:
     start, end = finding.span.start, finding.span.end
     location: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(finding.path)},
+            "artifactLocation": {"uri": uri},
             "region": {
                 "startLine": start.line,
                 "startColumn": start.column,
@@ -89,13 +93,13 @@ def _location(finding: Finding) -> dict[str, Any]:
     return location
 
 
-def _result(finding: Finding, index: int, fingerprint: str) -> dict[str, Any]:
+def _result(finding: Finding, index: int, fingerprint: str, uri: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
         "message": _text(finding.message),
-        "locations": [_location(finding)],
+        "locations": [_location(finding, uri)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if finding.suppression is not None:
@@ -112,8 +116,9 @@ def sarif_log(report: Report) -> dict[str, Any]:
     index = {rule.code: position for position, rule in enumerate(rules)}
     results = []
     for file_result in report.files:
-        prints = fingerprints(file_result.findings)
-        results += [_result(f, index[f.code], p) for f, p in zip(file_result.findings, prints)]
+        shown = list(printable_findings(file_result.findings))  # messages and fingerprints take no surrogate
+        results += [_result(f, index[f.code], p, artifact_uri(original.path))
+                    for original, f, p in zip(file_result.findings, shown, fingerprints(shown))]
     driver: dict[str, Any] = {
         "name": "charterlint",
         "informationUri": INFORMATION_URI,

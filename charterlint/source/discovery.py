@@ -47,18 +47,40 @@ def _skip_directory(name: str) -> bool:
     return name.startswith(".") or name in SKIPPED_DIRECTORIES
 
 
-def _walk(directory: Path, root: Path, unreadable: list[Target]) -> Iterator[Target]:
-    """Charter files below `directory`; symbolic links to directories are not followed."""
-    def on_error(error: OSError) -> None:
-        failed = Path(error.filename) if error.filename else directory
-        unreadable.append(Target(failed, display_path(failed, root)))
+def _listing(directory: str) -> tuple[list[str], list[str]]:
+    """The names in `directory`: (directories, the rest), sorted, as os.walk tells them apart
+    (a link to a directory is a directory). OSError when it cannot be listed."""
+    directories: list[str] = []
+    names: list[str] = []
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            try:
+                is_directory = entry.is_dir()
+            except OSError:
+                is_directory = False
+            (directories if is_directory else names).append(entry.name)
+    return sorted(directories), sorted(names)
 
-    for current, directories, names in os.walk(directory, onerror=on_error, followlinks=False):
-        directories[:] = sorted(d for d in directories if not _skip_directory(d))
-        for name in sorted(names):
+
+def _walk(directory: Path, root: Path, unreadable: list[Target]) -> Iterator[Target]:
+    """Charter files below `directory`, depth first in sorted order; symbolic links to directories
+    are not followed. A stack, not os.walk: os.walk recurses (before Python 3.12), and a tree about
+    1,000 directories deep would raise RecursionError."""
+    stack = [os.fspath(directory)]
+    while stack:
+        current = stack.pop()
+        try:
+            directories, names = _listing(current)
+        except OSError as error:
+            failed = Path(error.filename) if error.filename else Path(current)
+            unreadable.append(Target(failed, display_path(failed, root)))
+            continue
+        for name in names:
             if is_charter_name(name):
                 path = Path(current) / name
                 yield Target(path, display_path(path, root))
+        below = (os.path.join(current, name) for name in directories if not _skip_directory(name))
+        stack.extend(reversed([path for path in below if not os.path.islink(path)]))
 
 
 def discover(paths: Sequence[str], root: Path) -> Discovery:
