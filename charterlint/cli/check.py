@@ -57,6 +57,9 @@ def find_targets(paths: Sequence[str], config: Config, force_exclude: bool) -> t
     discovery = discover(paths, Path.cwd())
     for missing in discovery.missing:
         click.echo(f'charterlint: error: path "{inert(missing)}" does not exist', err=True)
+    for link in discovery.outside:
+        click.echo(f'charterlint: warning: not following "{inert(link.display)}": a symbolic link to a file outside'
+                   " the folder walked (name it on the command line to lint it)", err=True)
     return discovery, lintable(discovery.targets, paths, config, force_exclude)
 
 

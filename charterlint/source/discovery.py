@@ -27,6 +27,7 @@ class Discovery:
     targets: tuple[Target, ...]
     missing: tuple[str, ...]  # paths given that do not exist
     unreadable: tuple[Target, ...]  # directories that could not be listed
+    outside: tuple[Target, ...] = ()  # file links a walk found that lead out of the folder walked (not read)
 
 
 def is_charter_name(name: str) -> bool:
@@ -62,6 +63,15 @@ def _listing(directory: str) -> tuple[list[str], list[str]]:
     return sorted(directories), sorted(names)
 
 
+def leaves_tree(path: Path, top: Path) -> bool:
+    """Whether `path`, found walking `top`, is a symbolic link whose target (followed to its end,
+    dangling or not) lies outside `top`: a committed link to a secret or a device is not read."""
+    if not os.path.islink(path):
+        return False
+    target, tree = os.path.realpath(path), os.path.realpath(top)
+    return os.path.commonpath([target, tree]) != tree
+
+
 def _walk(directory: Path, root: Path, unreadable: list[Target]) -> Iterator[Target]:
     """Charter files below `directory`, depth first in sorted order; symbolic links to directories
     are not followed. A stack, not os.walk: os.walk recurses (before Python 3.12), and a tree about
@@ -88,15 +98,20 @@ def discover(paths: Sequence[str], root: Path) -> Discovery:
     found: dict[str, Target] = {}
     missing: list[str] = []
     unreadable: list[Target] = []
+    outside: dict[str, Target] = {}
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for target in _walk(path, root, unreadable):
-                found.setdefault(target.display, target)
+                if leaves_tree(target.path, path):
+                    outside.setdefault(target.display, target)
+                else:
+                    found.setdefault(target.display, target)
         elif path.exists() or path.is_symlink():
             target = Target(path, display_path(path, root))
             found.setdefault(target.display, target)
         else:
             missing.append(given)
     targets = tuple(sorted(found.values(), key=lambda t: t.display))
-    return Discovery(targets, tuple(missing), tuple(unreadable))
+    skipped = tuple(sorted((t for d, t in outside.items() if d not in found), key=lambda t: t.display))
+    return Discovery(targets, tuple(missing), tuple(unreadable), skipped)
