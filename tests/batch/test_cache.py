@@ -109,12 +109,12 @@ def test_damaged_entries_are_misses_and_are_rewritten(project: Path, linted: lis
     first = check(capsys, linted)
     damaged = entries(project / DEFAULT_DIRECTORY)
     damaged[0].write_bytes(b"\x00not json")
-    head, _, data = damaged[1].read_bytes().partition(b"\n")
+    macs, head, data = damaged[1].read_bytes().split(b"\n")  # its lines' MACs, the findings, the charter
     entry = json.loads(head)
     entry["findings"] = [["CH999", "x", 7, "injected", 1, 1, 1, 1, "", None]]  # severity 7 does not exist
-    damaged[1].write_bytes(json.dumps(entry).encode() + b"\n" + data)
+    damaged[1].write_bytes(macs + b"\n" + json.dumps(entry).encode() + b"\n" + data)
     assert check(capsys, linted) == (["a.charter.yaml", "b.charter.yaml"], *first[1:])
-    heads = [json.loads(path.read_bytes().partition(b"\n")[0]) for path in entries(project / DEFAULT_DIRECTORY)]
+    heads = [json.loads(path.read_bytes().split(b"\n")[1]) for path in entries(project / DEFAULT_DIRECTORY)]
     assert [head["format"] for head in heads] == [FORMAT, FORMAT] and all(head["findings"][0][0] != "CH999" for head in heads)
     assert check(capsys, linted)[0] == []
 
@@ -172,12 +172,11 @@ def test_standard_input_is_not_cached(project: Path, linted: list[str], capsys: 
 
 def test_only_the_most_recently_used_runs_are_kept(tmp_path: Path) -> None:
     for index in range(KEEP_RUNS + 3):
-        run_dir = tmp_path / f"run-{index:02d}"
-        run_dir.mkdir()
+        run_dir = open_cache(tmp_path, f"{index:02d}" * 32).directory
         os.utime(run_dir, (1_000_000 + index, 1_000_000 + index))
     open_cache(tmp_path, "ff" * 32)
     kept = sorted(path.name for path in tmp_path.glob("run-*"))
-    assert len(kept) == KEEP_RUNS and f"run-{'ff' * 16}" in kept and "run-00" not in kept
+    assert len(kept) == KEEP_RUNS and f"run-{'ff' * 16}" in kept and f"run-{'00' * 16}" not in kept
     prune(tmp_path / "missing", keep=1)  # nothing to prune: no error
 
 
