@@ -15,6 +15,7 @@ from charterlint.engine.lint import crash_finding, failure, lint_bytes
 from charterlint.engine.settings import LintSettings
 from charterlint.model import FileResult, Report
 from charterlint.source.discovery import Target
+from charterlint.source.regular import NotRegularFile, read_regular
 
 if TYPE_CHECKING:
     from charterlint.batch.cache import ResultCache
@@ -50,15 +51,13 @@ class Outcome:
 def read_bytes(target: Target, max_bytes: int) -> bytes | str:
     """The file's content, or a message saying why it cannot be read.
 
-    Reads at most one byte over the limit, so a huge file costs nothing to refuse.
+    Reads at most one byte over the limit, so a huge file costs nothing to refuse; reads only
+    regular files, so a named pipe or a device (/dev/zero, /dev/stdin) never hangs a run.
     """
     try:
-        with open(target.path, "rb") as handle:
-            # Asking for the file's size, not the limit, spares allocating the limit's worth of
-            # memory for every file; a file that grew (or a size of 0, /proc) reads on to the limit.
-            first = min(os.fstat(handle.fileno()).st_size, max_bytes) + 1
-            content = handle.read(first)
-            return content if len(content) < first else content + handle.read(max_bytes + 1 - first)
+        return read_regular(target.path, max_bytes)
+    except NotRegularFile as error:
+        return "is a directory, not a charter file" if error.kind == "a directory" else str(error)
     except IsADirectoryError:
         return "is a directory, not a charter file"
     except PermissionError:

@@ -150,7 +150,7 @@ def _extended(layer: Layer, preset: str) -> tuple[Path | None, str]:
     if extends in PRESETS:
         return None, extends
     target = layer.base / extends
-    if target.is_file():
+    if target.exists() and not target.is_dir():  # a pipe or a device: read_layer says what it is
         return target, preset
     if "/" not in extends and "." not in extends:
         raise layer.error("/extends", f'"{extends}" is neither a preset ({", ".join(PRESETS)})'

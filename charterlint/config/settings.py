@@ -43,7 +43,7 @@ def config_path(cwd: Path, explicit: str | None, isolated: bool) -> Path | None:
     if explicit is None:
         return find_config(cwd)
     path = Path(explicit)
-    if not path.is_file():
+    if not path.exists() or path.is_dir():  # a pipe or a device: read_layer says what it is
         raise ConfigError(f'--config: "{explicit}" does not exist')
     return path
 

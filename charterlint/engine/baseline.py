@@ -60,6 +60,10 @@ def read_baseline(text: str, source: str) -> Counter[tuple[str, str, str]]:
         file = parse_data_file(text, source, "json")
     except DataFileError as error:
         raise BaselineError(str(error)) from None
+    if not isinstance(file.data, dict):  # named by kind, never quoted: the file may be anything
+        kind = "a list" if isinstance(file.data, list) else "a string" if isinstance(file.data, str) else "a value"
+        raise BaselineError(f"{source}:1:1: expected a JSON object of findings, not {kind}"
+                            " (not a charterlint baseline: write one with --write-baseline)")
     try:
         validate(file, "baseline.schema.json")
     except DataFileError as error:

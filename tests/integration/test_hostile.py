@@ -151,14 +151,14 @@ def test_unreadable_file_is_named(workdir: Path, capsys: pytest.CaptureFixture[s
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     locked = workdir / "locked.charter.yaml"
     locked.write_text(GOOD_WITH_A_FINDING, encoding="utf-8")
-    real_open = open
+    real_open = os.open  # charter files are opened with os.open (O_NONBLOCK, source/regular.py)
 
     def deny(path: object, *args: object, **kwargs: object) -> object:
         if Path(str(path)).name == "locked.charter.yaml":
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("builtins.open", deny)
+    monkeypatch.setattr(os, "open", deny)
     assert main(["check", "--color", "never", "--select", "CH0", "."]) == 1
     assert headlines(capsys.readouterr().out) == [
         GOOD_LINE,
