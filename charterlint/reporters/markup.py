@@ -23,7 +23,12 @@ def escape(value: object) -> Markup:
     """Text as HTML: `<`, `>`, `&` and both quotes escaped (Markup is already HTML)."""
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape(str(value), quote=True))
+    text = html.escape(str(value), quote=True)
+    if ("\n" in text or "\r" in text) and text.strip():
+        # a line break in a charter's text becomes a character reference (the same to a browser), so
+        # none of its lines starts a line of the page: a CI log showing the page would run `::commands`
+        text = text.replace("\r", "&#13;").replace("\n", "&#10;")
+    return Markup(text)
 
 
 def _attributes(attributes: Mapping[str, str | None] | None) -> str:

@@ -167,3 +167,13 @@ def test_junit_failure_text_has_one_line_per_finding(project: Path, capsys: pyte
     failure = ET.fromstring(out).find("testsuite/testcase/failure")
     assert failure is not None
     assert failure.text == f"a\\n::stop-commands::pwned\\n.charter.yaml:{CH020}"
+
+
+def test_the_html_page_on_standard_output_has_no_line_a_runner_would_execute(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "k.charter.yaml").write_text(MINIMAL_CHARTER + '"k\\n::warning ::boom": 1\n', encoding="utf-8")
+    code, out, _ = run(["check", "--isolated", "--format", "html", "--select", "CH012", "k.charter.yaml"], capsys)
+    assert code == 1
+    assert "unknown field &quot;k&#10;::warning ::boom&quot;" in out  # a line break to a browser, not in the bytes
+    assert not any(line.lstrip().startswith("::") for line in out.splitlines())
