@@ -64,7 +64,8 @@ def _rules_in_effect(config: str | None, isolated: bool) -> tuple[Any, ...]:
     cwd = Path.cwd()
     try:
         path = config_path(cwd, config, isolated)
-        return load_config(path, command_line_layer(cwd), None, cwd, [])[1]
+        # the configuration's packs (code) load only from a configuration named with --config
+        return load_config(path, command_line_layer(cwd), None, cwd, [], packs=config is not None)[1]
     except ConfigError as error:
         raise click.UsageError(str(error)) from None
 
@@ -221,8 +222,8 @@ def schema() -> None:
 def rules_command(path: Path | None, test: bool, config_file: str | None, isolated: bool) -> int:
     """List every rule: code, name, severity, preset and summary.
 
-    PATH is a rule pack directory or one rule file of a pack (default: the built-in rules and
-    the packs the configuration loads).
+    PATH is a rule pack directory or one rule file of a pack (default: the built-in and installed
+    rules, and the packs of a configuration named with --config).
     """
     from charterlint.ruleset.plugins import PluginError, rules_at  # lazy: see check
 

@@ -28,7 +28,7 @@ def run_matrix(paths: Sequence[str], *, today: dt.date | None, preset: str | Non
                isolated: bool, color_for: Callable[[IO[Any]], bool]) -> int:
     request = CheckRequest(paths=paths, formats=(), color_choice="auto", quiet=False, statistics=False,
                            today=today, preset=preset, select=None, extend_select=(), ignore=(), fail_on=None,
-                           exit_zero=False, config=config, isolated=isolated)
+                           exit_zero=False, config=config, isolated=isolated, lints=False)
     try:
         settings_config, settings = build_settings(request, [*reporters(), "auto"])
     except ConfigError as error:

@@ -48,6 +48,7 @@ class CheckRequest:
     jobs: int | Literal["auto"] | None = None  # None: the configuration's, else auto
     cache: bool | None = None  # None: the configuration's (on unless `cache: false`)
     cache_dir: str | None = None  # None: .charterlint_cache beside the configuration file, else in cwd
+    lints: bool = True  # False (matrix): the configuration's rule packs load only if named with --config
 
 
 def build_settings(request: CheckRequest, known_formats: Sequence[str]) -> tuple[Config, LintSettings]:
@@ -56,7 +57,10 @@ def build_settings(request: CheckRequest, known_formats: Sequence[str]) -> tuple
     command_line = command_line_layer(cwd, select=request.select, extend_select=request.extend_select,
                                       ignore=request.ignore, fail_on=request.fail_on, today=request.today)
     path = config_path(cwd, request.config, request.isolated)
-    config, rules = load_config(path, command_line, request.preset, cwd, known_formats)
+    # A repository's rulesets and plugins (code) load only for a run that lints, or from a
+    # configuration the user named (docs/security.md).
+    packs = (request.lints and not (request.show_config or request.show_files)) or request.config is not None
+    config, rules = load_config(path, command_line, request.preset, cwd, known_formats, packs=packs)
     config = with_formats(config, request.formats)
     return config, lint_settings(config, rules, dt.date.today())
 

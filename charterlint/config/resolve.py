@@ -104,6 +104,31 @@ class Config:
         return any(glob.matches(path) for glob in self.exclude)
 
 
+def repository_of(directory: Path) -> Path:
+    """The repository a configuration in `directory` belongs to: the nearest folder at or above it
+    holding .git, else `directory` itself (what a configuration's `extends` and `format` may reach)."""
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return directory
+
+
+def inside(path: Path, root: Path, *, follow: bool = True) -> bool:
+    """Whether `path` lies inside `root`, links in its folders followed; a link at `path` itself is
+    followed to its end when `follow` (a file to read), not otherwise (a report replaces a link)."""
+    if follow:
+        real = os.path.realpath(path)
+    else:
+        real = os.path.join(os.path.realpath(path.parent), path.name)
+    tree = os.path.realpath(root)
+    return os.path.commonpath([real, tree]) == tree
+
+
+def _system_path(path: str) -> bool:
+    """/dev/stdout, /dev/null and the like: never a repository's file."""
+    return os.path.abspath(path).startswith("/dev/")
+
+
 def find_config(start: Path) -> Path | None:
     """The first configuration file from `start` upward, stopping at the repository root."""
     for directory in (start, *start.parents):
@@ -151,6 +176,9 @@ def _extended(layer: Layer, preset: str) -> tuple[Path | None, str]:
         return None, extends
     target = layer.base / extends
     if target.exists() and not target.is_dir():  # a pipe or a device: read_layer says what it is
+        if not inside(target, repository_of(layer.base)):  # /etc/passwd, ../secret.env: never read
+            raise layer.error("/extends", f'"{extends}" is outside the repository: a configuration extends only'
+                                          " presets and files inside its own repository")
         return target, preset
     if "/" not in extends and "." not in extends:
         raise layer.error("/extends", f'"{extends}" is neither a preset ({", ".join(PRESETS)})'
@@ -158,18 +186,25 @@ def _extended(layer: Layer, preset: str) -> tuple[Path | None, str]:
     raise layer.error("/extends", f'"{extends}" does not exist (paths are relative to {layer.source})')
 
 
-def resolve_config(layers: Layers, rules: Sequence[Rule], formats: Sequence[str]) -> Config:
-    """Check every rule name, option and format against what this run knows; merge the layers."""
+def resolve_config(layers: Layers, rules: Sequence[Rule], formats: Sequence[str], *,
+                   lenient: bool = False) -> Config:
+    """Check every rule name, option and format against what this run knows; merge the layers.
+
+    `lenient`: the configuration's rule packs were not loaded, so a selector or `rules:` key that
+    names no known rule is passed over instead of being an error.
+    """
     enabled = preset_codes(rules, layers.preset)
     severities: dict[str, Severity] = {}
     options: dict[str, dict[str, Any]] = {}
     limits: dict[str, int] = {}
     for layer in layers.layers:
         if "select" in layer.data:
-            enabled = _codes(layer, "select", layer.data["select"], rules)
-        enabled |= _codes(layer, "extend-select", layer.data.get("extend-select", ()), rules)
-        enabled -= _codes(layer, "ignore", layer.data.get("ignore", ()), rules)
+            enabled = _codes(layer, "select", layer.data["select"], rules, lenient=lenient)
+        enabled |= _codes(layer, "extend-select", layer.data.get("extend-select", ()), rules, lenient=lenient)
+        enabled -= _codes(layer, "ignore", layer.data.get("ignore", ()), rules, lenient=lenient)
         for name, setting in layer.data.get("rules", {}).items():
+            if lenient and not any(matches(name, rule) or name == rule.name for rule in rules):
+                continue  # a rule of a pack that was not loaded
             rule = _rule(layer, name, rules)
             if "severity" in setting:
                 severities[rule.code] = Severity.parse(setting["severity"])
@@ -183,7 +218,7 @@ def resolve_config(layers: Layers, rules: Sequence[Rule], formats: Sequence[str]
         enabled=tuple(rule.code for rule in rules if rule.code in enabled),
         severities=severities,
         options=options,
-        per_file_ignores=_per_file_ignores(layers, rules),
+        per_file_ignores=_per_file_ignores(layers, rules, lenient),
         exclude=_globs(layers, "exclude"),
         fail_on=_value(layers, "fail-on", "warning"),
         today=_today(layers),
@@ -206,11 +241,12 @@ def _value(layers: Layers, key: str, default: Any) -> Any:
     return default if found is None else found[1]
 
 
-def _codes(layer: Layer, key: str, selectors: Sequence[str], rules: Sequence[Rule], pointer: str = "") -> set[str]:
+def _codes(layer: Layer, key: str, selectors: Sequence[str], rules: Sequence[Rule], pointer: str = "", *,
+           lenient: bool = False) -> set[str]:
     codes: set[str] = set()
     for index, selector in enumerate(selectors):
         named = {rule.code for rule in rules if matches(selector, rule)}
-        if not named:
+        if not named and not lenient:
             raise layer.error(f"{pointer or '/' + key}/{index}", no_rule(selector, rules))
         codes |= named
     return codes
@@ -245,14 +281,15 @@ def _check_options(layer: Layer, pointer: str, given: Mapping[str, Any], rule: R
         raise layer.error(pointer + sub_pointer, message, anchor)
 
 
-def _per_file_ignores(layers: Layers, rules: Sequence[Rule]) -> tuple[FileIgnore, ...]:
+def _per_file_ignores(layers: Layers, rules: Sequence[Rule], lenient: bool = False) -> tuple[FileIgnore, ...]:
     found = layers.last("per-file-ignores")
     if found is None:
         return ()
     layer, table = found
     return tuple(
         FileIgnore(PathGlob(glob, layer.base),
-                   frozenset(_codes(layer, "per-file-ignores", selectors, rules, f"/per-file-ignores/{escape(glob)}")))
+                   frozenset(_codes(layer, "per-file-ignores", selectors, rules, f"/per-file-ignores/{escape(glob)}",
+                                    lenient=lenient)))
         for glob, selectors in table.items()
     )
 
@@ -286,5 +323,10 @@ def _formats(layers: Layers, known: Sequence[str]) -> tuple[str, ...]:
             raise layer.error("/format" if isinstance(value, str) else f"/format/{index}", one_of(name, list(known)))
         if path and layer.source and not os.path.isabs(path):
             path = str(layer.base / path)
+        if path and layer.source and path != "-" and not _system_path(path) and not inside(
+                Path(path), repository_of(layer.base), follow=False):
+            raise layer.error("/format" if isinstance(value, str) else f"/format/{index}",
+                              f'"{spec}" writes outside the repository: a configuration writes reports only'
+                              " inside its own repository (give such a path with --format)")
         resolved.append(f"{name}:{path}" if path else name)
     return tuple(resolved)

@@ -49,22 +49,29 @@ def config_path(cwd: Path, explicit: str | None, isolated: bool) -> Path | None:
 
 
 def load_config(path: Path | None, command_line: Layer, preset: str | None, cwd: Path,
-                formats: Sequence[str]) -> tuple[Config, tuple[Rule, ...]]:
-    """The merged configuration and every rule of this run (built-in and plugin rules)."""
+                formats: Sequence[str], *, packs: bool = False) -> tuple[Config, tuple[Rule, ...]]:
+    """The merged configuration and every rule of this run (built-in and plugin rules).
+
+    The configuration's `rulesets:` and `plugins:` load only when `packs` is true (a command that
+    lints, or a configuration the user named with --config): a repository's configuration runs no
+    code for `explain`, `rules`, `matrix`, `--show-config` or `--show-files`. Without them, rule
+    selectors that name no known rule are passed over (they may name a pack's rules).
+    """
     layers = load_layers(path, command_line, preset, cwd)
     try:
-        rules = tuple(sorted(load_builtin_rules() + _plugin_rules(layers), key=lambda rule: rule.code))
+        rules = tuple(sorted(load_builtin_rules() + _plugin_rules(layers, packs), key=lambda rule: rule.code))
     except RuleFileError as error:
         raise ConfigError(str(error)) from None
-    return resolve_config(layers, rules, formats), rules
+    skipped = not packs and (layers.last("rulesets") is not None or layers.last("plugins") is not None)
+    return resolve_config(layers, rules, formats, lenient=skipped), rules
 
 
-def _plugin_rules(layers: Layers) -> tuple[Rule, ...]:
-    """Rules of declarative rulesets, `plugins:` modules and installed packs (entry points)."""
+def _plugin_rules(layers: Layers, packs: bool) -> tuple[Rule, ...]:
+    """Rules of declarative rulesets, `plugins:` modules (when `packs`) and installed packs (entry points)."""
     # lazy, here and below: most runs load no pack, and the plugin machinery costs start-up time
     from charterlint.ruleset.installed import PLUGIN_GROUP, may_declare
 
-    rulesets, modules, search_path = layers.plugin_sources()
+    rulesets, modules, search_path = layers.plugin_sources() if packs else ((), (), ())
     if not (rulesets or modules or may_declare(PLUGIN_GROUP)):
         return ()  # no pack to load: skip importing the plugin machinery
     from charterlint.ruleset.plugins import PluginError, load_rule_packs

@@ -42,10 +42,10 @@ def validate(tmp_path: Path, name: str, source: str, schema: str) -> None:
 def test_every_yaml_example_is_recognised() -> None:
     kinds = [("jobs" in b) + ("repos" in b) + ("charterlint" in b and "script" in b["charterlint"])
              for b in yaml_blocks()]
-    assert kinds == [1] * len(kinds) and len(kinds) == 4
+    assert kinds == [1] * len(kinds) and len(kinds) == 5
 
 
-@pytest.mark.parametrize("index", [0, 1])
+@pytest.mark.parametrize("index", [0, 1, 2])
 def test_workflows_are_valid(tmp_path: Path, index: int) -> None:
     workflows = [source for source, block in zip(sources(), yaml_blocks()) if "jobs" in block]
     validate(tmp_path, "workflow.yml", workflows[index], "vendor.github-workflows")
@@ -80,3 +80,12 @@ def test_gitlab_example_is_valid(tmp_path: Path) -> None:
     validate(tmp_path, ".gitlab-ci.yml", source, "vendor.gitlab-ci")
     assert "junit:charterlint-junit.xml" in " ".join(job["charterlint"]["script"])
     assert job["charterlint"]["artifacts"]["reports"]["junit"] == "charterlint-junit.xml"
+
+
+def test_the_untrusted_pull_request_example_uses_the_base_branchs_configuration() -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    workflow = [block for block in blocks_with("jobs") if block["name"] == "charters-untrusted"][0]
+    steps = workflow["jobs"]["charterlint"]["steps"]
+    [step] = [s for s in steps if s.get("uses", "").startswith("charterlint/charterlint@")]
+    assert set(step["with"]) <= set(action["inputs"]) and step["with"]["config"] == ".charterlint-base.yaml"
+    assert any("FETCH_HEAD:.charterlint.yaml > .charterlint-base.yaml" in s.get("run", "") for s in steps)

@@ -46,9 +46,11 @@ def test_rules_and_explain_know_the_packs_the_configuration_loads(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(PROJECT)
-    assert main(["rules"]) == 0
+    assert main(["rules"]) == 0  # a configuration found loads no pack for rules (docs/security.md)
+    assert "ACME001" not in capsys.readouterr().out
+    assert main(["rules", "--config", ".charterlint.yaml"]) == 0  # one named with --config does
     assert "\nACME001  " in capsys.readouterr().out
-    assert main(["explain", "ACME001"]) == 0
+    assert main(["explain", "--config", ".charterlint.yaml", "ACME001"]) == 0
     assert capsys.readouterr().out.startswith("ACME001 channel-without-accessibility\n")
     assert main(["rules", "--isolated"]) == 0
     assert "ACME001" not in capsys.readouterr().out
