@@ -42,6 +42,17 @@ def ignore_signals() -> None:
         _signal.signal(stop, _signal.SIG_IGN)
 
 
+class SignalsHeld:
+    """`with SignalsHeld():` SIGINT and SIGTERM wait until the block ends (then stop the run as
+    usual): for work that must be done whole, such as writing the set of reports."""
+
+    def __enter__(self) -> None:
+        _signal.pthread_sigmask(_signal.SIG_BLOCK, STOP_SIGNALS)
+
+    def __exit__(self, *exc: object) -> None:
+        _signal.pthread_sigmask(_signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
 def stop_on_signals() -> None:
     """SIGINT and SIGTERM raise Interrupted in the main thread (the console entry point's choice:
     `main()` leaves an embedding program's handlers alone)."""

@@ -4,8 +4,9 @@ Each worker makes its lint settings once, in the pool's initializer: where proce
 (Linux) it inherits the parent's, rules and plugins included, at no cost; elsewhere
 (forkserver, spawn) it builds them again with `rebuild`, which loads the configuration and
 its plugins as the parent did. A file that makes a worker die (killed, out of memory) does
-not hang the run: the files not yet done are linted again one at a time, each in a fresh
-one-process pool, so the death names its file.
+not hang the run: the files that were in the workers' hands are linted again one at a time,
+each in a one-process pool, so the death names its file, and the rest in a new pool of `count`
+processes (the run does not go on in one process).
 """
 
 from __future__ import annotations
@@ -91,24 +92,42 @@ def lint_in_processes(items: Sequence[Work], task: Task, count: int,
         payload = partial(_rebuilt, rebuild, task.cache, task.slim)
     else:  # nothing to build the settings from in a fresh process
         return [lint_work(work, task) for work in items]
-    outcomes: list[Outcome] = []
+    outcomes: list[Outcome | None] = [None] * len(items)
+    pending = list(range(len(items)))
+    while pending:
+        suspects = _in_pool(items, pending, outcomes, count, payload, method)
+        if suspects:  # a worker died on one of these: each alone, so the death names its file
+            for index, outcome in zip(suspects, _one_at_a_time([items[i] for i in suspects], payload, method)):
+                outcomes[index] = outcome
+        pending = [index for index in pending if outcomes[index] is None]
+    return [outcome for outcome in outcomes if outcome is not None]  # every one is set by now
+
+
+def _in_pool(items: Sequence[Work], pending: list[int], outcomes: list[Outcome | None], count: int,
+             payload: Payload, method: str) -> list[int]:
+    """Lint `items[pending]` in a pool of `count` into `outcomes`; when a worker dies, the indexes
+    of the files that were in the workers' hands (the others not done go to a new pool)."""
     pool = _pool(count, payload, method)
     try:
-        size = _chunk(len(items), count)
+        size = _chunk(len(pending), count)
+        groups = [pending[start:start + size] for start in range(0, len(pending), size)]
         with _signals_held():  # the workers fork here
             # submitted chunk by chunk, not with pool.map: its iterator cancels the futures left
             # when a signal stops the run, which races with the pool's own thread (a traceback)
-            chunks = [pool.submit(_lint_chunk, items[start:start + size]) for start in range(0, len(items), size)]
-        for chunk in chunks:
-            outcomes += chunk.result()
-    except BrokenProcessPool:
-        pool.shutdown(wait=True)
-        return outcomes + _one_at_a_time(items[len(outcomes):], payload, method)
+            chunks = [pool.submit(_lint_chunk, [items[index] for index in group]) for group in groups]
+        broken: list[list[int]] = []
+        for group, chunk in zip(groups, chunks):
+            try:
+                for index, outcome in zip(group, chunk.result()):
+                    outcomes[index] = outcome
+            except BrokenProcessPool:
+                broken.append(group)
     except BaseException:  # Ctrl-C, SIGTERM (exits.Interrupted): stop now, workers included
         _stop(pool)
         raise
     pool.shutdown(wait=True)
-    return outcomes
+    # Chunks leave the pool's queue in order: one per worker running, and count + 1 queued.
+    return [index for group in broken[:2 * count + 1] for index in group]
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from typing import IO, Any
 import click
 
 from charterlint.atomic import write_atomically
+from charterlint.exits import SignalsHeld
 from charterlint.model import Report
 from charterlint.reporters import RenderOptions, Reporter
 
@@ -125,15 +126,27 @@ def append_step_summary(report: Report, outputs: Sequence[OutputSpec]) -> None:
 
 def write_reports(report: Report, outputs: Sequence[OutputSpec], renderers: Mapping[str, Reporter],
                   options: RenderOptions, color_for: Callable[[IO[Any]], bool]) -> None:
-    """Render the report in each format and write it; `options.color` applies to standard output only."""
+    """Render the report in each format and write it; `options.color` applies to standard output only.
+
+    All or none: every report is rendered before any is written (a failure or Ctrl-C while
+    rendering leaves the previous run's reports as they were), and SIGINT/SIGTERM wait while the
+    report files are written (the run then stops, exit 130/143, with the whole set written).
+    Standard output and special files (a pipe may block) come after, interruptible."""
     step_summary = bool(os.environ.get("GITHUB_STEP_SUMMARY")) and any(output.name == "github" for output in outputs)
+    contents = []
     for output in outputs:
         color = output.path is None and color_for(sys.stdout)
         rendered = RenderOptions(color=color, quiet=options.quiet, statistics=options.statistics,
                                  today=options.today, review_period=options.review_period, step_summary=step_summary)
-        content = renderers[output.name](report, rendered)
+        contents.append((output, color, renderers[output.name](report, rendered)))
+    held = [output.path is not None and not _is_special(os.path.abspath(output.path)) for output, _, _ in contents]
+    with SignalsHeld():
+        for (output, _, content), file in zip(contents, held):
+            if file and output.path is not None:
+                write_output(output.path, content)
+    for (output, color, content), file in zip(contents, held):
         if output.path is None:
             click.echo(content, nl=False, color=color)
-        else:
+        elif not file:
             write_output(output.path, content)
     append_step_summary(report, outputs)

@@ -165,3 +165,25 @@ def test_a_bad_jobs_setting_is_named(project: Path, capsys: pytest.CaptureFixtur
                                      message: str) -> None:
     write(project / ".charterlint.yaml", f"jobs: {value}\n")
     assert run(["check"], capsys)[1:] == ("", f"charterlint: error: .charterlint.yaml:1:7: jobs: {message}\n")
+
+
+def test_after_a_worker_dies_the_rest_is_linted_in_a_new_pool_of_as_many_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14, item 14: the run went on in one process after a death (11.8 s against 6.5 s)."""
+    from charterlint.batch import parallel
+
+    settings = settings_for(["CH0"])
+    settings = replace(settings, rules={**settings.rules, "CH999": ActiveRule(KILLER, Severity.ERROR)})
+    titles = [f"t{index}" for index in range(60)]
+    titles[2] = "die"
+    works = _files(tmp_path, titles)
+    pools: list[int] = []
+    real_pool = parallel._pool
+    monkeypatch.setattr(parallel, "_pool", lambda *args: pools.append(args[0]) or real_pool(*args))
+    outcomes = lint_in_processes(works, Task(settings), 2, method="fork")
+    assert [index for index, outcome in enumerate(outcomes) if outcome.crash] == [2]
+    assert outcomes[2].crash == DIED
+    assert pools[0] == 2 and pools[-1] == 2 and set(pools[1:-1]) == {1}  # the suspects alone, then 2 again
+    alone = [lint_work(work, Task(settings_for(["CH0"]))) for work in works]
+    assert [o.result for i, o in enumerate(outcomes) if i != 2] == [o.result for i, o in enumerate(alone) if i != 2]
