@@ -71,12 +71,94 @@ def forbidden(document: Document, params: Parameters) -> Iterator[Problem]:
             yield Problem(message, found[1].pointer, "key")
 
 
+# --- patterns: every match bounded ---------------------------------------------------------------
+# A pack's pattern is written in Python's syntax and runs in RE2 (google-re2, a dependency), whose
+# time is linear in the text: "^([A-Za-z]+ ?)+$" doubles Python's time with each character. What
+# RE2 cannot run (look-arounds, back-references; or every pattern where its wheel is missing)
+# runs in Python's engine: nested quantifiers are refused when the pack loads, and only the first
+# FALLBACK_MAX_CHARACTERS of a value are searched.
+FALLBACK_MAX_CHARACTERS = 10_000
+Matcher = Callable[[str], bool]
+
+
+def _re2_search(text: str) -> Matcher | None:
+    """RE2's search for `text`, or None when RE2 is not installed or cannot run the pattern."""
+    try:
+        # only rule packs use patterns: a run without one does not load RE2
+        import re2  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    options = re2.Options()
+    options.log_errors = False  # it would print to standard error; the fallback handles it
+    try:
+        compiled = re2.compile(text, options)
+    except re2.error:
+        return None
+    return lambda value: compiled.search(value) is not None
+
+
+def _repeats(items: Any) -> Iterator[tuple[int, int, Any]]:
+    """(least, most, body) for each repeat in a parsed pattern, and each alternation as (0, 1,
+    None) (it too can split a text more than one way); nested ones too."""
+    for op, av in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT"):
+            yield av[0], av[1], av[2]
+            yield from _repeats(av[2])
+        elif name == "BRANCH":
+            yield 0, 1, None
+            for branch in av[1]:
+                yield from _repeats(branch)
+        elif name == "SUBPATTERN":
+            yield from _repeats(av[3])
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            yield from _repeats(av[1])
+        elif name == "GROUPREF_EXISTS":
+            for part in av[1:]:
+                if part is not None:
+                    yield from _repeats(part)
+
+
+def catastrophic(text: str) -> bool:
+    """True when a valid Python pattern repeats something that itself repeats or alternates, as
+    "(a+)+" or "(a|ab)*" do: Python's engine can take exponential time on such a pattern."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser
+    # A fixed count ("a{3}") cannot split a text two ways; an optional part ("a?") is not repeated.
+    return any(most > max(least, 1) and body is not None and any(low < high for low, high, _ in _repeats(body))
+               for least, most, body in _repeats(parser.parse(text)))
+
+
+def pattern_problem(text: str) -> str | None:
+    """Why a pack cannot use `text` as a pattern (invalid, or unbounded in time), else None."""
+    try:
+        re.compile(text)
+    except re.error as error:
+        return f'"{text}" is not a valid regular expression: {error}'
+    if _re2_search(text) is None and catastrophic(text):
+        return (f'"{text}" repeats a part that itself repeats or alternates (as "(a+)+" does), which can take '
+                "exponential time; rewrite it without the nested repetition (or install google-re2, which "
+                "runs it in linear time)")
+    return None
+
+
+def compile_pattern(text: str) -> Matcher:
+    """Whether a pattern (valid, see pattern_problem) is found in a value, in bounded time."""
+    search = _re2_search(text)
+    if search is not None:
+        return search
+    regex = re.compile(text)
+    return lambda value: regex.search(value[:FALLBACK_MAX_CHARACTERS]) is not None
+
+
 def pattern(document: Document, params: Parameters) -> Iterator[Problem]:
     """Each text value matches the regular expression `pattern` (searched, so anchor it)."""
-    regex = re.compile(params["pattern"])
+    search = compile_pattern(params["pattern"])
     for found in _found(document, params):
         value = found[1].value
-        if isinstance(value, str) and regex.search(value) is None:
+        if isinstance(value, str) and not search(value):
             default = '{subject} is {value}, which does not match "{pattern}"'
             yield Problem(_message(document, params, found, default, pattern=params["pattern"]), found[1].pointer)
 

@@ -7,14 +7,13 @@ duration that compares with something, and that a message uses only known placeh
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from charterlint.charter.duration import Scale, parse_duration
 from charterlint.checks.context import Context
-from charterlint.checks.generic import GenericFunction, Parameters, generic_functions
+from charterlint.checks.generic import GenericFunction, Parameters, generic_functions, pattern_problem
 from charterlint.source.document import Document, Problem
 
 _COMMON_PLACEHOLDERS = frozenset({"item", "subject", "value", "field"})
@@ -84,10 +83,9 @@ def _check_max(text: str) -> None:
 
 
 def _check_pattern(text: str) -> None:
-    try:
-        re.compile(text)
-    except re.error as error:
-        raise CheckSpecError("/pattern", f'"{text}" is not a valid regular expression: {error}') from None
+    problem = pattern_problem(text)
+    if problem is not None:
+        raise CheckSpecError("/pattern", problem)
 
 
 def bind_generic(spec: Mapping[str, Any]) -> GenericCheck:
