@@ -26,6 +26,7 @@ from benchmarks.machine import describe
 from benchmarks.notes import notes
 from benchmarks.profiling import profile_check
 from benchmarks.report import Run, Section, render
+from benchmarks.scaling import scaling_commands
 from benchmarks.targets import judge
 from benchmarks.timing import Command, Measurement, Skipped, measure, subprocess_env
 
@@ -141,6 +142,14 @@ def run_all(args: argparse.Namespace, work: Path) -> str:
     if features.cache:
         bench.section("cache", f"Cache on {mid:,} unchanged files", "The warm-up run fills the cache.",
                       cmd.cache_commands(features, bench.today), bench.corpus(mid)[0], rounds, base_key="cold")
+    scale = (20, 40) if args.quick else (2_500, 5_000)
+    scaling = work / "scaling"
+    scaling.mkdir(exist_ok=True)
+    bench.section("scaling", f"One large charter: {scale[0]:,} and {scale[1]:,}",
+                  "The HTML report and `matrix` on one charter with that many channels, and a charter with that"
+                  " many `disable-next-line` comments: at twice the size, linear work takes about twice the time"
+                  " (issue 14).", scaling_commands(scaling, scale, features, bench.today), scaling, rounds,
+                  base_key=f"html-{scale[0]}")
     profile = profile_check(bench.corpus(mid)[0], bench.today, work, bench.env) if args.profile else ""
     sizes = ",".join(str(size) for size in args.sizes)
     run = Run(

@@ -16,6 +16,7 @@ inline: turn the rule off with `ignore` or `per-file-ignores` instead.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Sequence, Set
 from dataclasses import replace
 
@@ -52,8 +53,9 @@ def suppress(findings: Sequence[Finding], directives: Directives, rules: Sequenc
             live.append((entry, codes))
     used: set[int] = set()
     result = []
+    covering = _Covering(live)
     for finding in findings:
-        hit = _covering(finding, live) if finding.code not in unsuppressible else None
+        hit = covering.first(finding) if finding.code not in unsuppressible else None
         if hit is not None:
             used.add(hit)
             reason = live[hit][0].directive.reason
@@ -67,13 +69,38 @@ def suppress(findings: Sequence[Finding], directives: Directives, rules: Sequenc
     return result, problems
 
 
-def _covering(finding: Finding, live: Sequence[tuple[Entry, frozenset[str]]]) -> int | None:
-    if finding.suppression is not None:
+# An entry whose scope spans at most this many lines is found through each line it touches; a
+# wider one (disable ... enable, disable-file) is tried for every finding.
+_NARROW_LINES = 64
+
+
+class _Covering:
+    """Which live entry suppresses a finding: the first (in file order) that names its rule and
+    whose scope holds its start. Entries are looked up by line, so that thousands of
+    `disable-next-line` comments cost time linear in their number, not its square (issue 14)."""
+
+    def __init__(self, live: Sequence[tuple[Entry, frozenset[str]]]) -> None:
+        self.live = live
+        self.by_line: dict[int, list[int]] = {}
+        self.wide: list[int] = []
+        for index, (entry, _) in enumerate(live):
+            first, last = entry.scope.start.line, entry.scope.end.line
+            if last - first > _NARROW_LINES:
+                self.wide.append(index)
+            else:
+                for line in range(first, last + 1):
+                    self.by_line.setdefault(line, []).append(index)
+
+    def first(self, finding: Finding) -> int | None:
+        if finding.suppression is not None:
+            return None
+        start = finding.span.start
+        candidates = self.by_line.get(start.line, [])
+        for index in heapq.merge(candidates, self.wide):  # both in file order
+            entry, codes = self.live[index]
+            if finding.code in codes and entry.covers(start):
+                return index
         return None
-    for index, (entry, codes) in enumerate(live):
-        if finding.code in codes and entry.covers(finding.span.start):
-            return index
-    return None
 
 
 def _directive_problems(directives: Sequence[Directive], today: dt.date, require_reason: bool) -> list[Problem]:

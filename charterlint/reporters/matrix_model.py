@@ -112,11 +112,12 @@ def charter_coverage(result: FileResult, today: dt.date | None, review_period: s
     active = tuple(f for f in result.findings if f.suppression is None)
     organization = data.get("organization")
     service_ids = service_channel_ids(dict(data))
+    index = _Index(data, active)
     return CharterCoverage(
         path=result.path,
         title=text_of(data.get("title")),
         organization=text_of(organization.get("name")) if isinstance(organization, dict) else "",
-        rows=tuple(_row(channel, data, service_ids, active, by_code) for channel in channels(dict(data))),
+        rows=tuple(_row(channel, data, service_ids, index, by_code) for channel in channels(dict(data))),
         review=review_status(data, today, active, review_period),
         content_rules_ran=not any(_stops_rules(f, by_code) for f in result.findings),
     )
@@ -133,15 +134,55 @@ def inside(pointer: str, node: str) -> bool:
     return pointer == node or pointer.startswith(node + "/")
 
 
+class _Index:
+    """What every row looks up, gathered once (a lookup per channel kept the matrix linear in the
+    number of channels, issue 14): the findings at or below each pointer, in report order, and
+    the entries of `feedback.channels` and of each escalation stage's `via` by the channel named."""
+
+    def __init__(self, data: Mapping[str, Any], findings: tuple[Finding, ...]) -> None:
+        self.findings = findings
+        self.below: dict[str, list[int]] = {}  # a pointer: the numbers of the findings at or below it
+        for number, finding in enumerate(findings):
+            pointer = finding.pointer
+            self.below.setdefault(pointer, []).append(number)
+            while pointer.startswith("/"):  # the pointers it is below ("/a/b": "/a", then "")
+                pointer = pointer[:pointer.rfind("/")]
+                self.below.setdefault(pointer, []).append(number)
+        self.feedback = _entries(data.get("feedback"), "channels", "/feedback/channels")
+        escalation = data.get("escalation")
+        stages = escalation.get("stages") if isinstance(escalation, dict) else None
+        self.stages = [_entries(stage, "via", join("/escalation/stages", index))
+                       for index, stage in enumerate(stages)] if isinstance(stages, list) else None
+
+    def inside(self, nodes: Iterable[str]) -> list[Finding]:
+        """The findings at or below any of `nodes`, in report order."""
+        numbers = sorted({number for node in nodes for number in self.below.get(node, ())})
+        return [self.findings[number] for number in numbers]
+
+    def at_or_below(self, node: str) -> tuple[Finding, ...]:
+        return tuple(self.findings[number] for number in self.below.get(node, ()))
+
+
+def _entries(section: Any, key: str, pointer: str) -> dict[str, tuple[str, ...]]:
+    """The pointers of the entries of section[key] by the channel id each names."""
+    entries = section.get(key) if isinstance(section, dict) else None
+    named: dict[str, tuple[str, ...]] = {}
+    if isinstance(entries, list):
+        for index, entry in enumerate(entries):
+            text = text_of(entry)
+            named[text] = named.get(text, ()) + (join(pointer, index),)
+    return named
+
+
 def _row(channel: Channel, data: Mapping[str, Any], service_ids: set[str],
-         findings: tuple[Finding, ...], rules: Mapping[str, RuleInfo]) -> Row:
-    here = tuple(f for f in findings if inside(f.pointer, channel.pointer))
+         index: _Index, rules: Mapping[str, RuleInfo]) -> Row:
+    here = index.at_or_below(channel.pointer)
     cells = []
     claimed: set[Finding] = set()
     for column in COLUMNS:
-        value, nodes, applies = _cell_facts(column.key, channel, data, service_ids)
+        value, nodes, applies = _cell_facts(column.key, channel, data, service_ids, index)
         state = State.MET if value else State.MISSING if applies else State.NOT_APPLICABLE
-        about = [f for f in findings if any(inside(f.pointer, node) for node in nodes)]
+        about = index.inside(nodes)
         if state is State.MISSING:
             about += [f for f in here if _reports_missing(f, channel, column.key, rules)]
         claimed.update(about)
@@ -167,7 +208,7 @@ def _reports_missing(finding: Finding, channel: Channel, column: str, rules: Map
 
 
 def _cell_facts(column: str, channel: Channel, data: Mapping[str, Any],
-                service_ids: set[str]) -> tuple[str, tuple[str, ...], bool]:
+                service_ids: set[str], index: _Index) -> tuple[str, tuple[str, ...], bool]:
     """(what the charter says, the nodes that say it, whether the column applies to the channel)."""
     kind = channel.type
     if column in COMMITMENT_EVENTS:
@@ -192,31 +233,21 @@ def _cell_facts(column: str, channel: Channel, data: Mapping[str, Any],
         return value, (join(channel.pointer, "accessibility"),), True
     applies = channel.id in service_ids
     if column == "feedback":
-        nodes = _listed(data.get("feedback"), "channels", "/feedback/channels", channel.id)
+        nodes = index.feedback.get(channel.id, ()) if channel.id else ()
         return ("yes" if nodes else ""), nodes, applies
-    return _escalation(data, channel.id) + (applies,)
+    return _escalation(index, channel.id) + (applies,)
 
 
-def _listed(section: Any, key: str, pointer: str, channel_id: str) -> tuple[str, ...]:
-    """The pointers of the entries of section[key] that name the channel."""
-    entries = section.get(key) if isinstance(section, dict) else None
-    if not isinstance(entries, list) or not channel_id:
-        return ()
-    return tuple(join(pointer, index) for index, entry in enumerate(entries) if text_of(entry) == channel_id)
-
-
-def _escalation(data: Mapping[str, Any], channel_id: str) -> tuple[str, tuple[str, ...]]:
+def _escalation(index: _Index, channel_id: str) -> tuple[str, tuple[str, ...]]:
     """`stages 1, 2`: the escalation stages reachable through the channel, and their `via` entries."""
-    escalation = data.get("escalation")
-    stages = escalation.get("stages") if isinstance(escalation, dict) else None
-    if not isinstance(stages, list):
+    if index.stages is None or not channel_id:
         return "", ()
     numbers: list[str] = []
     nodes: list[str] = []
-    for index, stage in enumerate(stages):
-        found = _listed(stage, "via", join("/escalation/stages", index), channel_id)
+    for number, stage in enumerate(index.stages, 1):
+        found = stage.get(channel_id, ())
         if found:
-            numbers.append(str(index + 1))
+            numbers.append(str(number))
             nodes.extend(found)
     if not numbers:
         return "", ()
