@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.prose import match_span, prose_text
+from charterlint.checks.prose import TextPositions, prose_text
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 
@@ -65,7 +65,8 @@ def _spans_in_source(document: Document, pointer: str, found: list[re.Match[str]
     in_source = list(pattern.finditer(text))
     if [_normal(m.group(0)) for m in in_source] != [_normal(m.group(0)) for m in found]:
         return None
-    return [match_span(text, m.start(), m.end(), line, column) for m in in_source]
+    positions = TextPositions(text, line, column)
+    return [positions.span(m.start(), m.end()) for m in in_source]
 
 
 def _message(phrase: str) -> str:
@@ -88,6 +89,6 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             yield Problem(_message(match.group(0)), pointer, span=span)
     if document.body is not None:
         body = prose_text(document.body)
-        first_line = document.body.first_line
+        positions = TextPositions(body, document.body.first_line)
         for match in pattern.finditer(body):
-            yield Problem(_message(match.group(0)), span=match_span(body, match.start(), match.end(), first_line))
+            yield Problem(_message(match.group(0)), span=positions.span(match.start(), match.end()))

@@ -8,6 +8,7 @@ the source and a phrase broken over two lines is still found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -53,20 +54,34 @@ def prose_text(body: Body) -> str:
     return _UNCLOSED_COMMENT.sub(lambda m: _blank(m.group(0)), text)
 
 
-def offset_position(text: str, offset: int, first_line: int, first_column: int = 1) -> Position:
-    """The position of `text[offset]` when `text` starts at `first_line`, `first_column`."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line = first_line + text.count("\n", 0, offset)
-    column = offset - line_start + (first_column if line_start == 0 else 1)
-    return Position(line, column)
+class TextPositions:
+    """Source positions of offsets into one text that starts at `first_line`, `first_column`.
 
+    The line starts are found once and each offset is placed by bisection: counting the
+    newlines before every match made a text with many matches quadratic (issue 14).
+    """
 
-def match_span(text: str, start: int, end: int, first_line: int, first_column: int = 1) -> Span:
-    """The span of `text[start:end]` (end exclusive) when `text` starts at `first_line`, `first_column`."""
-    return Span(
-        offset_position(text, start, first_line, first_column),
-        offset_position(text, end, first_line, first_column),
-    )
+    __slots__ = ("_starts", "_first_line", "_first_column")
+
+    def __init__(self, text: str, first_line: int, first_column: int = 1) -> None:
+        starts = [0]
+        found = text.find("\n")
+        while found != -1:
+            starts.append(found + 1)
+            found = text.find("\n", found + 1)
+        self._starts = starts
+        self._first_line = first_line
+        self._first_column = first_column
+
+    def position(self, offset: int) -> Position:
+        """The position of `text[offset]`."""
+        index = bisect_right(self._starts, offset) - 1
+        column = offset - self._starts[index] + (self._first_column if index == 0 else 1)
+        return Position(self._first_line + index, column)
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of `text[start:end]` (end exclusive)."""
+        return Span(self.position(start), self.position(end))
 
 
 # --- CH501 -----------------------------------------------------------------------------------
@@ -166,6 +181,7 @@ def unlisted_channels(document: Document, context: Context) -> Iterator[Problem]
         return
     text = prose_text(document.body)
     entries = [channel.data for channel in charter_index(document).channels]
+    positions = TextPositions(text, document.body.first_line)
     seen: set[str] = set()
     for word, match in mentions(text, channel_words()):
         if word.label in seen:
@@ -177,5 +193,5 @@ def unlisted_channels(document: Document, context: Context) -> Iterator[Problem]
         yield Problem(
             f'the text names "{named}" but no channel provides it '
             f'({_suggestion(word)}, or remove the mention)',
-            span=match_span(text, match.start(), match.end(), document.body.first_line),
+            span=positions.span(match.start(), match.end()),
         )
