@@ -31,6 +31,9 @@ def _key(finding: Finding, base: Path, cwd: Path) -> tuple[str, str, str]:
     """(path relative to the baseline's directory, code, fingerprint)."""
     absolute = os.path.join(cwd, finding.path)  # an absolute finding path stays as it is
     relative = Path(os.path.relpath(absolute, base)).as_posix()
+    # A file name that is not UTF-8 (lone surrogates on Linux) is recorded with backslash escapes,
+    # as the reports show it, so the baseline can be written as UTF-8 and matches on reading.
+    relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return relative, finding.code, fingerprint(replace(finding, path=relative))
 
 

@@ -38,7 +38,7 @@ def fingerprint(finding: Finding, occurrence: int = 0) -> str:
     parts = [VERSION, finding.code, finding.path, what]
     if occurrence:
         parts.append(str(occurrence))
-    digest = hashlib.sha256("\0".join(parts).encode("utf-8"))
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape"))  # names that are not UTF-8
     return digest.hexdigest()[:32]
 
 

@@ -66,3 +66,14 @@ def test_json_and_sarif_of_a_non_utf8_file_name_are_valid(
     assert sarif_errors(log) == []
     [result] = log["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9.charter.yaml"
+
+
+def test_a_baseline_records_a_non_utf8_file_name_and_matches_it_again(
+    latin1_name: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["check", "--isolated", "--select", "CH020", "--format", "text", "--color", "never", "."]
+    code, out, err = run([*args, "--write-baseline", "baseline.json"], capsys)
+    assert (code, out, err) == (0, "no findings in 1 file\n", "charterlint: wrote 1 findings to baseline.json\n")
+    recorded = (latin1_name / "baseline.json").read_text(encoding="utf-8")
+    assert '"path": "caf\\\\xe9.charter.yaml"' in recorded
+    assert run([*args, "--baseline", "baseline.json"], capsys) == (0, "no findings in 1 file\n", "")
