@@ -27,8 +27,9 @@ if TYPE_CHECKING:  # the command line's messages use `inert` without paying for 
     from charterlint.model import Finding
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# Compiled on first use (re caches them): most text is printable and never needs them.
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_SURROGATES = "[\ud800-\udfff]"
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -47,14 +48,14 @@ def inert(text: str) -> str:
     """`text` with controls, bidi overrides and undecodable bytes shown as backslash escapes."""
     if text.isprintable():  # the ordinary case: nothing to escape (none of the above is printable)
         return text
-    return _UNSAFE.sub(_escape, text)
+    return re.sub(_UNSAFE, _escape, text)
 
 
 def printable(text: str) -> str:
     """`text` with only its lone surrogates (bytes of a non-UTF-8 file name) escaped, as `inert` does."""
     if text.isascii():
         return text
-    return _SURROGATES.sub(_escape, text)
+    return re.sub(_SURROGATES, _escape, text)
 
 
 def printable_findings(findings: Iterable[Finding]) -> Iterator[Finding]:
