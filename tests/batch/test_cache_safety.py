@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generate import generate_corpus, write_corpus
 from charterlint.batch import cache as cache_module
 from charterlint.batch import work as work_module
 from charterlint.batch.cache import DEFAULT_DIRECTORY, KEEP_RUNS, CacheError, open_cache, prune
-from tests.helpers import CHARTER, ROOT, run, write
+from tests.helpers import CHARTER, run, write
 
 
 # -- item 7: concurrent runs prune the same cache -------------------------------------------------------------
@@ -47,8 +48,7 @@ class _Listing(list[os.DirEntry[str]]):
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("prune") / "corpus"
-    subprocess.run([sys.executable, "-m", "benchmarks.generate", str(out), "--count", "10"], cwd=ROOT,
-                   check=True, capture_output=True, timeout=60)
+    write_corpus(generate_corpus(10), out)
     return out
 
 

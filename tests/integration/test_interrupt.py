@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from benchmarks.generate import generate_corpus, write_corpus
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads processes from /proc (Linux)")
 
@@ -24,8 +24,7 @@ WAIT = 30.0  # seconds for the workers to start: a bound, so a regression fails 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("interrupt") / "corpus"
-    subprocess.run([sys.executable, "-m", "benchmarks.generate", str(out), "--count", "300"], cwd=ROOT,
-                   check=True, capture_output=True, timeout=60)
+    write_corpus(generate_corpus(300), out)
     return out
 
 
