@@ -10,7 +10,7 @@ import sys
 if sys.path and not getattr(sys.flags, "safe_path", False) and os.path.abspath(sys.path[0] or ".") == os.getcwd():
     del sys.path[0]
 
-from charterlint.cli.app import console  # noqa: E402 - after sys.path is made safe
+from charterlint.cli.entry import console  # noqa: E402 - after sys.path is made safe
 
 if __name__ == "__main__":  # not when a spawned worker process imports the main module
     console()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from charterlint import __version__
 from charterlint.ruleset.installed import may_declare
 from tests.helpers import REGULATOR_ENTRY_POINTS, ROOT, fake_install
 
@@ -40,6 +41,25 @@ NEVER_FOR_ONE_FILE = {"importlib.metadata", "tomllib", "charterlint.engine.basel
 def test_version_imports_neither_the_linter_nor_its_libraries() -> None:
     modules = imported(ROOT, "--version")
     assert not modules & {"charterlint.cli.check", "charterlint.engine.lint", "yaml", "jsonschema"}
+
+
+# The console entry point, as the `charterlint` script runs it; it ends with os._exit after the
+# atexit handlers, so the modules are printed by one.
+ENTRY_PROBE = """
+import atexit, sys
+atexit.register(lambda: print("MODULES " + " ".join(sorted(sys.modules))))
+from charterlint.cli.entry import console
+console()
+"""
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_the_command_answers_version_without_importing_click(flag: str) -> None:
+    done = subprocess.run([sys.executable, "-c", ENTRY_PROBE, flag], cwd=ROOT, capture_output=True, text=True,
+                          check=False, timeout=60)
+    version, modules = done.stdout.splitlines()
+    assert (done.returncode, version, done.stderr) == (0, f"charterlint {__version__}", "")
+    assert not set(modules.split()[1:]) & {"click", "charterlint.cli.app", "yaml", "charterlint.model"}
 
 
 def test_explain_reads_rules_without_validating_them() -> None:

@@ -35,4 +35,4 @@ def test_wheel_ships_every_schema_and_rule_file_inside_the_package(wheel: Path) 
 def test_wheel_declares_the_console_script(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     [entry_points] = [n for n in archive.namelist() if n.endswith("entry_points.txt")]
-    assert "charterlint = charterlint.cli.app:console" in archive.read(entry_points).decode()
+    assert "charterlint = charterlint.cli.entry:console" in archive.read(entry_points).decode()
