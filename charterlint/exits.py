@@ -47,10 +47,12 @@ class SignalsHeld:
     usual): for work that must be done whole, such as writing the set of reports."""
 
     def __enter__(self) -> None:
-        _signal.pthread_sigmask(_signal.SIG_BLOCK, STOP_SIGNALS)
+        if hasattr(_signal, "pthread_sigmask"):  # POSIX; elsewhere a signal is not held back
+            _signal.pthread_sigmask(_signal.SIG_BLOCK, STOP_SIGNALS)
 
     def __exit__(self, *exc: object) -> None:
-        _signal.pthread_sigmask(_signal.SIG_UNBLOCK, STOP_SIGNALS)
+        if hasattr(_signal, "pthread_sigmask"):
+            _signal.pthread_sigmask(_signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 def stop_on_signals() -> None:
