@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from charterlint.charter.subjects import describe, did_you_mean, show_value
 
 # Re-exported: the engine and the tests build the validator with `schema.charter_validator()`.
+from charterlint.schema.datafile import error_pointer
 from charterlint.schema.validator import SchemaValidator as SchemaValidator
 from charterlint.schema.validator import charter_validator as charter_validator
 from charterlint.source.document import Problem
@@ -72,12 +73,8 @@ def _subschema(error: ValidationError) -> dict[str, Any]:
     return error.schema if isinstance(error.schema, dict) else {}
 
 
-def _pointer(error: ValidationError) -> str:
-    return join("", *error.absolute_path)
-
-
 def _explain(error: ValidationError, data: Any, source: Callable[[str], str | None]) -> Iterator[Problem]:
-    pointer = _pointer(error)
+    pointer = error_pointer(error)
     kind = error.validator
     if kind in ("anyOf", "oneOf") and error.context:
         yield from _explain_alternatives(error, data, source)
@@ -99,7 +96,7 @@ def _explain_alternatives(error: ValidationError, data: Any,
                           source: Callable[[str], str | None]) -> Iterator[Problem]:
     branches = error.context or []
     if all(branch.validator == "required" for branch in branches):
-        pointer = _pointer(error)
+        pointer = error_pointer(error)
         names = [name for branch in branches for name in _keyword_value(branch)]
         listed = ", ".join(f'"{name}"' for name in names[:-1]) + f' or "{names[-1]}"'
         yield Problem(f"{describe(data, pointer)} is missing one of {listed}", pointer,
