@@ -29,7 +29,7 @@ from charterlint.model import Report, Severity
 from charterlint.reporters import RenderOptions, reporters
 from charterlint.reporters.inert import inert
 from charterlint.source.discovery import Discovery, Target, discover
-from charterlint.source.regular import read_regular
+from charterlint.source.regular import read_text
 
 MAX_BASELINE_BYTES = 256 * 1024 * 1024  # a baseline of a million findings is about 200 MB
 
@@ -48,10 +48,7 @@ def apply_baselines(report: Report, request: CheckRequest) -> Report:
         write_output(path, render_baseline(report, base, cwd))
         click.echo(f"charterlint: wrote {count_entries(report)} findings to {inert(path)}", err=True)
     try:
-        content = read_regular(path, MAX_BASELINE_BYTES)  # a pipe or a device never hangs the run
-        if len(content) > MAX_BASELINE_BYTES:
-            raise OSError(27, f"over {MAX_BASELINE_BYTES:,} bytes")
-        text = content.decode("utf-8")
+        text = read_text(path, MAX_BASELINE_BYTES)  # a pipe or a device never hangs the run
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or error
         raise BaselineError(f'baseline "{path}" cannot be read: {reason} (write one with --write-baseline)') from None

@@ -15,20 +15,15 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from charterlint.model import Span
 from charterlint.schema.datafile import DataFileError, first_failure, key_name, located, parse_data_file
 from charterlint.schema.validator import schema_validator
 from charterlint.source.document import NodeSpans
 from charterlint.source.pointer import keys, pointers
-from charterlint.source.regular import read_regular
+from charterlint.source.regular import read_text
 
-if TYPE_CHECKING:
-    pass
-
-
-MAX_CONFIG_BYTES = 1024 * 1024  # a configuration file is a few kilobytes; pyproject.toml rarely 100
 CLI_FLAGS = {"select": "--select", "extend-select": "--extend-select", "ignore": "--ignore",
              "fail-on": "--fail-on", "today": "--today"}
 
@@ -56,10 +51,7 @@ class Layer:
 def read_layer(path: Path, source: str) -> Layer | None:
     """The validated settings in `path`; None for a pyproject.toml without [tool.charterlint]."""
     try:
-        content = read_regular(path, MAX_CONFIG_BYTES)  # a pipe or a device never hangs the run
-        if len(content) > MAX_CONFIG_BYTES:
-            raise OSError(27, f"over {MAX_CONFIG_BYTES:,} bytes: not a configuration file")
-        text = content.decode("utf-8")
+        text = read_text(path, too_big=": not a configuration file")  # a pipe or a device never hangs the run
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{source}: cannot be read: {getattr(error, 'strerror', None) or error}") from None
     if path.suffix == ".toml":

@@ -26,6 +26,7 @@ from charterlint.schema.validator import compile_schema
 from charterlint.source.discovery import display_path
 from charterlint.source.document import Limits
 from charterlint.source.pointer import escape
+from charterlint.source.regular import read_text
 
 CONFIG_NAMES = (".charterlint.yaml", ".charterlint.yml", "pyproject.toml")
 # Also matches a header with a typo in its brackets (`[tool.charterlint`), so the file is read
@@ -143,7 +144,7 @@ def find_config(start: Path) -> Path | None:
 
 def _has_section(pyproject: Path) -> bool:
     try:
-        return re.search(_TOOL_SECTION, pyproject.read_text(encoding="utf-8"), re.MULTILINE) is not None
+        return re.search(_TOOL_SECTION, read_text(pyproject), re.MULTILINE) is not None
     except (OSError, UnicodeDecodeError):
         return False
 

@@ -19,6 +19,7 @@ from charterlint.ruleset.declarative import CheckSpecError, bind_generic
 from charterlint.ruleset.rule import ENGINE, Rule, RuleFileError, parse_rule_source, rule_from_data
 from charterlint.schema.datafile import DataFile, DataFileError, read_data_file
 from charterlint.source.document import Document, Problem
+from charterlint.source.regular import read_text
 
 MANIFEST = "pack.yaml"
 BUILTIN_PREFIX = "CH"
@@ -105,7 +106,7 @@ def _bind(pack: RulePack, check: Any, parsed: DataFile, source: str) -> Check:
 def _load_rule(pack: RulePack, path: Path) -> tuple[Rule, DataFile]:
     source = str(path)
     try:
-        parsed = parse_rule_source(source, path.read_text(encoding="utf-8"))
+        parsed = parse_rule_source(source, read_text(path))
     except RuleFileError as error:
         raise PackError(str(error)) from None
     except (OSError, UnicodeDecodeError) as error:

@@ -24,6 +24,7 @@ from charterlint.resources import data_dir
 from charterlint.ruleset.declarative import CheckSpecError, bind_generic
 from charterlint.ruleset.index import builtin_rule_data
 from charterlint.schema.datafile import DataFile, DataFileError, parse_data_file, validate
+from charterlint.source.regular import read_text
 
 ENGINE = "engine"
 DOCS_URL = "https://github.com/charterlint/charterlint/blob/main/docs/rules.md"
@@ -147,7 +148,7 @@ def rule_from_data(data: Mapping[str, Any], source: str, check: Check | None) ->
 def load_rule_file(path: Path) -> Rule:
     """A rule file parsed with positions and validated against schemas/rule.schema.json."""
     source = str(path)
-    data = parse_rule_file(source, path.read_text(encoding="utf-8"))
+    data = parse_rule_file(source, read_text(path))
     return rule_from_data(data, source, _bind(data, source, builtin_checks()))
 
 

@@ -18,6 +18,7 @@ from charterlint.schema.validator import SchemaValidator, schema_validator
 from charterlint.source.document import Limits, NodeSpans
 from charterlint.source.parsed import ParseError
 from charterlint.source.pointer import escape, join, keys
+from charterlint.source.regular import read_text
 from charterlint.source.yaml_loader import load_yaml
 
 if TYPE_CHECKING:
@@ -184,7 +185,7 @@ def read_data_file(path: Path, schema: str, source: str | None = None) -> DataFi
     `source` (default: the path) when it cannot be read, parsed or validated."""
     shown = str(path) if source is None else source
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)  # a regular file only, so a pipe or a device never hangs the run
     except (OSError, UnicodeDecodeError) as error:
         raise DataFileError(f"{shown}: cannot be read: {getattr(error, 'strerror', None) or error}") from None
     file = parse_data_file(text, shown, "json" if path.suffix == ".json" else "yaml")

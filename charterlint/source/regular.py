@@ -8,11 +8,15 @@ the opened descriptor (no race with a swap after a check), and read to one byte 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+MAX_DATA_FILE_BYTES = 1024 * 1024  # charterlint's own files (configuration, packs) are a few kilobytes
 
 
 class NotRegularFile(OSError):
@@ -60,3 +64,15 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(descriptor)
+
+
+def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_DATA_FILE_BYTES, too_big: str = "") -> str:
+    """The UTF-8 text of the regular file `path`, read as `read_regular` reads it.
+
+    OSError (EFBIG, "over N bytes" and `too_big`) for a file over `max_bytes`; NotRegularFile,
+    OSError or UnicodeDecodeError when it cannot be read as text.
+    """
+    content = read_regular(path, max_bytes)
+    if len(content) > max_bytes:
+        raise OSError(errno.EFBIG, f"over {max_bytes:,} bytes{too_big}")
+    return content.decode("utf-8")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from charterlint.config.resolve import find_config
 from charterlint.model import Span
 from charterlint.schema.datafile import DataFileError, key_name, located, parse_data_file, read_data_file
 from charterlint.source.document import NodeSpans
@@ -69,3 +71,14 @@ def test_located_points_at_the_nearest_ancestor_with_a_position() -> None:
 
 def test_key_names_drop_list_indexes_and_unescape() -> None:
     assert key_name("/per-file-ignores/a~1b/0") == "per-file-ignores.a/b"
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pack.yaml")
+    assert _error(tmp_path / "pack.yaml") == f"{tmp_path / 'pack.yaml'}: cannot be read: is a named pipe, not a regular file"
+
+
+def test_a_named_pipe_named_pyproject_toml_is_no_configuration(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    os.mkfifo(tmp_path / "pyproject.toml")
+    assert find_config(tmp_path) is None
