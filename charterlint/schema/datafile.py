@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from charterlint.charter.subjects import did_you_mean, show_value
 from charterlint.schema.validator import SchemaValidator, schema_validator
-from charterlint.source.document import Limits, NodeSpans
+from charterlint.source.document import Limits, NodeSpans, nearest_node
 from charterlint.source.parsed import ParseError
 from charterlint.source.pointer import escape, join, keys
 from charterlint.source.regular import read_text
@@ -121,11 +121,7 @@ def located(source: str, nodes: Mapping[str, NodeSpans], pointer: str, message: 
     """`file:line:column: key: message`: the key (or value) at `pointer`, else its nearest ancestor's;
     `whole` names the key of a message about the whole file."""
     key = key_name(pointer) or whole
-    node, nearest = None, pointer
-    while node is None and nearest:
-        node = nodes.get(nearest)
-        nearest = nearest.rpartition("/")[0]
-    node = node or nodes.get("")
+    _, node = nearest_node(nodes, pointer)
     if node is None:
         return f"{source}: {key}: {message}"
     start = (node.key if anchor == "key" and node.key is not None else node.value).start

@@ -72,7 +72,7 @@ class Document:
 
     def locate(self, pointer: str, anchor: str = "value") -> Span:
         """The span a finding at `pointer` points to (the nearest existing ancestor)."""
-        found, node = self._nearest(pointer)
+        found, node = nearest_node(self.nodes, pointer)
         if node is None:
             return DOCUMENT_START
         if anchor == "key" and node.key is not None:
@@ -95,14 +95,6 @@ class Document:
             return None
         return self.lines[start.line - 1][start.column - 1 : end.column - 1]
 
-    def _nearest(self, pointer: str) -> tuple[str, NodeSpans | None]:
-        """The node at `pointer`, or at its nearest ancestor that exists."""
-        while True:
-            node = self.nodes.get(pointer)
-            if node is not None or not pointer:
-                return pointer, node
-            pointer = pointer.rpartition("/")[0]
-
     def _first_key(self, pointer: str) -> Span | None:
         value = resolve(self.data, pointer)
         if isinstance(value, dict) and value:
@@ -110,3 +102,12 @@ class Document:
             node = self.nodes.get(f"{pointer}/{escape(str(first))}")
             return node.key if node is not None else None
         return None
+
+
+def nearest_node(nodes: Mapping[str, NodeSpans], pointer: str) -> tuple[str, NodeSpans | None]:
+    """The node at `pointer`, or at its nearest ancestor that has one, with that node's pointer."""
+    while True:
+        node = nodes.get(pointer)
+        if node is not None or not pointer:
+            return pointer, node
+        pointer = pointer.rpartition("/")[0]
