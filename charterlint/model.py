@@ -77,6 +77,23 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """Rules that did not run on parts of a file because those parts have errors to fix first.
+
+    The engine writes it, once per file; every reporter shows `message` (and where the first
+    error is) without knowing any rule. `sections` are the charter's top-level sections the
+    rules skipped ("" for the whole file), `lines` the line of the first error in each, `codes`
+    the enabled rules that skipped something.
+    """
+
+    message: str
+    span: Span
+    sections: tuple[str, ...] = ()
+    lines: tuple[int, ...] = ()
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """What linting one file produced."""
 
@@ -87,6 +104,8 @@ class FileResult:
     # The parsed charter (plain dicts, lists and scalars: picklable), for reporters that show
     # its content; None when it did not parse. Not compared or shown: findings identify a result.
     data: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+    # Rules that did not run on parts of the file (errors there stop them), said once per file.
+    skipped: Skipped | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +164,7 @@ class Counts:
     files_with_findings: int = 0
     files: int = 0
     by_code: dict[str, int] = field(default_factory=dict)
+    files_with_skipped_rules: int = 0  # files where some rules did not run (FileResult.skipped)
 
 
 def count(report: Report) -> Counts:
@@ -164,4 +184,5 @@ def count(report: Report) -> Counts:
         files_with_findings=files_with_findings,
         files=len(report.files),
         by_code=dict(sorted(by_code.items())),
+        files_with_skipped_rules=sum(result.skipped is not None for result in report.files),
     )

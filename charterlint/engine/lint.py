@@ -13,9 +13,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from charterlint.checks.context import Context
+from charterlint.engine.aliases import merge_aliases
 from charterlint.engine.locus import locus
+from charterlint.engine.sections import WHOLE_FILE, Broken, inside, skipped_notice
 from charterlint.engine.settings import ActiveRule, LintSettings
-from charterlint.model import DOCUMENT_START, FileResult, Finding, Span
+from charterlint.model import DOCUMENT_START, FileResult, Finding, Skipped, Span
 from charterlint.ruleset.rule import Rule
 from charterlint.schema.problems import schema_problems
 from charterlint.schema.values import value_problems
@@ -70,15 +72,40 @@ def _kind_findings(path: str, settings: LintSettings, problems: Iterable[Problem
     return findings
 
 
-def _gates(problems: Iterable[Problem], settings: LintSettings) -> bool:
-    return any(_rule_of(problem, settings).engine.gates for problem in problems)
+def _gating(problem: Problem, settings: LintSettings) -> bool:
+    return problem.kind is not None and _rule_of(problem, settings).engine.gates
 
 
-def _first_problems(document: Document, settings: LintSettings) -> list[tuple[Rule, list[Problem]]]:
-    """The gating checks' problems (references), found whether or not their rules are enabled:
-    they gate the rest. Without options or a date, so gating never depends on configuration."""
+def _mark(broken: Broken, document: Document, problems: Iterable[Problem]) -> None:
+    """Add the parts where `problems` are to the broken parts, each with its first error."""
+    for problem in problems:
+        span = problem.span if problem.span is not None else document.locate(problem.pointer, problem.anchor)
+        broken.add(problem.pointer, span)
+
+
+def _run_first(document: Document, settings: LintSettings, broken: Broken) -> list[tuple[Rule, list[Problem]]]:
+    """The gating checks (references) that their reads let run, with their problems outside the
+    broken parts; found whether or not their rules are enabled, as they gate the rest. Without
+    options or a date, so gating never depends on configuration. One that raises on a file
+    with errors is taken as stopped by them (on a sound file, the crash is the run's)."""
     context = Context(dt.date.min)
-    return [(rule, list(rule.check(document, context))) for rule in settings.roles.first if rule.check is not None]
+    found = []
+    for rule in settings.roles.first:
+        if rule.check is None or broken.stops(rule.reads):
+            continue
+        try:
+            problems = [p for p in rule.check(document, context) if not _in_broken(p, broken)]
+        except Exception:
+            if not broken:
+                raise
+            broken.add("", min(broken.units.values()))  # nothing it guards can be trusted
+            continue
+        found.append((rule, problems))
+    return found
+
+
+def _in_broken(problem: Problem, broken: Broken) -> bool:
+    return bool(problem.pointer) and any(inside(problem.pointer, unit) for unit in broken.units)
 
 
 def crash_finding(path: str, message: str, settings: LintSettings) -> Finding | None:
@@ -88,8 +115,10 @@ def crash_finding(path: str, message: str, settings: LintSettings) -> Finding | 
     return found[0] if found else None
 
 
-def _run_check(path: str, document: Document, active: ActiveRule, settings: LintSettings) -> list[Finding]:
-    """Run one rule; a rule that raises becomes a crash finding and the others still run."""
+def _run_check(path: str, document: Document, active: ActiveRule,
+               settings: LintSettings) -> tuple[list[Finding], bool]:
+    """Run one rule: its findings, and whether it crashed (a rule that raises becomes a crash
+    finding and the others still run)."""
     assert active.rule.check is not None
     context = Context(settings.today, {**active.rule.default_options, **active.options})
     try:
@@ -97,37 +126,62 @@ def _run_check(path: str, document: Document, active: ActiveRule, settings: Lint
     except Exception as error:  # noqa: BLE001 - any fault in a rule is reported, not raised
         message = f"rule {active.rule.code} ({active.rule.name}) crashed: {type(error).__name__}: {error}"
         crash = crash_finding(path, message, settings)
-        return [crash] if crash is not None else []
-    return _findings(path, settings, problems, document, active.rule.code)
+        return ([crash] if crash is not None else []), True
+    return _findings(path, settings, problems, document, active.rule.code), False
 
 
-def lint_document(path: str, document: Document, settings: LintSettings) -> list[Finding]:
-    """Findings for a parsed document, suppressions applied (not yet sorted)."""
-    findings, ran = _check_document(path, document, settings)
-    return _apply_suppressions(path, document, settings, findings, ran)
+def lint_document(path: str, document: Document, settings: LintSettings) -> tuple[list[Finding], Skipped | None]:
+    """Findings for a parsed document, suppressions applied and aliases merged (not yet sorted),
+    and what errors in the document stopped."""
+    findings, ran, skipped = _check_document(path, document, settings)
+    return merge_aliases(_apply_suppressions(path, document, settings, findings, ran), document.data), skipped
 
 
-def _check_document(path: str, document: Document, settings: LintSettings) -> tuple[list[Finding], set[str]]:
-    """Findings in application order, and the codes of the rules that ran."""
+def _check_document(path: str, document: Document,
+                    settings: LintSettings) -> tuple[list[Finding], set[str], Skipped | None]:
+    """Findings in application order, the codes of the rules that ran, and what errors stopped."""
     ran = {code for code, active in settings.rules.items() if active.rule.check is None}
-    problems = [*document.problems, *schema_problems(settings.validator, document.data, document.source_text)]
-    if not problems:  # the values' forms are right: are they possible?
-        problems = list(value_problems(document))
+    problems = [*document.problems, *schema_problems(settings.validator, document.data, document.source_text,
+                                                     document.locate)]
+    broken = Broken(document.data)
+    _mark(broken, document, (p for p in problems if _gating(p, settings)))
+    if WHOLE_FILE not in broken.units:  # the values' forms are right where nothing broke: are they possible?
+        values = [p for p in value_problems(document) if not _in_broken(p, broken)]
+        _mark(broken, document, values)
+        problems += values
     findings = _kind_findings(path, settings, problems, document)
-    if _gates(problems, settings):
-        return findings, ran
-    first = _first_problems(document, settings)
+    first = _run_first(document, settings, broken)
     for rule, found in first:
         findings += _findings(path, settings, found, document, rule.code)
         if rule.code in settings.rules:
             ran.add(rule.code)
-    if any(found for _, found in first):
-        return findings, ran
+        _mark(broken, document, found)
+    skipped: dict[str, Span] = {}  # the broken parts that enabled rules did not check
+    skipping: list[str] = []  # the enabled rules that skipped a part or did not run
     for code, active in settings.rules.items():
-        if active.rule.check is not None and not active.rule.engine.gates:
-            findings += _run_check(path, document, active, settings)
+        rule = active.rule
+        if rule.check is None:
+            continue
+        stopped = broken.stops(rule.reads)
+        if stopped or rule.engine.gates:  # a gating check ran first, if its reads let it
+            if stopped:
+                skipping.append(code)
+                skipped.update((unit, broken.units[unit]) for unit in stopped)
+            continue
+        checked, crashed = _run_check(path, document, active, settings)
+        if crashed and broken:  # a rule that raises on a file with errors: its inputs were not sound
+            skipping.append(code)
+            skipped.update(broken.units)
+            continue
+        partial = broken.skipped_by(rule.reads)
+        if partial:
+            skipping.append(code)
+            skipped.update((unit, broken.units[unit]) for unit in partial)
+            checked = broken.keep(checked)
+        else:  # a directive naming a rule that skipped a part may be for that part: not reported unused
             ran.add(code)
-    return findings, ran
+        findings += checked
+    return findings, ran, skipped_notice(skipped, skipping) if skipping else None
 
 
 def _apply_suppressions(path: str, document: Document, settings: LintSettings,
@@ -158,9 +212,11 @@ def lint_bytes(path: str, raw: bytes, settings: LintSettings, kind: str | None =
     settings = settings.for_file(path)
     loaded = load_document(path, raw, settings.limits, kind)
     if isinstance(loaded, Problem):
-        return FileResult(path, _syntax_error(path, loaded, settings), _lines_of(raw), parsed=False)
-    findings = lint_document(path, loaded, settings)
-    return FileResult(path, tuple(sorted(set(findings), key=Finding.sort_key)), loaded.lines, data=loaded.data)
+        return FileResult(path, _syntax_error(path, loaded, settings), _lines_of(raw), parsed=False,
+                          skipped=_not_parsed(loaded, settings))
+    findings, skipped = lint_document(path, loaded, settings)
+    return FileResult(path, tuple(sorted(set(findings), key=Finding.sort_key)), loaded.lines, data=loaded.data,
+                      skipped=skipped)
 
 
 def _lines_of(raw: bytes) -> tuple[str, ...]:
@@ -179,4 +235,14 @@ def _syntax_error(path: str, problem: Problem, settings: LintSettings) -> tuple[
 def failure(path: str, message: str, settings: LintSettings) -> FileResult:
     """A file that could not be read at all (permission denied, vanished): a syntax error (CH001)."""
     problem = Problem(message, span=Span.at(1, 1, 0), kind=SYNTAX_ERROR)
-    return FileResult(path, _syntax_error(path, problem, settings.for_file(path)), (), parsed=False)
+    settings = settings.for_file(path)
+    return FileResult(path, _syntax_error(path, problem, settings), (), parsed=False,
+                      skipped=_not_parsed(problem, settings))
+
+
+def _not_parsed(problem: Problem, settings: LintSettings) -> Skipped | None:
+    """The notice for a file no rule could check: the enabled content rules did not run."""
+    codes = [code for code, active in settings.rules.items() if active.rule.check is not None]
+    if not codes:
+        return None
+    return skipped_notice({WHOLE_FILE: problem.span or DOCUMENT_START}, codes, syntax=True)

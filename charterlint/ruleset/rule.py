@@ -75,6 +75,9 @@ class Rule:
     source: str = ""
     engine: EngineRole = EngineRole()
     matrix_cells: tuple[str, ...] = ()  # coverage-matrix cells its findings at a channel flag
+    # The charter sections the check reads (`reads:`; engine.sections says how they gate it);
+    # None: not declared, so any error in the file stops it.
+    reads: tuple[str, ...] | None = None
 
     @property
     def default_options(self) -> dict[str, Any]:
@@ -142,6 +145,7 @@ def rule_from_data(data: Mapping[str, Any], source: str, check: Check | None) ->
         source=source,
         engine=EngineRole.parse(data.get("engine", {})),
         matrix_cells=tuple(data.get("matrix-cells", ())),
+        reads=tuple(data["reads"]) if "reads" in data else None,
     )
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from charterlint.charter.subjects import describe, did_you_mean, show_value
+from charterlint.charter.subjects import closest, describe, did_you_mean, show_value
+from charterlint.model import Span
 
 # Re-exported: the engine and the tests build the validator with `schema.charter_validator()`.
 from charterlint.schema.datafile import error_pointer
@@ -44,24 +45,63 @@ def _no_source(pointer: str) -> str | None:
     return None
 
 
+Locate = Callable[[str, str], Span]  # a pointer and an anchor ("key", "value") -> where it is
+
+
+class _Context(NamedTuple):
+    """What explaining one document's errors needs besides the error."""
+
+    data: Any
+    source: Callable[[str], str | None]
+    locate: Locate | None
+    # Unknown keys that misspell a missing required field: (mapping pointer, key) -> the field.
+    misspelt: dict[tuple[str, str], str]
+
+
 def schema_problems(validator: SchemaValidator, data: Any,
-                    source: Callable[[str], str | None] = _no_source) -> list[Problem]:
-    """Every schema failure of `data`, once each, in plain language.
+                    source: Callable[[str], str | None] = _no_source,
+                    locate: Locate | None = None) -> list[Problem]:
+    """Every schema failure of `data`, once each, in plain language; one problem per mistake.
 
     `source(pointer)` gives a value's text as written, for messages about values YAML read as
-    numbers or booleans (`08001234567` loses its leading zero as a number).
+    numbers or booleans (`08001234567` loses its leading zero as a number). `locate` gives where
+    a node is (Document.locate): with it, a required field written under a misspelt name is one
+    problem at the misspelt key, and a missing top-level section points where it would go.
     """
     if validator.passes_fast(data):
         return []
+    errors = list(validator.detailed.iter_errors(data))
+    context = _Context(data, source, locate, _misspellings(errors) if locate is not None else {})
     seen: set[tuple[str | None, str, str]] = set()
     problems: list[Problem] = []
-    for error in validator.detailed.iter_errors(data):
-        for problem in _explain(error, data, source):
+    for error in errors:
+        for problem in _explain(error, context):
             key = (problem.kind, problem.pointer, problem.message)
             if key not in seen:
                 seen.add(key)
                 problems.append(problem)
     return problems
+
+
+def _misspellings(errors: list[ValidationError]) -> dict[tuple[str, str], str]:
+    """The unknown keys that are a missing required field misspelt (`organisation` for
+    `organization`): one mistake, reported once, at the key the writer wrote."""
+    found: dict[tuple[str, str], str] = {}
+    for error in errors:
+        instance, schema = error.instance, _subschema(error)
+        if error.validator != "required" or not isinstance(instance, dict):
+            continue
+        known = sorted(schema.get("properties", {}))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        unknown = [key for key in instance if key not in known and not any(p.search(key) for p in patterns)]
+        pointer = error_pointer(error)
+        for name in _keyword_value(error):
+            if name in instance:
+                continue
+            key = next((key for key in unknown if closest(key, known) == name), None)
+            if key is not None and (pointer, key) not in found:
+                found[(pointer, key)] = name
+    return found
 
 
 def _keyword_value(error: ValidationError) -> Any:
@@ -73,28 +113,29 @@ def _subschema(error: ValidationError) -> dict[str, Any]:
     return error.schema if isinstance(error.schema, dict) else {}
 
 
-def _explain(error: ValidationError, data: Any, source: Callable[[str], str | None]) -> Iterator[Problem]:
+def _explain(error: ValidationError, context: _Context) -> Iterator[Problem]:
     pointer = error_pointer(error)
     kind = error.validator
+    data = context.data
     if kind in ("anyOf", "oneOf") and error.context:
-        yield from _explain_alternatives(error, data, source)
+        yield from _explain_alternatives(error, context)
     elif kind == "required":
-        yield from _missing(error, data, pointer, _keyword_value(error))
+        yield from _missing(error, context, pointer, _keyword_value(error))
     elif kind in ("additionalProperties", "unevaluatedProperties"):
-        yield from _unknown(error, data, pointer)
+        yield from _unknown(error, context, pointer)
     elif "propertyNames" in error.absolute_schema_path:
         key = str(error.instance)
         expected = _expected(error.schema)
         yield Problem(f'"{key}" is not {expected}', join(pointer, key), anchor="key", kind=INVALID_VALUE)
     elif kind in _VALUE_CODES:
-        yield Problem(_invalid_value(error, data, pointer, source), pointer, kind=INVALID_VALUE)
+        yield Problem(_invalid_value(error, data, pointer, context.source), pointer, kind=INVALID_VALUE)
     else:
         yield Problem(_other(error, data, pointer), pointer, kind=SCHEMA_ERROR)
 
 
-def _explain_alternatives(error: ValidationError, data: Any,
-                          source: Callable[[str], str | None]) -> Iterator[Problem]:
+def _explain_alternatives(error: ValidationError, context: _Context) -> Iterator[Problem]:
     branches = error.context or []
+    data = context.data
     if all(branch.validator == "required" for branch in branches):
         pointer = error_pointer(error)
         names = [name for branch in branches for name in _keyword_value(branch)]
@@ -105,14 +146,14 @@ def _explain_alternatives(error: ValidationError, data: Any,
     chosen = _branch_of_the_right_type(error)
     if chosen:
         for branch_error in chosen:
-            yield from _explain(branch_error, data, source)
+            yield from _explain(branch_error, context)
         return
     from jsonschema.exceptions import best_match
 
     best = best_match(branches)
     if best is None:  # pragma: no cover - context is never empty here
         return
-    yield from _explain(best, data, source)
+    yield from _explain(best, context)
 
 
 def _branch_of_the_right_type(error: ValidationError) -> list[ValidationError]:
@@ -128,23 +169,53 @@ def _branch_of_the_right_type(error: ValidationError) -> list[ValidationError]:
     return typed[0] if len(typed) == 1 else []
 
 
-def _missing(error: ValidationError, data: Any, pointer: str, required: list[str]) -> Iterator[Problem]:
+def _missing(error: ValidationError, context: _Context, pointer: str, required: list[str]) -> Iterator[Problem]:
     instance = error.instance if isinstance(error.instance, dict) else {}
-    subject = describe(data, pointer)
+    subject = describe(context.data, pointer)
+    where = "" if not pointer else f" in {subject}"
+    misspelt = {name: key for (at, key), name in context.misspelt.items() if at == pointer}
     for name in required:
-        if name not in instance:
+        if name in instance:
+            continue
+        key = misspelt.get(name)
+        if key is not None and context.locate is not None:
+            yield Problem(f'unknown field "{key}"{where}: did you mean "{name}"? it is required',
+                          join(pointer, name), span=context.locate(join(pointer, key), "key"), kind=MISSING_FIELD)
+        elif not pointer and context.locate is not None:
+            yield _missing_section(name, _subschema(error), instance, context.locate)
+        else:
             yield Problem(f'{subject} is missing "{name}"', pointer, anchor="container", kind=MISSING_FIELD)
 
 
-def _unknown(error: ValidationError, data: Any, pointer: str) -> Iterator[Problem]:
+def _missing_section(name: str, schema: dict[str, Any], present: dict[str, Any], locate: Locate) -> Problem:
+    """A missing top-level section, at the line where it would go: after the section the
+    schema lists before it (or before the one it lists after it), said in the message."""
+    order = list(schema.get("properties", {}))
+    position = order.index(name) if name in order else len(order)
+    before = [section for section in order[:position] if section in present]
+    after = [section for section in order[position + 1:] if section in present]
+    if before:
+        end = locate("/" + before[-1], "value").end
+        line = end.line if end.column == 1 else end.line + 1
+        where = f'after "{before[-1]}"'
+    elif after:
+        line = locate("/" + after[0], "key").start.line
+        where = f'before "{after[0]}"'
+    else:
+        line, where = 1, "at the top"
+    return Problem(f'the charter is missing "{name}" (add "{name}:" here, {where})', "/" + name,
+                   span=Span.at(line, 1, 0), kind=MISSING_FIELD)
+
+
+def _unknown(error: ValidationError, context: _Context, pointer: str) -> Iterator[Problem]:
     schema = _subschema(error)
     known = sorted(schema.get("properties", {}))
     patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
-    subject = describe(data, pointer)
+    subject = describe(context.data, pointer)
     where = "" if not pointer else f" in {subject}"
     instance = error.instance if isinstance(error.instance, dict) else {}
     for key in instance:
-        if key in known or any(p.search(key) for p in patterns):
+        if key in known or any(p.search(key) for p in patterns) or (pointer, key) in context.misspelt:
             continue
         if key == "<<":  # YAML 1.1 merge key: charters are read as YAML 1.2, which has none
             suggestion = " (YAML merge keys are not supported: write the fields out)"
@@ -182,8 +253,11 @@ def _invalid_value(error: ValidationError, data: Any, pointer: str,
         expected = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
         written = source(pointer) if "string" in types and isinstance(value, (int, float)) else None
         if written is not None:
-            # YAML read it as a number or true/false: show it as written, and how to keep it text
-            return f'{subject} must be text, not the {_scalar_kind(value)} {written} (put it in quotes: "{written}")'
+            # YAML read it as a number or true/false: show it as written, and the text that fits
+            wanted = schema.get("title", "text") if isinstance(schema.get("title"), str) else "text"
+            fix = _repair(written, value, schema)
+            hint = f'write "{fix}"' if fix is not None else _example_hint(schema)
+            return f"{subject} must be {wanted}, not the {_scalar_kind(value)} {written} ({hint})"
         return f"{subject} must be {expected}, not {show_value(value)}"
     if kind == "enum":
         options = [str(option) for option in limit]
@@ -192,6 +266,9 @@ def _invalid_value(error: ValidationError, data: Any, pointer: str,
     if kind == "const":
         return f"{subject} must be {show_value(limit)}, not {show_value(value)}"
     if kind in ("pattern", "format"):
+        fix = _repair(str(value), value, schema) if isinstance(value, str) else None
+        if fix is not None and fix != value:
+            return f'{show_value(value)} is not {schema.get("title", "valid here")} (write "{fix}")'
         return f"{show_value(value)} is not {_expected(schema)}"
     if kind == "minLength":
         return f"{subject} must not be empty"
@@ -200,6 +277,45 @@ def _invalid_value(error: ValidationError, data: Any, pointer: str,
     if kind in ("maximum", "exclusiveMaximum"):
         return f"{subject} must be at most {limit}, not {show_value(value)}"
     return f"{show_value(value)} is not valid for {subject}"
+
+
+def _fits(text: str, schema: dict[str, Any]) -> bool:
+    """Whether `text` passes the string keywords of `schema` (pattern, length, enum)."""
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str) and not re.search(pattern, text):
+        return False
+    if "enum" in schema and text not in schema["enum"]:
+        return False
+    return len(text) >= int(schema.get("minLength", 0))
+
+
+_UNIT_WORDS = ("seconds", "minutes", "hours", "working hours", "calendar days", "working days", "business days",
+               "weeks", "months", "years")
+
+
+def _repair(written: str, value: Any, schema: dict[str, Any]) -> str | None:
+    """The text the writer most likely meant, when it fits the schema: `80` or `0.8` for a
+    percentage is "80%", `3` for a duration "3 working days", `2 workdays` "2 working days",
+    a number meant as text is itself; None when nothing near it fits."""
+    candidates = [written]
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1:
+        candidates.append(f"{value * 100:g}%")
+    candidates.append(f"{written}%")
+    number, _, unit = written.strip().partition(" ")
+    if not unit:
+        candidates.append(f"{number} working days")
+    else:
+        word = closest(unit.lower(), _UNIT_WORDS)
+        if word is not None:
+            candidates.append(f"{number} {word[:-1] if number == '1' else word}")
+    return next((candidate for candidate in candidates if _fits(candidate, schema)), None)
+
+
+def _example_hint(schema: dict[str, Any]) -> str:
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples and isinstance(examples[0], str):
+        return f'write text such as "{examples[0]}"'
+    return "write it in quotes"
 
 
 def _scalar_kind(value: Any) -> str:

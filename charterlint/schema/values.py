@@ -39,7 +39,8 @@ def _time_ranges(open_hours: Any, pointer: str) -> Iterator[tuple[str, str]]:
 
 
 def _calendar_problems(data: dict[str, Any]) -> Iterator[Problem]:
-    for index, calendar in enumerate(data.get("calendars") or []):
+    calendars = data.get("calendars")
+    for index, calendar in enumerate(calendars if isinstance(calendars, list) else ()):
         if not isinstance(calendar, dict):
             continue
         pointer = join("/calendars", index)
@@ -55,7 +56,8 @@ def _calendar_problems(data: dict[str, Any]) -> Iterator[Problem]:
 
 
 def value_problems(document: Document) -> Iterator[Problem]:
-    """Problems with values that have the right form but cannot be meant (run on schema-valid data)."""
+    """Problems with values that have the right form but cannot be meant (any data: the engine
+    keeps those outside the parts that failed the schema)."""
     yield from _calendar_problems(document.data)
     for pointer, duration in charter_index(document).durations:
         if duration.is_range and duration.low > duration.high:

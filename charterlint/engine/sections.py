@@ -1,0 +1,121 @@
+"""Which parts of a charter have errors, which rules those errors stop, and how to say so.
+
+A content rule trusts the shapes the schema promises and the references it names; where a part
+of the charter has an error (the schema, an impossible value, a broken reference, a duplicate
+key), the rules that read that part cannot run on it. The parts are the charter's top-level
+sections, and the items of a top-level list (`/channels/2`), so that one channel's error leaves
+the other channels checked. A rule's file says what it reads (`reads:`, Rule.reads):
+
+- `review`: the whole section; any error in it stops the rule;
+- `channels/*`: each item on its own; the rule runs unless the list itself is wrong, and its
+  findings inside an item with errors are dropped;
+- `*`: every section, each part on its own (findings inside a part with errors are dropped).
+
+A rule that declares nothing runs only on a file without errors. Where rules did not run,
+the file's result says so once (model.Skipped), naming the sections and the first error in each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from charterlint.model import Finding, Skipped, Span
+from charterlint.source.pointer import tokens, unescape
+
+EVERY_PART = "*"
+EACH_ITEM = "/*"
+WHOLE_FILE = ""  # the unit of an error at the root: nothing can be trusted
+
+
+def unit_of(pointer: str, data: Any) -> str:
+    """The part of the charter a problem at `pointer` is in: "" (the root), a top-level section
+    (`/review`), or an item of a top-level list (`/channels/2`)."""
+    steps = tokens(pointer)
+    if not steps:
+        return WHOLE_FILE
+    section = "/" + steps[0]
+    value = data.get(unescape(steps[0])) if isinstance(data, dict) else None
+    if isinstance(value, list) and len(steps) > 1:
+        return f"{section}/{steps[1]}"
+    return section
+
+
+def section_name(unit: str) -> str:
+    """The top-level section a unit belongs to (`/channels/2` -> `channels`; the root -> "")."""
+    return unescape(tokens(unit)[0]) if unit else WHOLE_FILE
+
+
+def inside(pointer: str, unit: str) -> bool:
+    """Whether `pointer` is at or below `unit` (everything is inside the root)."""
+    return not unit or pointer == unit or pointer.startswith(unit + "/")
+
+
+class Broken:
+    """The parts of one file with errors, each with where its first error is."""
+
+    def __init__(self, data: Any) -> None:
+        self._data = data
+        self.units: dict[str, Span] = {}
+
+    def add(self, pointer: str, span: Span) -> None:
+        unit = unit_of(pointer, self._data)
+        if unit not in self.units or span < self.units[unit]:
+            self.units[unit] = span
+
+    def __bool__(self) -> bool:
+        return bool(self.units)
+
+    def stops(self, reads: tuple[str, ...] | None) -> tuple[str, ...]:
+        """The broken units that stop a rule reading `reads` altogether (empty: it runs)."""
+        if not self.units:
+            return ()
+        if reads is None or WHOLE_FILE in self.units:
+            return tuple(self.units)
+        stopping: list[str] = []
+        for read in reads:
+            if read == EVERY_PART:
+                continue
+            if read.endswith(EACH_ITEM):
+                section = "/" + read[: -len(EACH_ITEM)]
+                stopping += [unit for unit in self.units if unit == section]
+            else:
+                stopping += [unit for unit in self.units if inside(unit, "/" + read)]
+        return tuple(dict.fromkeys(stopping))
+
+    def skipped_by(self, reads: tuple[str, ...] | None) -> tuple[str, ...]:
+        """The broken units a rule that runs skips: those inside what it reads."""
+        if reads is None or EVERY_PART in reads:
+            return tuple(self.units)
+        sections = {"/" + read.removesuffix(EACH_ITEM) for read in reads}
+        return tuple(unit for unit in self.units if any(inside(unit, section) for section in sections))
+
+    def keep(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings outside every broken unit (those inside it rest on data with errors)."""
+        units = tuple(self.units)
+        return [finding for finding in findings
+                if not finding.pointer or not any(inside(finding.pointer, unit) for unit in units)]
+
+
+def skipped_notice(units: Mapping[str, Span], codes: Iterable[str], syntax: bool = False) -> Skipped:
+    """The one notice for a file where the rules `codes` skipped the broken `units`."""
+    first: dict[str, Span] = {}
+    for unit, span in units.items():
+        name = section_name(unit)
+        if name not in first or span < first[name]:
+            first[name] = span
+    ordered = sorted(first.items(), key=lambda item: item[1])
+    names = [name for name, _ in ordered]
+    lines = sorted({span.start.line for _, span in ordered})
+    error = "the syntax error" if syntax else "the error"
+    fix = f"{error} on line {lines[0]}" if len(lines) == 1 else f"the errors on lines {_and(map(str, lines))}"
+    if WHOLE_FILE in first or syntax:
+        message = f"content rules did not run: fix {fix} first"
+    else:
+        message = f"rules did not run on {_and(names)}: fix {fix} first"
+    return Skipped(message, ordered[0][1], tuple(names), tuple(lines), tuple(sorted(set(codes))))
+
+
+def _and(words: Iterable[str]) -> str:
+    listed = list(words)
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
