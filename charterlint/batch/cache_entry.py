@@ -14,10 +14,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from charterlint.model import FileResult, Finding, Position, Severity, Span, Suppression
+from charterlint.model import FileResult, Finding, Position, Severity, Skipped, Span, Suppression
 from charterlint.source.loader import split_lines
 
-FORMAT = 2  # bump when the layout below changes
+FORMAT = 3  # bump when the layout below changes
 _SEVERITIES = {int(severity): severity for severity in Severity}
 _LINE_MODES = ("lf", "yaml", "json")  # "lf": split at \n only (fast; right for most files)
 
@@ -71,6 +71,25 @@ def _finding(finding: Finding) -> list[Any]:
             None if suppression is None else [suppression.kind, suppression.justification], finding.locus]
 
 
+def _skipped(skipped: Skipped | None) -> list[Any] | None:
+    if skipped is None:
+        return None
+    start, end = skipped.span.start, skipped.span.end
+    return [skipped.message, start.line, start.column, end.line, end.column, list(skipped.sections),
+            list(skipped.lines), list(skipped.codes)]
+
+
+def _decode_skipped(item: Any) -> Skipped | None:
+    if item is None:
+        return None
+    if not isinstance(item, list) or len(item) != 8 or not all(isinstance(part, list) for part in item[5:]):
+        raise BadEntry("malformed note")
+    message, line, column, end_line, end_column, sections, lines, codes = item
+    span = Span(Position(_int(line), _int(column)), Position(_int(end_line), _int(end_column)))
+    return Skipped(_str(message), span, tuple(_str(s) for s in sections), tuple(_int(n) for n in lines),
+                   tuple(_str(c) for c in codes))
+
+
 def encode(result: FileResult, key: str, content: bytes) -> bytes | None:
     """The entry for `result` (linted from `content`), or None when it cannot be stored faithfully."""
     if any(finding.path != result.path for finding in result.findings):
@@ -79,7 +98,7 @@ def encode(result: FileResult, key: str, content: bytes) -> bytes | None:
         return None
     head = {"format": FORMAT, "path": result.path, "key": key, "parsed": result.parsed,
             "lines": _line_mode(result.source_lines, content),
-            "findings": [_finding(finding) for finding in result.findings]}
+            "findings": [_finding(finding) for finding in result.findings], "skipped": _skipped(result.skipped)}
     # ensure_ascii: no raw line break inside either line (U+2028 and the like are escaped too)
     return b"\n".join(json.dumps(part, ensure_ascii=True, separators=(",", ":")).encode("ascii")
                       for part in (head, result.data))
@@ -144,4 +163,4 @@ def decode(raw: bytes, path: str, key: str, content: bytes, slim: bool = False) 
     data = None if slim else json.loads(rest)
     if data is not None and not isinstance(data, dict):
         raise BadEntry("malformed data")
-    return FileResult(path, found, lines, parsed, data)
+    return FileResult(path, found, lines, parsed, data, _decode_skipped(entry.get("skipped")))

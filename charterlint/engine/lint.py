@@ -31,6 +31,9 @@ DIRECTIVE_MARK = "charterlint"  # in every directive: `# charterlint: ...` and `
 def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document | None) -> Finding:
     if problem.span is not None:
         span = problem.span
+        if document is not None and span.start.line > len(document.lines) > 0:  # past the end: at the last line's end
+            last = len(document.lines)
+            span = Span.at(last, len(document.lines[-1]) + 1, 0)
     elif document is not None:
         span = document.locate(problem.pointer, problem.anchor)
     else:
@@ -235,14 +238,13 @@ def _syntax_error(path: str, problem: Problem, settings: LintSettings) -> tuple[
 def failure(path: str, message: str, settings: LintSettings) -> FileResult:
     """A file that could not be read at all (permission denied, vanished): a syntax error (CH001)."""
     problem = Problem(message, span=Span.at(1, 1, 0), kind=SYNTAX_ERROR)
-    settings = settings.for_file(path)
-    return FileResult(path, _syntax_error(path, problem, settings), (), parsed=False,
-                      skipped=_not_parsed(problem, settings))
+    return FileResult(path, _syntax_error(path, problem, settings.for_file(path)), (), parsed=False)
 
 
 def _not_parsed(problem: Problem, settings: LintSettings) -> Skipped | None:
     """The notice for a file no rule could check: the enabled content rules did not run."""
-    codes = [code for code, active in settings.rules.items() if active.rule.check is not None]
+    codes = [code for code, active in settings.rules.items()
+             if active.rule.check is not None and not active.rule.engine.gates]
     if not codes:
         return None
-    return skipped_notice({WHOLE_FILE: problem.span or DOCUMENT_START}, codes, syntax=True)
+    return skipped_notice({WHOLE_FILE: problem.span or DOCUMENT_START}, codes)

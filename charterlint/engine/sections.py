@@ -97,7 +97,7 @@ class Broken:
                 if not finding.pointer or not any(inside(finding.pointer, unit) for unit in units)]
 
 
-def skipped_notice(units: Mapping[str, Span], codes: Iterable[str], syntax: bool = False) -> Skipped:
+def skipped_notice(units: Mapping[str, Span], codes: Iterable[str]) -> Skipped:
     """The one notice for a file where the rules `codes` skipped the broken `units`."""
     first: dict[str, Span] = {}
     for unit, span in units.items():
@@ -107,9 +107,8 @@ def skipped_notice(units: Mapping[str, Span], codes: Iterable[str], syntax: bool
     ordered = sorted(first.items(), key=lambda item: item[1])
     names = [name for name, _ in ordered]
     lines = sorted({span.start.line for _, span in ordered})
-    error = "the syntax error" if syntax else "the error"
-    fix = f"{error} on line {lines[0]}" if len(lines) == 1 else f"the errors on lines {_and(map(str, lines))}"
-    if WHOLE_FILE in first or syntax:
+    fix = f"the error on line {lines[0]}" if len(lines) == 1 else f"the errors on lines {_and(map(str, lines))}"
+    if WHOLE_FILE in first:
         message = f"content rules did not run: fix {fix} first"
     else:
         message = f"rules did not run on {_and(names)}: fix {fix} first"

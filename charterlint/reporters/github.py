@@ -1,4 +1,5 @@
-"""GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding.
+"""GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding,
+and a `::notice` per file where errors stopped some rules.
 
 GitHub shows at most 10 annotations of each kind per step and drops the rest silently, so
 only the first 10 of each are written; `step_summary` lists the others as a Markdown table
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from charterlint.model import Finding, Report, Severity
+from charterlint.model import FileResult, Finding, Report, Severity
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.inert import printable
 
@@ -65,9 +66,22 @@ def _not_annotated(number: int) -> str:
             f"{ANNOTATION_CAP} warnings and {ANNOTATION_CAP} notices per step")
 
 
+def skipped_annotation(result: FileResult) -> str | None:
+    """`::notice file=…,line=…,title=rules did not run::…` for a file where errors stopped rules."""
+    skipped = result.skipped
+    if skipped is None:
+        return None
+    properties = [("file", printable(result.path)), ("line", str(skipped.span.start.line)),
+                  ("col", str(skipped.span.start.column)), ("title", "charterlint: rules did not run")]
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::notice {joined}::{escape_data(printable(skipped.message))}"
+
+
 def render(report: Report, options: RenderOptions) -> str:
     annotated, left_over = partition(report)
     lines = [annotation(finding) for finding in annotated]
+    # not capped with the findings' notices: once per file, and what a writer must read first
+    lines += [said for said in map(skipped_annotation, report.files) if said is not None]
     if left_over:
         where = "listed in the job summary" if options.step_summary else _NO_SUMMARY
         lines.append(f"charterlint: {_not_annotated(len(left_over))} ({where})")

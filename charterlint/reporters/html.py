@@ -185,10 +185,9 @@ def _charter(index: int, result: FileResult, coverage: CharterCoverage | None) -
         parts.append(element("p", {"class": "note"}, "This file could not be read or parsed, so it has no coverage "
                                                      "matrix and no rule ran on its content: see the finding below."))
     else:
-        if not coverage.content_rules_ran:
-            parts.append(element("p", {"class": "note"}, "Format errors stopped the content rules: the matrix shows "
-                                                         "what the file says, but only format problems are flagged. "
-                                                         "Fix the errors and lint again."))
+        if result.skipped is not None:
+            parts.append(element("p", {"class": "note"}, _sentence(result.skipped.message),
+                                 " The matrix shows what the file says; cells in those sections are not flagged."))
         parts += [element("h3", None, "Review"), _review(anchor, coverage.review, ids),
                   element("h3", None, "Coverage"), _matrix(anchor, coverage, ids)]
     parts.append(_findings(anchor, result, ids))

@@ -57,7 +57,17 @@ def _file(result: FileResult) -> dict[str, Any]:
         "warnings": sum(f.severity is Severity.WARNING for f in active),
         "infos": sum(f.severity is Severity.INFO for f in active),
         "suppressed": len(result.findings) - len(active),
+        "skipped": _skipped(result),
     }
+
+
+def _skipped(result: FileResult) -> dict[str, Any] | None:
+    """Which rules did not run on the file, where, and what to fix first (None: all ran)."""
+    skipped = result.skipped
+    if skipped is None:
+        return None
+    return {"message": printable(skipped.message), "start": _position(skipped.span.start),
+            "sections": list(skipped.sections), "lines": list(skipped.lines), "rules": list(skipped.codes)}
 
 
 def report_data(report: Report) -> dict[str, Any]:
@@ -78,6 +88,7 @@ def report_data(report: Report) -> dict[str, Any]:
             "files": counts.files,
             "files_with_findings": counts.files_with_findings,
             "files_not_parsed": sum(not result.parsed for result in report.files),
+            "files_with_skipped_rules": counts.files_with_skipped_rules,
         },
         "rules": [
             {"code": rule.code, "name": rule.name, "severity": rule.severity.label}

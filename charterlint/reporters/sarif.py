@@ -14,9 +14,9 @@ from urllib.parse import quote
 
 from charterlint.engine.fingerprint import VERSION as FINGERPRINT_VERSION
 from charterlint.engine.fingerprint import fingerprints
-from charterlint.model import Finding, Report, RuleInfo, Severity
+from charterlint.model import FileResult, Finding, Report, RuleInfo, Severity
 from charterlint.reporters import RenderOptions
-from charterlint.reporters.inert import printable_findings
+from charterlint.reporters.inert import printable, printable_findings
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/charterlint/charterlint"
@@ -110,6 +110,18 @@ def _result(finding: Finding, index: int, fingerprint: str, uri: str) -> dict[st
     return result
 
 
+def _skipped_note(result: FileResult) -> dict[str, Any]:
+    """A `note` notification: which rules did not run on the file, at its first error."""
+    skipped = result.skipped
+    assert skipped is not None
+    start = skipped.span.start
+    location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path)},
+                                     "region": {"startLine": start.line, "startColumn": start.column}}}
+    return {"level": "note", "message": _text(printable(skipped.message)), "locations": [location],
+            "descriptor": {"id": "rules-not-run"},
+            "properties": {"sections": list(skipped.sections), "rules": list(skipped.codes)}}
+
+
 def sarif_log(report: Report) -> dict[str, Any]:
     """The SARIF log as JSON-ready data."""
     rules = _rules(report)
@@ -127,6 +139,10 @@ def sarif_log(report: Report) -> dict[str, Any]:
     if report.tool_version:
         driver["version"] = report.tool_version
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    notes = [_skipped_note(result) for result in report.files if result.skipped is not None]
+    if notes:
+        # where errors stopped some rules: a run whose results are incomplete says so, per file
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 

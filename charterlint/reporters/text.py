@@ -1,4 +1,5 @@
-"""Human-readable text: `path:line:col: severity CODE [name] message`, an excerpt, a summary."""
+"""Human-readable text: `path:line:col: severity CODE [name] message`, an excerpt, a note where rules
+did not run, a summary."""
 
 from __future__ import annotations
 
@@ -25,9 +26,11 @@ def summary(counts: Counts) -> str:
         for n, word in ((counts.errors, "error"), (counts.warnings, "warning"), (counts.infos, "info"))
         if n
     ]
+    skipped = counts.files_with_skipped_rules
+    not_run = f"; some rules did not run on {_plural(skipped, 'file')} (see the note)" if skipped else ""
     if not parts:
-        return f"no findings in {files}"
-    return f"{', '.join(parts)} in {counts.files_with_findings} of {files}"
+        return f"no findings in {files}{not_run}"
+    return f"{', '.join(parts)} in {counts.files_with_findings} of {files}{not_run}"
 
 
 def _width(text: str) -> int:
@@ -70,6 +73,20 @@ def _headline(finding: Finding, color: bool) -> str:
     return f"{location} {severity} {code} {inert(finding.message)}"
 
 
+def note(result: FileResult, color: bool = False) -> str | None:
+    """`path:line:col: note: ...`: which rules did not run on the file and what to fix first."""
+    skipped = result.skipped
+    if skipped is None:
+        return None
+    start = skipped.span.start
+    location = f"{inert(result.path)}:{start.line}:{start.column}:"
+    label = "note:"
+    if color:
+        location = style(location, bold=True)
+        label = style(label, fg="cyan", bold=True)
+    return f"{location} {label} {inert(skipped.message)}"
+
+
 def _file_block(result: FileResult, color: bool, excerpts: bool = True) -> list[str]:
     out: list[str] = []
     for finding in result.findings:
@@ -77,6 +94,9 @@ def _file_block(result: FileResult, color: bool, excerpts: bool = True) -> list[
             out.append(_headline(finding, color))
             if excerpts:
                 out.extend(_excerpt(finding, result.source_lines, color))
+    said = note(result, color)
+    if said is not None:
+        out.append(said)
     return out
 
 

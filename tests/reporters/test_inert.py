@@ -100,7 +100,9 @@ def test_a_yaml_tag_with_an_escaped_newline_stays_on_its_line(
     code, out, _ = run([*TEXT, "--quiet", "t.charter.yaml"], capsys)
     assert code == 1
     assert out == ('t.charter.yaml:2:8: error CH001 [syntax-error] YAML tag "!a\\n::stop-commands::x\\x1b\\u0085" is'
-                   " not allowed: charter files hold plain data (remove the tag)\n\n1 error in 1 of 1 file\n")
+                   " not allowed: charter files hold plain data (remove the tag)\n"
+                   "t.charter.yaml:2:8: note: content rules did not run: fix the error on line 2 first\n\n"
+                   "1 error in 1 of 1 file; some rules did not run on 1 file (see the note)\n")
 
 
 def test_the_command_lines_own_messages_quote_paths_inertly(

@@ -54,7 +54,7 @@ def test_suppressed_findings_are_included_flagged_and_not_counted() -> None:
     ]
     assert data["summary"]["errors"] == 0 and data["summary"]["suppressed"] == 2
     assert data["files"] == [{"path": "a.charter.yaml", "status": "ok", "errors": 0, "warnings": 0,
-                              "infos": 0, "suppressed": 2}]
+                              "infos": 0, "suppressed": 2, "skipped": None}]
 
 
 def test_file_status_is_ok_findings_or_error() -> None:

@@ -2,8 +2,10 @@
 
 The scenario (tests/fixtures/report_scenario) has a YAML, a JSON and a Markdown charter with
 findings, a file that does not parse, a clean file, and a path with a space and non-ASCII
-letters. Only the CH0xx rules run, on a fixed date, so new content rules leave the goldens
-alone; the tool version is pinned so a release does not either.
+letters. Only the CH0xx rules and CH201 run, on a fixed date, so new content rules leave the
+goldens alone; the tool version is pinned so a release does not either. CH201 (which reads the
+review section) is there for the notes saying where errors stopped it: the JSON charter has no
+review, and the file that does not parse was checked by no rule.
 `pytest --update-golden` rewrites the goldens after an intended change.
 """
 
@@ -31,7 +33,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         patch.setattr("charterlint.batch.work.__version__", "0.0.0+golden")
         for variable in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR"):
             patch.delenv(variable, raising=False)
-        args = ["check", SCENARIO, "--select", "CH0", "--today", "2026-01-01", "--statistics"]
+        args = ["check", SCENARIO, "--select", "CH0", "--select", "CH201", "--today", "2026-01-01", "--statistics"]
         for name in FORMATS:
             args += ["--format", f"{name}:{target / name}"]
         assert main(args) == 1
@@ -66,5 +68,5 @@ def test_the_same_input_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest
     monkeypatch.chdir(ROOT)
     monkeypatch.setattr("charterlint.batch.work.__version__", "0.0.0+golden")
     again = tmp_path / "again.sarif"
-    main(["check", SCENARIO, "--select", "CH0", "--today", "2026-01-01", "--format", f"sarif:{again}"])
+    main(["check", SCENARIO, "--select", "CH0", "--select", "CH201", "--today", "2026-01-01", "--format", f"sarif:{again}"])
     assert again.read_bytes().decode("utf-8") == outputs["sarif"]
