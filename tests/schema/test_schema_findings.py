@@ -54,7 +54,7 @@ def test_fixture_reports_exact_findings(name: str) -> None:
     ("old", "new", "expected"),
     [
         ("review:\n  last_reviewed: 2025-06-01\n", "",
-         [("CH011", 11, 1, 'the charter is missing "review" (add "review:" here, after "channels")')]),
+         [("CH011", 10, 18, 'the charter is missing "review" (add "review:" here, after "channels")')]),
         ("  mission: Safe water.\n", "  motto: Safe water.\n",
          [("CH011", 5, 1, '"overview" is missing one of "vision", "mission" or "values"'),
           ("CH012", 6, 3, 'unknown field "motto" in "overview" (expected one of "channel_statement", "mission", "values", "vision")')]),
