@@ -29,6 +29,7 @@ from charterlint.source.parsed import (
     node_limit_error,
 )
 from charterlint.source.pointer import escape
+from charterlint.source.yaml_mistakes import explain_syntax_mistake
 from charterlint.source.yaml_scalars import check_tag, resolve_plain, scalar_value
 
 try:  # the C parser is several times faster; the pure-Python one behaves the same
@@ -241,7 +242,8 @@ def load_yaml(text: str, limits: Limits, line_offset: int = 0) -> Parsed:
     try:
         builder.run(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as error:
-        raise ParseError(_describe(error, text), _error_span(error, line_offset)) from None
+        message, span = explain_syntax_error(error, text, line_offset)
+        raise ParseError(message, span) from None
     except yaml.YAMLError as error:
         raise ParseError(f"invalid YAML: {error}", Span.at(1 + line_offset, 1)) from None
     finally:
@@ -249,11 +251,24 @@ def load_yaml(text: str, limits: Limits, line_offset: int = 0) -> Parsed:
     return builder.parsed()
 
 
+def explain_syntax_error(error: yaml.MarkedYAMLError, text: str, line_offset: int = 0) -> tuple[str, Span]:
+    """The parser's error in plain words, at the line of the writer's mistake: the parser
+    stops where it can go no further, often a line or two after the mistake (a list item
+    without a space after its dash, an unclosed quote), in its own words."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return f"invalid YAML: {error.problem or 'cannot parse'}", Span.at(1 + line_offset, 1)
+    found = explain_syntax_mistake(str(error.problem or ""), str(error.context or ""), text.splitlines(),
+                                   (mark.line, mark.column),
+                                   (error.context_mark.line, error.context_mark.column) if error.context_mark else None)
+    if found is not None:
+        message, line, column = found
+        return f"invalid YAML: {message}", Span.at(line + 1 + line_offset, column + 1)
+    return _describe(error, text), _error_span(error, line_offset)
+
+
 def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = error.problem or "cannot parse"
-    mark = error.problem_mark
-    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        return "invalid YAML: a tab character cannot indent YAML (use spaces)"
     context = f" {error.context}" if error.context else ""
     return f"invalid YAML: {problem}{context}".replace("\n", " ")
 

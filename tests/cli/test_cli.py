@@ -27,8 +27,8 @@ def test_invalid_yaml_is_ch001_at_the_fault_and_other_files_are_still_linted(
     assert code == 1
     lines = [line for line in out.splitlines() if ": error " in line]
     assert lines == [
-        "a.charter.yaml:2:7: error CH001 [syntax-error] invalid YAML: did not find expected ',' or ']'"
-        " while parsing a flow sequence",
+        "a.charter.yaml:1:8: error CH001 [syntax-error] invalid YAML: the [ opened here is never closed"
+        " (end the list with ])",
         'b.charter.yaml:10:12: error CH020 [unknown-reference] "ofice" is not the id of a calendar'
         ' (no calendars are defined; use "always" or add one under calendars)',
     ]

@@ -19,8 +19,8 @@ __all__ = ["project"]  # the fixture
         ("select: [CH1, CH999]\n", '.charterlint.yaml:1:15: select: "CH999" names no rule (did you mean "CH409"?)'),
         ("ignore:\n  - vague-comitment\n",
          '.charterlint.yaml:2:5: ignore: "vague-comitment" names no rule (did you mean "vague-commitment"?)'),
-        ("extend-select: [CH1\n", ".charterlint.yaml:2:1: invalid YAML: did not find expected ',' or ']'"
-                                  " while parsing a flow sequence"),
+        ("extend-select: [CH1\n", ".charterlint.yaml:1:16: invalid YAML: the [ opened here is never closed"
+                                  " (end the list with ])"),
         ("select: CH1\n", '.charterlint.yaml:1:9: select: expected a list, not "CH1"'),
         ("select: [CH1]\nselect: [CH2]\n", '.charterlint.yaml:2:1: select: duplicate key "select" (first on line 1):'
                                            " parsers keep only the last value; remove or merge one"),

@@ -18,7 +18,7 @@ CH304 = ("CH304", 17, 25, '"5 days" does not say which days: use "5 working days
 
 def test_a_file_that_does_not_parse_reports_ch001_even_when_it_is_not_selected() -> None:
     assert findings("charter_format: 1\ntitle: [unclosed\n", ["CH1"]) == [
-        ("CH001", 2, 17, "invalid YAML: did not find expected ',' or ']' while parsing a flow sequence"),
+        ("CH001", 2, 8, "invalid YAML: the [ opened here is never closed (end the list with ])"),
     ]
 
 

@@ -49,8 +49,9 @@ def test_a_file_that_does_not_parse_gets_a_line_saying_why_and_exit_1(capsys: py
     assert code == 1
     assert out.startswith(
         "tests/fixtures/matrix/buses.charter.yaml: Passenger Charter (Valley Buses)\n")
-    assert ("\ntests/fixtures/report_scenario/draft.charter.yaml: not parsed: invalid YAML: did not find expected "
-            "key while parsing a block mapping (line 6, column 2)\n\n") in out
+    assert ("\ntests/fixtures/report_scenario/draft.charter.yaml: not parsed: invalid YAML: this line is indented less"
+            ' than the key above it (line up "sector" with "name", or with the key it belongs under)'
+            " (line 6, column 2)\n\n") in out
 
 
 def test_a_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
