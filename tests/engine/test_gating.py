@@ -3,13 +3,14 @@ and a file that cannot be parsed is never reported as clean."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from charterlint.engine.lint import lint_bytes
 from charterlint.engine.settings import ActiveRule
 from charterlint.ruleset.roles import engine_rules
 from charterlint.ruleset.rule import Rule
-from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, builtin_rules, findings, lint_text, settings_for
+from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, ROOT, builtin_rules, findings, lint_text, settings_for
 
 AMBIGUOUS_DAYS = ANSWERED_PHONE_HEAD + "  - id: email\n    type: email\n    hours: always\n" \
     "    commitments:\n      respond: {within: 5 days}\n" + REVIEW
@@ -77,3 +78,88 @@ def test_a_problem_kind_is_reported_under_the_rule_that_declares_it() -> None:
     result = lint_bytes("test.charter.yaml", UNKNOWN_FIELD.encode("utf-8"), settings)
     assert [(f.code, f.name) for f in result.findings] == [
         ("CH019", "field-not-in-format"), ("CH304", "ambiguous-day-unit")]
+
+
+# -- per-section gating: an error stops the rules that read its part of the charter, not the others ---------
+CHATBOT_AND_REVIEW = ANSWERED_PHONE_HEAD + """\
+  - id: bot
+    type: chatbot
+    hours: always
+  - id: email
+    type: email
+    hours: always
+    commitments:
+      respond: {within: 5 days}
+review:
+  last_reviewed: 2025-13-01
+"""
+BAD_DATE = ("CH013", 22, 18, '"2025-13-01" is not a date: expected e.g. "2025-03-01"')
+CHATBOT = ("CH103", 13, 5, 'chatbot "bot" has no human_follow_up: say when and how a person follows up a question'
+           " it cannot answer (add human_follow_up.within and .via)")
+
+
+def test_an_invalid_review_date_stops_the_review_rules_not_the_channel_rules() -> None:
+    result = lint_text(CHATBOT_AND_REVIEW, ["CH0", "CH103", "CH201", "CH304"])
+    assert [(f.code, f.span.start.line, f.span.start.column, f.message) for f in result.findings] == [
+        CHATBOT, ("CH304", 20, 25, '"5 days" does not say which days: use "5 working days" or "5 calendar days"'),
+        BAD_DATE]
+    assert result.skipped is not None
+    assert (result.skipped.message, result.skipped.codes) == (
+        "rules did not run on review: fix the error on line 22 first", ("CH201", "CH304"))  # CH304 reads "*"
+
+
+def test_an_error_in_one_channel_leaves_the_other_channels_checked() -> None:
+    text = CHATBOT_AND_REVIEW.replace("last_reviewed: 2025-13-01", "last_reviewed: 2025-06-01").replace(
+        "  - id: email\n    type: email\n", "  - id: email\n    type: e-mail\n")
+    result = lint_text(text, ["CH103", "CH304"])
+    assert [(f.code, f.span.start.line) for f in result.findings] == [("CH103", 13)]  # not CH304 in "email"
+    assert result.skipped is not None
+    assert result.skipped.message == "rules did not run on channels: fix the error on line 17 first"
+
+
+def test_a_rule_reading_a_whole_section_does_not_run_when_any_part_of_it_has_an_error() -> None:
+    text = CHATBOT_AND_REVIEW.replace("2025-13-01", "2025-06-01").replace("type: email", "type: e-mail")
+    assert [code for code, *_ in findings(text, ["CH409"])] == []  # reads [channels]: accessibility anywhere
+    assert lint_text(text, ["CH409"]).skipped is not None
+
+
+def test_a_rule_that_declares_no_reads_runs_only_on_a_file_without_errors() -> None:
+    chatbot_rule = next(rule for rule in builtin_rules() if rule.code == "CH103")
+    undeclared = replace(chatbot_rule, reads=None)  # as a rule pack's rule without reads
+    settings = replace(settings_for(["CH103"]), rules={"CH103": ActiveRule(undeclared, undeclared.severity)})
+    result = lint_bytes("test.charter.yaml", CHATBOT_AND_REVIEW.encode("utf-8"), settings)
+    assert result.findings == ()
+    assert result.skipped is not None and result.skipped.codes == ("CH103",)
+    sound = CHATBOT_AND_REVIEW.replace("2025-13-01", "2025-06-01")
+    assert [f.code for f in lint_bytes("test.charter.yaml", sound.encode("utf-8"), settings).findings] == ["CH103"]
+
+
+def test_a_misspelt_section_stops_the_rules_reading_the_section_it_misspells() -> None:
+    text = CHATBOT_AND_REVIEW.replace("last_reviewed: 2025-13-01", "last_reviewed: 2025-06-01").replace(
+        "review:\n", "reveiw:\n")
+    result = lint_text(text, ["CH0", "CH103", "CH201"])
+    assert [(f.code, f.span.start.line, f.message) for f in result.findings] == [
+        CHATBOT[:2] + CHATBOT[3:], ("CH011", 21, 'unknown field "reveiw": did you mean "review"? it is required')]
+    assert result.skipped is not None and result.skipped.sections == ("review",)
+
+
+def test_a_file_without_errors_has_no_note() -> None:
+    sound = CHATBOT_AND_REVIEW.replace("2025-13-01", "2025-06-01")
+    assert lint_text(sound).skipped is None
+
+
+def test_a_file_that_does_not_parse_says_no_content_rule_ran() -> None:
+    result = lint_text("charter_format: 1\ntitle: [unclosed\n")
+    assert result.skipped is not None
+    assert result.skipped.message == "content rules did not run: fix the error on line 2 first"
+    assert lint_text("charter_format: 1\ntitle: [unclosed\n", ["CH0"]).skipped is None  # no content rule enabled
+
+
+def test_every_built_in_rule_with_a_check_says_what_it_reads_and_names_real_sections() -> None:
+    sections = set(json.loads((ROOT / "schemas/charter.schema.json").read_text(encoding="utf-8"))["properties"])
+    for rule in builtin_rules():
+        if rule.check is None:
+            continue
+        assert rule.reads is not None, f"{rule.code} has no reads: (rules/{rule.code}.yaml)"
+        for read in rule.reads:
+            assert read == "*" or read.removesuffix("/*") in sections, f"{rule.code} reads {read}: no such section"
