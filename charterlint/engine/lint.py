@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from charterlint.checks.context import Context
 from charterlint.engine.aliases import merge_aliases
 from charterlint.engine.locus import locus
-from charterlint.engine.sections import WHOLE_FILE, Broken, inside, skipped_notice
+from charterlint.engine.sections import WHOLE_FILE, Broken, inside, not_parsed_notice, skipped_notice
 from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Skipped, Span
 from charterlint.ruleset.rule import Rule
@@ -214,7 +214,7 @@ def lint_bytes(path: str, raw: bytes, settings: LintSettings, kind: str | None =
     """Lint one file's content; never raises for any input."""
     settings = settings.for_file(path)
     loaded = load_document(path, raw, settings.limits, kind)
-    if isinstance(loaded, Problem):
+    if isinstance(loaded, tuple):
         return FileResult(path, _syntax_error(path, loaded, settings), _lines_of(raw), parsed=False,
                           skipped=_not_parsed(loaded, settings))
     findings, skipped = lint_document(path, loaded, settings)
@@ -229,22 +229,22 @@ def _lines_of(raw: bytes) -> tuple[str, ...]:
     return tuple(split_lines(raw.decode("utf-8", "replace")))
 
 
-def _syntax_error(path: str, problem: Problem, settings: LintSettings) -> tuple[Finding, ...]:
-    """The finding for a file that cannot be read or parsed (CH001). Its rule file makes it
+def _syntax_error(path: str, problems: tuple[Problem, ...], settings: LintSettings) -> tuple[Finding, ...]:
+    """The findings for a file that cannot be read or parsed (CH001). Its rule file makes them
     always reported, even when not selected, so a file nothing could check never reads as clean."""
-    return tuple(_kind_findings(path, settings, [problem], None))
+    return tuple(_kind_findings(path, settings, problems, None))
 
 
 def failure(path: str, message: str, settings: LintSettings) -> FileResult:
     """A file that could not be read at all (permission denied, vanished): a syntax error (CH001)."""
     problem = Problem(message, span=Span.at(1, 1, 0), kind=SYNTAX_ERROR)
-    return FileResult(path, _syntax_error(path, problem, settings.for_file(path)), (), parsed=False)
+    return FileResult(path, _syntax_error(path, (problem,), settings.for_file(path)), (), parsed=False)
 
 
-def _not_parsed(problem: Problem, settings: LintSettings) -> Skipped | None:
+def _not_parsed(problems: tuple[Problem, ...], settings: LintSettings) -> Skipped | None:
     """The notice for a file no rule could check: the enabled content rules did not run."""
     codes = [code for code, active in settings.rules.items()
              if active.rule.check is not None and not active.rule.engine.gates]
     if not codes:
         return None
-    return skipped_notice({WHOLE_FILE: problem.span or DOCUMENT_START}, codes)
+    return not_parsed_notice((problem.span or DOCUMENT_START for problem in problems), codes)

@@ -107,12 +107,23 @@ def skipped_notice(units: Mapping[str, Span], codes: Iterable[str]) -> Skipped:
     ordered = sorted(first.items(), key=lambda item: item[1])
     names = [name for name, _ in ordered]
     lines = sorted({span.start.line for _, span in ordered})
-    fix = f"the error on line {lines[0]}" if len(lines) == 1 else f"the errors on lines {_and(map(str, lines))}"
     if WHOLE_FILE in first:
-        message = f"content rules did not run: fix {fix} first"
+        message = f"content rules did not run: fix {_errors_on(lines)} first"
     else:
-        message = f"rules did not run on {_and(names)}: fix {fix} first"
+        message = f"rules did not run on {_and(names)}: fix {_errors_on(lines)} first"
     return Skipped(message, ordered[0][1], tuple(names), tuple(lines), tuple(sorted(set(codes))))
+
+
+def not_parsed_notice(spans: Iterable[Span], codes: Iterable[str]) -> Skipped:
+    """The notice for a file that could not be parsed: no content rule ran on any of it."""
+    ordered = sorted(spans)
+    lines = sorted({span.start.line for span in ordered})
+    return Skipped(f"content rules did not run: fix {_errors_on(lines)} first", ordered[0], (WHOLE_FILE,),
+                   (lines[0],), tuple(sorted(set(codes))))
+
+
+def _errors_on(lines: list[int]) -> str:
+    return f"the error on line {lines[0]}" if len(lines) == 1 else f"the errors on lines {_and(map(str, lines))}"
 
 
 def _and(words: Iterable[str]) -> str:

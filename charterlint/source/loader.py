@@ -121,19 +121,22 @@ def parse_text(path: str, text: str, kind: str, limits: Limits) -> Document:
     return Document(path, kind, parsed.data, parsed.nodes, tuple(split_lines(text, kind)), body, parsed.problems)
 
 
-def load_document(path: str, raw: bytes, limits: Limits, kind: str | None = None) -> Document | Problem:
-    """The document in `raw`, or the syntax-error problem that stops linting it."""
+def load_document(path: str, raw: bytes, limits: Limits, kind: str | None = None) -> Document | tuple[Problem, ...]:
+    """The document in `raw`, or the syntax-error problems that stop linting it (the first
+    fault, and any more found past it)."""
     if len(raw) > limits.max_bytes:
-        return syntax_error(
+        return (syntax_error(
             f"file is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} (limit max-bytes)"
-        )
+        ),)
     text = ""
     try:
         text = decode(raw)
         kind = kind or kind_of(path, text)
         return parse_text(path, text, kind, limits)
     except ParseError as error:
-        return syntax_error(error.message, _inside(error.span, split_lines(text, kind or "yaml")))
+        lines = split_lines(text, kind or "yaml")
+        return tuple(syntax_error(message, _inside(span, lines))
+                     for message, span in ((error.message, error.span), *error.also))
 
 
 def _inside(span: Span, lines: list[str]) -> Span:

@@ -25,10 +25,11 @@ class Parsed:
 class ParseError(Exception):
     """The source cannot be loaded (a syntax error): a message and where the fault is."""
 
-    def __init__(self, message: str, span: Span) -> None:
+    def __init__(self, message: str, span: Span, also: tuple[tuple[str, Span], ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.span = span
+        self.also = also  # further faults found past this one (message, span), in line order
 
 
 class NodeMap(Mapping[str, NodeSpans]):

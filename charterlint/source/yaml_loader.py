@@ -29,7 +29,7 @@ from charterlint.source.parsed import (
     node_limit_error,
 )
 from charterlint.source.pointer import escape
-from charterlint.source.yaml_mistakes import explain_syntax_mistake
+from charterlint.source.yaml_mistakes import Mistake, explain_syntax_mistake
 from charterlint.source.yaml_scalars import check_tag, resolve_plain, scalar_value
 
 try:  # the C parser is several times faster; the pure-Python one behaves the same
@@ -235,15 +235,53 @@ class _Builder:
         return Parsed(self.root, nodes, tuple(self.problems))
 
 
+MAX_SYNTAX_ERRORS = 10  # a file with more has bigger problems than a list can help with
+
+
 def load_yaml(text: str, limits: Limits, line_offset: int = 0) -> Parsed:
-    """Parse one YAML document; raise ParseError (with the fault's span) if it is not one."""
+    """Parse one YAML document; raise ParseError (with the fault's span) if it is not one.
+
+    A syntax mistake the writer is told how to mend is mended here, and the text parsed again,
+    so that one run reports every mistake of that kind (ParseError.also), not one per run."""
+    try:
+        return _load(text, limits, line_offset)
+    except _Syntax as first:
+        found = [first]
+    lines = text.splitlines()
+    while len(found) < MAX_SYNTAX_ERRORS:
+        mistake = found[-1].mistake
+        if mistake is None or not 0 <= mistake.line < len(lines) or lines[mistake.line] == mistake.mended:
+            break
+        lines[mistake.line] = mistake.mended
+        try:
+            _load("\n".join(lines) + "\n", limits, line_offset)
+            break
+        except _Syntax as error:
+            if error.mistake is None or any(error.span.start.line == seen.span.start.line for seen in found):
+                break  # what is left is not a mistake of those kinds, or mending made another one
+            found.append(error)
+        except ParseError:
+            break
+    found.sort(key=lambda error: error.span)
+    raise ParseError(found[0].message, found[0].span, tuple((error.message, error.span) for error in found[1:]))
+
+
+class _Syntax(ParseError):
+    """A YAML syntax error, with the writer's mistake behind it when it is a known one."""
+
+    def __init__(self, message: str, span: Span, mistake: Mistake | None) -> None:
+        super().__init__(message, span)
+        self.mistake = mistake
+
+
+def _load(text: str, limits: Limits, line_offset: int) -> Parsed:
     builder = _Builder(limits, line_offset)
     loader = EventLoader(text)
     try:
         builder.run(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as error:
-        message, span = explain_syntax_error(error, text, line_offset)
-        raise ParseError(message, span) from None
+        message, span, mistake = explain_syntax_error(error, text, line_offset)
+        raise _Syntax(message, span, mistake) from None
     except yaml.YAMLError as error:
         raise ParseError(f"invalid YAML: {error}", Span.at(1 + line_offset, 1)) from None
     finally:
@@ -251,20 +289,21 @@ def load_yaml(text: str, limits: Limits, line_offset: int = 0) -> Parsed:
     return builder.parsed()
 
 
-def explain_syntax_error(error: yaml.MarkedYAMLError, text: str, line_offset: int = 0) -> tuple[str, Span]:
-    """The parser's error in plain words, at the line of the writer's mistake: the parser
-    stops where it can go no further, often a line or two after the mistake (a list item
-    without a space after its dash, an unclosed quote), in its own words."""
+def explain_syntax_error(error: yaml.MarkedYAMLError, text: str,
+                         line_offset: int = 0) -> tuple[str, Span, Mistake | None]:
+    """The parser's error in plain words, at the line of the writer's mistake (and the mistake,
+    when it is a known one): the parser stops where it can go no further, often a line or two
+    after the mistake (a list item without a space after its dash, an unclosed quote), and
+    says so in its own words."""
     mark = error.problem_mark or error.context_mark
     if mark is None:
-        return f"invalid YAML: {error.problem or 'cannot parse'}", Span.at(1 + line_offset, 1)
+        return f"invalid YAML: {error.problem or 'cannot parse'}", Span.at(1 + line_offset, 1), None
     found = explain_syntax_mistake(str(error.problem or ""), str(error.context or ""), text.splitlines(),
                                    (mark.line, mark.column),
                                    (error.context_mark.line, error.context_mark.column) if error.context_mark else None)
     if found is not None:
-        message, line, column = found
-        return f"invalid YAML: {message}", Span.at(line + 1 + line_offset, column + 1)
-    return _describe(error, text), _error_span(error, line_offset)
+        return f"invalid YAML: {found.message}", Span.at(found.line + 1 + line_offset, found.column + 1), found
+    return _describe(error, text), _error_span(error, line_offset), None
 
 
 def _describe(error: yaml.MarkedYAMLError, text: str) -> str:

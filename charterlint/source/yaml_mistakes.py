@@ -9,10 +9,19 @@ it. Each is told in a writer's words, at the line (and column) of the mistake it
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
-Mistake = tuple[str, int, int]  # message, 0-based line, 0-based column
+
+class Mistake(NamedTuple):
+    """A writer's mistake: what it is, where (0-based line and column), and the line mended."""
+
+    message: str
+    line: int
+    column: int
+    mended: str  # the line as the message tells the writer to write it (to look for more mistakes)
 
 _KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[^\s#'\"][^:#]*?):(?:\s+(?P<value>.*))?$")
 _DASH_WITHOUT_SPACE = re.compile(r"^(?P<indent>\s*)-(?P<rest>[^\s-].*)$")
@@ -25,7 +34,8 @@ def explain_syntax_mistake(problem: str, context: str, lines: Sequence[str], mar
     when none of the known ones explains it."""
     line, column = mark
     if 0 <= line < len(lines) and "\t" in lines[line][: column + 1] and not lines[line][:column].strip():
-        return "a tab character cannot indent YAML (use spaces)", line, lines[line].index("\t")
+        return Mistake("a tab character cannot indent YAML (use spaces)", line, lines[line].index("\t"),
+                       _spaces_for_tab(lines, line))
     if "quoted scalar" in context and context_mark is not None:
         return _unclosed(lines, context_mark[0], context_mark[1])
     if "flow" in context and context_mark is not None:
@@ -45,9 +55,20 @@ def explain_syntax_mistake(problem: str, context: str, lines: Sequence[str], mar
     return None
 
 
+def _spaces_for_tab(lines: Sequence[str], line: int) -> str:
+    """The line indented with spaces: under the line above, or inside it when that opens a mapping."""
+    above = _previous_line(lines, line)
+    indent = 0
+    if above is not None:
+        indent = _indent(lines[above]) + (2 if lines[above].split("#", 1)[0].rstrip().endswith(":") else 0)
+    return " " * indent + lines[line].lstrip(" \t")
+
+
 def _unclosed(lines: Sequence[str], line: int, column: int) -> Mistake:
-    quote = lines[line][column] if column < len(lines[line]) else '"'
-    return f"the quote {quote} opened here is never closed (end the text with {quote})", line, column
+    text = lines[line] if 0 <= line < len(lines) else ""
+    quote = text[column] if column < len(text) else '"'
+    return Mistake(f"the quote {quote} opened here is never closed (end the text with {quote})", line, column,
+                   text + quote)
 
 
 _CLOSING = {"[": ("]", "list"), "{": ("}", "mapping")}
@@ -62,7 +83,8 @@ def _unclosed_bracket(lines: Sequence[str], line: int, column: int) -> Mistake |
     closing, kind = _CLOSING[opening]
     if text.count(closing) >= text.count(opening):
         return None
-    return f"the {opening} opened here is never closed (end the {kind} with {closing})", line, column
+    return Mistake(f"the {opening} opened here is never closed (end the {kind} with {closing})", line, column,
+                   text + closing)
 
 
 def _first_unclosed_quote(lines: Sequence[str], last: int) -> Mistake | None:
@@ -99,18 +121,22 @@ def _colon_mistake(lines: Sequence[str], line: int, column: int, previous: int |
     key = _KEY.match(text)
     if key is not None and key.group("value") is not None and column > key.end("key"):
         value = key.group("value").strip()
-        return f'a colon inside text (put the text in quotes: "{value}")', line, column
+        quoted = json.dumps(value, ensure_ascii=False)
+        return Mistake(f"a colon inside text (put the text in quotes: {quoted})", line, column,
+                       text[: key.start("value")] + quoted)
     if previous is None:
         return None
     above = lines[previous]
     dash = _DASH_WITHOUT_SPACE.match(above)
     if dash is not None:
-        return (f'a list item needs a space after its dash (write "- {dash.group("rest").strip()}")',
-                previous, len(dash.group("indent")))
+        item = f'- {dash.group("rest").strip()}'
+        return Mistake(f'a list item needs a space after its dash (write "{item}")', previous,
+                       len(dash.group("indent")), dash.group("indent") + item)
     if ":" not in above and _indent(above) == _indent(text):
         words = above.strip().split(None, 1)
         fixed = f"{words[0]}: {words[1]}" if len(words) > 1 else f"{words[0]}:"
-        return f'a key needs a colon after it (write "{fixed}")', previous, _indent(above)
+        return Mistake(f'a key needs a colon after it (write "{fixed}")', previous, _indent(above),
+                       " " * _indent(above) + fixed)
     return _indentation_mistake(lines, line, previous, more=True)
 
 
@@ -120,10 +146,11 @@ def _indentation_mistake(lines: Sequence[str], line: int, previous: int, more: b
     if key is None or above_key is None:
         return None
     name, above_name = key.group("key"), above_key.group("key")
+    lined_up = " " * _indent(above) + text.lstrip(" ")
     if more and _indent(text) > _indent(above) and above_key.group("value"):
-        return (f'this line is indented more than the key above it (line up "{name}" with "{above_name}")',
-                line, _indent(text))
+        return Mistake(f'this line is indented more than the key above it (line up "{name}" with "{above_name}")',
+                       line, _indent(text), lined_up)
     if not more and _indent(text) < _indent(above):
-        return (f'this line is indented less than the key above it (line up "{name}" with "{above_name}",'
-                " or with the key it belongs under)", line, _indent(text))
+        return Mistake(f'this line is indented less than the key above it (line up "{name}" with "{above_name}",'
+                       " or with the key it belongs under)", line, _indent(text), lined_up)
     return None

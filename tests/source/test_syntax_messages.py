@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import findings
+from tests.helpers import findings, lint_text
 
 HEAD = "charter_format: 1\ntitle: Valley Buses passenger charter\n"
 
@@ -51,3 +51,21 @@ def test_an_unclosed_bracket_is_told_where_it_opens() -> None:
 def test_an_error_no_known_mistake_explains_keeps_the_parsers_words() -> None:
     assert findings(HEAD + "channels: [phone]]\n", ["CH0"]) == [
         ("CH001", 3, 18, "invalid YAML: did not find expected key while parsing a block mapping")]
+
+
+def test_every_mistake_of_these_kinds_is_reported_in_one_run() -> None:
+    text = (HEAD + "organization:\n  name: Valley Buses\n    sector: transport\noverview:\n\tmission: m\n"
+            'channels:\n  -id: phone\n    type: phone\n    hours: always\nreview:\n  last_reviewed: "2025-01-01\n')
+    assert findings(text, ["CH0"]) == [
+        ("CH001", 5, 5, 'invalid YAML: this line is indented more than the key above it (line up "sector" with "name")'),
+        ("CH001", 7, 1, "invalid YAML: a tab character cannot indent YAML (use spaces)"),
+        ("CH001", 9, 3, 'invalid YAML: a list item needs a space after its dash (write "- id: phone")'),
+        ("CH001", 13, 18, 'invalid YAML: the quote " opened here is never closed (end the text with ")'),
+    ]
+
+
+def test_the_note_names_every_line_to_fix() -> None:
+    text = HEAD + "organization:\n  name: Valley Buses\n    sector: transport\noverview:\n\tmission: m\n"
+    skipped = lint_text(text).skipped
+    assert skipped is not None
+    assert skipped.message == "content rules did not run: fix the errors on lines 5 and 7 first"
