@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from charterlint.charter.subjects import closest, describe, did_you_mean, show_value
@@ -22,7 +23,7 @@ from charterlint.schema.datafile import error_pointer
 from charterlint.schema.validator import SchemaValidator as SchemaValidator
 from charterlint.schema.validator import charter_validator as charter_validator
 from charterlint.source.document import Problem
-from charterlint.source.pointer import join
+from charterlint.source.pointer import join, unescape
 from charterlint.source.problem_kinds import INVALID_VALUE, MISSING_FIELD, SCHEMA_ERROR, UNKNOWN_FIELD
 
 if TYPE_CHECKING:
@@ -74,13 +75,77 @@ def schema_problems(validator: SchemaValidator, data: Any,
     context = _Context(data, source, locate, _misspellings(errors) if locate is not None else {})
     seen: set[tuple[str | None, str, str]] = set()
     problems: list[Problem] = []
-    for error in errors:
-        for problem in _explain(error, context):
-            key = (problem.kind, problem.pointer, problem.message)
-            if key not in seen:
-                seen.add(key)
-                problems.append(problem)
+    for problem in [p for error in errors for p in _explain(error, context)] + _inside_misspelt(validator, context):
+        key = (problem.kind, problem.pointer, problem.message)
+        if key not in seen:
+            seen.add(key)
+            problems.append(problem)
     return problems
+
+
+def _inside_misspelt(validator: SchemaValidator, context: _Context) -> list[Problem]:
+    """What is wrong inside a field written under a misspelt name, judged as the field it
+    misspells (a sector that is not one, behind `organisation:`), in the same run: the schema
+    does not look inside an unknown field. At the places as written; named as meant."""
+    problems: list[Problem] = []
+    if context.locate is None:
+        return problems
+    for (pointer, key), name in context.misspelt.items():
+        renamed = _renamed(context.data, pointer, key, name)
+        if renamed is None:
+            continue
+        written = _Written(join(pointer, name), join(pointer, key), context.locate, context.source)
+        inner = _Context(renamed, written.source, written.locate, {})
+        for error in validator.detailed.iter_errors(renamed):
+            at = error_pointer(error)
+            if at == written.meant or at.startswith(written.meant + "/"):
+                problems += [replace(problem, span=problem.span or written.locate(problem.pointer, problem.anchor))
+                             for problem in _explain(error, inner)]
+    return problems
+
+
+class _Written(NamedTuple):
+    """Where the places under a misspelt field's meant name are as written."""
+
+    meant: str
+    written: str
+    locate_written: Locate
+    source_written: Callable[[str], str | None]
+
+    def _as_written(self, pointer: str) -> str:
+        return self.written + pointer[len(self.meant):] if pointer.startswith(self.meant) else pointer
+
+    def locate(self, pointer: str, anchor: str = "value") -> Span:
+        return self.locate_written(self._as_written(pointer), anchor)
+
+    def source(self, pointer: str) -> str | None:
+        return self.source_written(self._as_written(pointer))
+
+
+def _renamed(data: Any, pointer: str, key: str, name: str) -> Any:
+    """A copy of `data` with the member `key` of the mapping at `pointer` renamed `name`."""
+    if not isinstance(data, dict):
+        return None
+    if not pointer:
+        return {(name if k == key else k): v for k, v in data.items()}
+    first, _, rest = pointer[1:].partition("/")
+    token = unescape(first)
+    if token not in data:
+        return None
+    inner = _renamed_in(data[token], "/" + rest if rest else "", key, name)
+    return None if inner is None else {**data, token: inner}
+
+
+def _renamed_in(value: Any, pointer: str, key: str, name: str) -> Any:
+    if isinstance(value, list):
+        if not pointer:
+            return None
+        first, _, rest = pointer[1:].partition("/")
+        if not first.isdigit() or int(first) >= len(value):
+            return None
+        inner = _renamed_in(value[int(first)], "/" + rest if rest else "", key, name)
+        return None if inner is None else [*value[: int(first)], inner, *value[int(first) + 1:]]
+    return _renamed(value, pointer, key, name)
 
 
 def _misspellings(errors: list[ValidationError]) -> dict[tuple[str, str], str]:
@@ -296,11 +361,12 @@ _UNIT_WORDS = ("seconds", "minutes", "hours", "working hours", "calendar days", 
 def _repair(written: str, value: Any, schema: dict[str, Any]) -> str | None:
     """The text the writer most likely meant, when it fits the schema: `80` or `0.8` for a
     percentage is "80%", `3` for a duration "3 working days", `2 workdays` "2 working days",
-    a number meant as text is itself; None when nothing near it fits."""
+    a number meant as text is itself, `9:00-17:00` "09:00-17:00"; None when nothing near it fits."""
     candidates = [written]
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1:
         candidates.append(f"{value * 100:g}%")
     candidates.append(f"{written}%")
+    candidates.append(re.sub(r"(?<![0-9])([0-9]):", r"0\1:", written))  # 9:00-17:30 as 09:00-17:30
     number, _, unit = written.strip().partition(" ")
     if not unit:
         candidates.append(f"{number} working days")

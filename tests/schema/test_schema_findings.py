@@ -78,7 +78,7 @@ def test_fixture_reports_exact_findings(name: str) -> None:
            ' (write "08001234567")')]),
         ("channels:\n", "calendars:\n  - id: office\n    timezone: Europe/London\n"
          "    open: {mon-fri: \"9:00-17:00\"}\nchannels:\n",
-         [("CH013", 10, 21, '"9:00-17:00" is not opening hours: expected e.g. "08:30-17:00"')]),
+         [("CH013", 10, 21, '"9:00-17:00" is not opening hours (write "09:00-17:00")')]),
         ("channels:\n", "calendars:\n  - id: office\n    timezone: Europe/London\n"
          "    open: {mon-fri: \"09:00-17:00\"}\n    holidays: [2025-12-25, 2025-13-40]\nchannels:\n",
          [("CH013", 11, 28, '"2025-13-40" is not a date: expected e.g. "2025-03-01"')]),
@@ -131,4 +131,14 @@ def test_a_yaml_merge_key_is_explained() -> None:
         ("CH011", 8, 5, 'channel "phone" is missing "hours"'),
         ("CH012", 10, 5, 'unknown field "<<" in channel "phone" (YAML merge keys are not supported: write the'
          " fields out)"),
+    ]
+
+
+def test_what_is_inside_a_misspelt_section_is_checked_as_the_section_it_misspells() -> None:
+    text = MINIMAL_CHARTER.replace("organization:\n  name: Example Water\n",
+                                   "organisation:\n  name: Example Water\n  jurisdiction: [GB]\n  sectr: utility\n")
+    assert findings(text, ["CH0"]) == [
+        ("CH011", 3, 1, 'unknown field "organisation": did you mean "organization"? it is required'),
+        ("CH013", 5, 17, '"organization.jurisdiction" must be text, not a list'),
+        ("CH012", 6, 3, 'unknown field "sectr" in "organization" (did you mean "sector"?)'),
     ]
