@@ -180,7 +180,7 @@ def _check_document(path: str, document: Document,
         if partial:
             skipping.append(code)
             skipped.update((unit, broken.units[unit]) for unit in partial)
-            checked = broken.keep(checked)
+            checked = broken.keep(checked, partial)
         else:  # a directive naming a rule that skipped a part may be for that part: not reported unused
             ran.add(code)
         findings += checked

@@ -9,6 +9,8 @@ the other channels checked. A rule's file says what it reads (`reads:`, Rule.rea
 - `review`: the whole section; any error in it stops the rule;
 - `channels/*`: each item on its own; the rule runs unless the list itself is wrong, and its
   findings inside an item with errors are dropped;
+- `channels/*/id`: only that field of each item (one entry per field); as `channels/*`, but an
+  item's findings are dropped only when the item itself or that field has an error;
 - `*`: every section, each part on its own (findings inside a part with errors are dropped).
 
 A rule that declares nothing runs only on a file without errors. Where rules did not run,
@@ -57,11 +59,13 @@ class Broken:
     def __init__(self, data: Any) -> None:
         self._data = data
         self.units: dict[str, Span] = {}
+        self._errors: dict[str, list[str]] = {}  # each unit's errors' pointers
 
     def add(self, pointer: str, span: Span) -> None:
         unit = unit_of(pointer, self._data)
         if unit not in self.units or span < self.units[unit]:
             self.units[unit] = span
+        self._errors.setdefault(unit, []).append(pointer)
 
     def __bool__(self) -> bool:
         return bool(self.units)
@@ -76,25 +80,41 @@ class Broken:
         for read in reads:
             if read == EVERY_PART:
                 continue
-            if read.endswith(EACH_ITEM):
-                section = "/" + read[: -len(EACH_ITEM)]
+            if EACH_ITEM + "/" in read or read.endswith(EACH_ITEM):
+                section = "/" + read.partition(EACH_ITEM)[0]
                 stopping += [unit for unit in self.units if unit == section]
             else:
                 stopping += [unit for unit in self.units if inside(unit, "/" + read)]
         return tuple(dict.fromkeys(stopping))
 
     def skipped_by(self, reads: tuple[str, ...] | None) -> tuple[str, ...]:
-        """The broken units a rule that runs skips: those inside what it reads."""
+        """The broken units a rule that runs skips (its findings inside them are dropped): every
+        one for `*`; for `section/*`, the section's broken items; for `section/*/field`, the items
+        that are wrong themselves or in that field."""
         if reads is None or EVERY_PART in reads:
             return tuple(self.units)
-        sections = {"/" + read.removesuffix(EACH_ITEM) for read in reads}
-        return tuple(unit for unit in self.units if any(inside(unit, section) for section in sections))
+        whole = {"/" + read.removesuffix(EACH_ITEM) for read in reads if read.endswith(EACH_ITEM)}
+        fields: dict[str, list[str]] = {}
+        for read in reads:
+            section, each, field = read.partition(EACH_ITEM + "/")
+            if each:
+                fields.setdefault("/" + section, []).append(field)
+        skipped = []
+        for unit in self.units:
+            section = "/" + tokens(unit)[0] if unit else unit
+            if section in whole and unit != section:
+                skipped.append(unit)
+            elif section in fields and unit != section and any(
+                    pointer == unit or any(inside(pointer, f"{unit}/{field}") for field in fields[section])
+                    for pointer in self._errors[unit]):
+                skipped.append(unit)
+        return tuple(skipped)
 
-    def keep(self, findings: Iterable[Finding]) -> list[Finding]:
-        """The findings outside every broken unit (those inside it rest on data with errors)."""
-        units = tuple(self.units)
+    def keep(self, findings: Iterable[Finding], units: Iterable[str]) -> list[Finding]:
+        """The findings outside `units` (those inside rest on data with errors)."""
+        skipped = tuple(units)
         return [finding for finding in findings
-                if not finding.pointer or not any(inside(finding.pointer, unit) for unit in units)]
+                if not finding.pointer or not any(inside(finding.pointer, unit) for unit in skipped)]
 
 
 def skipped_notice(units: Mapping[str, Span], codes: Iterable[str]) -> Skipped:

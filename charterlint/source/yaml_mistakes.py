@@ -60,7 +60,10 @@ def _spaces_for_tab(lines: Sequence[str], line: int) -> str:
     above = _previous_line(lines, line)
     indent = 0
     if above is not None:
-        indent = _indent(lines[above]) + (2 if lines[above].split("#", 1)[0].rstrip().endswith(":") else 0)
+        text = lines[above]
+        item = re.match(r"^\s*-\s+", text)  # a list item's keys line up after its dash
+        indent = len(item.group()) if item else _indent(text)
+        indent += 2 if text.split("#", 1)[0].rstrip().endswith(":") else 0
     return " " * indent + lines[line].lstrip(" \t")
 
 

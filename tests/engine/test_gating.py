@@ -162,4 +162,13 @@ def test_every_built_in_rule_with_a_check_says_what_it_reads_and_names_real_sect
             continue
         assert rule.reads is not None, f"{rule.code} has no reads: (rules/{rule.code}.yaml)"
         for read in rule.reads:
-            assert read == "*" or read.removesuffix("/*") in sections, f"{rule.code} reads {read}: no such section"
+            assert read == "*" or read.partition("/")[0] in sections, f"{rule.code} reads {read}: no such section"
+
+
+def test_a_rule_reading_one_field_of_each_item_skips_only_items_wrong_in_that_field() -> None:
+    # CH105 reads the channels' ids: the email channel's bad duration does not hide that it takes no feedback
+    text = CHATBOT_AND_REVIEW.replace("2025-13-01", "2025-06-01").replace("{within: 5 days}", "{within: 5 dayz}") \
+        + "feedback:\n  channels: [phone]\n"
+    assert [(code, line) for code, line, *_ in findings(text, ["CH105"])] == [("CH105", 16)]
+    renamed = text.replace("  - id: email\n", "  - id: E-mail\n")  # the id itself is wrong: nothing to say about it
+    assert findings(renamed, ["CH105"]) == []
