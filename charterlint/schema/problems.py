@@ -15,15 +15,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from charterlint.charter.subjects import closest, describe, did_you_mean, show_value
+from charterlint.charter.subjects import describe, did_you_mean, show_value
 from charterlint.model import Span
 
 # Re-exported: the engine and the tests build the validator with `schema.charter_validator()`.
 from charterlint.schema.datafile import error_pointer
+from charterlint.schema.hints import example_hint, repair
+from charterlint.schema.misspellings import misspellings
+from charterlint.schema.misspellings import renamed as renamed_copy
 from charterlint.schema.validator import SchemaValidator as SchemaValidator
 from charterlint.schema.validator import charter_validator as charter_validator
 from charterlint.source.document import Problem
-from charterlint.source.pointer import join, unescape
+from charterlint.source.pointer import join
 from charterlint.source.problem_kinds import INVALID_VALUE, MISSING_FIELD, SCHEMA_ERROR, UNKNOWN_FIELD
 
 if TYPE_CHECKING:
@@ -72,7 +75,7 @@ def schema_problems(validator: SchemaValidator, data: Any,
     if validator.passes_fast(data):
         return []
     errors = list(validator.detailed.iter_errors(data))
-    context = _Context(data, source, locate, _misspellings(errors) if locate is not None else {})
+    context = _Context(data, source, locate, misspellings(errors) if locate is not None else {})
     seen: set[tuple[str | None, str, str]] = set()
     problems: list[Problem] = []
     for problem in [p for error in errors for p in _explain(error, context)] + _inside_misspelt(validator, context):
@@ -91,7 +94,7 @@ def _inside_misspelt(validator: SchemaValidator, context: _Context) -> list[Prob
     if context.locate is None:
         return problems
     for (pointer, key), name in context.misspelt.items():
-        renamed = _renamed(context.data, pointer, key, name)
+        renamed = renamed_copy(context.data, pointer, key, name)
         if renamed is None:
             continue
         written = _Written(join(pointer, name), join(pointer, key), context.locate, context.source)
@@ -120,53 +123,6 @@ class _Written(NamedTuple):
 
     def source(self, pointer: str) -> str | None:
         return self.source_written(self._as_written(pointer))
-
-
-def _renamed(data: Any, pointer: str, key: str, name: str) -> Any:
-    """A copy of `data` with the member `key` of the mapping at `pointer` renamed `name`."""
-    if not isinstance(data, dict):
-        return None
-    if not pointer:
-        return {(name if k == key else k): v for k, v in data.items()}
-    first, _, rest = pointer[1:].partition("/")
-    token = unescape(first)
-    if token not in data:
-        return None
-    inner = _renamed_in(data[token], "/" + rest if rest else "", key, name)
-    return None if inner is None else {**data, token: inner}
-
-
-def _renamed_in(value: Any, pointer: str, key: str, name: str) -> Any:
-    if isinstance(value, list):
-        if not pointer:
-            return None
-        first, _, rest = pointer[1:].partition("/")
-        if not first.isdigit() or int(first) >= len(value):
-            return None
-        inner = _renamed_in(value[int(first)], "/" + rest if rest else "", key, name)
-        return None if inner is None else [*value[: int(first)], inner, *value[int(first) + 1:]]
-    return _renamed(value, pointer, key, name)
-
-
-def _misspellings(errors: list[ValidationError]) -> dict[tuple[str, str], str]:
-    """The unknown keys that are a missing required field misspelt (`organisation` for
-    `organization`): one mistake, reported once, at the key the writer wrote."""
-    found: dict[tuple[str, str], str] = {}
-    for error in errors:
-        instance, schema = error.instance, _subschema(error)
-        if error.validator != "required" or not isinstance(instance, dict):
-            continue
-        known = sorted(schema.get("properties", {}))
-        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
-        unknown = [key for key in instance if key not in known and not any(p.search(key) for p in patterns)]
-        pointer = error_pointer(error)
-        for name in _keyword_value(error):
-            if name in instance:
-                continue
-            key = next((key for key in unknown if closest(key, known) == name), None)
-            if key is not None and (pointer, key) not in found:
-                found[(pointer, key)] = name
-    return found
 
 
 def _keyword_value(error: ValidationError) -> Any:
@@ -320,8 +276,8 @@ def _invalid_value(error: ValidationError, data: Any, pointer: str,
         if written is not None:
             # YAML read it as a number or true/false: show it as written, and the text that fits
             wanted = schema.get("title", "text") if isinstance(schema.get("title"), str) else "text"
-            fix = _repair(written, value, schema)
-            hint = f'write "{fix}"' if fix is not None else _example_hint(schema)
+            fix = repair(written, value, schema)
+            hint = f'write "{fix}"' if fix is not None else example_hint(schema)
             return f"{subject} must be {wanted}, not the {_scalar_kind(value)} {written} ({hint})"
         return f"{subject} must be {expected}, not {show_value(value)}"
     if kind == "enum":
@@ -331,7 +287,7 @@ def _invalid_value(error: ValidationError, data: Any, pointer: str,
     if kind == "const":
         return f"{subject} must be {show_value(limit)}, not {show_value(value)}"
     if kind in ("pattern", "format"):
-        fix = _repair(str(value), value, schema) if isinstance(value, str) else None
+        fix = repair(str(value), value, schema) if isinstance(value, str) else None
         if fix is not None and fix != value:
             return f'{show_value(value)} is not {schema.get("title", "valid here")} (write "{fix}")'
         return f"{show_value(value)} is not {_expected(schema)}"
@@ -342,46 +298,6 @@ def _invalid_value(error: ValidationError, data: Any, pointer: str,
     if kind in ("maximum", "exclusiveMaximum"):
         return f"{subject} must be at most {limit}, not {show_value(value)}"
     return f"{show_value(value)} is not valid for {subject}"
-
-
-def _fits(text: str, schema: dict[str, Any]) -> bool:
-    """Whether `text` passes the string keywords of `schema` (pattern, length, enum)."""
-    pattern = schema.get("pattern")
-    if isinstance(pattern, str) and not re.search(pattern, text):
-        return False
-    if "enum" in schema and text not in schema["enum"]:
-        return False
-    return len(text) >= int(schema.get("minLength", 0))
-
-
-_UNIT_WORDS = ("seconds", "minutes", "hours", "working hours", "calendar days", "working days", "business days",
-               "weeks", "months", "years")
-
-
-def _repair(written: str, value: Any, schema: dict[str, Any]) -> str | None:
-    """The text the writer most likely meant, when it fits the schema: `80` or `0.8` for a
-    percentage is "80%", `3` for a duration "3 working days", `2 workdays` "2 working days",
-    a number meant as text is itself, `9:00-17:00` "09:00-17:00"; None when nothing near it fits."""
-    candidates = [written]
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1:
-        candidates.append(f"{value * 100:g}%")
-    candidates.append(f"{written}%")
-    candidates.append(re.sub(r"(?<![0-9])([0-9]):", r"0\1:", written))  # 9:00-17:30 as 09:00-17:30
-    number, _, unit = written.strip().partition(" ")
-    if not unit:
-        candidates.append(f"{number} working days")
-    else:
-        word = closest(unit.lower(), _UNIT_WORDS)
-        if word is not None:
-            candidates.append(f"{number} {word[:-1] if number == '1' else word}")
-    return next((candidate for candidate in candidates if _fits(candidate, schema)), None)
-
-
-def _example_hint(schema: dict[str, Any]) -> str:
-    examples = schema.get("examples")
-    if isinstance(examples, list) and examples and isinstance(examples[0], str):
-        return f'write text such as "{examples[0]}"'
-    return "write it in quotes"
 
 
 def _scalar_kind(value: Any) -> str:
