@@ -209,23 +209,24 @@ def _missing(error: ValidationError, context: _Context, pointer: str, required: 
 
 
 def _missing_section(name: str, schema: dict[str, Any], present: dict[str, Any], locate: Locate) -> Problem:
-    """A missing top-level section, at the line where it would go: after the section the
-    schema lists before it (or before the one it lists after it), said in the message."""
-    order = list(schema.get("properties", {}))
+    """A missing top-level section, at the line where it would go, said in the message."""
+    span, where = section_place(name, list(schema.get("properties", {})), present, locate)
+    return Problem(f'the charter is missing "{name}" (add "{name}:" here, {where})', "/" + name,
+                   span=span, kind=MISSING_FIELD)
+
+
+def section_place(name: str, order: list[str], present: dict[str, Any], locate: Locate) -> tuple[Span, str]:
+    """Where a missing top-level section goes, and that place in words: after the section the
+    schema lists before it that the charter has (or before the one it lists after it)."""
     position = order.index(name) if name in order else len(order)
     before = [section for section in order[:position] if section in present]
     after = [section for section in order[position + 1:] if section in present]
     if before:
         end = locate("/" + before[-1], "value").end
-        line = end.line if end.column == 1 else end.line + 1
-        where = f'after "{before[-1]}"'
-    elif after:
-        line = locate("/" + after[0], "key").start.line
-        where = f'before "{after[0]}"'
-    else:
-        line, where = 1, "at the top"
-    return Problem(f'the charter is missing "{name}" (add "{name}:" here, {where})', "/" + name,
-                   span=Span.at(line, 1, 0), kind=MISSING_FIELD)
+        return Span.at(end.line if end.column == 1 else end.line + 1, 1, 0), f'after "{before[-1]}"'
+    if after:
+        return Span.at(locate("/" + after[0], "key").start.line, 1, 0), f'before "{after[0]}"'
+    return Span.at(1, 1, 0), "at the top"
 
 
 def _unknown(error: ValidationError, context: _Context, pointer: str) -> Iterator[Problem]:
