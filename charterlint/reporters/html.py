@@ -183,7 +183,8 @@ def _charter(index: int, result: FileResult, coverage: CharterCoverage | None) -
     parts = [element("h2", {"id": f"{anchor}-title"}, title, organization), path, element("p", None, _counts(result))]
     if coverage is None:
         parts.append(element("p", {"class": "note"}, "This file could not be read or parsed, so it has no coverage "
-                                                     "matrix and no rule ran on its content: see the finding below."))
+                                                     "matrix and no rule ran on its content: see the finding below.",
+                             " " + _sentence(result.skipped.message) if result.skipped is not None else None))
     else:
         if result.skipped is not None:
             parts.append(element("p", {"class": "note"}, _sentence(result.skipped.message),
