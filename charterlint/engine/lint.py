@@ -3,8 +3,10 @@
 The engine knows rules by the roles their files declare (`engine:` in rules/*.yaml, gathered in
 LintSettings.roles), never by code: the loaders, the schema and the directive parser report
 problems by kind, each reported under the rule that declares the kind; rules that `gate` stop
-the content rules when they report, whatever the configuration selects or suppresses (content
-rules trust the schema's shapes and the references), and their checks run first.
+the content rules that read the part of the charter where they report (engine.sections), whatever
+the configuration selects or suppresses (content rules trust the schema's shapes and the
+references), and their checks run first. Where errors stopped rules, the file's result says
+so once (FileResult.skipped).
 """
 
 from __future__ import annotations
@@ -159,8 +161,23 @@ def _check_document(path: str, document: Document,
         if rule.code in settings.rules:
             ran.add(rule.code)
         _mark(broken, document, found)
+    checked, ran_fully, skipped = _run_content_rules(path, document, settings, broken)
+    return findings + checked, ran | ran_fully, skipped
+
+
+def _run_content_rules(path: str, document: Document, settings: LintSettings,
+                       broken: Broken) -> tuple[list[Finding], set[str], Skipped | None]:
+    """Each enabled content rule on the parts it reads that have no errors: its findings there,
+    the codes of the rules that ran on the whole file, and the note of what the others skipped."""
+    findings: list[Finding] = []
+    ran: set[str] = set()
     skipped: dict[str, Span] = {}  # the broken parts that enabled rules did not check
     skipping: list[str] = []  # the enabled rules that skipped a part or did not run
+
+    def skip(code: str, units: Iterable[str]) -> None:
+        skipping.append(code)
+        skipped.update((unit, broken.units[unit]) for unit in units)
+
     for code, active in settings.rules.items():
         rule = active.rule
         if rule.check is None:
@@ -168,18 +185,15 @@ def _check_document(path: str, document: Document,
         stopped = broken.stops(rule.reads)
         if stopped or rule.engine.gates:  # a gating check ran first, if its reads let it
             if stopped:
-                skipping.append(code)
-                skipped.update((unit, broken.units[unit]) for unit in stopped)
+                skip(code, stopped)
             continue
         checked, crashed = _run_check(path, document, active, settings)
         if crashed and broken:  # a rule that raises on a file with errors: its inputs were not sound
-            skipping.append(code)
-            skipped.update(broken.units)
+            skip(code, broken.units)
             continue
         partial = broken.skipped_by(rule.reads)
         if partial:
-            skipping.append(code)
-            skipped.update((unit, broken.units[unit]) for unit in partial)
+            skip(code, partial)
             checked = broken.keep(checked, partial)
         else:  # a directive naming a rule that skipped a part may be for that part: not reported unused
             ran.add(code)
