@@ -15,7 +15,7 @@ from typing import IO, Any
 
 import click
 
-from charterlint.atomic import write_atomically
+from charterlint.atomic import Content, Staged, commit_all, discard_all, stage
 from charterlint.exits import SignalsHeld
 from charterlint.model import Report
 from charterlint.reporters import RenderOptions, Reporter
@@ -75,27 +75,55 @@ def write_output(path: str, content: str) -> None:
     """Write a report or baseline; OutputError (naming the file) when it cannot be written.
 
     A symbolic link at `path` is replaced by the report, never written through (a committed link
-    would otherwise let a repository overwrite a file outside it); special files the user names
-    (/dev/stdout, /dev/null, a named pipe, or a link to one) are written to. Missing folders are
-    an error, not made.
+    would otherwise let a repository overwrite a file outside it), and a folder link inside the
+    working directory is refused; special files the user names (/dev/stdout, /dev/null, a named
+    pipe, or a link to one) are written to. Missing folders are an error, not made.
     """
+    if _is_special(os.path.abspath(path)):
+        _write_special(path, content)
+    else:
+        commit_all([_stage_output(path, content)])
+
+
+def _write_special(path: str, content: str) -> None:
+    try:
+        with open(os.path.abspath(path), "w", encoding="utf-8", newline="\n") as stream:  # /dev/stdout, a pipe
+            stream.write(content)
+    except OSError as error:
+        raise OutputError(f'cannot write "{path}": {error.strerror or error}') from None
+
+
+def _stage_output(path: str, content: Content) -> Staged:
+    """The report written whole beside `path` (not yet in place); OutputError naming the file."""
     try:
         absolute = os.path.abspath(path)
-        if _is_special(absolute):
-            with open(absolute, "w", encoding="utf-8", newline="\n") as stream:  # /dev/stdout, a pipe
-                stream.write(content)
-            return
         if os.path.isdir(absolute) and not os.path.islink(absolute):
             raise IsADirectoryError(21, "is a directory")
         folder = os.path.dirname(absolute)
+        _refuse_folder_links(folder, os.path.dirname(path))
         if not os.path.isdir(folder):
             shown = os.path.dirname(path) or "."
             if os.path.lexists(folder):
                 raise NotADirectoryError(20, f'"{shown}" is not a folder')
             raise FileNotFoundError(2, f'folder "{shown}" does not exist (create it first)')
-        write_atomically(absolute, content, make_parents=False)
+        return stage(absolute, content, make_parents=False, durable=True)
     except OSError as error:
         raise OutputError(f'cannot write "{path}": {error.strerror or error}') from None
+
+
+def _refuse_folder_links(folder: str, shown: str) -> None:
+    """Refuse a folder link below the working directory: a repository could have committed one
+    pointing anywhere. Folders above it (or elsewhere, named absolutely) are the user's own."""
+    here = os.getcwd()
+    relative = os.path.relpath(folder, here)
+    if relative == "." or relative.startswith(os.pardir):
+        return
+    current = here
+    for part in relative.split(os.sep):
+        current = os.path.join(current, part)
+        if os.path.islink(current):
+            raise NotADirectoryError(20, f'folder "{os.path.relpath(current, here)}" is a symbolic link, which'
+                                         " charterlint does not write through (name the real folder)")
 
 
 def _is_special(absolute: str) -> bool:
@@ -128,10 +156,11 @@ def write_reports(report: Report, outputs: Sequence[OutputSpec], renderers: Mapp
                   options: RenderOptions, color_for: Callable[[IO[Any]], bool]) -> None:
     """Render the report in each format and write it; `options.color` applies to standard output only.
 
-    All or none: every report is rendered before any is written (a failure or Ctrl-C while
-    rendering leaves the previous run's reports as they were), and SIGINT/SIGTERM wait while the
-    report files are written (the run then stops, exit 130/143, with the whole set written).
-    Standard output and special files (a pipe may block) come after, interruptible."""
+    All or none: every report file is written whole under a temporary name beside its target
+    before any is renamed into place, so a failure, a full disk or Ctrl-C until then leaves the
+    previous run's reports as they were; SIGINT/SIGTERM wait while the renames run (the run then
+    stops, exit 130/143, with the whole set in place). Standard output and special files (a pipe
+    may block) come after, interruptible."""
     step_summary = bool(os.environ.get("GITHUB_STEP_SUMMARY")) and any(output.name == "github" for output in outputs)
     contents = []
     for output in outputs:
@@ -139,14 +168,20 @@ def write_reports(report: Report, outputs: Sequence[OutputSpec], renderers: Mapp
         rendered = RenderOptions(color=color, quiet=options.quiet, statistics=options.statistics,
                                  today=options.today, review_period=options.review_period, step_summary=step_summary)
         contents.append((output, color, renderers[output.name](report, rendered)))
-    held = [output.path is not None and not _is_special(os.path.abspath(output.path)) for output, _, _ in contents]
+    special = [output.path is None or _is_special(os.path.abspath(output.path)) for output, _, _ in contents]
+    staged: list[Staged] = []
+    try:  # every report file written whole beside its target before any is put in place
+        for (output, _, content), through in zip(contents, special):
+            if not through and output.path is not None:
+                staged.append(_stage_output(output.path, content))
+    except BaseException:
+        discard_all(staged)
+        raise
     with SignalsHeld():
-        for (output, _, content), file in zip(contents, held):
-            if file and output.path is not None:
-                write_output(output.path, content)
-    for (output, color, content), file in zip(contents, held):
+        commit_all(staged)
+    for (output, color, content), through in zip(contents, special):
         if output.path is None:
             click.echo(content, nl=False, color=color)
-        elif not file:
-            write_output(output.path, content)
+        elif through:
+            _write_special(output.path, content)
     append_step_summary(report, outputs)
