@@ -85,10 +85,13 @@ def write_output(path: str, content: str) -> None:
         commit_all([_stage_output(path, content)])
 
 
-def _write_special(path: str, content: str) -> None:
+def _write_special(path: str, content: Content) -> None:
     try:
         with open(os.path.abspath(path), "w", encoding="utf-8", newline="\n") as stream:  # /dev/stdout, a pipe
-            stream.write(content)
+            if isinstance(content, bytes):
+                stream.write(content.decode("utf-8"))
+            else:
+                stream.writelines([content] if isinstance(content, str) else content)
     except OSError as error:
         raise OutputError(f'cannot write "{path}": {error.strerror or error}') from None
 
@@ -181,7 +184,8 @@ def write_reports(report: Report, outputs: Sequence[OutputSpec], renderers: Mapp
         commit_all(staged)
     for (output, color, content), through in zip(contents, special):
         if output.path is None:
-            click.echo(content, nl=False, color=color)
+            for piece in [content] if isinstance(content, str) else content:
+                click.echo(piece, nl=False, color=color)
         elif through:
             _write_special(output.path, content)
     append_step_summary(report, outputs)

@@ -43,10 +43,11 @@ def test_a_stop_while_rendering_writes_no_report(previous_run: Path, monkeypatch
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     from charterlint.reporters import sarif
 
-    def interrupted(*args: object) -> str:  # Ctrl-C arrives while the second report is made
+    def interrupted(*args: object) -> Iterator[str]:  # Ctrl-C arrives while the second report is written
+        yield '{"version": "2.1.0",'
         raise Interrupted(signal.SIGINT)
 
-    monkeypatch.setattr(sarif, "render", interrupted)
+    monkeypatch.setattr(sarif, "stream", interrupted)
     code, _, err = run(["check", *FORMATS], capsys)
     assert (code, err) == (130, "aborted\n")
     assert (previous_run / "r.json").read_text(encoding="utf-8") == "previous json\n"  # was the new one
