@@ -19,6 +19,7 @@ from charterlint.atomic import write_atomically
 from charterlint.exits import SignalsHeld
 from charterlint.model import Report
 from charterlint.reporters import RenderOptions, Reporter
+from charterlint.reporters.inert import inert
 
 # Formats that show each charter's content (FileResult.data); without them results are slimmed.
 SHOWS_CONTENT = frozenset({"html"})
@@ -49,23 +50,28 @@ def expand_auto(specs: Sequence[str], github_actions: bool) -> list[str]:
     return expanded
 
 
-def parse_formats(specs: Sequence[str], known: Sequence[str]) -> list[OutputSpec]:
+def parse_formats(specs: Sequence[str], known: Sequence[str],
+                  documents: frozenset[str] = _DOCUMENT_FORMATS) -> list[OutputSpec]:
+    """`NAME[:PATH]` specs as outputs; click.UsageError for an unknown name or clashing destinations.
+
+    `documents` are the formats that are one document each (at most one on standard output)."""
     outputs = []
     for spec in specs:
         name, _, path = spec.partition(":")
         if name not in known:
             raise click.UsageError(f'unknown format "{name}": expected one of {", ".join(known)}')
         outputs.append(OutputSpec(name, None if path in ("", "-") else path))  # "-": standard output
-    _check_destinations(outputs)
+    _check_destinations(outputs, documents)
     return outputs
 
 
-def _check_destinations(outputs: Sequence[OutputSpec]) -> None:
+def _check_destinations(outputs: Sequence[OutputSpec], documents: frozenset[str]) -> None:
     """Refuse outputs that would overwrite each other or mix documents on standard output."""
     on_stdout = [o.name for o in outputs if o.path is None]
-    if len(on_stdout) > 1 and _DOCUMENT_FORMATS & set(on_stdout):
+    if len(on_stdout) > 1 and documents & set(on_stdout):
+        document = sorted(documents & set(on_stdout))[0]
         raise click.UsageError(f"formats {', '.join(on_stdout)} would all go to standard output:"
-                               " give the document formats a file (e.g. --format sarif:charterlint.sarif)")
+                               f" give the document formats a file (e.g. --format {document}:PATH)")
     paths = [os.path.abspath(o.path) for o in outputs if o.path is not None]
     if len(paths) != len(set(paths)):
         raise click.UsageError("two --format outputs name the same file: give each its own")
@@ -124,29 +130,60 @@ def append_step_summary(report: Report, outputs: Sequence[OutputSpec]) -> None:
             stream.write(markdown)
 
 
+# What `wrote ... to PATH` calls each format's file (a run whose only output is files says where they went).
+REPORT_NAMES = {"text": "text report", "json": "JSON report", "sarif": "SARIF report", "github": "GitHub annotations",
+                "junit": "JUnit report", "html": "HTML report"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One output, rendered: where it goes, its text, and whether that text is coloured."""
+
+    output: OutputSpec
+    content: str
+    color: bool = False
+
+
 def write_reports(report: Report, outputs: Sequence[OutputSpec], renderers: Mapping[str, Reporter],
                   options: RenderOptions, color_for: Callable[[IO[Any]], bool]) -> None:
     """Render the report in each format and write it; `options.color` applies to standard output only.
 
     All or none: every report is rendered before any is written (a failure or Ctrl-C while
-    rendering leaves the previous run's reports as they were), and SIGINT/SIGTERM wait while the
-    report files are written (the run then stops, exit 130/143, with the whole set written).
-    Standard output and special files (a pipe may block) come after, interruptible."""
+    rendering leaves the previous run's reports as they were); see `write_rendered`."""
     step_summary = bool(os.environ.get("GITHUB_STEP_SUMMARY")) and any(output.name == "github" for output in outputs)
     contents = []
     for output in outputs:
         color = output.path is None and color_for(sys.stdout)
         rendered = RenderOptions(color=color, quiet=options.quiet, statistics=options.statistics,
                                  today=options.today, review_period=options.review_period, step_summary=step_summary)
-        contents.append((output, color, renderers[output.name](report, rendered)))
-    held = [output.path is not None and not _is_special(os.path.abspath(output.path)) for output, _, _ in contents]
-    with SignalsHeld():
-        for (output, _, content), file in zip(contents, held):
-            if file and output.path is not None:
-                write_output(output.path, content)
-    for (output, color, content), file in zip(contents, held):
-        if output.path is None:
-            click.echo(content, nl=False, color=color)
-        elif not file:
-            write_output(output.path, content)
+        contents.append(Rendered(output, renderers[output.name](report, rendered), color))
+    write_rendered(contents, REPORT_NAMES, quiet=options.quiet)
     append_step_summary(report, outputs)
+
+
+def write_rendered(contents: Sequence[Rendered], names: Mapping[str, str], *, quiet: bool = False) -> None:
+    """Write rendered outputs: files first, then standard output and special files.
+
+    SIGINT/SIGTERM wait while the files are written (the run then stops, exit 130/143, with the
+    whole set written). Standard output and special files (a pipe may block) come after,
+    interruptible. When nothing went to standard output, a line on standard error says where
+    each file went (`wrote SARIF report to out.sarif`, by `names`), so a run is never silent
+    about its result; standard output stays clean for piping, and `quiet` leaves the line out.
+    """
+    held = [rendered.output.path is not None and not _is_special(os.path.abspath(rendered.output.path))
+            for rendered in contents]
+    with SignalsHeld():
+        for rendered, file in zip(contents, held):
+            if file and rendered.output.path is not None:
+                write_output(rendered.output.path, rendered.content)
+    for rendered, file in zip(contents, held):
+        if rendered.output.path is None:
+            click.echo(rendered.content, nl=False, color=rendered.color)
+        elif not file:
+            write_output(rendered.output.path, rendered.content)
+    if quiet or any(rendered.output.path is None for rendered in contents):
+        return
+    for rendered, file in zip(contents, held):
+        if file and rendered.output.path is not None:
+            name = names.get(rendered.output.name, f"{rendered.output.name} report")
+            click.echo(f"wrote {name} to {inert(rendered.output.path)}", err=True)
