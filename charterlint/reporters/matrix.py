@@ -106,7 +106,7 @@ def _block(result: FileResult, coverage: CharterCoverage | None, width: int, col
     labels = channel_labels([row.channel_id for row in coverage.rows], width)
     lines += table_lines(_table(coverage, labels), width, color)
     shortened = _shortened(labels)
-    return lines + (prose_lines([Styled(shortened)], width, color) if shortened else [])
+    return lines + (["", *prose_lines([Styled(shortened)], width, color)] if shortened else [])
 
 
 def render(report: Report, options: RenderOptions, width: int = 80) -> str:

@@ -41,7 +41,7 @@ def _section(result: FileResult, coverage: CharterCoverage | None) -> list[str]:
         organization = f" ({literal(coverage.organization)})" if coverage.organization.strip() else ""
         lines += [f"**{literal(coverage.title)}**{organization}", ""]
     first, *rest = review_parts(coverage.review)  # the dates and basis come from the charter
-    lines += [literal(first.text) + "".join(part.text for part in rest), ""]
+    lines += [literal(first.text) + " " + "".join(part.text for part in rest), ""]  # literal() drops the space
     if not coverage.content_rules_ran:
         lines += [literal(STOPPED), ""]
     if not coverage.rows:
