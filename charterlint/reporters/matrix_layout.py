@@ -61,7 +61,7 @@ def table_lines(rows: Sequence[Sequence[Styled]], width: int, color: bool) -> li
     (longer cells wrap). Groups are separated by a blank line.
     """
     width = max(width, MIN_WIDTH)
-    natural = [max(len(row[column].text) for row in rows) for column in range(len(rows[0]))]
+    natural = [max(1, *(len(row[column].text) for row in rows)) for column in range(len(rows[0]))]
     if sum(natural) + len(GAP) * (len(natural) - 1) <= width:
         groups = [list(range(1, len(natural)))]
         widths = natural
