@@ -178,8 +178,8 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
 @click.option("--preset", type=click.Choice(["recommended", "strict"]),
               help="The rules whose findings flag cells (default: the configuration's, else recommended).")
 @click.option("--format", "--output-format", "-f", "formats", multiple=True, metavar="NAME[:PATH]",
-              help="text (default; fitted to the terminal's width, else $COLUMNS, else 80), markdown or csv;"
-                   " with :PATH, written to that file. Repeatable.")
+              help="text (default; fitted to $COLUMNS, else the terminal's width, else 80 columns), markdown or"
+                   " csv; with :PATH, written to that file. Repeatable.")
 def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: str | None, isolated: bool,
            preset: str | None, formats: tuple[str, ...]) -> int:
     """Print each charter's coverage matrix: what every channel promises.
