@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -19,6 +19,7 @@ from charterlint.atomic import Content, Staged, commit_all, discard_all, stage
 from charterlint.exits import SignalsHeld
 from charterlint.model import Report
 from charterlint.reporters import RenderOptions, Reporter
+from charterlint.reporters.inert import inert
 
 # Formats that show each charter's content (FileResult.data); without them results are slimmed.
 SHOWS_CONTENT = frozenset({"html"})
@@ -49,23 +50,28 @@ def expand_auto(specs: Sequence[str], github_actions: bool) -> list[str]:
     return expanded
 
 
-def parse_formats(specs: Sequence[str], known: Sequence[str]) -> list[OutputSpec]:
+def parse_formats(specs: Sequence[str], known: Sequence[str],
+                  documents: frozenset[str] = _DOCUMENT_FORMATS) -> list[OutputSpec]:
+    """`NAME[:PATH]` specs as outputs; click.UsageError for an unknown name or clashing destinations.
+
+    `documents` are the formats that are one document each (at most one on standard output)."""
     outputs = []
     for spec in specs:
         name, _, path = spec.partition(":")
         if name not in known:
             raise click.UsageError(f'unknown format "{name}": expected one of {", ".join(known)}')
         outputs.append(OutputSpec(name, None if path in ("", "-") else path))  # "-": standard output
-    _check_destinations(outputs)
+    _check_destinations(outputs, documents)
     return outputs
 
 
-def _check_destinations(outputs: Sequence[OutputSpec]) -> None:
+def _check_destinations(outputs: Sequence[OutputSpec], documents: frozenset[str]) -> None:
     """Refuse outputs that would overwrite each other or mix documents on standard output."""
     on_stdout = [o.name for o in outputs if o.path is None]
-    if len(on_stdout) > 1 and _DOCUMENT_FORMATS & set(on_stdout):
+    if len(on_stdout) > 1 and documents & set(on_stdout):
+        document = sorted(documents & set(on_stdout))[0]
         raise click.UsageError(f"formats {', '.join(on_stdout)} would all go to standard output:"
-                               " give the document formats a file (e.g. --format sarif:charterlint.sarif)")
+                               f" give the document formats a file (e.g. --format {document}:PATH)")
     paths = [os.path.abspath(o.path) for o in outputs if o.path is not None]
     if len(paths) != len(set(paths)):
         raise click.UsageError("two --format outputs name the same file: give each its own")
@@ -155,37 +161,69 @@ def append_step_summary(report: Report, outputs: Sequence[OutputSpec]) -> None:
             stream.write(markdown)
 
 
+# What `wrote ... to PATH` calls each format's file (a run whose only output is files says where they went).
+REPORT_NAMES = {"text": "text report", "json": "JSON report", "sarif": "SARIF report", "github": "GitHub annotations",
+                "junit": "JUnit report", "html": "HTML report"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One output, rendered: where it goes, its text, and whether that text is coloured."""
+
+    output: OutputSpec
+    content: str | Iterable[str]  # pieces of a streamed report, written as they come
+    color: bool = False
+
+
 def write_reports(report: Report, outputs: Sequence[OutputSpec], renderers: Mapping[str, Reporter],
                   options: RenderOptions, color_for: Callable[[IO[Any]], bool]) -> None:
     """Render the report in each format and write it; `options.color` applies to standard output only.
 
-    All or none: every report file is written whole under a temporary name beside its target
-    before any is renamed into place, so a failure, a full disk or Ctrl-C until then leaves the
-    previous run's reports as they were; SIGINT/SIGTERM wait while the renames run (the run then
-    stops, exit 130/143, with the whole set in place). Standard output and special files (a pipe
-    may block) come after, interruptible."""
+    All or none: see `write_rendered`."""
     step_summary = bool(os.environ.get("GITHUB_STEP_SUMMARY")) and any(output.name == "github" for output in outputs)
     contents = []
     for output in outputs:
         color = output.path is None and color_for(sys.stdout)
         rendered = RenderOptions(color=color, quiet=options.quiet, statistics=options.statistics,
                                  today=options.today, review_period=options.review_period, step_summary=step_summary)
-        contents.append((output, color, renderers[output.name](report, rendered)))
-    special = [output.path is None or _is_special(os.path.abspath(output.path)) for output, _, _ in contents]
+        contents.append(Rendered(output, renderers[output.name](report, rendered), color))
+    write_rendered(contents, REPORT_NAMES, quiet=options.quiet)
+    append_step_summary(report, outputs)
+
+
+def write_rendered(contents: Sequence[Rendered], names: Mapping[str, str], *, quiet: bool = False) -> None:
+    """Write rendered outputs: files first, then standard output and special files.
+
+    All or none: every file is written whole under a temporary name beside its target (a
+    streamed report as it is made) before any is renamed into place, so a failure, a full disk or
+    Ctrl-C until then leaves the previous run's reports as they were; SIGINT/SIGTERM wait while
+    the renames run (the run then stops, exit 130/143, with the whole set in place). Standard output and special files (a pipe may block) come after,
+    interruptible. When nothing went to standard output, a line on standard error says where
+    each file went (`wrote SARIF report to out.sarif`, by `names`), so a run is never silent
+    about its result; standard output stays clean for piping, and `quiet` leaves the line out.
+    """
+    special = [rendered.output.path is None or _is_special(os.path.abspath(rendered.output.path))
+               for rendered in contents]
     staged: list[Staged] = []
     try:  # every report file written whole beside its target before any is put in place
-        for (output, _, content), through in zip(contents, special):
-            if not through and output.path is not None:
-                staged.append(_stage_output(output.path, content))
+        for rendered, through in zip(contents, special):
+            if not through and rendered.output.path is not None:
+                staged.append(_stage_output(rendered.output.path, rendered.content))
     except BaseException:
         discard_all(staged)
         raise
     with SignalsHeld():
         commit_all(staged)
-    for (output, color, content), through in zip(contents, special):
-        if output.path is None:
+    for rendered, through in zip(contents, special):
+        if rendered.output.path is None:
+            content = rendered.content
             for piece in [content] if isinstance(content, str) else content:
-                click.echo(piece, nl=False, color=color)
+                click.echo(piece, nl=False, color=rendered.color)
         elif through:
-            _write_special(output.path, content)
-    append_step_summary(report, outputs)
+            _write_special(rendered.output.path, rendered.content)
+    if quiet or any(rendered.output.path is None for rendered in contents):
+        return
+    for rendered, through in zip(contents, special):
+        if not through and rendered.output.path is not None:
+            name = names.get(rendered.output.name, f"{rendered.output.name} report")
+            click.echo(f"wrote {name} to {inert(rendered.output.path)}", err=True)
