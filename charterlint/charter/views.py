@@ -76,10 +76,15 @@ class Channel:
         return hours_calendar(self.data.get("hours"))
 
     @property
-    def hours_phrase(self) -> str:
-        """How a message names limited hours: `only on calendar "office"`, `only outside calendar "office"`."""
-        where = "outside" if self.open_outside else "on"
-        return f'only {where} calendar "{self.calendar_id}"'
+    def closing_calendar(self) -> str | None:
+        """The calendar outside whose hours nobody is there (`hours: office`), else None.
+
+        None for `always`, `not_published` (unknown: CH111) and `{outside: office}`: an
+        out-of-hours service complements the office hours, so together the organisation is
+        there around the clock and the rules about closing time do not apply to it.
+        """
+        hours = self.data.get("hours")
+        return hours if isinstance(hours, str) and hours == self.calendar_id else None
 
 
 def hours_calendar(hours: Any) -> str | None:

@@ -49,14 +49,15 @@ def missing_channel_commitment(document: Document, context: Context) -> Iterator
 def after_hours_without_follow_up(document: Document, context: Context) -> Iterator[Problem]:
     """CH102: an asynchronous-first channel with limited hours and no human follow-up.
 
-    Hours that are not published are CH111's finding: nothing says the channel closes.
+    Hours that are not published are CH111's finding; an out-of-hours service does not close
+    while the office is open (see Channel.closing_calendar).
     """
     for channel in charter_index(document).channels:
-        if channel.calendar_id is None:  # always open, or hours not published
+        if channel.closing_calendar is None:
             continue
         if channel.type in ASYNC_FIRST_TYPES and "human_follow_up" not in channel.data:
             yield Problem(
-                f'channel "{channel.id}" is open {channel.hours_phrase} but has no '
+                f'channel "{channel.id}" is open only on calendar "{channel.closing_calendar}" but has no '
                 "human_follow_up: say when and how a person replies to messages sent out of hours "
                 "(add human_follow_up.within and .via)",
                 channel.pointer, anchor="container",
@@ -148,13 +149,14 @@ def clock_hours_on_limited_channel(document: Document, context: Context) -> Iter
     """CH107: a commitment over 60 clock minutes on a channel that closes.
 
     Each commitment once, at its own place: a standard's names the first channel it applies to
-    that closes, and how many more. Hours not published are CH111's finding; a limit whose text
-    says "business hours" is CH310's.
+    that closes, and how many more. Hours not published are CH111's finding, an out-of-hours
+    service does not close (see Channel.closing_calendar), and a limit whose text says "business
+    hours" is CH310's.
     """
     index = charter_index(document)
     by_id = {channel.id: channel for channel in index.channels}
     for commitment in index.channel_commitments:
-        limited = [by_id[i] for i in commitment.channels if i in by_id and by_id[i].calendar_id is not None]
+        limited = [by_id[i] for i in commitment.channels if i in by_id and by_id[i].closing_calendar is not None]
         duration = commitment.within
         if not limited or duration is None or duration.scale is not Scale.CONTINUOUS:
             continue
@@ -170,8 +172,8 @@ def clock_hours_on_limited_channel(document: Document, context: Context) -> Iter
         others = f" (and {more} more)" if more else ""
         yield Problem(
             f'{commitment.event} within "{duration.text}" on channel "{channel.id}"{others} counts clock time, '
-            f"but the channel is open {channel.hours_phrase}: does the clock stop at closing "
-            f"time? ({fix})",
+            f'but the channel is open only on calendar "{channel.closing_calendar}": does the clock stop at '
+            f"closing time? ({fix})",
             join(commitment.pointer, "within"),
         )
 
