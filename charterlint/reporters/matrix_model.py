@@ -241,11 +241,13 @@ def _cell_facts(column: str, channel: Channel, data: Mapping[str, Any],
             "resolve": kind != "chatbot",
         }[column]
         if kind in _ANSWER_OR_RESPOND and column in ("answer", "respond"):
-            applies = not any(channel.commitments.get(e) is not None for e in ("answer", "respond"))
+            applies = not any(channel.commitments.get(e) is not None or (channel.id, e) in index.shared
+                              for e in ("answer", "respond"))
         return value, (node,), applies
     if column == "follow_up":
         follow_up = channel.data.get("human_follow_up")
-        applies = kind == "chatbot" or (kind in ASYNC_FIRST_TYPES and not channel.always_open)
+        # as CH102: only a channel that closes (not one always open, out of hours only, or of unknown hours)
+        applies = kind == "chatbot" or (kind in ASYNC_FIRST_TYPES and channel.closing_calendar is not None)
         return follow_up_text(follow_up), (join(channel.pointer, "human_follow_up"),), applies
     if column == "accessibility":
         provisions = channel.data.get("accessibility")
