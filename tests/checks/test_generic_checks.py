@@ -163,5 +163,5 @@ def test_a_commitment_given_as_variants_is_checked_variant_by_variant() -> None:
     ]
     spec = {"function": "max-duration", "given": "/channels/*", "field": "commitments/answer/within", "max": "4 minutes"}
     assert check(spec, text) == [
-        ("TST001", 13, 55, '"commitments.answer[1].within" in channel "phone" is "5 minutes", longer than the maximum of "4 minutes"'),
+        ("TST001", 13, 47, '"commitments.answer[1].within" in channel "phone" is "5 minutes", longer than the maximum of "4 minutes"'),
     ]
