@@ -168,3 +168,22 @@ channels:
     assert findings(text, ["CH0"]) == [
         ("CH011", 12, 7, '"commitments.answer" in channel "phone" is missing one of "within", "target" or "text"'),
     ]
+
+
+def test_the_order_of_a_standard_s_events_is_checked_at_the_standard() -> None:
+    text = CHARTER_HEAD + _CALENDAR + """\
+channels:
+  - id: letter
+    type: post
+    hours: office
+standards:
+  - id: written
+    channels: [letter]
+    commitments:
+      acknowledge: {within: 5 working days}
+      respond: {within: 2 working days}
+""" + REVIEW
+    assert findings(text, ["CH307"]) == [
+        ("CH307", 20, 25, 'respond within "2 working days" is shorter than acknowledge within "5 working days": '
+                          "a later step cannot come sooner (give respond at least as long as acknowledge)"),
+    ]
