@@ -101,3 +101,12 @@ def test_every_allowed_value_is_named(name: str, field: str) -> None:
 def test_the_sectors_are_those_of_the_schema_in_its_order() -> None:
     rows = [match.group(1) for row in SECTIONS["Sectors"] if (match := _ROW.match(row))]
     assert rows == SCHEMA["$defs"]["organization"]["properties"]["sector"]["enum"]
+
+
+def test_the_complete_example_is_a_valid_charter() -> None:
+    from tests.helpers import findings
+
+    example = DOC[DOC.index("## A complete example"):]
+    block = re.search(r"```yaml\n(.*?)```", example, re.S)
+    assert block is not None
+    assert findings(block.group(1), ["CH0"]) == []
