@@ -11,8 +11,8 @@ that reports it reports it once, at the standard, whichever channels it applies 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from charterlint.charter.duration import Duration, parse_duration
@@ -169,6 +169,9 @@ class CharterIndex:
     standards: tuple[Standard, ...] = ()
     # every commitment that applies to a channel (its own, then the standards'), each once
     channel_commitments: tuple[Commitment, ...] = ()
+    # the same, by the pointer of the channel they are written on and by the channel ids standards list
+    _own: Mapping[str, tuple[Commitment, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _shared: Mapping[str, tuple[Commitment, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> CharterIndex:
@@ -176,15 +179,23 @@ class CharterIndex:
         all_channels = channels(data)
         all_standards = standards(data)
         applied = _channel_commitments(all_channels, all_standards)
+        own: dict[str, list[Commitment]] = {}
+        shared: dict[str, list[Commitment]] = {}
+        for commitment in applied:
+            if commitment.standard is None:  # its pointer is /channels/N/commitments/...
+                own.setdefault(commitment.pointer.split("/commitments/", 1)[0], []).append(commitment)
+            else:
+                for channel_id in commitment.channels:
+                    shared.setdefault(channel_id, []).append(commitment)
         durations_found, texts_found, commitments_found = _scan(data)
         return cls(tuple(all_channels), tuple(_service_channels(all_channels, applied)),
                    tuple(durations_found), tuple(texts_found), tuple(commitments_found),
-                   tuple(all_standards), tuple(applied))
+                   tuple(all_standards), tuple(applied),
+                   {k: tuple(v) for k, v in own.items()}, {k: tuple(v) for k, v in shared.items()})
 
     def commitments_of(self, channel: Channel) -> tuple[Commitment, ...]:
         """The channel's effective commitments: its own, then those of the standards that list it."""
-        return tuple(c for c in self.channel_commitments if channel.id in c.channels
-                     and (c.standard is not None or c.pointer.startswith(channel.pointer + "/")))
+        return self._own.get(channel.pointer, ()) + self._shared.get(channel.id, ())
 
     def events_of(self, channel: Channel) -> frozenset[str]:
         """The events (answer, acknowledge, respond, resolve, update) the channel makes a promise about."""
