@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -191,6 +191,23 @@ def write_reports(report: Report, outputs: Sequence[OutputSpec], renderers: Mapp
     append_step_summary(report, outputs)
 
 
+def _batched(content: str | Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """A streamed report in pieces of about `size` characters (click.echo flushes every call)."""
+    if isinstance(content, str):
+        yield content
+        return
+    batch: list[str] = []
+    length = 0
+    for piece in content:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
+
+
 def write_rendered(contents: Sequence[Rendered], names: Mapping[str, str], *, quiet: bool = False) -> None:
     """Write rendered outputs: files first, then standard output and special files.
 
@@ -216,8 +233,7 @@ def write_rendered(contents: Sequence[Rendered], names: Mapping[str, str], *, qu
         commit_all(staged)
     for rendered, through in zip(contents, special):
         if rendered.output.path is None:
-            content = rendered.content
-            for piece in [content] if isinstance(content, str) else content:
+            for piece in _batched(rendered.content):
                 click.echo(piece, nl=False, color=rendered.color)
         elif through:
             _write_special(rendered.output.path, rendered.content)

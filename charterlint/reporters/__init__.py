@@ -40,10 +40,10 @@ def _lazy(module: str, function: str = "render") -> Reporter:
 def reporters() -> dict[str, Reporter]:
     """The built-in reporters by format name (each imported when used: a run pays for what it uses)."""
     return {
-        "text": _lazy("text"),
+        "text": _lazy("text", "stream"),
         "json": _lazy("json_report", "stream"),
         "sarif": _lazy("sarif", "stream"),
         "github": _lazy("github"),
         "junit": _lazy("junit"),
-        "html": _lazy("html"),
+        "html": _lazy("html", "stream"),
     }
