@@ -61,16 +61,16 @@ def section_lines(section: Section) -> list[str]:
     by_key = {m.command.key: m for m in section.measurements}
     floor = by_key.get(section.floor_key or "")
     base = by_key.get(section.base_key or "")
-    header = ["command", "median s", "min s", "max s", "CPU s", "× floor", "× charterlint", "exit"]
+    header = ["command", "median s", "min s", "max s", "CPU s", "peak MB", "× floor", "× charterlint", "exit"]
     rows = []
     for m in section.measurements:
         if not m.ok:
-            rows.append([m.command.label, "failed", "", "", "", "", "", m.failure.splitlines()[0] if m.failure else "no run"])
+            rows.append([m.command.label, "failed", "", "", "", "", "", "", m.failure.splitlines()[0] if m.failure else "no run"])
             continue
         codes = ",".join(str(code) for code in sorted(set(m.codes)))
         rows.append([m.command.label, f"{m.median:.3f}", f"{min(m.wall):.3f}", f"{max(m.wall):.3f}",
-                     f"{m.cpu_median:.3f}", _ratio(m.median, floor), _ratio(m.median, base), codes])
-    rows += [[s.label, "skipped", "", "", "", "", "", s.reason] for s in section.skipped]
+                     f"{m.cpu_median:.3f}", f"{m.peak_mib:.0f}", _ratio(m.median, floor), _ratio(m.median, base), codes])
+    rows += [[s.label, "skipped", "", "", "", "", "", "", s.reason] for s in section.skipped]
     lines = [f"## {section.title}", "", section.intro, "", *_table(header, rows), ""]
     failures = [m for m in section.measurements if m.failure]
     for m in failures:

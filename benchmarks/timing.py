@@ -8,13 +8,15 @@ also runs once untimed first, so the page cache and `__pycache__` are warm for e
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Measurement:
     command: Command
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
+    peak_kib: list[int] = field(default_factory=list)  # peak resident memory of the largest process
     codes: list[int] = field(default_factory=list)
     last_line: str = ""  # last line of standard output of the warm-up run
     failure: str = ""  # standard error of a run whose exit code was unexpected
@@ -58,43 +61,58 @@ class Measurement:
         return statistics.median(self.cpu)
 
     @property
+    def peak_mib(self) -> float:
+        return max(self.peak_kib) / 1024
+
+    @property
     def ok(self) -> bool:
         return not self.failure and bool(self.wall)
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+class Run(NamedTuple):
+    """One run of a command."""
+
+    wall: float  # seconds
+    cpu: float  # seconds, user + system, of the command and the processes it waited for
+    peak_kib: int  # peak resident memory of the command or the largest process it waited for
+    code: int
+    last_line: str  # of standard output, when captured
+    stderr: str
 
 
-def run_once(command: Command, cwd: Path, env: Mapping[str, str], capture: bool = False) -> tuple[float, float, int, str, str]:
-    """Run the command once: wall seconds, CPU seconds (user + system), exit code, stdout tail, stderr."""
+def run_once(command: Command, cwd: Path, env: Mapping[str, str], capture: bool = False) -> Run:
+    """Run the command once, measuring it alone: os.wait4 gives this child's own resource usage."""
     if command.before is not None:
         command.before()
-    cpu_before = _children_cpu()
-    start = time.perf_counter()
-    completed = subprocess.run(  # noqa: S603 - our own argv, no shell
-        command.argv, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
-    )
-    wall = time.perf_counter() - start
-    cpu = _children_cpu() - cpu_before
-    out = completed.stdout.decode("utf-8", "replace").strip().splitlines() if capture else []
-    return wall, cpu, completed.returncode, out[-1] if out else "", completed.stderr.decode("utf-8", "replace")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(  # noqa: S603 - our own argv, no shell
+            command.argv, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL,
+            stdout=out if capture else subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        out.seek(0)
+        err.seek(0)
+        lines = out.read().decode("utf-8", "replace").strip().splitlines() if capture else []
+        stderr = err.read().decode("utf-8", "replace")
+    # ru_maxrss is in KiB on Linux (bytes on macOS)
+    peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak, process.returncode, lines[-1] if lines else "", stderr)
 
 
-def _record(measurement: Measurement, result: tuple[float, float, int, str, str], timed: bool) -> None:
-    wall, cpu, code, last_line, stderr = result
+def _record(measurement: Measurement, run: Run, timed: bool) -> None:
     # Python exits 1 on an uncaught exception, which is also "findings": tell them apart by stderr.
-    crashed = code not in measurement.command.ok_codes or "Traceback (most recent call last)" in stderr
+    crashed = run.code not in measurement.command.ok_codes or "Traceback (most recent call last)" in run.stderr
     if crashed and not measurement.failure:
-        measurement.failure = f"exit {code}: {stderr.strip()[-600:]}"
+        measurement.failure = f"exit {run.code}: {run.stderr.strip()[-600:]}"
     if timed:
-        measurement.wall.append(wall)
-        measurement.cpu.append(cpu)
-        measurement.codes.append(code)
-    elif last_line:
-        measurement.last_line = last_line
+        measurement.wall.append(run.wall)
+        measurement.cpu.append(run.cpu)
+        measurement.peak_kib.append(run.peak_kib)
+        measurement.codes.append(run.code)
+    elif run.last_line:
+        measurement.last_line = run.last_line
 
 
 def measure(commands: Sequence[Command], rounds: int, cwd: Path, env: Mapping[str, str],

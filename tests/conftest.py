@@ -30,3 +30,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for variable in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FORCE_COLOR", "NO_COLOR"):
         monkeypatch.delenv(variable, raising=False)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def pipe_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`charterlint matrix` fits `$COLUMNS`: every test sees the width of a pipe (80 columns), not
+    that of the terminal the tests were started from."""
+    monkeypatch.delenv("COLUMNS", raising=False)

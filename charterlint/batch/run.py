@@ -3,14 +3,13 @@ process or in worker processes; the report is the same, byte for byte, whichever
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from charterlint.batch.jobs import auto_jobs, usable_cores
 from charterlint.batch.work import Outcome, Task, Work, crashed, lint_work, read_target, report
+from charterlint.collector import collecting_cycles
 from charterlint.engine.settings import LintSettings
 from charterlint.model import FileResult, Report
 from charterlint.source.discovery import Target
@@ -18,9 +17,6 @@ from charterlint.source.discovery import Target
 if TYPE_CHECKING:
     from charterlint.batch.cache import ResultCache
 
-# During the lint loop results pile up, and the default threshold would scan them again and
-# again; start-up objects (modules, rules, schema) are frozen out of collections altogether.
-_LOOP_GC_THRESHOLD = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,23 +37,6 @@ class Run:
     report: Report
     crashes: tuple[str, ...] = ()  # "path: why", one per file charterlint crashed on
     cache_problem: str = ""  # why results could not be cached, if they could not
-
-
-@contextmanager
-def _quiet_gc() -> Iterator[None]:
-    """Collect cycles during the loop (the command starts with the collector off), rarely, and
-    never among the objects made before it."""
-    enabled, threshold = gc.isenabled(), gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(_LOOP_GC_THRESHOLD, *threshold[1:])
-    gc.enable()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
-        if not enabled:
-            gc.disable()
 
 
 def _lint_all(items: Sequence[Work], task: Task, plan: Plan) -> list[Outcome]:
@@ -92,7 +71,7 @@ def _from_cache(targets: Sequence[Target], task: Task) -> tuple[list[FileResult 
 def lint_run(targets: Sequence[Target], settings: LintSettings, plan: Plan = Plan()) -> Run:
     """Lint `targets` as `plan` says: from the cache where it can, in processes if it should."""
     task = Task(settings, plan.cache, plan.slim)
-    with _quiet_gc():
+    with collecting_cycles():
         if task.cache is None:
             results: list[FileResult | None] = [None] * len(targets)
             pending = [(index, Work(target)) for index, target in enumerate(targets)]

@@ -12,6 +12,7 @@ _NAMED_ITEMS = {
     "channels": ("channel", "id"),
     "calendars": ("calendar", "id"),
     "self_service": ("self-service entry", "id"),
+    "standards": ("standard", "id"),
     "stages": ("escalation stage", "name"),
     "external": ("external body", "body"),
 }

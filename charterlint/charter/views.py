@@ -2,12 +2,17 @@
 
 The built-in rules read them from `charter_index(document)`: one walk of the data per
 document, shared by every rule, where each view used to walk the whole charter again.
+
+A channel's commitments, as rules should read them, are `CharterIndex.commitments_of`: its
+own (a list of variants gives one `Commitment` per variant) and those of every entry of
+`standards` that lists it. A standard's commitment keeps the standard's pointer, so a rule
+that reports it reports it once, at the standard, whichever channels it applies to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from charterlint.charter.duration import Duration, parse_duration
@@ -15,15 +20,18 @@ from charterlint.source.document import Document
 from charterlint.source.pointer import escape, join
 
 COMMITMENT_EVENTS = ("answer", "acknowledge", "respond", "resolve")
+UPDATE_EVENT = "update"  # progress updates: how often, not how soon (`every`, not `within`)
+HOURS_ALWAYS = "always"
+HOURS_NOT_PUBLISHED = "not_published"
 ASYNC_FIRST_TYPES = frozenset({"live_chat", "social_media", "sms", "messaging", "app", "web_form", "email"})
 # Fields whose value is a duration, wherever they appear (the schema enforces the syntax).
-DURATION_FIELDS = frozenset({"within", "period", "after", "customer_deadline", "cadence"})
+DURATION_FIELDS = frozenset({"within", "every", "period", "after", "customer_deadline", "cadence"})
 # Fields that hold prose a customer reads.
 TEXT_FIELDS = frozenset({
     "text", "statements", "process", "training", "accreditations", "accountability",
-    "vision", "mission", "values", "channel_statement", "purpose",
+    "vision", "mission", "values", "channel_statement", "purpose", "when",
 })
-_EVENTS = frozenset(COMMITMENT_EVENTS)
+_EVENTS = frozenset((*COMMITMENT_EVENTS, UPDATE_EVENT))
 _WATCHED = DURATION_FIELDS | TEXT_FIELDS | _EVENTS
 
 
@@ -50,7 +58,103 @@ class Channel:
 
     @property
     def always_open(self) -> bool:
-        return self.data.get("hours") == "always"
+        return self.data.get("hours") == HOURS_ALWAYS
+
+    @property
+    def hours_published(self) -> bool:
+        """False for `hours: not_published` (CH111): nothing can be known about when it is open."""
+        return self.data.get("hours") != HOURS_NOT_PUBLISHED
+
+    @property
+    def open_outside(self) -> bool:
+        """`hours: {outside: <calendar>}`: open only while that calendar is closed."""
+        return isinstance(self.data.get("hours"), dict)
+
+    @property
+    def calendar_id(self) -> str | None:
+        """The calendar its hours name (`hours: office` or `hours: {outside: office}`), else None."""
+        return hours_calendar(self.data.get("hours"))
+
+    @property
+    def closing_calendar(self) -> str | None:
+        """The calendar outside whose hours nobody is there (`hours: office`), else None.
+
+        None for `always`, `not_published` (unknown: CH111) and `{outside: office}`: an
+        out-of-hours service complements the office hours, so together the organisation is
+        there around the clock and the rules about closing time do not apply to it.
+        """
+        hours = self.data.get("hours")
+        return hours if isinstance(hours, str) and hours == self.calendar_id else None
+
+
+def hours_calendar(hours: Any) -> str | None:
+    """The calendar id that an `hours` value names, on or outside; None for the keywords."""
+    if isinstance(hours, dict):
+        hours = hours.get("outside")
+    if isinstance(hours, str) and hours not in (HOURS_ALWAYS, HOURS_NOT_PUBLISHED):
+        return hours
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """One promise about one event, as rules read it: a single commitment, or one variant of a list.
+
+    `channels` are the ids of the channels it applies to: its own channel's, or those its
+    standard lists (none for a standard tied to no channel). `standard` is the id of the
+    standard it comes from, None for a channel's own.
+    """
+
+    pointer: str
+    event: str
+    data: dict[str, Any]
+    channels: tuple[str, ...] = ()
+    standard: str | None = None
+
+    @property
+    def within(self) -> Duration | None:
+        return parse_duration(self.data.get("within"))
+
+    @property
+    def when(self) -> str | None:
+        """The case a variant covers ("with an appointment"); None for a single commitment."""
+        value = self.data.get("when")
+        return value if isinstance(value, str) else None
+
+
+def commitment_entries(pointer: str, events: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(pointer, event, commitment) for each commitment of a `commitments` mapping at `pointer`,
+    in event order; a list of variants gives each variant at its own pointer."""
+    if not isinstance(events, dict):
+        return
+    for event in (*COMMITMENT_EVENTS, UPDATE_EVENT):
+        value = events.get(event)
+        if isinstance(value, dict):
+            yield join(pointer, event), event, value
+        elif isinstance(value, list):
+            yield from ((join(pointer, event, i), event, v) for i, v in enumerate(value) if isinstance(v, dict))
+
+
+@dataclass(frozen=True, slots=True)
+class Standard:
+    """One entry of `standards`, with its index and pointer."""
+
+    index: int
+    pointer: str
+    data: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return str(self.data.get("id", ""))
+
+    @property
+    def channel_ids(self) -> tuple[str, ...]:
+        listed = self.data.get("channels")
+        return tuple(dict.fromkeys(str(i) for i in listed)) if isinstance(listed, list) else ()
+
+    def commitments(self) -> Iterator[Commitment]:
+        for pointer, event, data in commitment_entries(join(self.pointer, "commitments"), self.data.get("commitments")):
+            yield Commitment(pointer, event, data, self.channel_ids, self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +166,40 @@ class CharterIndex:
     durations: tuple[tuple[str, Duration], ...]
     texts: tuple[tuple[str, str], ...]
     commitments: tuple[tuple[str, str, dict[str, Any]], ...]
+    standards: tuple[Standard, ...] = ()
+    # every commitment that applies to a channel (its own, then the standards'), each once
+    channel_commitments: tuple[Commitment, ...] = ()
+    # the same, by the pointer of the channel they are written on and by the channel ids standards list
+    _own: Mapping[str, tuple[Commitment, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _shared: Mapping[str, tuple[Commitment, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> CharterIndex:
         """Index `data` (a charter's top-level mapping)."""
         all_channels = channels(data)
+        all_standards = standards(data)
+        applied = _channel_commitments(all_channels, all_standards)
+        own: dict[str, list[Commitment]] = {}
+        shared: dict[str, list[Commitment]] = {}
+        for commitment in applied:
+            if commitment.standard is None:  # its pointer is /channels/N/commitments/...
+                own.setdefault(commitment.pointer.split("/commitments/", 1)[0], []).append(commitment)
+            else:
+                for channel_id in commitment.channels:
+                    shared.setdefault(channel_id, []).append(commitment)
         durations_found, texts_found, commitments_found = _scan(data)
-        return cls(tuple(all_channels), tuple(_service_channels(all_channels)),
-                   tuple(durations_found), tuple(texts_found), tuple(commitments_found))
+        return cls(tuple(all_channels), tuple(_service_channels(all_channels, applied)),
+                   tuple(durations_found), tuple(texts_found), tuple(commitments_found),
+                   tuple(all_standards), tuple(applied),
+                   {k: tuple(v) for k, v in own.items()}, {k: tuple(v) for k, v in shared.items()})
+
+    def commitments_of(self, channel: Channel) -> tuple[Commitment, ...]:
+        """The channel's effective commitments: its own, then those of the standards that list it."""
+        return self._own.get(channel.pointer, ()) + self._shared.get(channel.id, ())
+
+    def events_of(self, channel: Channel) -> frozenset[str]:
+        """The events (answer, acknowledge, respond, resolve, update) the channel makes a promise about."""
+        return frozenset(c.event for c in self.commitments_of(channel))
 
 
 def charter_index(document: Document) -> CharterIndex:
@@ -89,20 +219,39 @@ def channels(data: dict[str, Any]) -> list[Channel]:
     return [Channel(i, join("/channels", i), entry) for i, entry in enumerate(entries) if isinstance(entry, dict)]
 
 
-def _service_channels(all_channels: list[Channel]) -> list[Channel]:
+def standards(data: dict[str, Any]) -> list[Standard]:
+    """Every entry of `standards` that is a mapping, in order."""
+    entries = data.get("standards")
+    if not isinstance(entries, list):
+        return []
+    return [Standard(i, join("/standards", i), entry) for i, entry in enumerate(entries) if isinstance(entry, dict)]
+
+
+def _channel_commitments(all_channels: list[Channel], all_standards: list[Standard]) -> list[Commitment]:
+    own = [Commitment(pointer, event, value, (channel.id,))
+           for channel in all_channels
+           for pointer, event, value in commitment_entries(join(channel.pointer, "commitments"), channel.commitments)]
+    ids = {channel.id for channel in all_channels}
+    shared = [c for standard in all_standards for c in standard.commitments() if ids.intersection(c.channels)]
+    return own + shared
+
+
+def _service_channels(all_channels: list[Channel], applied: list[Commitment]) -> list[Channel]:
     handoff_targets = {c.data["handoff_to"] for c in all_channels if isinstance(c.data.get("handoff_to"), str)}
-    ids = {c.id for c in all_channels if any(e in c.commitments for e in COMMITMENT_EVENTS) or c.id in handoff_targets}
-    return [c for c in all_channels if c.id in ids]
+    committed = {i for c in applied if c.event in COMMITMENT_EVENTS for i in c.channels}
+    return [c for c in all_channels if c.id in committed or c.id in handoff_targets]
 
 
 def service_channel_ids(data: dict[str, Any]) -> set[str]:
-    """Channels that carry at least one commitment or are the target of a `handoff_to`."""
-    return {c.id for c in _service_channels(channels(data))}
+    """Channels that carry at least one commitment (their own or a standard's that lists them) or
+    are the target of a `handoff_to`."""
+    return {c.id for c in service_channels(data)}
 
 
 def service_channels(data: dict[str, Any]) -> list[Channel]:
     """The channels whose ids `service_channel_ids` gives, in order."""
-    return _service_channels(channels(data))
+    all_channels = channels(data)
+    return _service_channels(all_channels, _channel_commitments(all_channels, standards(data)))
 
 
 def walk(value: Any, pointer: str = "") -> Iterator[tuple[str, str, Any]]:
@@ -171,8 +320,11 @@ def _record(found: _Found, pointer: str, key: str, value: Any) -> None:
             texts_found.append((pointer, value))
         elif isinstance(value, list):
             texts_found.extend((f"{pointer}/{index}", item) for index, item in enumerate(value) if isinstance(item, str))
-    elif isinstance(value, dict) and "within" in value:
+    elif isinstance(value, dict):
         commitments_found.append((pointer, key, value))
+    elif isinstance(value, list):  # variants of one commitment
+        commitments_found.extend((f"{pointer}/{index}", key, item) for index, item in enumerate(value)
+                                 if isinstance(item, dict))
 
 
 def durations(data: dict[str, Any]) -> Iterator[tuple[str, Duration]]:
@@ -186,5 +338,6 @@ def texts(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 
 def commitments(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Every commitment object (channel and section ones) as (pointer, event, commitment)."""
+    """Every commitment object (channel, standard and section ones; each variant of a list) as
+    (pointer, event, commitment)."""
     yield from _scan(data)[2]

@@ -89,7 +89,9 @@ def performance_reporting_missing(document: Document, context: Context) -> Itera
 
 
 def accessibility_missing(document: Document, context: Context) -> Iterator[Problem]:
-    """CH409: no channel lists `accessibility` provisions."""
+    """CH409: neither the organisation (top-level `accessibility`) nor any channel lists provisions."""
+    if document.data.get("accessibility"):
+        return
     if not any(channel.data.get("accessibility") for channel in charter_index(document).channels):
         yield Problem(
             "no channel lists accessibility provisions (add accessibility to the channels that offer them, "

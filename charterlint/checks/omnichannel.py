@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter.duration import Scale, parse_duration
+from charterlint.charter.clocks import ambiguous_clock
+from charterlint.charter.duration import Scale
 from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, charter_index
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
@@ -30,8 +31,10 @@ def _stages(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
     """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306."""
-    for channel in charter_index(document).channels:
-        if channel.type == "chatbot" or any(e in channel.commitments for e in COMMITMENT_EVENTS):
+    index = charter_index(document)
+    for channel in index.channels:
+        # its own commitments or a standard's that lists it
+        if channel.type == "chatbot" or index.events_of(channel).intersection(COMMITMENT_EVENTS):
             continue
         event, meaning = ("answer", "a person answers") if channel.type in _ANSWER_TYPES else (
             "respond", "a person replies")
@@ -44,11 +47,17 @@ def missing_channel_commitment(document: Document, context: Context) -> Iterator
 
 
 def after_hours_without_follow_up(document: Document, context: Context) -> Iterator[Problem]:
-    """CH102: an asynchronous-first channel with limited hours and no human follow-up."""
+    """CH102: an asynchronous-first channel with limited hours and no human follow-up.
+
+    Hours that are not published are CH111's finding; an out-of-hours service does not close
+    while the office is open (see Channel.closing_calendar).
+    """
     for channel in charter_index(document).channels:
-        if channel.type in ASYNC_FIRST_TYPES and not channel.always_open and "human_follow_up" not in channel.data:
+        if channel.closing_calendar is None:
+            continue
+        if channel.type in ASYNC_FIRST_TYPES and "human_follow_up" not in channel.data:
             yield Problem(
-                f'channel "{channel.id}" is open only on calendar "{channel.data.get("hours")}" but has no '
+                f'channel "{channel.id}" is open only on calendar "{channel.closing_calendar}" but has no '
                 "human_follow_up: say when and how a person replies to messages sent out of hours "
                 "(add human_follow_up.within and .via)",
                 channel.pointer, anchor="container",
@@ -137,29 +146,36 @@ def escalation_requires_channel_switch(document: Document, context: Context) -> 
 
 
 def clock_hours_on_limited_channel(document: Document, context: Context) -> Iterator[Problem]:
-    """CH107: a commitment over 60 clock minutes on a channel that closes."""
-    for channel in charter_index(document).channels:
-        if channel.always_open:
+    """CH107: a commitment over 60 clock minutes on a channel that closes.
+
+    Each commitment once, at its own place: a standard's names the first channel it applies to
+    that closes, and how many more. Hours not published are CH111's finding, an out-of-hours
+    service does not close (see Channel.closing_calendar), and a limit whose text says "business
+    hours" is CH310's.
+    """
+    index = charter_index(document)
+    by_id = {channel.id: channel for channel in index.channels}
+    for commitment in index.channel_commitments:
+        limited = [by_id[i] for i in commitment.channels if i in by_id and by_id[i].closing_calendar is not None]
+        duration = commitment.within
+        if not limited or duration is None or duration.scale is not Scale.CONTINUOUS:
             continue
-        for event in COMMITMENT_EVENTS:
-            commitment = channel.commitments.get(event)
-            if not isinstance(commitment, dict):
-                continue
-            duration = parse_duration(commitment.get("within"))
-            if duration is None or duration.scale is not Scale.CONTINUOUS or duration.unit not in _CLOCK_UNITS:
-                continue
-            if duration.magnitude <= _CLOCK_LIMIT_SECONDS:
-                continue
-            if duration.unit == "hour":
-                fix = f'use "{duration.text.replace("hour", "business hour")}"'
-            else:
-                fix = "use business hours"
-            yield Problem(
-                f'{event} within "{duration.text}" on channel "{channel.id}" counts clock time, but the channel '
-                f'is open only on calendar "{channel.data.get("hours")}": does the clock stop at closing '
-                f"time? ({fix})",
-                join(channel.pointer, "commitments", event, "within"),
-            )
+        if duration.unit not in _CLOCK_UNITS or duration.magnitude <= _CLOCK_LIMIT_SECONDS:
+            continue
+        if ambiguous_clock(commitment.data) is not None:
+            continue
+        if duration.unit == "hour":
+            fix = f'use "{duration.text.replace("hour", "business hour")}"'
+        else:
+            fix = "use business hours"
+        channel, more = limited[0], len(limited) - 1
+        others = f" (and {more} more)" if more else ""
+        yield Problem(
+            f'{commitment.event} within "{duration.text}" on channel "{channel.id}"{others} counts clock time, '
+            f'but the channel is open only on calendar "{channel.closing_calendar}": does the clock stop at '
+            f"closing time? ({fix})",
+            join(commitment.pointer, "within"),
+        )
 
 
 def overview_without_channel_statement(document: Document, context: Context) -> Iterator[Problem]:

@@ -74,15 +74,17 @@ def business_units_without_calendar(document: Document, context: Context) -> Ite
 
 
 def acknowledgement_only(document: Document, context: Context) -> Iterator[Problem]:
-    """CH306: a channel's only commitment is `acknowledge`."""
-    for channel in charter_index(document).channels:
-        events = [event for event in COMMITMENT_EVENTS if event in channel.commitments]
+    """CH306: a channel's only commitment is `acknowledge` (its own and its standards' together)."""
+    index = charter_index(document)
+    for channel in index.channels:
+        events = [event for event in COMMITMENT_EVENTS if event in index.events_of(channel)]
         if events == ["acknowledge"]:
+            own = "acknowledge" in channel.commitments  # else a standard promises it: point at the channel
             yield Problem(
                 f'channel "{channel.id}" only promises an acknowledgement, which may be automated '
                 '(add a respond or resolve commitment)',
-                join(channel.pointer, "commitments", "acknowledge"),
-                anchor="key",
+                join(channel.pointer, "commitments", "acknowledge") if own else channel.pointer,
+                anchor="key" if own else "container",
             )
 
 
@@ -109,9 +111,13 @@ def _order_problems(pointer: str, events: dict[str, Any]) -> Iterator[Problem]:
 
 
 def commitment_order(document: Document, context: Context) -> Iterator[Problem]:
-    """CH307: on a channel or in `feedback`, a later event is promised sooner than an earlier one."""
+    """CH307: on a channel, a standard or in `feedback`, a later event is promised sooner than an
+    earlier one (variants are not compared: each covers another case)."""
     for channel in charter_index(document).channels:
         yield from _order_problems(join(channel.pointer, "commitments"), channel.commitments)
+    for standard in charter_index(document).standards:
+        events = standard.data.get("commitments")
+        yield from _order_problems(join(standard.pointer, "commitments"), events if isinstance(events, dict) else {})
     feedback = document.data.get("feedback")
     if isinstance(feedback, dict):
         yield from _order_problems("/feedback", feedback)

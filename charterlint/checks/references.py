@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter.subjects import closest
-from charterlint.charter.views import Channel, charter_index
+from charterlint.charter.views import Channel, charter_index, hours_calendar
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
-_ID_LISTS = {"channels": "channel", "calendars": "calendar", "self_service": "self-service entry"}
+_ID_LISTS = {"channels": "channel", "calendars": "calendar", "self_service": "self-service entry",
+             "standards": "standard"}
 
 
 def _ids(data: dict[str, Any], section: str) -> set[str]:
@@ -33,6 +34,9 @@ def _channel_references(data: dict[str, Any], channels: tuple[Channel, ...]) -> 
     for index, entry in enumerate(data.get("self_service") or []):
         if isinstance(entry, dict):
             lists.append((join("/self_service", index, "available_via"), entry.get("available_via")))
+    for index, entry in enumerate(data.get("standards") or []):
+        if isinstance(entry, dict):
+            lists.append((join("/standards", index, "channels"), entry.get("channels")))
     feedback = data.get("feedback")
     if isinstance(feedback, dict):
         lists.append(("/feedback/channels", feedback.get("channels")))
@@ -50,8 +54,10 @@ def _channel_references(data: dict[str, Any], channels: tuple[Channel, ...]) -> 
 def _calendar_references(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     for section in ("channels", "self_service"):
         for index, entry in enumerate(data.get(section) or []):
-            if isinstance(entry, dict) and entry.get("hours") not in (None, "always"):
-                yield join(f"/{section}", index, "hours"), entry["hours"]
+            hours = entry.get("hours") if isinstance(entry, dict) else None
+            calendar = hours_calendar(hours)
+            if calendar is not None:
+                yield join(f"/{section}", index, "hours", *(["outside"] if isinstance(hours, dict) else [])), calendar
     if "business_calendar" in data:
         yield "/business_calendar", data["business_calendar"]
 

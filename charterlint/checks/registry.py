@@ -13,7 +13,17 @@ check (a mapping, checks/generic.py) need no entry.
 
 from __future__ import annotations
 
-from charterlint.checks import governance, omnichannel, phrases, prose, quality, references, review, self_service
+from charterlint.checks import (
+    format_gaps,
+    governance,
+    omnichannel,
+    phrases,
+    prose,
+    quality,
+    references,
+    review,
+    self_service,
+)
 from charterlint.checks.context import Check
 
 
@@ -55,6 +65,11 @@ def builtin_checks() -> dict[str, Check]:
         "team_accountability_missing": governance.team_accountability_missing,
         "performance_reporting_missing": governance.performance_reporting_missing,
         "accessibility_missing": governance.accessibility_missing,
+        # forms the format records so that a rule reports them
+        "hours_not_published": format_gaps.hours_not_published,
+        "calendar_never_open": format_gaps.calendar_never_open,
+        "review_date_missing": format_gaps.review_date_missing,
+        "ambiguous_clocks": format_gaps.ambiguous_clocks,
         # Markdown prose
         "unlisted_channels": prose.unlisted_channels,
     }

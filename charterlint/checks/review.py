@@ -89,9 +89,9 @@ def review_date_in_future(document: Document, context: Context) -> Iterator[Prob
 
 
 def review_cadence_missing(document: Document, context: Context) -> Iterator[Problem]:
-    """CH204: nothing says when the next review happens."""
+    """CH204: nothing says when the next review happens (an undated charter is CH206's finding)."""
     review = _review(document)
-    if "cadence" not in review and "next_review" not in review:
+    if "cadence" not in review and "next_review" not in review and review.get("undated") is not True:
         yield Problem(
             'review has neither cadence nor next_review (add review.cadence, e.g. "12 months", '
             "or review.next_review)",

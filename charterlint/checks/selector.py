@@ -4,6 +4,9 @@
 stands for every item of a list or every member of a mapping (except `x-` extensions,
 which are the writer's own data). A path that does not exist yields one missing target
 when it has no wildcard (so "required" checks can report it) and nothing past a wildcard.
+A list of mappings where the path names a field stands for each of its items: a commitment
+given as a list of variants (`answer: [{when: ..., within: ...}, ...]`) is read variant by
+variant, so `commitments/answer/within` names the limit of each.
 """
 
 from __future__ import annotations
@@ -56,6 +59,9 @@ def expand(value: Any, path: Sequence[str], pointer: str = "") -> Iterator[Node]
     found, member = child(value, unescape(head))
     if found:
         yield from expand(member, rest, f"{pointer}/{head}")
+    elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        for index, item in enumerate(value):  # variants: each item is read as the mapping would be
+            yield from expand(item, path, join(pointer, index))
     elif WILDCARD not in rest:
         missing = pointer + "".join(f"/{token}" for token in path)
         yield Node(missing, None, False, pointer)

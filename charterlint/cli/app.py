@@ -177,8 +177,11 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
 @_with_config_options
 @click.option("--preset", type=click.Choice(["recommended", "strict"]),
               help="The rules whose findings flag cells (default: the configuration's, else recommended).")
+@click.option("--format", "--output-format", "-f", "formats", multiple=True, metavar="NAME[:PATH]",
+              help="text (default; fitted to $COLUMNS, else the terminal's width, else 80 columns), markdown or"
+                   " csv; with :PATH, written to that file. Repeatable.")
 def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: str | None, isolated: bool,
-           preset: str | None) -> int:
+           preset: str | None, formats: tuple[str, ...]) -> int:
     """Print each charter's coverage matrix: what every channel promises.
 
     Exit 0 when every file parsed, 1 when one could not be read or parsed, 2 on a usage error.
@@ -186,7 +189,8 @@ def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: s
     from charterlint.cli.matrix import run_matrix  # lazy: see check
 
     return run_matrix(paths or (".",), today=_today(today) if today is not None else None, preset=preset,
-                      config=config_file, isolated=isolated, color_for=lambda stream: _use_color(color, stream))
+                      config=config_file, isolated=isolated, formats=formats or ("text",),
+                      color_for=lambda stream: _use_color(color, stream))
 
 
 @cli.command()

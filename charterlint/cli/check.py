@@ -20,6 +20,7 @@ from charterlint.cli.outputs import SHOWS_CONTENT, OutputError, expand_auto, par
 from charterlint.cli.plan import make_plan
 from charterlint.cli.request import CheckRequest, build_settings, with_file_ignores
 from charterlint.cli.stdin import lint_stdin, stdin_display, stdin_paths, with_result
+from charterlint.collector import collecting_cycles
 from charterlint.config.resolve import Config, ConfigError
 from charterlint.config.settings import lintable, render_config
 from charterlint.engine.lint import failure
@@ -129,7 +130,8 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
     options = RenderOptions(quiet=request.quiet, statistics=request.statistics, today=settings.today,
                             review_period=review_period(settings.rules))
     try:
-        write_reports(report, outputs, known, options, color_for)
+        with collecting_cycles():  # pure-Python JSON encoding leaves cycles behind
+            write_reports(report, outputs, known, options, color_for)
     except OutputError as error:
         click.echo(f"charterlint: error: {inert(str(error))}", err=True)
         return EXIT_USAGE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD
@@ -24,13 +24,14 @@ class RenderOptions:
     step_summary: bool = False  # github: the CLI lists findings past the annotation cap in the job summary
 
 
-Reporter = Callable[[Report, RenderOptions], str]
+# A reporter returns the whole text, or its pieces to be written as they come (large reports).
+Reporter = Callable[[Report, RenderOptions], str | Iterable[str]]
 
 
-def _lazy(module: str) -> Reporter:
-    """The `render` of charterlint.reporters.`module`, imported on the first call."""
-    def render(report: Report, options: RenderOptions) -> str:
-        found: Reporter = importlib.import_module(f"charterlint.reporters.{module}").render
+def _lazy(module: str, function: str = "render") -> Reporter:
+    """`function` of charterlint.reporters.`module`, imported on the first call."""
+    def render(report: Report, options: RenderOptions) -> str | Iterable[str]:
+        found: Reporter = getattr(importlib.import_module(f"charterlint.reporters.{module}"), function)
         return found(report, options)
 
     return render
@@ -39,10 +40,10 @@ def _lazy(module: str) -> Reporter:
 def reporters() -> dict[str, Reporter]:
     """The built-in reporters by format name (each imported when used: a run pays for what it uses)."""
     return {
-        "text": _lazy("text"),
-        "json": _lazy("json_report"),
-        "sarif": _lazy("sarif"),
+        "text": _lazy("text", "stream"),
+        "json": _lazy("json_report", "stream"),
+        "sarif": _lazy("sarif", "stream"),
         "github": _lazy("github"),
         "junit": _lazy("junit"),
-        "html": _lazy("html"),
+        "html": _lazy("html", "stream"),
     }

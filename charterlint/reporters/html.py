@@ -8,13 +8,14 @@ timestamp, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from charterlint.model import FileResult, Finding, Report, count
 from charterlint.reporters import RenderOptions
+from charterlint.reporters.excerpt import ELLIPSIS, window
 from charterlint.reporters.html_style import stylesheet
 from charterlint.reporters.inert import printable
-from charterlint.reporters.markup import Markup, element, join
+from charterlint.reporters.markup import Markup, closing, element, join, opening
 from charterlint.reporters.matrix_model import COLUMNS, CharterCoverage, Row, State, charter_coverage
 from charterlint.reporters.review_status import Review
 from charterlint.reporters.text import summary
@@ -49,11 +50,20 @@ def _links(findings: Sequence[Finding], ids: Ids, label: str = "") -> Markup | N
     return element("span", {"class": "refs"}, label, join(links, " "))
 
 
-def _table(css: str, caption: Markup, headings: Sequence[Markup | str], rows: Sequence[Markup]) -> Markup:
-    """A table with its caption, one header row of column headings, and the body rows."""
+def _table_pieces(css: str, caption: Markup, headings: Sequence[Markup | str], rows: Iterable[Markup]) -> Iterator[Markup]:
+    """A table with its caption, one header row of column headings, and the body rows, a row a piece."""
     head = element("tr", None, *(element("th", {"scope": "col"}, name) for name in headings))
-    return element("table", {"class": css}, caption, element("thead", None, head),
-                   element("tbody", None, "\n", join(rows), "\n"))
+    yield Markup(opening("table", {"class": css}) + caption + element("thead", None, head) + opening("tbody") + "\n")
+    separator = ""
+    for row in rows:
+        yield Markup(separator + row)
+        separator = "\n"
+    yield Markup("\n" + closing("tbody") + closing("table"))
+
+
+def _table(css: str, caption: Markup, headings: Sequence[Markup | str], rows: Iterable[Markup]) -> Markup:
+    """A table with its caption, one header row of column headings, and the body rows."""
+    return Markup("".join(_table_pieces(css, caption, headings, rows)))
 
 
 def _plural(number: int, word: str) -> str:
@@ -150,30 +160,32 @@ def _excerpt(finding: Finding, lines: tuple[str, ...]) -> Markup | None:
     number = finding.span.start.line
     if not 1 <= number <= len(lines):
         return None
-    source = lines[number - 1].expandtabs(1)[:_MAX_EXCERPT]
-    start = min(finding.span.start.column, len(source) + 1) - 1
-    end = finding.span.end.column - 1 if finding.span.end.line == number else len(source)
-    end = max(end, start)
-    marked = element("mark", None, source[start:end]) if end > start else None
+    shown = window(lines[number - 1], finding.span, number, _MAX_EXCERPT)
+    source = shown.text
+    marked = element("mark", None, source[shown.start:shown.end]) if shown.end > shown.start else None
     return element("pre", {"class": "excerpt"}, element("span", {"class": "ln"}, f"{number} | "),
-                   source[:start], marked, source[end:])
+                   ELLIPSIS if shown.cut else None, source[:shown.start], marked, source[shown.end:])
 
 
-def _findings(anchor: str, result: FileResult, ids: Ids) -> Markup:
+def _findings(anchor: str, result: FileResult, ids: Ids) -> Iterator[Markup]:
+    """The findings heading and table, a row a piece (a file may have 100,000 findings)."""
     active = _active(result)
     heading = element("h3", {"id": f"{anchor}-findings"}, "Findings")
     if not active:
-        return join([heading, element("p", None, "No findings.")])
-    rows = [element("tr", {"id": ids[f]}, element("td", {"class": "num"}, str(f.span.start.line)),
+        yield join([heading, element("p", None, "No findings.")])
+        return
+    rows = (element("tr", {"id": ids[f]}, element("td", {"class": "num"}, str(f.span.start.line)),
                     element("td", None, _badge(f.severity.label, f.severity.label)),
                     element("td", None, element("code", None, f.code), " ", f.name),
                     element("td", None, f.message, _excerpt(f, result.source_lines)))
-            for f in active]
+            for f in active)
     caption = element("caption", None, f"Findings in {result.path}, in line order")
-    return join([heading, _table("findings", caption, ("Line", "Severity", "Rule", "Message"), rows)])
+    yield Markup(heading + "\n")
+    yield from _table_pieces("findings", caption, ("Line", "Severity", "Rule", "Message"), rows)
 
 
-def _charter(index: int, result: FileResult, coverage: CharterCoverage | None) -> Markup:
+def _charter(index: int, result: FileResult, coverage: CharterCoverage | None) -> Iterator[Markup]:
+    """One charter's section, in pieces."""
     anchor = f"c{index}"
     ids = _finding_ids(anchor, result)
     organization = element("span", {"class": "org"}, f" — {coverage.organization}") \
@@ -191,16 +203,18 @@ def _charter(index: int, result: FileResult, coverage: CharterCoverage | None) -
                                  " The matrix shows what the file says; cells in those sections are not flagged."))
         parts += [element("h3", None, "Review"), _review(anchor, coverage.review, ids),
                   element("h3", None, "Coverage"), _matrix(anchor, coverage, ids)]
-    parts.append(_findings(anchor, result, ids))
-    return element("section", {"class": "charter", "id": anchor, "aria-labelledby": f"{anchor}-title"},
-                   "\n", join(parts), "\n")
+    attributes = {"class": "charter", "id": anchor, "aria-labelledby": f"{anchor}-title"}
+    yield Markup(opening("section", attributes) + "\n" + join(parts) + "\n")
+    yield from _findings(anchor, result, ids)
+    yield Markup("\n" + closing("section"))
 
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def stream(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The page in pieces, written as they come: a charter's findings a row at a time."""
     coverages = [charter_coverage(result, options.today, options.review_period, report.rules)
                  for result in report.files]
     version = f"charterlint {report.tool_version}".strip()
@@ -209,8 +223,6 @@ def render(report: Report, options: RenderOptions) -> str:
                      element("p", None, f"{_plural(len(report.files), 'file')} checked by {version}{as_of}."),
                      element("p", None, _sentence(summary(count(report)))))
     states = join([element("h2", {"id": "states"}, "Reading the coverage matrix"), _legend()])
-    body = join([_summary(report, coverages), states,
-                 *(_charter(i, r, c) for i, (r, c) in enumerate(zip(report.files, coverages), 1))])
     head = join([
         Markup('<meta charset="utf-8">'),
         Markup('<meta name="viewport" content="width=device-width, initial-scale=1">'),
@@ -218,7 +230,15 @@ def render(report: Report, options: RenderOptions) -> str:
         element("title", None, "Charter review report"),
         element("style", None, Markup(stylesheet())),
     ])
-    page = join([Markup("<!DOCTYPE html>"), Markup('<html lang="en">'), element("head", None, "\n", head, "\n"),
-                 element("body", None, "\n", header, "\n", element("main", None, "\n", body, "\n"), "\n"),
-                 Markup("</html>")])
-    return printable(page) + "\n"  # a file name that is not UTF-8: its bytes as backslash escapes
+    # a file name that is not UTF-8: its bytes as backslash escapes (printable, piece by piece)
+    yield printable(join([Markup("<!DOCTYPE html>"), Markup('<html lang="en">'),
+                          element("head", None, "\n", head, "\n"), opening("body")]))
+    yield printable(Markup("\n" + header + "\n" + opening("main") + "\n" + _summary(report, coverages) + "\n" + states))
+    for index, (result, coverage) in enumerate(zip(report.files, coverages), 1):
+        yield "\n"
+        yield from (printable(piece) for piece in _charter(index, result, coverage))
+    yield "\n" + closing("main") + "\n" + closing("body") + "\n</html>\n"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return "".join(stream(report, options))

@@ -6,13 +6,14 @@ version; new fields may appear within a version.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from charterlint.engine.fingerprint import fingerprints
 from charterlint.model import FileResult, Finding, Position, Report, Severity, count
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.inert import printable, printable_findings
+from charterlint.reporters.json_stream import Lazy, document
 
 FORMAT_VERSION = 1
 
@@ -70,13 +71,15 @@ def _skipped(result: FileResult) -> dict[str, Any] | None:
             "sections": list(skipped.sections), "lines": list(skipped.lines), "rules": list(skipped.codes)}
 
 
-def report_data(report: Report) -> dict[str, Any]:
-    """The JSON report as data (see schemas/report.schema.json)."""
-    counts = count(report)
-    findings = []
+def _findings(report: Report) -> Iterator[dict[str, Any]]:
     for result in report.files:
         shown = list(printable_findings(result.findings))  # a non-UTF-8 file name as backslash escapes
-        findings += [_finding(f, p) for f, p in zip(shown, fingerprints(shown))]
+        yield from (_finding(f, p) for f, p in zip(shown, fingerprints(shown)))
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The JSON report as data (see schemas/report.schema.json); its findings are made as written."""
+    counts = count(report)
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "charterlint", "version": report.tool_version},
@@ -95,9 +98,14 @@ def report_data(report: Report) -> dict[str, Any]:
             for rule in sorted(report.rules, key=lambda rule: rule.code)
         ],
         "files": [_file(result) for result in report.files],
-        "findings": findings,
+        "findings": Lazy(lambda: _findings(report)),
     }
 
 
+def stream(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The report in pieces, written as they come (a large report is never whole in memory)."""
+    return document(report_data(report))
+
+
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(report_data(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return "".join(stream(report, options))

@@ -37,13 +37,21 @@ def _attributes(attributes: Mapping[str, str | None] | None) -> str:
     return "".join(f' {name}="{escape(value)}"' for name, value in attributes.items() if value is not None)
 
 
+def opening(name: str, attributes: Mapping[str, str | None] | None = None) -> Markup:
+    """`<name attributes>`: the start of an element whose content is written in pieces."""
+    return Markup(f"<{name}{_attributes(attributes)}>")
+
+
+def closing(name: str) -> Markup:
+    return Markup(f"</{name}>")
+
+
 def element(name: str, attributes: Mapping[str, str | None] | None = None, *children: object) -> Markup:
     """`<name attributes>children</name>`; children that are not Markup are escaped, None is skipped."""
-    opening = f"<{name}{_attributes(attributes)}>"
     if name in _VOID:
-        return Markup(opening)
+        return opening(name, attributes)
     inner = "".join(escape(child) for child in children if child is not None)
-    return Markup(f"{opening}{inner}</{name}>")
+    return Markup(f"{opening(name, attributes)}{inner}{closing(name)}")
 
 
 def join(parts: Iterable[object], separator: str = "\n") -> Markup:

@@ -7,12 +7,13 @@ without colour. Colour (met green, missing yellow, flagged red, n/a dim) only ad
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from charterlint.model import FileResult, Finding, Report
 from charterlint.reporters import RenderOptions
-from charterlint.reporters.ansi import style
 from charterlint.reporters.inert import inert
+from charterlint.reporters.matrix_layout import MIN_WIDTH, Styled, prose_lines, table_lines
 from charterlint.reporters.matrix_model import COLUMNS, Cell, CharterCoverage, State, charter_coverage
 from charterlint.reporters.review_status import Review
 
@@ -26,10 +27,11 @@ _STATUS_STYLES: dict[str, dict[str, Any]] = {"current": {"fg": "green"}, "overdu
                                              "unknown": {"dim": True}}
 LEGEND = ("a value: what is promised; missing: nothing promised, though it applies; n/a: does not apply; "
           "[CODE]: a finding about it (charterlint check shows them)")
-_GAP = "  "
+STOPPED = "format errors stopped the content rules: only format problems are flagged (charterlint check)"
 
 
-def _codes(findings: tuple[Finding, ...]) -> str:
+def codes(findings: tuple[Finding, ...]) -> str:
+    """` [CH304,CH301]`: the codes of the findings, each once, in brackets ("" for none)."""
     if not findings:
         return ""
     return " [" + ",".join(dict.fromkeys(f.code for f in findings)) + "]"
@@ -39,66 +41,81 @@ def cell_text(cell: Cell) -> str:
     """What a cell shows: the value, `missing` or `n/a`, plus the codes of its findings."""
     if cell.state is State.NOT_APPLICABLE:
         return "n/a"
-    return (cell.value or "missing") + _codes(cell.findings)
+    return (cell.value or "missing") + codes(cell.findings)
 
 
-def _table(coverage: CharterCoverage) -> list[list[tuple[str, State | None]]]:
-    header: list[tuple[str, State | None]] = [(name, None) for name in ("channel", "type", "hours")]
-    table = [header + [(column.short, None) for column in COLUMNS]]
+def channel_labels(ids: Sequence[str], width: int) -> dict[str, str]:
+    """Each channel id as the matrix shows it: as it is, or shortened to a third of `width`
+    (`online-enqui~`, a digit added when two would read the same); a line names the shortened."""
+    cap = max(width, MIN_WIDTH) // 3  # the key column's width (a flagged channel's codes wrap below)
+    labels: dict[str, str] = {}
+    for channel_id in dict.fromkeys(ids):
+        label = channel_id if len(channel_id) <= cap else channel_id[:cap - 1] + "~"
+        number = 1
+        while label in labels.values():
+            number += 1
+            label = channel_id[:cap - 1 - len(str(number))] + "~" + str(number)
+        labels[channel_id] = label
+    return labels
+
+
+def _table(coverage: CharterCoverage, labels: Mapping[str, str]) -> list[list[Styled]]:
+    header = [Styled(name) for name in ("channel", "type", "hours", *(column.short for column in COLUMNS))]
+    table = [header]
     for row in coverage.rows:
-        channel = (inert(row.channel_id) + _codes(row.findings), State.FLAGGED if row.findings else None)
-        table.append([channel, (inert(row.type), None), (inert(row.hours), None),
-                      *((inert(cell_text(cell)), cell.state) for cell in row.cells)])
+        label = labels.get(row.channel_id, row.channel_id)
+        channel = Styled(inert(label) + codes(row.findings), _STYLES[State.FLAGGED] if row.findings else None)
+        table.append([channel, Styled(inert(row.type)), Styled(inert(row.hours)),
+                      *(Styled(inert(cell_text(cell)), _STYLES[cell.state]) for cell in row.cells)])
     return table
 
 
-def _aligned(table: list[list[tuple[str, State | None]]], color: bool) -> list[str]:
-    widths = [max(len(row[i][0]) for row in table) for i in range(len(table[0]))]
-    lines = []
-    for number, row in enumerate(table):
-        cells = []
-        for (text, state), width in zip(row, widths):
-            shown = text
-            if color and number == 0:
-                shown = style(text, bold=True)
-            elif color and state is not None:
-                shown = style(text, **_STYLES[state])
-            cells.append(shown + " " * (width - len(text)))
-        lines.append(_GAP.join(cells).rstrip())
-    return lines
+def _shortened(labels: Mapping[str, str]) -> str:
+    pairs = [f'"{inert(label)}" is "{inert(channel_id)}"' for channel_id, label in labels.items() if label != channel_id]
+    return "shortened channel ids: " + ", ".join(pairs) if pairs else ""
 
 
-def _review(review: Review, color: bool) -> str:
+def review_parts(review: Review) -> list[Styled]:
+    """The review line: last review, next due date and its basis, the status (coloured), its codes."""
     last = inert(review.last_reviewed_text)
     due = review.next_due.isoformat() if review.next_due else "not known"
     basis = f" ({inert(review.basis)})" if review.basis else ""
-    status = style(review.status, **_STATUS_STYLES[review.status]) if color else review.status
-    return f"review: last reviewed {last}, next due {due}{basis}: {status}{_codes(review.findings)}"
+    return [Styled(f"review: last reviewed {last}, next due {due}{basis}: "),
+            Styled(review.status, _STATUS_STYLES[review.status]), Styled(codes(review.findings))]
 
 
-def _block(result: FileResult, coverage: CharterCoverage | None, color: bool) -> list[str]:
-    heading = style(inert(result.path), bold=True) if color else inert(result.path)
+def not_parsed(result: FileResult) -> str:
+    """Why a file has no matrix: `not parsed: ` and the first problem that stopped it, with its line."""
+    why = result.findings if not result.parsed else ()
+    faults = [f"{f.message} (line {f.span.start.line}, column {f.span.start.column})" for f in why]
+    return "not parsed: " + (faults[0] if faults else "see charterlint check")
+
+
+def _block(result: FileResult, coverage: CharterCoverage | None, width: int, color: bool) -> list[str]:
+    heading = Styled(inert(result.path), {"bold": True})
     if coverage is None:
-        why = result.findings if not result.parsed else ()  # a file that did not parse: what stopped it
-        faults = [f"{inert(f.message)} (line {f.span.start.line}, column {f.span.start.column})"
-                  for f in why] or ["see charterlint check"]
-        return [f"{heading}: not parsed: {faults[0]}"]
-    about = inert(coverage.title + (f" ({coverage.organization})" if coverage.organization else ""))
-    lines = [f"{heading}: {about.strip()}" if about.strip() else heading, _review(coverage.review, color)]
+        return prose_lines([heading, Styled(": " + inert(not_parsed(result)))], width, color)
+    about = inert(coverage.title + (f" ({coverage.organization})" if coverage.organization else "")).strip()
+    lines = prose_lines([heading, Styled(f": {about}" if about else "")], width, color)
+    lines += prose_lines(review_parts(coverage.review), width, color)
     if not coverage.content_rules_ran:
-        lines.append("format errors stopped the content rules: only format problems are flagged (charterlint check)")
+        lines += prose_lines([Styled(STOPPED)], width, color)
     lines.append("")
-    lines += _aligned(_table(coverage), color) if coverage.rows else ["no channels"]
-    return lines
+    if not coverage.rows:
+        return [*lines, "no channels"]
+    labels = channel_labels([row.channel_id for row in coverage.rows], width)
+    lines += table_lines(_table(coverage, labels), width, color)
+    shortened = _shortened(labels)
+    return lines + (["", *prose_lines([Styled(shortened)], width, color)] if shortened else [])
 
 
-def render(report: Report, options: RenderOptions) -> str:
-    """Every charter's matrix, in path order, then a legend."""
+def render(report: Report, options: RenderOptions, width: int = 80) -> str:
+    """Every charter's matrix, in path order, then a legend; no line longer than `width` (at least 20)."""
     if not report.files:
         return "no charter files\n"
     blocks = [_block(result, charter_coverage(result, options.today, options.review_period, report.rules),
-                     options.color)
+                     width, options.color)
               for result in report.files]
     lines = [line for block in blocks for line in (*block, "")]
-    lines.append(LEGEND)
+    lines += prose_lines([Styled(LEGEND)], width, False)
     return "\n".join(lines) + "\n"

@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD
-from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, channels, service_channel_ids
+from charterlint.charter.views import (
+    ASYNC_FIRST_TYPES,
+    COMMITMENT_EVENTS,
+    Channel,
+    channels,
+    service_channel_ids,
+    standards,
+)
 from charterlint.model import FileResult, Finding, RuleInfo
 from charterlint.reporters.review_status import Review, review_status
 from charterlint.reporters.wording import commitment_text, follow_up_text, opening_text, text_of
@@ -153,6 +160,16 @@ class _Index:
         stages = escalation.get("stages") if isinstance(escalation, dict) else None
         self.stages = [_entries(stage, "via", join("/escalation/stages", index))
                        for index, stage in enumerate(stages)] if isinstance(stages, list) else None
+        # what standards promise on the channels they list: (channel id, event) -> the first one
+        self.shared: dict[tuple[str, str], tuple[str, Any]] = {}
+        for standard in standards(dict(data)):
+            for commitment in standard.commitments():
+                for channel_id in commitment.channels:
+                    self.shared.setdefault((channel_id, commitment.event), (
+                        commitment.pointer.rsplit("/", 1)[0] if commitment.when is not None else commitment.pointer,
+                        standard.data["commitments"][commitment.event]))
+        organisation_wide = data.get("accessibility")
+        self.accessibility = [text_of(item) for item in organisation_wide] if isinstance(organisation_wide, list) else []
 
     def inside(self, nodes: Iterable[str]) -> list[Finding]:
         """The findings at or below any of `nodes`, in report order."""
@@ -214,6 +231,9 @@ def _cell_facts(column: str, channel: Channel, data: Mapping[str, Any],
     if column in COMMITMENT_EVENTS:
         node = join(channel.pointer, "commitments", column)
         value = commitment_text(channel.commitments.get(column))
+        if not value and (channel.id, column) in index.shared:  # promised by a standard that lists it
+            node, shared = index.shared[channel.id, column]
+            value = f"{commitment_text(shared)} (standard)"
         applies = {
             "answer": kind in _SYNCHRONOUS,
             "acknowledge": kind not in _NOTHING_TO_ACKNOWLEDGE,
@@ -221,15 +241,19 @@ def _cell_facts(column: str, channel: Channel, data: Mapping[str, Any],
             "resolve": kind != "chatbot",
         }[column]
         if kind in _ANSWER_OR_RESPOND and column in ("answer", "respond"):
-            applies = not any(channel.commitments.get(e) is not None for e in ("answer", "respond"))
+            applies = not any(channel.commitments.get(e) is not None or (channel.id, e) in index.shared
+                              for e in ("answer", "respond"))
         return value, (node,), applies
     if column == "follow_up":
         follow_up = channel.data.get("human_follow_up")
-        applies = kind == "chatbot" or (kind in ASYNC_FIRST_TYPES and not channel.always_open)
+        # as CH102: only a channel that closes (not one always open, out of hours only, or of unknown hours)
+        applies = kind == "chatbot" or (kind in ASYNC_FIRST_TYPES and channel.closing_calendar is not None)
         return follow_up_text(follow_up), (join(channel.pointer, "human_follow_up"),), applies
     if column == "accessibility":
         provisions = channel.data.get("accessibility")
-        value = text_of(provisions).replace("_", " ") if provisions not in (None, [], "") else ""
+        listed = [text_of(item) for item in provisions] if isinstance(provisions, list) else \
+            [text_of(provisions)] if provisions not in (None, "") else []
+        value = ", ".join(dict.fromkeys(listed + index.accessibility)).replace("_", " ")
         return value, (join(channel.pointer, "accessibility"),), True
     applies = channel.id in service_ids
     if column == "feedback":

@@ -7,8 +7,8 @@ the same input gives the same bytes.
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -17,6 +17,7 @@ from charterlint.engine.fingerprint import fingerprints
 from charterlint.model import FileResult, Finding, Report, RuleInfo, Severity
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.inert import printable, printable_findings
+from charterlint.reporters.json_stream import Lazy, document
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/charterlint/charterlint"
@@ -122,15 +123,17 @@ def _skipped_note(result: FileResult) -> dict[str, Any]:
             "properties": {"sections": list(skipped.sections), "rules": list(skipped.codes)}}
 
 
-def sarif_log(report: Report) -> dict[str, Any]:
-    """The SARIF log as JSON-ready data."""
-    rules = _rules(report)
-    index = {rule.code: position for position, rule in enumerate(rules)}
-    results = []
+def _results(report: Report, index: dict[str, int]) -> Iterator[dict[str, Any]]:
     for file_result in report.files:
         shown = list(printable_findings(file_result.findings))  # messages and fingerprints take no surrogate
-        results += [_result(f, index[f.code], p, artifact_uri(original.path))
-                    for original, f, p in zip(file_result.findings, shown, fingerprints(shown))]
+        yield from (_result(f, index[f.code], p, artifact_uri(original.path))
+                    for original, f, p in zip(file_result.findings, shown, fingerprints(shown)))
+
+
+def sarif_log(report: Report) -> dict[str, Any]:
+    """The SARIF log as JSON-ready data; its results are made as written."""
+    rules = _rules(report)
+    index = {rule.code: position for position, rule in enumerate(rules)}
     driver: dict[str, Any] = {
         "name": "charterlint",
         "informationUri": INFORMATION_URI,
@@ -138,13 +141,19 @@ def sarif_log(report: Report) -> dict[str, Any]:
     }
     if report.tool_version:
         driver["version"] = report.tool_version
-    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints",
+           "results": Lazy(lambda: _results(report, index))}
     notes = [_skipped_note(result) for result in report.files if result.skipped is not None]
     if notes:
         # where errors stopped some rules: a run whose results are incomplete says so, per file
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": Lazy(lambda: [run])}
+
+
+def stream(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The log in pieces, written as they come (a large log is never whole in memory)."""
+    return document(sarif_log(report))
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(sarif_log(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return "".join(stream(report, options))

@@ -4,10 +4,12 @@ did not run, a summary."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 from charterlint.model import Counts, FileResult, Finding, Report, Severity, count
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.ansi import style
+from charterlint.reporters.excerpt import ELLIPSIS, window
 from charterlint.reporters.inert import inert
 
 _SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -46,10 +48,12 @@ def _excerpt(finding: Finding, lines: tuple[str, ...], color: bool) -> list[str]
     if not 1 <= line_number <= len(lines):
         return []
     # Controls, bidi overrides and the like are shown escaped (inert); columns count the line's own characters.
-    source = lines[line_number - 1].expandtabs(1)[:_MAX_EXCERPT]
-    start = min(finding.span.start.column, len(source) + 1)
+    line = lines[line_number - 1]
+    shown = window(line, finding.span, line_number, _MAX_EXCERPT)
+    source, prefix = shown.text, ELLIPSIS if shown.cut else ""
+    start = min(finding.span.start.column - shown.offset, len(source) + 1)  # 1-based in `source`
     if finding.span.end.line == line_number:
-        end = max(finding.span.end.column, start + 1)
+        end = max(finding.span.end.column - shown.offset, start + 1)
     else:
         end = max(len(source) + 1, start + 1)
     end = min(end, len(source) + 2)
@@ -57,8 +61,8 @@ def _excerpt(finding: Finding, lines: tuple[str, ...], color: bool) -> list[str]
     carets = "^" * max(1, _width(inert(source[start - 1 : end - 1])) + beyond)
     gutter = " " * len(str(line_number))
     marker = style(carets, fg=_SEVERITY_COLORS[finding.severity], bold=True) if color else carets
-    indent = " " * _width(inert(source[: start - 1]))
-    return [f" {line_number} | {inert(source)}".rstrip(), f" {gutter} | {indent}{marker}"]
+    indent = " " * _width(prefix + inert(source[: start - 1]))
+    return [f" {line_number} | {prefix}{inert(source)}".rstrip(), f" {gutter} | {indent}{marker}"]
 
 
 def _headline(finding: Finding, color: bool) -> str:
@@ -87,17 +91,18 @@ def note(result: FileResult, color: bool = False) -> str | None:
     return f"{location} {label} {inert(skipped.message)}"
 
 
-def _file_block(result: FileResult, color: bool, excerpts: bool = True) -> list[str]:
-    out: list[str] = []
+def _file_block(result: FileResult, color: bool, excerpts: bool = True) -> Iterator[str]:
+    """Each active finding's lines (headline, then excerpt) as one piece, with the final line
+    break; then the file's note, where errors stopped some rules."""
     for finding in result.findings:
         if finding.suppression is None:
-            out.append(_headline(finding, color))
+            lines = [_headline(finding, color)]
             if excerpts:
-                out.extend(_excerpt(finding, result.source_lines, color))
+                lines += _excerpt(finding, result.source_lines, color)
+            yield "\n".join(lines) + "\n"
     said = note(result, color)
     if said is not None:
-        out.append(said)
-    return out
+        yield said + "\n"
 
 
 def _statistics(counts: Counts, report: Report) -> list[str]:
@@ -109,19 +114,24 @@ def _statistics(counts: Counts, report: Report) -> list[str]:
     ]
 
 
-def render(report: Report, options: RenderOptions) -> str:
-    """Each finding with its source excerpt, the statistics if asked, and the summary line.
+def stream(report: Report, options: RenderOptions) -> Iterator[str]:
+    """Each finding with its source excerpt, the statistics if asked, and the summary line, in
+    pieces written as they come (100,000 findings are never one string in memory).
 
     Quiet: one line per finding, then the summary line (only the summary on a clean run).
     """
     counts = count(report)
     clean = counts.errors + counts.warnings + counts.infos == 0
-    lines: list[str] = []
+    any_lines = False
     for result in report.files:
-        lines.extend(_file_block(result, options.color, excerpts=not options.quiet))
+        for piece in _file_block(result, options.color, excerpts=not options.quiet):
+            any_lines = True
+            yield piece
     if options.statistics and not options.quiet and not clean:
-        lines.extend(["", *_statistics(counts, report)])
-    if lines:
-        lines.append("")
-    lines.append(summary(counts))
-    return "\n".join(lines) + "\n"
+        yield "\n" + "".join(line + "\n" for line in _statistics(counts, report))
+        any_lines = True
+    yield ("\n" if any_lines else "") + summary(counts) + "\n"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return "".join(stream(report, options))

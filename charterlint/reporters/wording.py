@@ -20,18 +20,29 @@ def text_of(value: Any) -> str:
 
 
 def commitment_text(commitment: Any) -> str:
-    """`2 working days, 95%`, plus the statistic and strength when they weaken the promise."""
+    """`2 working days, 95%`, plus the statistic and strength when they weaken the promise;
+    variants as `5 minutes (with an appointment); 15 minutes, 80% (without one)`."""
     if commitment is None:
         return ""
+    if isinstance(commitment, list):
+        return "; ".join(_variant_text(variant) for variant in commitment)
     if not isinstance(commitment, dict):
         return text_of(commitment)
     parts = [text_of(commitment.get(key)) for key in ("within", "target")]
+    if commitment.get("at") == "first_contact":
+        parts.append("at first contact")
     statistic, strength = commitment.get("statistic"), commitment.get("strength")
     if statistic not in (None, "each"):
         parts.append(text_of(statistic))
     if strength not in (None, "will"):
         parts.append(text_of(strength).replace("_", " "))
     return ", ".join(part for part in parts if part) or "(no time limit)"
+
+
+def _variant_text(variant: Any) -> str:
+    when = text_of(variant.get("when")) if isinstance(variant, dict) else ""
+    text = commitment_text(variant)
+    return f"{text} ({when})" if when else text
 
 
 def follow_up_text(follow_up: Any) -> str:

@@ -29,7 +29,8 @@ from tests.helpers import ROOT
 
 
 def _documents() -> list[tuple[str, Document]]:
-    sources = [(str(path.relative_to(ROOT)), path.read_bytes()) for path in sorted((ROOT / "examples").glob("*.charter.*"))]
+    paths = [*sorted((ROOT / "examples").glob("*.charter.*")), ROOT / "tests" / "fixtures" / "format" / "new-forms.charter.yaml"]
+    sources = [(str(path.relative_to(ROOT)), path.read_bytes()) for path in paths]
     sources += [(item.path, item.text.encode("utf-8")) for item in generate_corpus(30, seed=5, defect_share=0.5)]
     loaded = [(name, load_document(name, raw, Limits())) for name, raw in sources]
     return [(name, document) for name, document in loaded if isinstance(document, Document)]
@@ -56,8 +57,12 @@ def walked_texts(data: Any) -> Iterator[tuple[str, str]]:
 
 def walked_commitments(data: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
     for pointer, key, value in walk(data):
-        if key in COMMITMENT_EVENTS and isinstance(value, dict) and "within" in value:
+        if key not in (*COMMITMENT_EVENTS, "update"):
+            continue
+        if isinstance(value, dict):
             yield pointer, key, value
+        elif isinstance(value, list):  # variants
+            yield from ((join(pointer, i), key, item) for i, item in enumerate(value) if isinstance(item, dict))
 
 
 @pytest.mark.parametrize(("name", "document"), DOCUMENTS, ids=[name for name, _ in DOCUMENTS])
@@ -90,3 +95,24 @@ def test_extensions_and_escaped_keys_are_walked_as_before() -> None:
     assert list(index.texts) == [("/overview/values/0", "fair"), ("/overview/values/2", "kind")]
     assert list(index.commitments) == list(walked_commitments(data))
     assert [channel.pointer for channel in index.channels] == ["/channels/0"]
+
+
+def test_a_channel_s_commitments_are_its_own_then_those_of_the_standards_that_list_it() -> None:
+    _, document = next(item for item in DOCUMENTS if item[0].endswith("new-forms.charter.yaml"))
+    index = charter_index(document)
+    by_id = {channel.id: channel for channel in index.channels}
+    assert [(c.pointer, c.event, c.standard) for c in index.commitments_of(by_id["email"])] == [
+        ("/standards/0/commitments/acknowledge", "acknowledge", "written"),
+        ("/standards/0/commitments/respond", "respond", "written"),
+    ]
+    assert [(c.pointer, c.when) for c in index.commitments_of(by_id["reception"])] == [
+        ("/channels/4/commitments/answer/0", "with an appointment"),
+        ("/channels/4/commitments/answer/1", "without an appointment"),
+    ]
+    assert index.events_of(by_id["phone"]) == {"answer", "resolve", "respond"}
+    assert index.events_of(by_id["web-form"]) == {"respond", "update"}
+    # standards tied to no channel are no channel's
+    assert not any(c.standard in ("forms", "billing") for c in index.channel_commitments)
+    assert (by_id["emergency"].calendar_id, by_id["emergency"].open_outside) == ("office", True)
+    assert (by_id["reception"].calendar_id, by_id["reception"].hours_published) == (None, False)
+    assert "post" in {channel.id for channel in index.service_channels}

@@ -148,3 +148,20 @@ def test_a_custom_message_fills_in_its_placeholders() -> None:
     assert check(spec) == [
         ("TST001", 14, 5, 'channel "email" has 0 accessibility provisions (no items; at least 1): add accessibility'),
     ]
+
+
+def test_a_commitment_given_as_variants_is_checked_variant_by_variant() -> None:
+    text = CHARTER.replace(
+        "      answer: {within: 10 minutes}\n",
+        "      answer:\n        - {when: with an appointment, within: 5 minutes}\n"
+        "        - {when: without an appointment, text: We will see you as soon as we can.}\n")
+    spec = {"function": "max-duration", "given": "/channels/*", "field": "commitments/answer/within", "max": "6 minutes"}
+    assert check(spec, text) == []
+    spec = {"function": "required", "given": "/channels/0", "field": "commitments/answer/within"}
+    assert check(spec, text) == [
+        ("TST001", 14, 12, '"commitments.answer[2].within" in channel "phone" is missing'),
+    ]
+    spec = {"function": "max-duration", "given": "/channels/*", "field": "commitments/answer/within", "max": "4 minutes"}
+    assert check(spec, text) == [
+        ("TST001", 13, 47, '"commitments.answer[1].within" in channel "phone" is "5 minutes", longer than the maximum of "4 minutes"'),
+    ]

@@ -75,3 +75,31 @@ def test_dev_stdout_and_dash_still_work(repo: Path) -> None:
         assert completed.returncode == 0, completed.stderr
         assert completed.stdout.startswith("{"), destination
         assert not (repo / "-").exists()
+
+
+def test_a_committed_folder_link_is_not_written_through(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    os.symlink(outside, repo / "reports")
+    capsys.readouterr()
+    assert main(["check", "--select", "CH0", "--format", "sarif:reports/charterlint.sarif"]) == 2
+    assert capsys.readouterr().err == (
+        'charterlint: error: cannot write "reports/charterlint.sarif": folder "reports" is a symbolic link,'
+        " which charterlint does not write through (name the real folder)\n")
+    assert list(outside.iterdir()) == []
+    (repo / "real").mkdir()
+    os.symlink(outside, repo / "real" / "deeper")
+    assert main(["check", "--select", "CH0", "--write-baseline", "real/deeper/b.json"]) == 2
+    assert 'folder "real/deeper" is a symbolic link' in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
+
+
+def test_a_folder_named_outside_the_working_directory_is_the_users_own(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path_factory.mktemp("reports")
+    link = tmp_path_factory.mktemp("links") / "to-reports"
+    os.symlink(real, link)  # e.g. a runner's temporary folder reached through a link
+    assert main(["check", "--select", "CH0", "--format", f"json:{link}/r.json"]) == 0
+    assert (real / "r.json").read_text(encoding="utf-8").startswith("{")

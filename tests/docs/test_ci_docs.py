@@ -89,3 +89,15 @@ def test_the_untrusted_pull_request_example_uses_the_base_branchs_configuration(
     [step] = [s for s in steps if s.get("uses", "").startswith("charterlint/charterlint@")]
     assert set(step["with"]) <= set(action["inputs"]) and step["with"]["config"] == ".charterlint-base.yaml"
     assert any("FETCH_HEAD:.charterlint.yaml > .charterlint-base.yaml" in s.get("run", "") for s in steps)
+
+
+def test_the_readmes_workflow_asks_for_the_same_permissions_as_this_pages() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## GitHub Actions"):]
+    block = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    assert block is not None
+    job = yaml.safe_load(block.group(1))["jobs"]["charterlint"]
+    documented = blocks_with("jobs")[0]["jobs"]["charterlint"]["permissions"]
+    assert job["permissions"] == documented == {"contents": "read", "security-events": "write", "actions": "read"}
+    uses = [step.get("uses", "").split("@")[0] for step in job["steps"]]
+    assert "github/codeql-action/upload-sarif" in uses and "charterlint/charterlint" in uses

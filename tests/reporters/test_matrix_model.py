@@ -259,3 +259,19 @@ def test_an_invalid_last_review_date_is_shown_as_invalid_not_as_missing() -> Non
     assert [f.code for f in review.findings] == ["CH013"]
     assert coverage_of(UNCADENCED.replace("review: {last_reviewed: 2025-03-01}", "review: {}")).review \
         .last_reviewed_text == "not given"
+
+
+def test_the_matrix_shows_variants_standards_and_organisation_wide_accessibility() -> None:
+    text = (ROOT / "tests" / "fixtures" / "format" / "new-forms.charter.yaml").read_text(encoding="utf-8")
+    rows = {row.channel_id: row for row in coverage_of(text).rows}
+    phone, email, reception = rows["phone"], rows["email"], rows["reception"]
+    assert cells(phone)["answer"] == ("90%", "met", [])
+    assert cells(phone)["resolve"] == ("80%, at first contact", "met", [])
+    # the standard "callbacks" promises a call-back in words only: its CH301 finding flags the cell
+    assert cells(phone)["respond"] == ("(no time limit) (standard)", "flagged", ["CH301"])
+    assert cells(phone)["accessibility"] == ("relay service, large print, interpreter", "met", [])
+    assert cells(email)["acknowledge"] == ("2 working days (standard)", "met", [])
+    assert cells(email)["respond"] == ("48 hours (standard)", "flagged", ["CH107"])
+    assert cells(reception)["answer"] == (
+        "10 minutes (with an appointment); 30 minutes (without an appointment)", "met", [])
+    assert (rows["emergency"].hours, [f.code for f in reception.findings]) == ("outside: office", ["CH111"])

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from charterlint.cli.outputs import REPORT_NAMES
 from tests.helpers import MINIMAL_CHARTER, run, sarif_errors
 
 TEXT = ["check", "--isolated", "--color", "never"]
@@ -44,7 +45,7 @@ def test_every_report_of_a_non_utf8_file_name_is_written_as_utf8(
     latin1_name: Path, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
     code, out, err = run(["check", "--isolated", "--select", "CH020", "--format", f"{fmt}:report.out", "."], capsys)
-    assert (code, out, err) == (1, "", "")
+    assert (code, out, err) == (1, "", f"wrote {REPORT_NAMES[fmt]} to report.out\n")
     written = (latin1_name / "report.out").read_text(encoding="utf-8")
     assert IN_REPORT.get(fmt, SHOWN) in written
     assert "caf\udce9" not in written

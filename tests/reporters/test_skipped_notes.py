@@ -21,23 +21,23 @@ REPORT = Report((FileResult("a.charter.yaml", (ERROR,), ("",) * 20, data={"title
 
 @pytest.mark.parametrize("name", ["text", "github", "json", "sarif", "html"])
 def test_the_note_appears_once_per_file_in_every_format(name: str) -> None:
-    out = reporters()[name](REPORT, RenderOptions())
+    out = "".join(reporters()[name](REPORT, RenderOptions()))
     assert out.lower().count(NOTE) == 1  # html writes it as a sentence
 
 
 def test_text_gives_the_note_a_location_and_the_summary_says_some_rules_did_not_run() -> None:
-    out = reporters()["text"](REPORT, RenderOptions())
+    out = "".join(reporters()["text"](REPORT, RenderOptions()))
     assert f"a.charter.yaml:9:5: note: {NOTE}\n" in out
     assert out.endswith("1 error in 1 of 2 files; some rules did not run on 1 file (see the note)\n")
 
 
 def test_github_writes_a_notice_at_the_first_error() -> None:
-    out = reporters()["github"](REPORT, RenderOptions())
+    out = "".join(reporters()["github"](REPORT, RenderOptions()))
     assert f"::notice file=a.charter.yaml,line=9,col=5,title=charterlint%3A rules did not run::{NOTE}\n" in out
 
 
 def test_json_carries_the_note_with_its_sections_lines_and_rules() -> None:
-    data = json.loads(reporters()["json"](REPORT, RenderOptions()))
+    data = json.loads("".join(reporters()["json"](REPORT, RenderOptions())))
     assert [file["skipped"] for file in data["files"]] == [
         {"message": NOTE, "start": {"line": 9, "column": 5}, "sections": ["channels", "review"], "lines": [9, 16],
          "rules": ["CH103", "CH201"]}, None]
@@ -45,7 +45,7 @@ def test_json_carries_the_note_with_its_sections_lines_and_rules() -> None:
 
 
 def test_sarif_has_one_note_notification_per_file_and_stays_valid() -> None:
-    log = json.loads(reporters()["sarif"](REPORT, RenderOptions()))
+    log = json.loads("".join(reporters()["sarif"](REPORT, RenderOptions())))
     [invocation] = log["runs"][0]["invocations"]
     [note] = invocation["toolExecutionNotifications"]
     assert (note["level"], note["message"]["text"], note["descriptor"]["id"]) == ("note", NOTE, "rules-not-run")
@@ -56,11 +56,11 @@ def test_sarif_has_one_note_notification_per_file_and_stays_valid() -> None:
 def test_a_run_where_every_rule_ran_has_no_note_anywhere() -> None:
     clean = Report((FileResult("b.charter.yaml", ()),))
     for name in ("text", "github", "json", "sarif", "html"):
-        assert "did not run" not in reporters()[name](clean, RenderOptions())
+        assert "did not run" not in "".join(reporters()[name](clean, RenderOptions()))
 
 
 def test_html_says_it_in_the_file_section_of_a_file_that_did_not_parse_too() -> None:
     unparsed = Skipped("content rules did not run: fix the errors on lines 5 and 7 first", Span.at(5, 5))
     report = Report((FileResult("c.charter.yaml", (), parsed=False, skipped=unparsed),))
-    assert "Content rules did not run: fix the errors on lines 5 and 7 first." in reporters()["html"](
-        report, RenderOptions())
+    assert "Content rules did not run: fix the errors on lines 5 and 7 first." in "".join(reporters()["html"](
+        report, RenderOptions()))

@@ -1,0 +1,38 @@
+"""Ambiguous clocks: a limit in clock time whose wording counts only business or office hours.
+
+"Within 24 hours during normal business hours" can mean 24 clock hours or 24 business hours
+(three working days): customers and staff read it differently. CH310 reports it, and CH107
+(clock hours on a channel that closes) leaves it to CH310, so one wording gives one finding.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from charterlint.charter.duration import Duration, Scale, parse_duration
+
+# Clock hours and calendar days: below an hour the clock barely matters, and weeks or months
+# beside "20 working days" are a conversion, not a second clock.
+_CLOCK_UNITS = frozenset({"hour", "calendar day"})
+# Wording that counts only the hours or days the organisation is open.
+_QUALIFIER = re.compile(
+    r"(?<!\w)(?:(?:normal|usual|standard)\s+)?(?:business|office|working|opening)\s+hours(?!\w)"
+    r"|(?<!\w)(?:hours\s+of\s+business|while\s+we\s+are\s+open|when\s+we\s+are\s+open)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def ambiguous_clock(commitment: Any) -> tuple[Duration, str] | None:
+    """(the clock-time limit, the qualifying words) when a commitment's `within` counts clock time
+    and its `text` qualifies it by business or office hours; None otherwise."""
+    if not isinstance(commitment, dict):
+        return None
+    limit = parse_duration(commitment.get("within"))
+    text = commitment.get("text")
+    if limit is None or not isinstance(text, str):
+        return None
+    if limit.scale is not Scale.CONTINUOUS or limit.unit not in _CLOCK_UNITS:
+        return None
+    found = _QUALIFIER.search(text)
+    return (limit, " ".join(found.group(0).split())) if found else None

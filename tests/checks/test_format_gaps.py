@@ -1,0 +1,60 @@
+"""CH111, CH112, CH206, CH310: the forms a writer records so that a rule reports them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, findings
+
+_NEVER_OPEN = 'calendar "office" has no open day: every channel that uses it is never open ' \
+              '(give opening hours for at least one day, e.g. mon-fri: "09:00-17:00")'
+
+
+@pytest.mark.parametrize("opening", ["{}", "{x-note: closed for refurbishment}", "{mon-fri: closed, sat: closed}"])
+def test_a_calendar_with_no_open_day_is_an_error(opening: str) -> None:
+    text = ANSWERED_PHONE_HEAD + f"calendars:\n  - id: office\n    timezone: Europe/London\n    open: {opening}\n" + REVIEW
+    assert findings(text, ["CH0", "CH112"]) == [("CH112", 16, 5, _NEVER_OPEN)]
+
+
+def test_a_calendar_open_one_day_is_open() -> None:
+    text = ANSWERED_PHONE_HEAD + 'calendars:\n  - id: office\n    timezone: Europe/London\n' \
+        '    open: {mon-fri: closed, sat: "09:00-12:00"}\n' + REVIEW
+    assert findings(text, ["CH0", "CH112"]) == []
+
+
+def _with_respond(within: str, wording: str) -> str:
+    return ANSWERED_PHONE_HEAD.replace(
+        "      answer: {within: 60 seconds, target: 80%}\n",
+        f"      answer: {{within: 60 seconds, target: 80%}}\n      respond: {{within: {within}, text: {wording}}}\n",
+    ) + REVIEW
+
+
+@pytest.mark.parametrize(("within", "wording", "words"), [
+    ("24 hours", "We reply within 24 hours during office hours.", "office hours"),
+    ("48 hours", "Within 48 working hours.", "working hours"),
+    ("2 calendar days", "We reply within 2 days during our usual opening hours.", "usual opening hours"),
+    ("8 hours", "We reply within 8 hours while we are open.", "while we are open"),
+])
+def test_a_clock_limit_qualified_by_opening_hours_is_ambiguous(within: str, wording: str, words: str) -> None:
+    found = findings(_with_respond(within, wording), ["CH310"])
+    assert [(code, line) for code, line, _, _ in found] == [("CH310", 13)]
+    assert f'its text says "{words}"' in found[0][3]
+
+
+@pytest.mark.parametrize(("within", "wording"), [
+    ("24 business hours", "We reply within 24 business hours."),  # the limit is in business hours
+    ("30 minutes", "We reply within 30 minutes during business hours."),  # under an hour
+    ("4 weeks", "We reply within 4 weeks (20 working days)."),  # a conversion, not a second clock
+    ("24 hours", "We reply within 24 hours, day or night."),
+])
+def test_a_clock_limit_that_says_one_clock_is_not_ambiguous(within: str, wording: str) -> None:
+    assert findings(_with_respond(within, wording), ["CH310"]) == []
+
+
+def test_ambiguous_clocks_are_found_outside_channels_too() -> None:
+    text = ANSWERED_PHONE_HEAD + """\
+feedback:
+  channels: [phone]
+  acknowledge: {within: 24 hours, text: We acknowledge complaints within 24 hours during business hours.}
+""" + REVIEW
+    assert [(code, line, column) for code, line, column, _ in findings(text, ["CH310"])] == [("CH310", 15, 25)]
