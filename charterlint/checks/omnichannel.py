@@ -15,6 +15,10 @@ from charterlint.source.pointer import join
 _ANSWER_TYPES = frozenset({"phone", "video", "in_person"})
 _CLOCK_UNITS = frozenset({"minute", "hour"})
 _CLOCK_LIMIT_SECONDS = 3600
+# Written, asynchronous channels: a reply time already says when a person answers a message
+# sent out of hours, so a respond or acknowledge commitment satisfies CH102 on them.
+_WRITTEN_TYPES = frozenset({"email", "web_form", "social_media", "messaging", "sms", "post", "fax"})
+_REPLY_EVENTS = ("respond", "acknowledge")
 
 
 def _quoted(ids: list[str]) -> str:
@@ -44,15 +48,28 @@ def missing_channel_commitment(document: Document, context: Context) -> Iterator
 
 
 def after_hours_without_follow_up(document: Document, context: Context) -> Iterator[Problem]:
-    """CH102: an asynchronous-first channel with limited hours and no human follow-up."""
+    """CH102: an asynchronous-first channel with limited hours, no human follow-up and (written
+    channels) no reply time."""
     for channel in charter_index(document).channels:
-        if channel.type in ASYNC_FIRST_TYPES and not channel.always_open and "human_follow_up" not in channel.data:
-            yield Problem(
-                f'channel "{channel.id}" is open only on calendar "{channel.data.get("hours")}" but has no '
-                "human_follow_up: say when and how a person replies to messages sent out of hours "
-                "(add human_follow_up.within and .via)",
-                channel.pointer, anchor="container",
-            )
+        if channel.type not in ASYNC_FIRST_TYPES or channel.always_open or "human_follow_up" in channel.data:
+            continue
+        written = channel.type in _WRITTEN_TYPES
+        if written and any(e in channel.commitments for e in _REPLY_EVENTS):
+            continue
+        fix = "add commitments.respond, or human_follow_up.within and .via" if written else \
+            "add human_follow_up.within and .via"
+        yield Problem(
+            f"channel \"{channel.id}\" is {_open_when(channel)} but has no human_follow_up: say when and how "
+            f"a person replies to messages sent out of hours ({fix})",
+            channel.pointer, anchor="container",
+        )
+
+
+def _open_when(channel: Channel) -> str:
+    """How a channel's limited hours read in a message."""
+    hours = channel.data.get("hours")
+    return f'open only on calendar "{hours}"' if isinstance(hours, str) and hours != "not_published" else \
+        "not open around the clock"
 
 
 def chatbot_without_human_follow_up(document: Document, context: Context) -> Iterator[Problem]:
@@ -123,11 +140,15 @@ def feedback_not_on_channel(document: Document, context: Context) -> Iterator[Pr
 
 
 def escalation_requires_channel_switch(document: Document, context: Context) -> Iterator[Problem]:
-    """CH106: a service channel in no escalation stage's `via` (not when CH403 applies)."""
-    stages = _stages(document.data)
-    if not stages:
+    """CH106: a service channel in no escalation stage's `via`, when some stage names its channels.
+
+    A stage without `via` (or an internal one) says nothing of channels: no evidence either way.
+    """
+    routes = [stage["via"] for stage in _stages(document.data)
+              if isinstance(stage.get("via"), list) and stage.get("internal") is not True]
+    if not routes:
         return
-    via = {str(i) for stage in stages for i in stage.get("via") or ()}
+    via = {str(i) for route in routes for i in route}
     for channel in _service_channels_outside(document, via):
         yield Problem(
             f'channel "{channel.id}" is in no escalation stage: its customers must switch channel to '

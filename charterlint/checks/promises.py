@@ -1,0 +1,75 @@
+"""Where a charter makes promises in words: commitment texts, and promise sentences in other texts.
+
+Words such as "usually", "normally" or "times may vary" are hedges only where a promise is
+made: "we usually reply within 5 days" hedges a promise, "the office is normally open on
+Saturdays" does not. A commitment's own `text` is a promise by definition; in any other text
+(and in the prose of a Markdown charter) a sentence is a promise when it names a contact event
+or a limit (reply, respond, answer, acknowledge, resolve, call back, get back, deal with,
+within). Rules that judge such words (CH301's promise-only hedges, CH311) ask this module.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from charterlint.charter.views import charter_index
+from charterlint.checks.prose import TextPositions, prose_text
+from charterlint.source.document import Document
+
+# A sentence ends at ".", "!" or "?" before whitespace, or at a blank line (a Markdown paragraph).
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+_PROMISE_WORD = re.compile(
+    r"(?<!\w)(?:repl(?:y|ies|ied|ying)|respon(?:d|ds|ded|ding|se|ses)|answer(?:s|ed|ing)?|"
+    r"acknowledg(?:e|es|ed|ing|ement|ements)|resol(?:ve|ves|ved|ving|ution)|"
+    r"call(?:s|ed|ing)?\s+(?:you\s+)?back|get(?:s|ting)?\s+back|deal(?:s|t|ing)?\s+with|within)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text the rules judge: its pointer (None for the Markdown body), its value, whether it is a
+    commitment's own wording, and how to place an offset in it (None for data values: the
+    caller locates them in the source)."""
+
+    pointer: str | None
+    value: str
+    is_commitment: bool
+    positions: TextPositions | None
+
+
+def charter_texts(document: Document) -> Iterator[Text]:
+    """Every free text of the data, then the Markdown body (fenced code and comments blanked)."""
+    for pointer, value in charter_index(document).texts:
+        yield Text(pointer, value, pointer.endswith("/text"), None)
+    if document.body is not None:
+        body = prose_text(document.body)
+        yield Text(None, body, False, TextPositions(body, document.body.first_line))
+
+
+class Sentences:
+    """The sentences of one text, found once, so that each offset's sentence is a bisection."""
+
+    __slots__ = ("_text", "_ends")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """The start and end of the sentence holding `text[offset]`."""
+        index = bisect_right(self._ends, offset)
+        start = self._ends[index - 1] if index else 0
+        end = self._ends[index] if index < len(self._ends) else len(self._text)
+        return start, end
+
+    def sentence(self, offset: int) -> str:
+        start, end = self.bounds(offset)
+        return self._text[start:end]
+
+    def is_promise(self, offset: int) -> bool:
+        """Whether the sentence holding `text[offset]` names a contact event or a limit."""
+        return _PROMISE_WORD.search(self.sentence(offset)) is not None
