@@ -16,6 +16,9 @@ from charterlint.source.pointer import escape, join
 
 COMMITMENT_EVENTS = ("answer", "acknowledge", "respond", "resolve")
 ASYNC_FIRST_TYPES = frozenset({"live_chat", "social_media", "sms", "messaging", "app", "web_form", "email"})
+# Written, asynchronous channels: a reply time (respond or acknowledge) already says when a person
+# answers a message sent out of hours (issue 15: "we reply to emails within 20 working days").
+WRITTEN_TYPES = frozenset({"email", "web_form", "social_media", "messaging", "sms", "post", "fax"})
 # Fields whose value is a duration, wherever they appear (the schema enforces the syntax).
 DURATION_FIELDS = frozenset({"within", "period", "after", "customer_deadline", "cadence"})
 # Fields that hold prose a customer reads.
@@ -51,6 +54,16 @@ class Channel:
     @property
     def always_open(self) -> bool:
         return self.data.get("hours") == "always"
+
+
+def needs_follow_up(channel: Channel) -> bool:
+    """Whether a channel must say when a person follows up (CH102, CH103, the matrix): a chatbot;
+    an asynchronous-first channel with limited hours, unless it is written and has a reply time."""
+    if channel.type == "chatbot":
+        return True
+    if channel.type not in ASYNC_FIRST_TYPES or channel.always_open:
+        return False
+    return not (channel.type in WRITTEN_TYPES and any(e in channel.commitments for e in ("respond", "acknowledge")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter.duration import Scale, parse_duration
-from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, charter_index
+from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, charter_index, needs_follow_up
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -15,10 +15,6 @@ from charterlint.source.pointer import join
 _ANSWER_TYPES = frozenset({"phone", "video", "in_person"})
 _CLOCK_UNITS = frozenset({"minute", "hour"})
 _CLOCK_LIMIT_SECONDS = 3600
-# Written, asynchronous channels: a reply time already says when a person answers a message
-# sent out of hours, so a respond or acknowledge commitment satisfies CH102 on them.
-_WRITTEN_TYPES = frozenset({"email", "web_form", "social_media", "messaging", "sms", "post", "fax"})
-_REPLY_EVENTS = ("respond", "acknowledge")
 
 
 def _quoted(ids: list[str]) -> str:
@@ -51,11 +47,9 @@ def after_hours_without_follow_up(document: Document, context: Context) -> Itera
     """CH102: an asynchronous-first channel with limited hours, no human follow-up and (written
     channels) no reply time."""
     for channel in charter_index(document).channels:
-        if channel.type not in ASYNC_FIRST_TYPES or channel.always_open or "human_follow_up" in channel.data:
+        if channel.type == "chatbot" or "human_follow_up" in channel.data or not needs_follow_up(channel):
             continue
-        written = channel.type in _WRITTEN_TYPES
-        if written and any(e in channel.commitments for e in _REPLY_EVENTS):
-            continue
+        written = channel.type in WRITTEN_TYPES
         fix = "add commitments.respond, or human_follow_up.within and .via" if written else \
             "add human_follow_up.within and .via"
         yield Problem(

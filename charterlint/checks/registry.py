@@ -51,6 +51,8 @@ def builtin_checks() -> dict[str, Check]:
         "mixed_day_units": quality.mixed_day_units,
         "weak_commitments": quality.weak_commitments,
         # rights, team, escalation, reporting (the rules that only require a field use generic checks)
+        "dispute_process_missing": governance.dispute_process_missing,
+        "after_purchase_missing": governance.after_purchase_missing,
         "external_trigger_missing": governance.external_trigger_missing,
         "team_accountability_missing": governance.team_accountability_missing,
         "performance_reporting_missing": governance.performance_reporting_missing,

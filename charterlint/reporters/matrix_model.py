@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD
-from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, channels, service_channel_ids
+from charterlint.charter.views import COMMITMENT_EVENTS, Channel, channels, needs_follow_up, service_channel_ids
 from charterlint.model import FileResult, Finding, RuleInfo
 from charterlint.reporters.review_status import Review, review_status
 from charterlint.reporters.wording import commitment_text, follow_up_text, opening_text, text_of
@@ -225,7 +225,7 @@ def _cell_facts(column: str, channel: Channel, data: Mapping[str, Any],
         return value, (node,), applies
     if column == "follow_up":
         follow_up = channel.data.get("human_follow_up")
-        applies = kind == "chatbot" or (kind in ASYNC_FIRST_TYPES and not channel.always_open)
+        applies = needs_follow_up(channel) or follow_up is not None
         return follow_up_text(follow_up), (join(channel.pointer, "human_follow_up"),), applies
     if column == "accessibility":
         provisions = channel.data.get("accessibility")

@@ -19,7 +19,7 @@ review: last reviewed 2024-06-01, next due 2025-06-01 (last review + cadence "12
 channel    type       hours   answer          acknowledge  respond               resolve              follow-up                          feedback         escalation  accessibility
 phone      phone      office  2 minutes, 80%  n/a          n/a                   5 working days, 90%  n/a                                yes              stage 1     relay service, interpreter
 email      email      office  n/a             1 hour       2 days, 90% [CH304]   missing              next working day via same channel  yes              stage 1     missing
-whatsapp   messaging  office  n/a             missing      4 working hours, 80%  missing              missing [CH102]                    missing [CH105]  stage 1     missing
+whatsapp   messaging  office  n/a             missing      4 working hours, 80%  missing              n/a                                missing [CH105]  stage 1     missing
 assistant  chatbot    always  n/a             n/a          n/a                   n/a                  next working day via email         n/a              n/a         missing
 
 a value: what is promised; missing: nothing promised, though it applies; n/a: does not apply; [CODE]: a finding about it (charterlint check shows them)
@@ -60,7 +60,7 @@ def test_a_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_colour_marks_the_states_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run([BUSES, "--preset", "strict", "--today", "2026-01-01", "--color", "always"], capsys)
-    assert f"{RED_BOLD}missing [CH102]\x1b[0m" in out
+    assert f"{RED_BOLD}missing [CH105]\x1b[0m" in out
     assert "\x1b[32m2 minutes, 80%\x1b[0m" in out  # met: green
     assert "\x1b[33mmissing\x1b[0m" in out  # missing: yellow
     assert "\x1b[2mn/a\x1b[0m" in out  # not applicable: dim

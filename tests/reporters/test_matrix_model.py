@@ -63,7 +63,7 @@ def test_every_state_in_the_buses_fixture() -> None:
         "acknowledge": ("", "missing", []),
         "respond": ("4 working hours, 80%", "met", []),
         "resolve": ("", "missing", []),
-        "follow_up": ("", "flagged", ["CH102"]),
+        "follow_up": ("", "not-applicable", []),
         "feedback": ("", "flagged", ["CH105"]),
         "escalation": ("stage 1", "met", []),
         "accessibility": ("", "missing", []),
@@ -132,8 +132,8 @@ def test_after_hours_follow_up_applies_to_limited_asynchronous_channels_and_chat
     text = HEAD + """\
 calendars: [{id: office, timezone: Europe/London, open: {mon-fri: "09:00-17:00"}}]
 channels:
-  - {id: email, type: email, hours: office, commitments: {respond: {within: 2 working days}}}
-  - {id: mail, type: email, hours: always, commitments: {respond: {within: 2 working days}}}
+  - {id: chat, type: live_chat, hours: office, commitments: {respond: {within: 2 minutes}}}
+  - {id: mail, type: email, hours: office, commitments: {respond: {within: 2 working days}}}
   - {id: phone, type: phone, hours: office, commitments: {answer: {within: 2 minutes}}}
   - {id: bot, type: chatbot, hours: always}
 """
