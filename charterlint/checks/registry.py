@@ -13,7 +13,17 @@ check (a mapping, checks/generic.py) need no entry.
 
 from __future__ import annotations
 
-from charterlint.checks import governance, omnichannel, phrases, prose, quality, references, review, self_service
+from charterlint.checks import (
+    escapes,
+    governance,
+    omnichannel,
+    phrases,
+    prose,
+    quality,
+    references,
+    review,
+    self_service,
+)
 from charterlint.checks.context import Check
 
 
@@ -50,6 +60,7 @@ def builtin_checks() -> dict[str, Check]:
         "commitment_order": quality.commitment_order,
         "mixed_day_units": quality.mixed_day_units,
         "weak_commitments": quality.weak_commitments,
+        "escape_clauses": escapes.escape_clauses,
         # rights, team, escalation, reporting (the rules that only require a field use generic checks)
         "dispute_process_missing": governance.dispute_process_missing,
         "after_purchase_missing": governance.after_purchase_missing,

@@ -1,0 +1,88 @@
+"""CH311 escape-clause: a clause that takes back the time limit it follows, with no fallback limit.
+
+"We reply within 10 working days; in busy periods this may take longer" promises nothing a
+customer can hold the organisation to. The clause is judged where a promise is made (a
+commitment's text, or a promise sentence of another text: checks.promises); it is forgiven when
+the same text (in Markdown prose, the same paragraph) states a fallback: a limit marker
+("in any case", "no later than", "at the latest", "a maximum of" ... followed by a number), or a
+second `within N` after the clause when one came before it ("within 10 days, unless the matter
+is complex, in which case within 20 working days").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from charterlint.checks.context import Context
+from charterlint.checks.phrases import located
+from charterlint.checks.promises import Sentences, Text, charter_texts
+from charterlint.model import Span
+from charterlint.source.document import Document, Problem
+
+_ESCAPE = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:may|might|can|could|will)\s+take\s+longer"
+    r"|(?:except\s+)?in\s+exceptional\s+circumstances"
+    r"|unless\s+(?:the|your|a)\s+(?:matter|case|complaint|enquiry|inquiry|query|request|issue|problem)\s+"
+    r"is\s+(?:complex|complicated|particularly\s+complex)"
+    r"|(?:response\s+)?(?:times|timescales|timeframes)\s+(?:may|can|will|do)\s+vary"
+    r"|subject\s+to\s+change(?:\s+without\s+(?:prior\s+)?notice)?"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)"
+_FALLBACK_MARKER = re.compile(
+    r"(?<!\w)(?:in\s+any\s+(?:case|event)|in\s+all\s+cases|at\s+the\s+latest|at\s+(?:the\s+)?most|"
+    r"no\s+(?:later|longer|more)\s+than|a\s+maximum\s+of|up\s+to)(?!\w)[^.;\n]{0,60}?(?<!\w)" + _NUMBER + r"(?!\w)",
+    re.IGNORECASE,
+)
+_LIMIT = re.compile(r"(?<!\w)within\s+" + _NUMBER + r"(?!\w)", re.IGNORECASE)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def _scope(text: Text, offset: int) -> tuple[int, int]:
+    """The stretch of text a fallback must be in: a data text whole, a paragraph of the prose."""
+    if text.pointer is not None:
+        return 0, len(text.value)
+    start = 0
+    for match in _PARAGRAPH_END.finditer(text.value):
+        if match.end() > offset:
+            return start, match.start()
+        start = match.end()
+    return start, len(text.value)
+
+
+def _has_fallback(text: Text, clause: re.Match[str]) -> bool:
+    start, end = _scope(text, clause.start())
+    scope = text.value[start:end]
+    if _FALLBACK_MARKER.search(scope):
+        return True
+    at = clause.start() - start
+    limits = [m.start() for m in _LIMIT.finditer(scope)]
+    return any(o < at for o in limits) and any(o > at for o in limits)
+
+
+def _message(clause: str) -> str:
+    named = " ".join(clause.split())
+    return (f'"{named}" takes back the time limit: say the longest it can take '
+            '(e.g. "and in any case within 20 working days")')
+
+
+def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
+    """CH311: one finding per escape clause in a promise with no fallback limit, at the clause."""
+    for text in charter_texts(document):
+        found = list(_ESCAPE.finditer(text.value))
+        if not found:
+            continue
+        if text.pointer is None:
+            assert text.positions is not None
+            spans: list[Span | None] = [text.positions.span(m.start(), m.end()) for m in found]
+        else:
+            spans = located(document, text.pointer, found, _ESCAPE)
+        sentences = Sentences(text.value)
+        for clause, span in zip(found, spans):
+            if not text.is_commitment and not sentences.is_promise(clause.start()):
+                continue
+            if not _has_fallback(text, clause):
+                yield Problem(_message(clause.group(0)), text.pointer or "", span=span)
