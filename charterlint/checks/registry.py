@@ -16,6 +16,7 @@ from __future__ import annotations
 from charterlint.checks import (
     escapes,
     governance,
+    key_commitments,
     omnichannel,
     phrases,
     prose,
@@ -44,6 +45,7 @@ def builtin_checks() -> dict[str, Check]:
         "self_service_without_purpose": self_service.self_service_without_purpose,
         "self_service_single_channel": self_service.self_service_single_channel,
         "overview_without_channel_statement": omnichannel.overview_without_channel_statement,
+        "key_commitment_missing": key_commitments.key_commitment_missing,
         # review
         "stale_review": review.stale_review,
         "next_review_overdue": review.next_review_overdue,
