@@ -14,6 +14,7 @@ check (a mapping, checks/generic.py) need no entry.
 from __future__ import annotations
 
 from charterlint.checks import (
+    contradictions,
     escapes,
     governance,
     key_commitments,
@@ -70,6 +71,11 @@ def builtin_checks() -> dict[str, Check]:
         "team_accountability_missing": governance.team_accountability_missing,
         "performance_reporting_missing": governance.performance_reporting_missing,
         "accessibility_missing": governance.accessibility_missing,
+        # sections that contradict each other
+        "complaint_slower_than_channel": contradictions.complaint_slower_than_channel,
+        "escalation_via_missing_channel": contradictions.escalation_via_missing_channel,
+        "appointment_contradicts_walk_in": contradictions.appointment_contradicts_walk_in,
+        "clock_start_mismatch": contradictions.clock_start_mismatch,
         # Markdown prose
         "unlisted_channels": prose.unlisted_channels,
     }
