@@ -19,8 +19,9 @@ from charterlint.charter.views import charter_index
 from charterlint.checks.prose import TextPositions, prose_text
 from charterlint.source.document import Document
 
-# A sentence ends at ".", "!" or "?" before whitespace, or at a blank line (a Markdown paragraph).
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+# A sentence ends at ".", "!" or "?" before whitespace, at a blank line (a Markdown paragraph), or
+# before a Markdown list item or heading.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)]|#{1,6})[ \t])")
 _PROMISE_WORD = re.compile(
     r"(?<!\w)(?:repl(?:y|ies|ied|ying)|respon(?:d|ds|ded|ding|se|ses)|answer(?:s|ed|ing)?|"
     r"acknowledg(?:e|es|ed|ing|ement|ements)|resol(?:ve|ves|ved|ving|ution)|"

@@ -21,6 +21,7 @@ from charterlint.checks import (
     omnichannel,
     phrases,
     prose,
+    prose_limits,
     quality,
     references,
     review,
@@ -78,4 +79,5 @@ def builtin_checks() -> dict[str, Check]:
         "clock_start_mismatch": contradictions.clock_start_mismatch,
         # Markdown prose
         "unlisted_channels": prose.unlisted_channels,
+        "prose_contradicts_data": prose_limits.prose_contradicts_data,
     }
