@@ -14,6 +14,7 @@ check (a mapping, checks/generic.py) need no entry.
 from __future__ import annotations
 
 from charterlint.checks import (
+    bodies,
     contradictions,
     escapes,
     governance,
@@ -72,6 +73,7 @@ def builtin_checks() -> dict[str, Check]:
         "team_accountability_missing": governance.team_accountability_missing,
         "performance_reporting_missing": governance.performance_reporting_missing,
         "accessibility_missing": governance.accessibility_missing,
+        "external_body_names": bodies.external_body_names,
         # sections that contradict each other
         "complaint_slower_than_channel": contradictions.complaint_slower_than_channel,
         "escalation_via_missing_channel": contradictions.escalation_via_missing_channel,
