@@ -6,7 +6,8 @@ commitment's text, or a promise sentence of another text: checks.promises); it i
 the same text (in Markdown prose, the same paragraph) states a fallback: a limit marker
 ("in any case", "no later than", "at the latest", "a maximum of" ... followed by a number), or a
 second `within N` after the clause when one came before it ("within 10 days, unless the matter
-is complex, in which case within 20 working days").
+is complex, in which case within 20 working days"). A promise of notice ("we will tell you if it
+will take longer") and a promise made as a share ("80% within 10 days") are no escape.
 """
 
 from __future__ import annotations
@@ -39,6 +40,15 @@ _FALLBACK_MARKER = re.compile(
 )
 _LIMIT = re.compile(r"(?<!\w)within\s+" + _NUMBER + r"(?!\w)", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+# "we will tell you if it will take longer" promises notice, not an escape
+_NOTICE = re.compile(
+    r"(?<!\w)(?:tell|let|inform|contact|update|warn|explain|advise|notify)\w*\s+(?:you\s+)?(?:know\s+)?"
+    r"(?:if|when|why|whether)(?!\w)",
+    re.IGNORECASE,
+)
+# "80% within 10 days; at busy times it may take longer": a share already allows for the rest
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\s+per\s*cent", re.IGNORECASE)
+_NOTICE_REACH = 60
 
 
 def _scope(text: Text, offset: int) -> tuple[int, int]:
@@ -51,6 +61,13 @@ def _scope(text: Text, offset: int) -> tuple[int, int]:
             return start, match.start()
         start = match.end()
     return start, len(text.value)
+
+
+def _excused(text: Text, sentences: Sentences, clause: re.Match[str]) -> bool:
+    """A promise of notice just before the clause, or a share in its sentence."""
+    start = sentences.bounds(clause.start())[0]
+    before = text.value[max(start, clause.start() - _NOTICE_REACH):clause.start()]
+    return _NOTICE.search(before) is not None or _SHARE.search(sentences.sentence(clause.start())) is not None
 
 
 def _has_fallback(text: Text, clause: re.Match[str]) -> bool:
@@ -84,5 +101,5 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
         for clause, span in zip(found, spans):
             if not text.is_commitment and not sentences.is_promise(clause.start()):
                 continue
-            if not _has_fallback(text, clause):
+            if not _excused(text, sentences, clause) and not _has_fallback(text, clause):
                 yield Problem(_message(clause.group(0)), text.pointer or "", span=span)

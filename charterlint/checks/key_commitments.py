@@ -25,7 +25,7 @@ from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
 _ANSWERED = frozenset({"phone", "video", "in_person"})
-_DEFAULT_ACKNOWLEDGE_BEYOND = "5 working days"
+_DEFAULT_ACKNOWLEDGE_BEYOND = "10 working days"
 _CALENDAR_DAYS_PER_WORKING_DAY = 7 / 5
 _DAY_SECONDS = 86400
 
