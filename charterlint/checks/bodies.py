@@ -1,7 +1,7 @@
 """CH414 external-body-name: an external body named vaguely or by a former or informal name.
 
-The table of names is data: the defaults of the rule's options in rules/CH414.yaml (dated
-there), extended by the `extra-renamed` and `extra-vague` options of a configuration. Former
+The table of names is data: rules/external-bodies.yaml (dated there and in rules/CH414.yaml),
+read once per process with a safe loader, extended by the rule's `renamed` and `vague` options. Former
 and informal names are looked for in every customer text, the Markdown prose and each external
 body's `body`; vague names ("the ombudsman") only as the whole `body` of an external body,
 because prose may say "the ombudsman" after naming it.
@@ -12,12 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
+
+import yaml
 
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import located
 from charterlint.checks.promises import Text, charter_texts
 from charterlint.model import Span
+from charterlint.resources import data_dir
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
@@ -38,8 +42,24 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+TABLE_FILE = "external-bodies.yaml"
+
+
+@cache
+def shipped_table() -> Mapping[str, Any]:
+    """The shipped table of names (immutable data, read once per process)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = (data_dir("rules") / TABLE_FILE).read_text(encoding="utf-8")
+    table = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    return table if isinstance(table, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
 def _renamed(options: Mapping[str, Any]) -> list[Renamed]:
-    entries = [*(options.get("renamed") or ()), *(options.get("extra-renamed") or ())]
+    entries = [*_list(shipped_table().get("renamed")), *_list(options.get("renamed"))]
     found: list[Renamed] = []
     for entry in entries:
         if isinstance(entry, Mapping) and isinstance(entry.get("name"), str) and isinstance(entry.get("current"), str):
@@ -50,7 +70,7 @@ def _renamed(options: Mapping[str, Any]) -> list[Renamed]:
 
 
 def _vague(options: Mapping[str, Any]) -> set[str]:
-    names = [*(options.get("vague") or ()), *(options.get("extra-vague") or ())]
+    names = [*_list(shipped_table().get("vague")), *_list(options.get("vague"))]
     return {_ARTICLES.sub("", _normal(n)) for n in names if isinstance(n, str)}
 
 

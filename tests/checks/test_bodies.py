@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, findings
+from charterlint.checks.bodies import shipped_table
+from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, builtin_rules, findings
 
 # ANSWERED_PHONE_HEAD is 12 lines: escalation on line 13, the first body on line 15 (column 13).
 
@@ -66,10 +67,20 @@ def test_former_names_in_texts_and_prose_are_reported_at_the_name() -> None:
 
 def test_configuration_extends_the_table() -> None:
     # a fictional scheme: the configuration's own table entries
-    options = {"CH414": {"extra-renamed": [{"name": "Example Scheme", "current": "Example Ombudsman", "since": 2020}],
-                         "extra-vague": ["the adjudicator"]}}
+    options = {"CH414": {"renamed": [{"name": "Example Scheme", "current": "Example Ombudsman", "since": 2020}],
+                         "vague": ["the adjudicator"]}}
     assert ch414(external("Example Scheme", "The Adjudicator", "Local Government Ombudsman"), options=options) == [
         ("CH414", 15, 13, renamed("Example Scheme", "Example Ombudsman", "2020")),
         ("CH414", 17, 13, vague("The Adjudicator")),
         ("CH414", 19, 13, renamed("Local Government Ombudsman", "Local Government and Social Care Ombudsman", "2017")),
     ]
+
+
+def test_the_rule_documents_every_name_of_the_dated_table() -> None:
+    details = " ".join(next(r for r in builtin_rules() if r.code == "CH414").details.split())
+    table = shipped_table()
+    assert f"as of {table['as-of']}" in details
+    for entry in table["renamed"]:
+        assert entry["name"] in details and entry["current"] in details, entry
+    for name in table["vague"]:
+        assert name in details, name

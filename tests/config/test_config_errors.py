@@ -104,7 +104,7 @@ def test_an_error_in_an_extended_file_names_that_file(project: Path, capsys: pyt
     write(project / ".charterlint.yaml", "extends: shared.yaml\n")
     write(project / "shared.yaml", "\nignore: [CH1O1]\n")
     assert cli(capsys, "check") == (
-        2, "", 'charterlint: error: shared.yaml:2:10: ignore: "CH1O1" names no rule (did you mean "CH110"?)\n')
+        2, "", 'charterlint: error: shared.yaml:2:10: ignore: "CH1O1" names no rule (did you mean "CH411"?)\n')
 
 
 def test_command_line_selectors_are_checked_the_same_way(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

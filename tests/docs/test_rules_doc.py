@@ -39,7 +39,9 @@ def test_explain_by_code_and_by_name_print_the_same_page(capsys: pytest.CaptureF
 
 def test_explain_refuses_a_prefix_that_names_several_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "--isolated", "CH1"]) == 2
-    assert 'explain: "CH1" names 10 rules: give one code or name' in capsys.readouterr().err
+    count = sum(rule.code.startswith("CH1") for rule in builtin_rules())  # more than one, whatever rules are added
+    assert count > 1
+    assert f'explain: "CH1" names {count} rules: give one code or name' in capsys.readouterr().err
 
 
 def test_rules_and_explain_know_the_packs_the_configuration_loads(
