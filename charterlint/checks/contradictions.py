@@ -15,11 +15,10 @@ from charterlint.charter.views import WRITTEN_TYPES, charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.key_commitments import limits
 from charterlint.checks.phrases import located
-from charterlint.checks.promises import Sentences, Text, charter_texts
+from charterlint.checks.promises import Marks, Sentences, Text, charter_texts
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
-
 
 # --- CH410 complaint-slower-than-channel -----------------------------------------------------
 
@@ -134,12 +133,10 @@ def appointment_contradicts_walk_in(document: Document, context: Context) -> Ite
     """CH412: the charter says customers need an appointment and, elsewhere, that they can walk in."""
     if not any(channel.type == "in_person" for channel in charter_index(document).channels):
         return
-    texts = list(charter_texts(document))
     walk_in: tuple[int, str] | None = None
     needed: list[tuple[Text, re.Match[str], Span | None]] = []
-    for text in texts:
+    for text in charter_texts(document):
         walks = list(_WALK_IN.finditer(text.value))
-        walk_ranges = [(m.start(), m.end()) for m in walks]
         if walks and walk_in is None:
             span = _spans(document, text, walks, _WALK_IN)[0]
             walk_in = (_line(document, text, span), " ".join(walks[0].group(0).split()))
@@ -147,11 +144,12 @@ def appointment_contradicts_walk_in(document: Document, context: Context) -> Ite
         if not found:
             continue
         sentences = Sentences(text.value)
+        walk_marks, qualifiers = Marks(_WALK_IN, text.value), Marks(_QUALIFIED, text.value)
         for match, span in zip(found, _spans(document, text, found, _APPOINTMENT)):
-            overlaps = any(start < match.end() and match.start() < end for start, end in walk_ranges)
-            bounds = sentences.bounds(match.start())
-            same_sentence = any(bounds[0] <= start < bounds[1] for start, _ in walk_ranges)
-            if overlaps or same_sentence or _QUALIFIED.search(sentences.sentence(match.start())):
+            # the walk-in phrase in the same sentence ("no appointment is needed" holds both) or a
+            # qualifier makes the appointment rule part of the walk-in promise, or a narrower rule
+            start, end = sentences.bounds(match.start())
+            if walk_marks.between(start, end) or qualifiers.between(start, end):
                 continue
             needed.append((text, match, span))
     if walk_in is None:

@@ -13,11 +13,12 @@ will take longer") and a promise made as a share ("80% within 10 days") are no e
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import located
-from charterlint.checks.promises import Sentences, Text, charter_texts
+from charterlint.checks.promises import Marks, Sentences, Text, charter_texts
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 
@@ -51,33 +52,36 @@ _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\s+per\s*cent", re.IGNORECASE)
 _NOTICE_REACH = 60
 
 
-def _scope(text: Text, offset: int) -> tuple[int, int]:
-    """The stretch of text a fallback must be in: a data text whole, a paragraph of the prose."""
-    if text.pointer is not None:
-        return 0, len(text.value)
-    start = 0
-    for match in _PARAGRAPH_END.finditer(text.value):
-        if match.end() > offset:
-            return start, match.start()
-        start = match.end()
-    return start, len(text.value)
+class _Evidence:
+    """What excuses a clause in one text, found once (each clause is then a bisection)."""
 
+    def __init__(self, text: Text) -> None:
+        value = text.value
+        self.sentences = Sentences(value)
+        # a data text is one scope; the prose's scopes are its paragraphs
+        ends = [] if text.pointer is not None else [m.start() for m in _PARAGRAPH_END.finditer(value)]
+        self._scope_ends = [*ends, len(value)]
+        self._markers = Marks(_FALLBACK_MARKER, value)
+        self._limits = Marks(_LIMIT, value)
+        self._notices = Marks(_NOTICE, value)
+        self._shares = Marks(_SHARE, value)
 
-def _excused(text: Text, sentences: Sentences, clause: re.Match[str]) -> bool:
-    """A promise of notice just before the clause, or a share in its sentence."""
-    start = sentences.bounds(clause.start())[0]
-    before = text.value[max(start, clause.start() - _NOTICE_REACH):clause.start()]
-    return _NOTICE.search(before) is not None or _SHARE.search(sentences.sentence(clause.start())) is not None
+    def _scope(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self._scope_ends, offset)
+        end = self._scope_ends[min(index, len(self._scope_ends) - 1)]
+        return (self._scope_ends[index - 1] if index else 0), end
 
+    def excused(self, clause: re.Match[str]) -> bool:
+        """A promise of notice just before the clause, or a share in its sentence."""
+        start, end = self.sentences.bounds(clause.start())
+        return (self._notices.between(max(start, clause.start() - _NOTICE_REACH), clause.start())
+                or self._shares.between(start, end))
 
-def _has_fallback(text: Text, clause: re.Match[str]) -> bool:
-    start, end = _scope(text, clause.start())
-    scope = text.value[start:end]
-    if _FALLBACK_MARKER.search(scope):
-        return True
-    at = clause.start() - start
-    limits = [m.start() for m in _LIMIT.finditer(scope)]
-    return any(o < at for o in limits) and any(o > at for o in limits)
+    def has_fallback(self, clause: re.Match[str]) -> bool:
+        """A limit marker in the clause's scope, or a limit before the clause and another after it."""
+        start, end = self._scope(clause.start())
+        return self._markers.between(start, end) or (
+            self._limits.between(start, clause.start()) and self._limits.between(clause.end(), end))
 
 
 def _message(clause: str) -> str:
@@ -97,9 +101,9 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
             spans: list[Span | None] = [text.positions.span(m.start(), m.end()) for m in found]
         else:
             spans = located(document, text.pointer, found, _ESCAPE)
-        sentences = Sentences(text.value)
+        evidence = _Evidence(text)
         for clause, span in zip(found, spans):
-            if not text.is_commitment and not sentences.is_promise(clause.start()):
+            if not text.is_commitment and not evidence.sentences.is_promise(clause.start()):
                 continue
-            if not _excused(text, sentences, clause) and not _has_fallback(text, clause):
+            if not evidence.excused(clause) and not evidence.has_fallback(clause):
                 yield Problem(_message(clause.group(0)), text.pointer or "", span=span)

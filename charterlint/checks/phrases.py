@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.promises import Sentences, charter_texts
 from charterlint.checks.prose import TextPositions

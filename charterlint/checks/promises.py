@@ -11,7 +11,7 @@ within). Rules that judge such words (CH301's promise-only hedges, CH311) ask th
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -51,14 +51,30 @@ def charter_texts(document: Document) -> Iterator[Text]:
         yield Text(None, body, False, TextPositions(body, document.body.first_line))
 
 
+class Marks:
+    """Where a pattern matches in one text, found once: whether it matches in a stretch is a
+    bisection, so that judging every match of another pattern stays linear (issue 14)."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self._starts = [match.start() for match in pattern.finditer(text)]
+
+    def between(self, start: int, end: int) -> bool:
+        """Whether a match starts in `start` .. `end` (end exclusive)."""
+        index = bisect_left(self._starts, start)
+        return index < len(self._starts) and self._starts[index] < end
+
+
 class Sentences:
     """The sentences of one text, found once, so that each offset's sentence is a bisection."""
 
-    __slots__ = ("_text", "_ends")
+    __slots__ = ("_text", "_ends", "_promises")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+        self._promises: Marks | None = None
 
     def bounds(self, offset: int) -> tuple[int, int]:
         """The start and end of the sentence holding `text[offset]`."""
@@ -73,4 +89,6 @@ class Sentences:
 
     def is_promise(self, offset: int) -> bool:
         """Whether the sentence holding `text[offset]` names a contact event or a limit."""
-        return _PROMISE_WORD.search(self.sentence(offset)) is not None
+        if self._promises is None:
+            self._promises = Marks(_PROMISE_WORD, self._text)
+        return self._promises.between(*self.bounds(offset))
