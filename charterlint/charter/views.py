@@ -56,14 +56,31 @@ class Channel:
         return self.data.get("hours") == "always"
 
 
-def needs_follow_up(channel: Channel) -> bool:
+def standard_events(data: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """The events each channel is promised through top-level `standards` (a promise written once
+    for several channels: `{channels: [ids], commitments: {...}}`), by channel id."""
+    found: dict[str, set[str]] = {}
+    standards = data.get("standards")
+    for standard in standards if isinstance(standards, list) else ():
+        if not isinstance(standard, dict) or not isinstance(standard.get("commitments"), dict):
+            continue
+        events = {e for e in COMMITMENT_EVENTS if standard["commitments"].get(e) is not None}
+        listed = standard.get("channels")
+        for channel_id in listed if isinstance(listed, list) else ():
+            found.setdefault(str(channel_id), set()).update(events)
+    return {channel_id: frozenset(events) for channel_id, events in found.items()}
+
+
+def needs_follow_up(channel: Channel, standard: frozenset[str] = frozenset()) -> bool:
     """Whether a channel must say when a person follows up (CH102, CH103, the matrix): a chatbot;
-    an asynchronous-first channel with limited hours, unless it is written and has a reply time."""
+    an asynchronous-first channel with limited hours, unless it is written and has a reply time
+    (its own, or one of `standard`, the events promised to it through `standards`)."""
     if channel.type == "chatbot":
         return True
     if channel.type not in ASYNC_FIRST_TYPES or channel.always_open:
         return False
-    return not (channel.type in WRITTEN_TYPES and any(e in channel.commitments for e in ("respond", "acknowledge")))
+    replies = any(e in channel.commitments or e in standard for e in ("respond", "acknowledge"))
+    return not (channel.type in WRITTEN_TYPES and replies)
 
 
 @dataclass(frozen=True, slots=True)

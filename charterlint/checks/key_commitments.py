@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter.duration import Duration, Scale, longer, parse_duration
-from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, charter_index
+from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, charter_index, standard_events
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -69,7 +69,7 @@ def _written(channel: Channel, events: set[str], beyond: Duration | None) -> Ite
         return
     if "acknowledge" in events or beyond is None:
         return
-    slow = [d for d in limits(channel.commitments["respond"]) if _exceeds(d, beyond)]
+    slow = [d for d in limits(channel.commitments.get("respond")) if _exceeds(d, beyond)]
     if slow:
         yield _problem(channel, f'channel "{channel.id}" promises a reply within "{slow[0].text}" but no '
                                 "acknowledgement: customers wait that long not knowing their message arrived "
@@ -79,10 +79,12 @@ def _written(channel: Channel, events: set[str], beyond: Duration | None) -> Ite
 def key_commitment_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH114: per channel, the essential commitment of its type (see the module docstring)."""
     beyond = parse_duration(context.options.get("acknowledge-beyond", _DEFAULT_ACKNOWLEDGE_BEYOND))
+    standards = standard_events(document.data)
     for channel in charter_index(document).channels:
-        events = {e for e in COMMITMENT_EVENTS if channel.commitments.get(e) is not None}
-        if not events or events == {"acknowledge"}:
+        own = {e for e in COMMITMENT_EVENTS if channel.commitments.get(e) is not None}
+        if not own or own == {"acknowledge"}:
             continue  # CH101 and CH306 report these
+        events = own | standards.get(channel.id, frozenset())  # a promise made once for several channels
         if channel.type in _ANSWERED:
             yield from _answered(channel, events)
         elif channel.type == "live_chat":

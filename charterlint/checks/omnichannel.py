@@ -6,7 +6,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter.duration import Scale, parse_duration
-from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, charter_index, needs_follow_up
+from charterlint.charter.views import (
+    COMMITMENT_EVENTS,
+    WRITTEN_TYPES,
+    Channel,
+    charter_index,
+    needs_follow_up,
+    standard_events,
+)
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -46,8 +53,11 @@ def missing_channel_commitment(document: Document, context: Context) -> Iterator
 def after_hours_without_follow_up(document: Document, context: Context) -> Iterator[Problem]:
     """CH102: an asynchronous-first channel with limited hours, no human follow-up and (written
     channels) no reply time."""
+    standards = standard_events(document.data)
     for channel in charter_index(document).channels:
-        if channel.type == "chatbot" or "human_follow_up" in channel.data or not needs_follow_up(channel):
+        if channel.type == "chatbot" or "human_follow_up" in channel.data:
+            continue
+        if not needs_follow_up(channel, standards.get(channel.id, frozenset())):
             continue
         written = channel.type in WRITTEN_TYPES
         fix = "add commitments.respond, or human_follow_up.within and .via" if written else \

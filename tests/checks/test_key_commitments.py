@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from charterlint.charter.views import standard_events
 from tests.helpers import CHARTER_HEAD, REVIEW, findings
 
 HEAD = CHARTER_HEAD + "channels:\n"  # the first channel starts on line 8, its commitments on line 11
@@ -94,3 +95,16 @@ def test_live_chat_with_only_a_resolution_time_needs_a_first_reply() -> None:
         ("CH114", 11, 5, 'channel "c" promises no first reply (add commitments.answer or commitments.respond: '
                          "how quickly a person joins the chat)"),
     ]
+
+
+def test_promises_made_once_for_several_channels_count_for_each() -> None:
+    # issue 15 §3.3: "if you contact us by letter, fax or email we will reply within ..." (format's `standards`)
+    data = {"standards": [
+        {"id": "written", "channels": ["email", "post"], "commitments": {"respond": {"within": "10 working days"}}},
+        {"id": "calls", "channels": ["phone"], "commitments": {"resolve": {"within": "5 working days"}}},
+        {"id": "none", "commitments": {"answer": {"within": "1 minute"}}},
+        "not a standard",
+    ]}
+    assert standard_events(data) == {"email": frozenset({"respond"}), "post": frozenset({"respond"}),
+                                     "phone": frozenset({"resolve"})}
+    assert standard_events({}) == {} and standard_events({"standards": "x"}) == {}
