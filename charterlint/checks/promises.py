@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from charterlint.charter.views import charter_index
+from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
 from charterlint.checks.prose import TextPositions, prose_text
 from charterlint.source.document import Document
 
@@ -42,10 +42,25 @@ class Text:
     positions: TextPositions | None
 
 
+# The members whose `text` is a promise's own wording: the commitment events, progress updates
+# and after-purchase support. A `text` elsewhere (a note on a calendar, say) is not a promise.
+_PROMISE_MEMBERS = frozenset({*COMMITMENT_EVENTS, "update", "after_purchase"})
+
+
+def is_commitment_text(pointer: str) -> bool:
+    """Whether the text at `pointer` is a promise's own wording (`.../respond/text`, also in a
+    list of variants: `.../respond/0/text`)."""
+    parts = pointer.split("/")
+    if len(parts) < 3 or parts[-1] != "text":
+        return False
+    parent = parts[-3] if parts[-2].isdigit() and len(parts) > 3 else parts[-2]
+    return parent in _PROMISE_MEMBERS
+
+
 def charter_texts(document: Document) -> Iterator[Text]:
     """Every free text of the data, then the Markdown body (fenced code and comments blanked)."""
     for pointer, value in charter_index(document).texts:
-        yield Text(pointer, value, pointer.endswith("/text"), None)
+        yield Text(pointer, value, is_commitment_text(pointer), None)
     if document.body is not None:
         body = prose_text(document.body)
         yield Text(None, body, False, TextPositions(body, document.body.first_line))

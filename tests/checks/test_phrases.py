@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+import pytest
+
+from charterlint.checks.promises import is_commitment_text
 from tests.helpers import ANSWERED_PHONE_HEAD, CHARTER_HEAD, REVIEW, findings, lint_text
 
 CHANNELS = """\
@@ -225,3 +228,16 @@ def test_a_promise_only_hedge_listed_in_phrases_counts_everywhere() -> None:
     overview = "  mission: Our offices are normally open on Saturdays."
     options = {"CH301": {"phrases": ["normally"]}}
     assert ch301(charter(overview), options=options) == [("CH301", 6, 28, hedge("normally"))]
+
+
+@pytest.mark.parametrize(("pointer", "expected"), [
+    ("/channels/0/commitments/respond/text", True),
+    ("/channels/0/commitments/respond/1/text", True),  # a variant (`when:`)
+    ("/feedback/acknowledge/text", True),
+    ("/rights/after_purchase/text", True),
+    ("/calendars/0/text", False),  # a note on a calendar is no promise
+    ("/rights/statements/0", False),
+    ("/text", False),
+])
+def test_a_commitment_text_is_the_text_of_a_promise(pointer: str, expected: bool) -> None:
+    assert is_commitment_text(pointer) is expected
