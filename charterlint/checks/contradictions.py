@@ -102,7 +102,8 @@ def escalation_via_missing_channel(document: Document, context: Context) -> Iter
 # --- CH412 appointment-contradicts-walk-in ---------------------------------------------------
 
 _WALK_IN = re.compile(
-    r"(?<!\w)(?:walk[\s-]?ins?|drop[\s-]?ins?|drop\s+in|without\s+(?:an\s+)?appointment|"
+    r"(?<!\w)(?:walk-ins?|drop-ins?|(?:walk|drop)\s+in(?=\s+(?:to|at|and|any\s*time|during|between)(?!\w))|"
+    r"without\s+(?:an\s+)?appointment|"
     r"no\s+(?:need\s+for\s+an\s+)?appointment(?:\s+(?:is\s+)?(?:needed|necessary|required))?|"
     r"just\s+(?:turn|come)\s+(?:up|in|along))(?!\w)",
     re.IGNORECASE,
@@ -166,14 +167,17 @@ def appointment_contradicts_walk_in(document: Document, context: Context) -> Ite
 
 # --- CH413 clock-start-mismatch ---------------------------------------------------------------
 
+# The clock start said right after a limit's unit ("10 working days of receipt"), so that
+# "an acknowledgement of receipt" is not read as one.
+_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "month", "months", "minute", "minutes")
+_AFTER_UNIT = ("(?:" + "|".join(rf"(?<={unit}\s)" for unit in _UNITS) + ")"
+               r"(?:of|from|after)\s+(?:the\s+(?:date|day|time)\s+)?")
 _RECEIPT = re.compile(
-    r"(?<!\w)(?:of|from|after)\s+(?:the\s+(?:date|day|time)\s+)?(?:(?:when\s+)?we\s+)?"
-    r"(?:receipt|receiv(?:e|es|ed|ing)|get)(?!\w)",
+    _AFTER_UNIT + r"(?:(?:when\s+)?we\s+)?(?:receipt|receiv(?:e|es|ed|ing)|get)(?!\w)",
     re.IGNORECASE,
 )
 _SENDING = re.compile(
-    r"(?<!\w)(?:of|from|after)\s+(?:the\s+(?:date|day|time)\s+)?(?:(?:when\s+)?you\s+)?"
-    r"(?:send|sent|sending|submit|submitted|submitting)(?!\w)",
+    _AFTER_UNIT + r"(?:(?:when\s+)?you\s+)?(?:send|sent|sending|submit|submitted|submitting)(?!\w)",
     re.IGNORECASE,
 )
 _CLOCK_EVENTS = ("acknowledge", "respond", "resolve")

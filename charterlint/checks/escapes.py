@@ -36,7 +36,8 @@ _ESCAPE = re.compile(
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)"
 _FALLBACK_MARKER = re.compile(
     r"(?<!\w)(?:in\s+any\s+(?:case|event)|in\s+all\s+cases|at\s+the\s+latest|at\s+(?:the\s+)?most|"
-    r"no\s+(?:later|longer|more)\s+than|a\s+maximum\s+of|up\s+to)(?!\w)[^.;\n]{0,60}?(?<!\w)" + _NUMBER + r"(?!\w)",
+    r"no\s+(?:later|longer|more)\s+than|a\s+maximum\s+of|up\s+to|"
+    r"extend(?:s|ed|ing)?(?:\s+(?:this|it|that|the\s+\w+))?\s+to)(?!\w)[^.;\n]{0,60}?(?<!\w)" + _NUMBER + r"(?!\w)",
     re.IGNORECASE,
 )
 _LIMIT = re.compile(r"(?<!\w)within\s+" + _NUMBER + r"(?!\w)", re.IGNORECASE)

@@ -116,6 +116,11 @@ def test_qualified_or_negated_appointments_pass(statement: str) -> None:
     assert lint("CH412", OFFICE + f"rights:\n  statements: [{statement}]\n") == []
 
 
+def test_a_drop_in_numbers_is_no_walk_in_promise() -> None:
+    office = channel("office", "in_person", "      answer: {within: 15 minutes, text: We saw a drop in waiting times.}\n")
+    assert lint("CH412", office + "rights:\n  statements: [You need an appointment.]\n") == []
+
+
 def test_without_a_walk_in_promise_or_an_in_person_channel_nothing_is_reported() -> None:
     appointment = "rights:\n  statements: [You need an appointment.]\n"
     office = channel("office", "in_person", "      answer: {within: 15 minutes}\n")
@@ -151,6 +156,7 @@ def test_letters_from_receipt_and_emails_from_sending_are_reported_at_the_second
     "We reply within 10 working days.",  # no stated start: no evidence
     "We reply within 10 working days from the day we receive it.",
     "Sent or received, we reply within 10 working days of receipt, not of sending.",  # both: no evidence
+    "We send an acknowledgement of receipt after you send it, and reply within 10 working days.",  # no limit's start
 ])
 def test_the_same_or_an_unstated_start_passes(second: str) -> None:
     body = timed("letters", "post", "We reply within 10 working days of receipt.") + timed("email", "email", second)

@@ -52,6 +52,7 @@ def test_escape_clauses_of_published_charters_are_reported(wording: str, clause:
     "We reply within 10 working days, unless the matter is complex, in which case within 20 working days.",
     "We reply within 10 working days; complex cases may take longer, but no more than 30 days.",
     "We reply within 10 working days; it may take longer, up to 20 working days at the latest.",
+    "We reply within 10 working days; in exceptional circumstances we may extend this to 20 working days.",
     # a council: "settle 85% of requests within 10 working days, and tell you if something will take longer"
     "We settle requests within 10 working days, and tell you if something will take longer.",
     "We answer 85% of letters within 10 working days; in busy periods this may take longer.",
