@@ -7,7 +7,9 @@ The table (rules/CH114.yaml `details` shows the same):
 | phone | answer; with an answer time, also respond or resolve (calls not resolved on the call) |
 | video, in_person | answer (picked up, or seen) |
 | live_chat | answer or respond (either is the first reply) |
-| email, web_form, post, fax, social_media, messaging, sms | respond; and acknowledge when respond is longer than `acknowledge-beyond` |
+| written: email, web_form, post, fax, social_media, messaging, sms | respond; and acknowledge |
+
+(acknowledge only when respond is longer than the `acknowledge-beyond` option.)
 
 A channel with no commitment is CH101's, and a written channel that only acknowledges is
 CH306's: neither is reported here, so one mistake gives one finding.

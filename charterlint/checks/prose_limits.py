@@ -46,9 +46,14 @@ _THINGS = (
 _EVENTS = (
     ("answer", _words(r"answer(?:s|ed|ing)?|pick(?:ed)?\s+up")),
     ("acknowledge", _words(r"acknowledg(?:e|es|ed|ing|ement|ements)")),
-    ("respond", _words(r"repl(?:y|ies|ied)|respon(?:d|ds|ded|se|ses)|get\s+back")),
+    ("respond", _words(r"repl(?:y|ies|ied)|respon(?:d|ds|ded|se|ses)|get\s+back|"
+                       r"(?:call|ring)(?:s|ed)?\s+(?:you\s+)?back")),
     ("resolve", _words(r"resol(?:ve|ves|ved|ution)|settle(?:d|s)?")),
 )
+# A sentence about a later stage ("at stage 2 we respond within 20 working days") is not about the
+# first response the data gives: it is not compared.
+_LATER_STAGE = _words(r"stages?|escalat\w*|appeals?|review(?:s|ed)?|ombudsman|senior|managers?|chief\s+executive|"
+                      r"directors?|further|second|final")
 _LIMIT = _words(
     r"within\s+(?P<count>\d+)\s+(?:(?P<kind>working|business|calendar)\s+)?"
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?)"
@@ -97,7 +102,7 @@ def prose_contradicts_data(document: Document, context: Context) -> Iterator[Pro
         sentence = text[start:end]
         things = _one([t.label for t in _THINGS if t.pattern.search(sentence)])
         events = _one([e for e, pattern in _EVENTS if pattern.search(sentence)])
-        if things is None or events is None or len(_LIMIT.findall(sentence)) != 1:
+        if things is None or events is None or len(_LIMIT.findall(sentence)) != 1 or _LATER_STAGE.search(sentence):
             continue
         said = _duration(limit)
         thing = next(t for t in _THINGS if t.label == things)

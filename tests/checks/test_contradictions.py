@@ -21,7 +21,8 @@ def lint(code: str, body: str, **kwargs: object) -> list[tuple[str, int, int, st
 
 EMAIL_ACK = channel("email", "email",
                     "      acknowledge: {within: 1 working day}\n      respond: {within: 10 working days}\n")
-FORM_ACK = channel("form", "web_form", "      acknowledge: {within: 2 working days}\n      respond: {within: 10 working days}\n")
+FORM_ACK = channel("form", "web_form",
+                   "      acknowledge: {within: 2 working days}\n      respond: {within: 10 working days}\n")
 
 
 def slower(within: str, named: str) -> str:
@@ -40,7 +41,9 @@ def test_complaints_acknowledged_slower_than_every_channel_name_each_channel() -
 
 def test_only_the_channels_that_take_complaints_are_compared() -> None:
     body = EMAIL_ACK + FORM_ACK + "feedback:\n  channels: [form]\n  acknowledge: {within: 5 working days}\n"
-    assert lint("CH410", body) == [("CH410", 22, 25, slower("5 working days", 'channel "form" within "2 working days"'))]
+    assert lint("CH410", body) == [
+        ("CH410", 22, 25, slower("5 working days", 'channel "form" within "2 working days"')),
+    ]
 
 
 @pytest.mark.parametrize("within", ["1 working day", "2 hours", "3 days"])
@@ -117,7 +120,8 @@ def test_qualified_or_negated_appointments_pass(statement: str) -> None:
 
 
 def test_a_drop_in_numbers_is_no_walk_in_promise() -> None:
-    office = channel("office", "in_person", "      answer: {within: 15 minutes, text: We saw a drop in waiting times.}\n")
+    office = channel("office", "in_person",
+                     "      answer: {within: 15 minutes, text: We saw a drop in waiting times.}\n")
     assert lint("CH412", office + "rights:\n  statements: [You need an appointment.]\n") == []
 
 

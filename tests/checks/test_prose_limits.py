@@ -55,6 +55,8 @@ def test_a_channel_limit_names_the_channel() -> None:
     "We reply to complaints within 3 working days, or within 10 working days if complex.",  # two limits
     "We resolve complaints within 30 working days.",  # no data for that event
     "```\nWe reply to complaints within 45 working days.\n```",  # not published
+    "If we cannot answer your call we will call you back within 4 hours.",  # two events
+    "At stage 2 a senior manager will reply to your complaint within 20 working days.",  # a later stage
 ])
 def test_the_same_limit_or_an_unclear_sentence_is_not_reported(prose: str) -> None:
     assert ch502(prose + "\n") == []
