@@ -41,7 +41,8 @@ def test_video_and_in_person_need_an_answer_time(kind: str) -> None:
 
 def test_phone_with_an_answer_time_needs_a_promise_for_unresolved_calls() -> None:
     assert ch114(channel("phone", "      answer: {within: 30 seconds}\n")) == [("CH114", 11, 5, UNRESOLVED_CALLS)]
-    assert ch114(channel("phone", "      answer: {within: 30 seconds}\n      resolve: {within: 5 working days}\n")) == []
+    resolved = "      answer: {within: 30 seconds}\n      resolve: {within: 5 working days}\n"
+    assert ch114(channel("phone", resolved)) == []
     assert ch114(channel("video", "      answer: {within: 30 seconds}\n")) == []
 
 

@@ -216,7 +216,8 @@ def test_promise_only_hedges_count_in_promise_sentences_of_other_texts() -> None
 
 def test_promise_only_hedges_in_markdown_prose_follow_the_sentence() -> None:
     text = MARKDOWN.replace("Calls are answered  promptly.",
-                            "Our counter is normally open on Saturdays.\n\nAs a guide, we answer letters within 10 days.")
+                            "Our counter is normally open on Saturdays.\n\n"
+                            "As a guide, we answer letters within 10 days.")
     assert ch301(text, filename="test.charter.md") == [
         ("CH301", 7, 34, hedge("promptly")),
         ("CH301", 18, 14, hedge("as quickly as possible")),
