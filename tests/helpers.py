@@ -131,7 +131,10 @@ channels:
 # ANSWERED_PHONE_HEAD with a hedge for its mission, then REVIEW (14 lines).
 # Under the recommended preset on 2026-01-01 this gives CH104 (error, 1:1), CH401 and CH403
 # (warnings, 1:1) and CH301 (warning, 6:21); under strict also infos.
-CHARTER = ANSWERED_PHONE_HEAD.replace("Safe, reliable water for every home.", "We reply shortly.") + REVIEW
+# A water company's charter (CH401 applies: the sector bills), its sector on the name's line so that
+# every line stays where the tests expect it.
+CHARTER = ANSWERED_PHONE_HEAD.replace("Safe, reliable water for every home.", "We reply shortly.").replace(
+    "  name: Example Water\n", "  {name: Example Water, sector: utility}\n") + REVIEW
 _HEADLINE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) "
                        r"(?P<code>[A-Z]+\d+) \[[a-z0-9-]+\] (?P<message>.*)$")
 

@@ -24,6 +24,9 @@ UPDATE_EVENT = "update"  # progress updates: how often, not how soon (`every`, n
 HOURS_ALWAYS = "always"
 HOURS_NOT_PUBLISHED = "not_published"
 ASYNC_FIRST_TYPES = frozenset({"live_chat", "social_media", "sms", "messaging", "app", "web_form", "email"})
+# Written, asynchronous channels: a reply time (respond or acknowledge) already says when a person
+# answers a message sent out of hours (issue 15: "we reply to emails within 20 working days").
+WRITTEN_TYPES = frozenset({"email", "web_form", "social_media", "messaging", "sms", "post", "fax"})
 # Fields whose value is a duration, wherever they appear (the schema enforces the syntax).
 DURATION_FIELDS = frozenset({"within", "every", "period", "after", "customer_deadline", "cadence"})
 # Fields that hold prose a customer reads.
@@ -155,6 +158,17 @@ class Standard:
     def commitments(self) -> Iterator[Commitment]:
         for pointer, event, data in commitment_entries(join(self.pointer, "commitments"), self.data.get("commitments")):
             yield Commitment(pointer, event, data, self.channel_ids, self.id)
+
+
+def needs_follow_up(channel: Channel, events: frozenset[str]) -> bool:
+    """Whether a channel must say when a person follows up (CH102, CH103, the matrix): a chatbot;
+    an asynchronous-first channel that closes (see Channel.closing_calendar), unless it is written
+    and promises a reply (`events`: what it promises, its own and through standards)."""
+    if channel.type == "chatbot":
+        return True
+    if channel.type not in ASYNC_FIRST_TYPES or channel.closing_calendar is None:
+        return False
+    return not (channel.type in WRITTEN_TYPES and events & {"respond", "acknowledge"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from charterlint.charter.clocks import ambiguous_clock
 from charterlint.charter.duration import Scale
-from charterlint.charter.views import ASYNC_FIRST_TYPES, COMMITMENT_EVENTS, Channel, charter_index
+from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, charter_index, needs_follow_up
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -47,21 +47,22 @@ def missing_channel_commitment(document: Document, context: Context) -> Iterator
 
 
 def after_hours_without_follow_up(document: Document, context: Context) -> Iterator[Problem]:
-    """CH102: an asynchronous-first channel with limited hours and no human follow-up.
-
-    Hours that are not published are CH111's finding; an out-of-hours service does not close
-    while the office is open (see Channel.closing_calendar).
-    """
-    for channel in charter_index(document).channels:
-        if channel.closing_calendar is None:
+    """CH102: an asynchronous-first channel that closes, with no human follow-up and (written
+    channels) no reply time. Hours that are not published are CH111's finding; an out-of-hours
+    service does not close while the office is open (see Channel.closing_calendar)."""
+    index = charter_index(document)
+    for channel in index.channels:
+        if channel.type == "chatbot" or "human_follow_up" in channel.data:
             continue
-        if channel.type in ASYNC_FIRST_TYPES and "human_follow_up" not in channel.data:
-            yield Problem(
-                f'channel "{channel.id}" is open only on calendar "{channel.closing_calendar}" but has no '
-                "human_follow_up: say when and how a person replies to messages sent out of hours "
-                "(add human_follow_up.within and .via)",
-                channel.pointer, anchor="container",
-            )
+        if not needs_follow_up(channel, index.events_of(channel)):
+            continue
+        fix = "add commitments.respond, or human_follow_up.within and .via" if channel.type in WRITTEN_TYPES \
+            else "add human_follow_up.within and .via"
+        yield Problem(
+            f'channel "{channel.id}" is open only on calendar "{channel.closing_calendar}" but has no '
+            f"human_follow_up: say when and how a person replies to messages sent out of hours ({fix})",
+            channel.pointer, anchor="container",
+        )
 
 
 def chatbot_without_human_follow_up(document: Document, context: Context) -> Iterator[Problem]:
@@ -132,11 +133,15 @@ def feedback_not_on_channel(document: Document, context: Context) -> Iterator[Pr
 
 
 def escalation_requires_channel_switch(document: Document, context: Context) -> Iterator[Problem]:
-    """CH106: a service channel in no escalation stage's `via` (not when CH403 applies)."""
-    stages = _stages(document.data)
-    if not stages:
+    """CH106: a service channel in no escalation stage's `via`, when some stage names its channels.
+
+    A stage without `via` (or an internal one) says nothing of channels: no evidence either way.
+    """
+    routes = [stage["via"] for stage in _stages(document.data)
+              if isinstance(stage.get("via"), list) and stage.get("internal") is not True]
+    if not routes:
         return
-    via = {str(i) for stage in stages for i in stage.get("via") or ()}
+    via = {str(i) for route in routes for i in route}
     for channel in _service_channels_outside(document, via):
         yield Problem(
             f'channel "{channel.id}" is in no escalation stage: its customers must switch channel to '

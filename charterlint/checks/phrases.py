@@ -1,5 +1,11 @@
 """CH301 vague-commitment: hedges instead of numbers, in the charter's texts and Markdown body.
 
+Two lists: `phrases` are hedges wherever they stand ("as soon as possible"); `promise-phrases`
+are ordinary words that hedge only a promise ("usually", "normally"), judged in commitment
+texts and in promise sentences (checks.promises). A phrase also matches the inflections the
+word table below gives ("do our best" matches "will do their best", "endeavour" matches
+"endeavored"): each word becomes an alternation of literal words, so matching stays linear.
+
 A finding points at the phrase itself. Inside a YAML or JSON string the phrase is looked up
 again in the source of that string (words may be split over lines, quotes and indentation
 around them); when the source does not give the same phrases in the same order (escape
@@ -11,19 +17,39 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.prose import TextPositions, prose_text
+from charterlint.checks.promises import Sentences, charter_texts
+from charterlint.checks.prose import TextPositions
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 
+_POSSESSIVES = ("our", "my", "their", "its", "his", "her", "your")
+# The forms a listed word also matches (lower case). A word not in the table matches itself.
+_WORD_FORMS: dict[str, tuple[str, ...]] = {
+    **{word: _POSSESSIVES for word in _POSSESSIVES},
+    "do": ("do", "does", "doing", "did"),
+    "try": ("try", "tries", "trying", "tried"),
+    "make": ("make", "makes", "making", "made"),
+    "endeavour": ("endeavour", "endeavours", "endeavoured", "endeavouring",
+                  "endeavor", "endeavors", "endeavored", "endeavoring"),
+    "endeavor": ("endeavour", "endeavours", "endeavoured", "endeavouring",
+                 "endeavor", "endeavors", "endeavored", "endeavoring"),
+}
+
+
+def _word(word: str) -> str:
+    forms = _WORD_FORMS.get(word.lower())
+    if forms is None:
+        return re.escape(word)
+    return "(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
+
 
 def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
-    """One case-insensitive regex for all phrases, longest first, on word boundaries."""
+    """One case-insensitive regex for all phrases and their inflections, longest first, on word boundaries."""
     words = [phrase.split() for phrase in phrases if phrase.strip()]
     if not words:
         return None
-    alternatives = sorted({r"\s+".join(map(re.escape, phrase)) for phrase in words}, key=len, reverse=True)
+    alternatives = sorted({r"\s+".join(map(_word, phrase)) for phrase in words}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -74,21 +100,34 @@ def _message(phrase: str) -> str:
     return f'"{named}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
 
 
+def located(document: Document, pointer: str, found: list[re.Match[str]],
+            pattern: re.Pattern[str]) -> list[Span | None]:
+    """The source span of each match of `pattern` in the data value at `pointer` (None where unsure)."""
+    spans = _spans_in_source(document, pointer, found, pattern)
+    return list(spans) if spans is not None else [None] * len(found)
+
+
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
     """CH301: one finding per occurrence of a vague phrase, at the phrase."""
-    pattern = phrase_pattern(context.options.get("phrases", ()))
+    anywhere = list(context.options.get("phrases", ()))
+    in_promises = list(context.options.get("promise-phrases", ()))
+    pattern = phrase_pattern([*anywhere, *in_promises])
     if pattern is None:
         return
-    for pointer, value in charter_index(document).texts:
-        found = list(pattern.finditer(value))
+    promise_only = {_normal(p) for p in in_promises} - {_normal(p) for p in anywhere}
+    promise_pattern = phrase_pattern([p for p in in_promises if _normal(p) in promise_only])
+    for text in charter_texts(document):
+        found = list(pattern.finditer(text.value))
         if not found:
             continue
-        spans = _spans_in_source(document, pointer, found, pattern)
-        for index, match in enumerate(found):
-            span = spans[index] if spans is not None else None
-            yield Problem(_message(match.group(0)), pointer, span=span)
-    if document.body is not None:
-        body = prose_text(document.body)
-        positions = TextPositions(body, document.body.first_line)
-        for match in pattern.finditer(body):
-            yield Problem(_message(match.group(0)), span=positions.span(match.start(), match.end()))
+        if text.pointer is None:
+            assert text.positions is not None
+            spans: list[Span | None] = [text.positions.span(m.start(), m.end()) for m in found]
+        else:
+            spans = located(document, text.pointer, found, pattern)
+        sentences = Sentences(text.value)
+        for match, span in zip(found, spans):
+            if (not text.is_commitment and promise_pattern is not None
+                    and promise_pattern.fullmatch(match.group(0)) and not sentences.is_promise(match.start())):
+                continue
+            yield Problem(_message(match.group(0)), text.pointer or "", span=span)

@@ -13,7 +13,6 @@ from charterlint.source.pointer import join
 
 # Position of each event in the life of a contact: a later one may not be promised sooner.
 _EVENT_STEP = {"answer": 0, "acknowledge": 0, "respond": 1, "resolve": 2}
-_WEAK_STRENGTHS = ("aim", "best_effort")
 _UNCHECKABLE_STATISTICS = ("average", "majority")
 
 
@@ -142,12 +141,11 @@ def mixed_day_units(document: Document, context: Context) -> Iterator[Problem]:
 
 
 def weak_commitments(document: Document, context: Context) -> Iterator[Problem]:
-    """CH309: `strength: aim` or `best_effort`."""
+    """CH309: `strength: best_effort` ("we will do our best"); `aim` is the honest standard form."""
     for pointer, _, commitment in charter_index(document).commitments:
-        strength = commitment.get("strength")
-        if strength in _WEAK_STRENGTHS:
+        if commitment.get("strength") == "best_effort":
             yield Problem(
-                f'strength "{strength}" is not a promise customers can rely on '
-                '(commit with "will" or "guarantee" to a limit you can keep)',
+                'strength "best_effort" is not a promise customers can rely on '
+                '(commit with "will", or "aim" at a limit you report against)',
                 join(pointer, "strength"),
             )

@@ -14,11 +14,16 @@ check (a mapping, checks/generic.py) need no entry.
 from __future__ import annotations
 
 from charterlint.checks import (
+    bodies,
+    contradictions,
+    escapes,
     format_gaps,
     governance,
+    key_commitments,
     omnichannel,
     phrases,
     prose,
+    prose_limits,
     quality,
     references,
     review,
@@ -44,6 +49,7 @@ def builtin_checks() -> dict[str, Check]:
         "self_service_without_purpose": self_service.self_service_without_purpose,
         "self_service_single_channel": self_service.self_service_single_channel,
         "overview_without_channel_statement": omnichannel.overview_without_channel_statement,
+        "key_commitment_missing": key_commitments.key_commitment_missing,
         # review
         "stale_review": review.stale_review,
         "next_review_overdue": review.next_review_overdue,
@@ -60,7 +66,10 @@ def builtin_checks() -> dict[str, Check]:
         "commitment_order": quality.commitment_order,
         "mixed_day_units": quality.mixed_day_units,
         "weak_commitments": quality.weak_commitments,
+        "escape_clauses": escapes.escape_clauses,
         # rights, team, escalation, reporting (the rules that only require a field use generic checks)
+        "dispute_process_missing": governance.dispute_process_missing,
+        "after_purchase_missing": governance.after_purchase_missing,
         "external_trigger_missing": governance.external_trigger_missing,
         "team_accountability_missing": governance.team_accountability_missing,
         "performance_reporting_missing": governance.performance_reporting_missing,
@@ -70,6 +79,13 @@ def builtin_checks() -> dict[str, Check]:
         "calendar_never_open": format_gaps.calendar_never_open,
         "review_date_missing": format_gaps.review_date_missing,
         "ambiguous_clocks": format_gaps.ambiguous_clocks,
+        "external_body_names": bodies.external_body_names,
+        # sections that contradict each other
+        "complaint_slower_than_channel": contradictions.complaint_slower_than_channel,
+        "escalation_via_missing_channel": contradictions.escalation_via_missing_channel,
+        "appointment_contradicts_walk_in": contradictions.appointment_contradicts_walk_in,
+        "clock_start_mismatch": contradictions.clock_start_mismatch,
         # Markdown prose
         "unlisted_channels": prose.unlisted_channels,
+        "prose_contradicts_data": prose_limits.prose_contradicts_data,
     }

@@ -23,10 +23,10 @@ from typing import Any
 
 from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD
 from charterlint.charter.views import (
-    ASYNC_FIRST_TYPES,
     COMMITMENT_EVENTS,
     Channel,
     channels,
+    needs_follow_up,
     service_channel_ids,
     standards,
 )
@@ -246,8 +246,10 @@ def _cell_facts(column: str, channel: Channel, data: Mapping[str, Any],
         return value, (node,), applies
     if column == "follow_up":
         follow_up = channel.data.get("human_follow_up")
-        # as CH102: only a channel that closes (not one always open, out of hours only, or of unknown hours)
-        applies = kind == "chatbot" or (kind in ASYNC_FIRST_TYPES and channel.closing_calendar is not None)
+        # as CH102: a chatbot, or a channel that closes without a written reply promise
+        events = frozenset(e for e in COMMITMENT_EVENTS
+                           if channel.commitments.get(e) is not None or (channel.id, e) in index.shared)
+        applies = needs_follow_up(channel, events) or follow_up is not None
         return follow_up_text(follow_up), (join(channel.pointer, "human_follow_up"),), applies
     if column == "accessibility":
         provisions = channel.data.get("accessibility")

@@ -13,6 +13,9 @@ def test_a_charter_using_every_new_form_gets_exactly_these_findings_from_all_rul
     assert findings(text, ["CH"], filename=NEW_FORMS.name) == [
         ("CH112", 19, 5, 'calendar "closed-for-works" has no open day: every channel that uses it is never open '
                          '(give opening hours for at least one day, e.g. mon-fri: "09:00-17:00")'),
+        # an answer time alone: nothing for calls not resolved on the call
+        ("CH114", 33, 5, 'channel "emergency" promises an answer time but nothing for calls not resolved on the call '
+                         "(add commitments.respond or commitments.resolve: when the caller hears back)"),
         ("CH111", 44, 12, 'channel "reception" does not publish its hours: customers cannot know when someone '
                           "answers (give hours: always or the id of a calendar of opening hours)"),
         ("CH310", 54, 17, 'respond within "24 hours" counts clock time, but its text says "normal business hours": '

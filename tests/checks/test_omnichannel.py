@@ -82,9 +82,29 @@ FORM = """\
 """
 
 
-def test_web_form_with_office_hours_needs_a_follow_up() -> None:
-    assert findings(charter(FORM), ["CH102"]) == [
+def test_web_form_with_office_hours_and_no_reply_time_needs_a_follow_up() -> None:
+    form = FORM.replace("      respond: {within: 2 working days}\n", "      resolve: {within: 10 working days}\n")
+    assert findings(charter(form), ["CH102"]) == [
         ("CH102", 13, 5, 'channel "form" is open only on calendar "office" but has no human_follow_up: say when '
+         "and how a person replies to messages sent out of hours "
+         "(add commitments.respond, or human_follow_up.within and .via)"),
+    ]
+
+
+def test_a_reply_time_on_a_written_channel_says_when_a_person_answers() -> None:
+    # a council's "we reply to emails within 20 working days": a message sent at night is answered in that time
+    email = ("  - id: email\n    type: email\n    hours: office\n    commitments:\n"
+             "      respond: {within: 20 working days, text: We reply to emails within 20 working days.}\n")
+    social = ("  - id: social\n    type: social_media\n    hours: office\n    commitments:\n"
+               "      acknowledge: {within: 2 working days}\n")
+    assert findings(charter(FORM + email + social), ["CH102"]) == []
+
+
+def test_live_chat_with_a_reply_time_still_needs_a_follow_up() -> None:
+    # a chat window that closes at 5pm: the reply time is for chats made while it is open
+    chat = FORM.replace("id: form", "id: chat").replace("type: web_form", "type: live_chat")
+    assert findings(charter(chat), ["CH102"]) == [
+        ("CH102", 13, 5, 'channel "chat" is open only on calendar "office" but has no human_follow_up: say when '
          "and how a person replies to messages sent out of hours (add human_follow_up.within and .via)"),
     ]
 
@@ -183,9 +203,16 @@ def test_a_channel_in_any_stage_is_covered() -> None:
     assert findings(charter(PHONE + EMAIL + POST, stages), ["CH106"]) == []
 
 
-def test_stage_without_via_covers_no_channel() -> None:
-    text = charter(PHONE + POST, "escalation:\n  stages:\n    - name: Team leader\n")
-    assert findings(text, ["CH106"]) == [
+def test_an_internal_stage_without_via_asks_for_no_channel_switch() -> None:
+    # a police commissioner's office: "a senior manager will review your complaint" names no channel
+    text = charter(PHONE + EMAIL, "escalation:\n  stages:\n    - name: Review by a senior manager\n")
+    assert findings(text, ["CH106"]) == []
+
+
+def test_stages_without_via_do_not_count_but_a_stage_with_via_does() -> None:
+    stages = ("escalation:\n  stages:\n    - name: Review by a senior manager\n"
+              "    - name: Chief executive\n      via: [email]\n")
+    assert findings(charter(PHONE + EMAIL, stages), ["CH106"]) == [
         ("CH106", 13, 5, 'channel "phone" is in no escalation stage: its customers must switch channel to escalate '
          '(add "phone" to the via of an escalation stage)'),
     ]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+import pytest
+
+from charterlint.checks.promises import is_commitment_text
 from tests.helpers import ANSWERED_PHONE_HEAD, CHARTER_HEAD, REVIEW, findings, lint_text
 
 CHANNELS = """\
@@ -178,3 +181,64 @@ def test_default_phrases_include_asap_and_the_hedges_of_official_wording() -> No
         ("CH301", 8, 13, hedge("without undue delay")),
         ("CH301", 8, 36, hedge("at the earliest opportunity")),
     ]
+
+
+# --- promise-only hedges and inflections (issue 15 §2.1) ----------------------------------------
+
+def test_hedges_of_published_charters_are_reported_in_commitment_texts() -> None:
+    # a credit union: "we will generally reply within ten working days and make every effort to do so sooner"
+    text = charter(text="        text: We will generally reply within ten working days and make every\n"
+                        "          effort to do so sooner; in most cases a few days.")
+    assert ch301(text) == [
+        ("CH301", 14, 23, hedge("generally")),
+        ("CH301", 14, 67, hedge("make every effort")),
+        ("CH301", 15, 35, hedge("in most cases")),
+        ("CH301", 15, 49, hedge("a few days")),
+    ]
+
+
+def test_inflected_forms_of_listed_hedges_are_reported() -> None:
+    text = charter(text="        text: Staff will do their best; I do my best; we endeavored and tries to reply.")
+    assert ch301(text) == [
+        ("CH301", 14, 26, hedge("do their best")),
+        ("CH301", 14, 43, hedge("do my best")),
+        ("CH301", 14, 58, hedge("endeavored")),
+        ("CH301", 14, 73, hedge("tries to")),
+    ]
+
+
+def test_promise_only_hedges_count_in_promise_sentences_of_other_texts() -> None:
+    # a district council: "our offices are normally open on Saturdays" is no promise; a reply time is
+    overview = ("  mission: Our offices are normally open on Saturdays. We usually reply to letters within\n"
+                "    10 working days.")
+    assert ch301(charter(overview)) == [("CH301", 6, 59, hedge("usually"))]
+
+
+def test_promise_only_hedges_in_markdown_prose_follow_the_sentence() -> None:
+    text = MARKDOWN.replace("Calls are answered  promptly.",
+                            "Our counter is normally open on Saturdays.\n\n"
+                            "As a guide, we answer letters within 10 days.")
+    assert ch301(text, filename="test.charter.md") == [
+        ("CH301", 7, 34, hedge("promptly")),
+        ("CH301", 18, 14, hedge("as quickly as possible")),
+        ("CH301", 26, 1, hedge("As a guide")),
+    ]
+
+
+def test_a_promise_only_hedge_listed_in_phrases_counts_everywhere() -> None:
+    overview = "  mission: Our offices are normally open on Saturdays."
+    options = {"CH301": {"phrases": ["normally"]}}
+    assert ch301(charter(overview), options=options) == [("CH301", 6, 28, hedge("normally"))]
+
+
+@pytest.mark.parametrize(("pointer", "expected"), [
+    ("/channels/0/commitments/respond/text", True),
+    ("/channels/0/commitments/respond/1/text", True),  # a variant (`when:`)
+    ("/feedback/acknowledge/text", True),
+    ("/rights/after_purchase/text", True),
+    ("/calendars/0/text", False),  # a note on a calendar is no promise
+    ("/rights/statements/0", False),
+    ("/text", False),
+])
+def test_a_commitment_text_is_the_text_of_a_promise(pointer: str, expected: bool) -> None:
+    assert is_commitment_text(pointer) is expected

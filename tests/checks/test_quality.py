@@ -182,8 +182,14 @@ def test_best_effort_in_disputes_is_reported_at_the_strength() -> None:
         """))
     assert findings(text, ["CH309"]) == [
         ("CH309", 20, 50, 'strength "best_effort" is not a promise customers can rely on '
-                          '(commit with "will" or "guarantee" to a limit you can keep)'),
+                          '(commit with "will", or "aim" at a limit you report against)'),
     ]
+
+
+def test_aim_is_the_standard_form_of_a_public_sector_promise() -> None:
+    # a food regulator's "we aim to answer calls within 30 seconds"
+    text = charter(email(respond="within: 2 working days, strength: aim"))
+    assert findings(text, ["CH309"]) == []
 
 
 def test_will_is_a_commitment() -> None:

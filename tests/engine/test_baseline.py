@@ -30,8 +30,9 @@ def test_writing_a_baseline_records_the_findings_and_reports_them_as_suppressed(
                                        ' complain (add feedback.channels and list the service channels: "phone")'),
         ("w.charter.yaml", "CH301", 1, '"shortly" is a hedge, not a commitment: give a time limit instead'
                                        ' (e.g. "within 2 working days")'),
-        ("w.charter.yaml", "CH401", 1, "no dispute process (add rights.disputes: how disagreements over bills,"
-                                       " charges or repairs are settled)"),
+        ("w.charter.yaml", "CH401", 1, 'no dispute process, yet "Example Water" bills customers (sector "utility"):'
+                                       " add rights.disputes (how disagreements over bills, charges or repairs are"
+                                       " settled) or an escalation route"),
     ])
     assert (project / "baseline.json").read_text(encoding="utf-8").endswith("}\n")
 

@@ -38,8 +38,8 @@ def with_line(text: str, number: int, line: str) -> str:
 
 
 SHORTLY = '"shortly" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
-NO_DISPUTES = ("no dispute process (add rights.disputes: how disagreements over bills, charges or repairs"
-               " are settled)")
+NO_DISPUTES = ('no dispute process, yet "Example Water" bills customers (sector "utility"): add rights.disputes'
+               " (how disagreements over bills, charges or repairs are settled) or an escalation route")
 
 
 # -- YAML --------------------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ JSON = """\
 {
   "charter_format": 1,
   "title": "Example Water customer charter",
-  "organization": {"name": "Example Water"},
+  "organization": {"name": "Example Water", "sector": "utility"},
   "overview": {"mission": "Safe water."},
   "channels": [
     {"id": "phone", "type": "phone", "hours": "always"},

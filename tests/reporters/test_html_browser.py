@@ -37,7 +37,7 @@ EXPECTED_STATES = {
     "email": {"answer": "not-applicable", "acknowledge": "met", "respond": "flagged", "resolve": "missing",
               "follow_up": "met", "feedback": "met", "escalation": "met", "accessibility": "missing"},
     "whatsapp": {"answer": "not-applicable", "acknowledge": "missing", "respond": "met", "resolve": "missing",
-                 "follow_up": "flagged", "feedback": "flagged", "escalation": "met", "accessibility": "missing"},
+                 "follow_up": "not-applicable", "feedback": "flagged", "escalation": "met", "accessibility": "missing"},
     "assistant": {"answer": "not-applicable", "acknowledge": "not-applicable", "respond": "not-applicable",
                   "resolve": "not-applicable", "follow_up": "met", "feedback": "not-applicable",
                   "escalation": "not-applicable", "accessibility": "missing"},

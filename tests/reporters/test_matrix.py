@@ -202,7 +202,7 @@ def test_a_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_colour_marks_the_states_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run([BUSES, "--preset", "strict", "--today", "2026-01-01", "--color", "always"], capsys)
-    assert f"{RED_BOLD}missing [CH102]\x1b[0m" in out
+    assert f"{RED_BOLD}missing [CH105]\x1b[0m" in out
     assert "\x1b[32m2 minutes, 80%\x1b[0m" in out  # met: green
     assert "\x1b[33mmissing\x1b[0m" in out  # missing: yellow
     assert "\x1b[2mn/a\x1b[0m" in out  # not applicable: dim

@@ -1,0 +1,128 @@
+"""CH414 external-body-name: an external body named vaguely or by a former or informal name.
+
+The table of names is data: rules/external-bodies.yaml (dated there and in rules/CH414.yaml),
+read once per process with a safe loader, extended by the rule's `renamed` and `vague` options. Former
+and informal names are looked for in every customer text, the Markdown prose and each external
+body's `body`; vague names ("the ombudsman") only as the whole `body` of an external body,
+because prose may say "the ombudsman" after naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from charterlint.checks.context import Context
+from charterlint.checks.phrases import located
+from charterlint.checks.promises import Text, charter_texts
+from charterlint.model import Span
+from charterlint.resources import data_dir
+from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import join
+
+_ARTICLES = re.compile(r"^(?:the|an|a|our|your)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """A name no longer right for a body: the name to use, and since when (a year), if known."""
+
+    name: str
+    current: str
+    since: str | None
+    informal: bool
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+TABLE_FILE = "external-bodies.yaml"
+
+
+@cache
+def shipped_table() -> Mapping[str, Any]:
+    """The shipped table of names (immutable data, read once per process)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = (data_dir("rules") / TABLE_FILE).read_text(encoding="utf-8")
+    table = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    return table if isinstance(table, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _renamed(options: Mapping[str, Any]) -> list[Renamed]:
+    entries = [*_list(shipped_table().get("renamed")), *_list(options.get("renamed"))]
+    found: list[Renamed] = []
+    for entry in entries:
+        if isinstance(entry, Mapping) and isinstance(entry.get("name"), str) and isinstance(entry.get("current"), str):
+            since = entry.get("since")
+            found.append(Renamed(entry["name"], entry["current"], str(since) if since is not None else None,
+                                 entry.get("kind") == "informal"))
+    return found
+
+
+def _vague(options: Mapping[str, Any]) -> set[str]:
+    names = [*_list(shipped_table().get("vague")), *_list(options.get("vague"))]
+    return {_ARTICLES.sub("", _normal(n)) for n in names if isinstance(n, str)}
+
+
+def _pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    words = sorted({r"\s+".join(map(re.escape, n.split())) for n in names if n.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE) if words else None
+
+
+def _renamed_message(found: str, entry: Renamed) -> str:
+    named = " ".join(found.split())
+    if entry.informal:
+        return f'"{named}" is not the body\'s name: use "{entry.current}", so that customers find it'
+    since = f" since {entry.since}" if entry.since else ""
+    return f'"{named}" has been the "{entry.current}"{since}: use the current name, so that customers find it'
+
+
+def _body_texts(document: Document) -> Iterator[Text]:
+    escalation = document.data.get("escalation")
+    external = escalation.get("external") if isinstance(escalation, dict) else None
+    for index, body in enumerate(external if isinstance(external, list) else ()):
+        if isinstance(body, dict) and isinstance(body.get("body"), str):
+            yield Text(join("/escalation/external", index, "body"), body["body"], False, None)
+
+
+def _spans(document: Document, text: Text, found: list[re.Match[str]], pattern: re.Pattern[str]) -> list[Span | None]:
+    if text.pointer is None:
+        assert text.positions is not None
+        return [text.positions.span(m.start(), m.end()) for m in found]
+    return located(document, text.pointer, found, pattern)
+
+
+def external_body_names(document: Document, context: Context) -> Iterator[Problem]:
+    """CH414: former, informal and vague names of external bodies."""
+    renamed = _renamed(context.options)
+    by_name = {_normal(entry.name): entry for entry in renamed}
+    pattern = _pattern([entry.name for entry in renamed])
+    bodies = list(_body_texts(document))
+    if pattern is not None:
+        for text in [*charter_texts(document), *bodies]:
+            found = list(pattern.finditer(text.value))
+            for match, span in zip(found, _spans(document, text, found, pattern) if found else []):
+                entry = by_name[_normal(match.group(0))]
+                following = text.value[match.start():match.start() + 2 * len(entry.current) + 16]
+                if _normal(following).startswith(_normal(entry.current)):
+                    continue  # "Financial Ombudsman Service" starts with "Financial Ombudsman"
+                yield Problem(_renamed_message(match.group(0), entry), text.pointer or "", span=span)
+    vague = _vague(context.options)
+    for text in bodies:
+        name = _ARTICLES.sub("", _normal(text.value).rstrip("."))
+        if name in vague:
+            yield Problem(
+                f'"{text.value.strip()}" does not say which body: give its full name (e.g. "Communications '
+                'Ombudsman", not "the telecoms ombudsman") and how to reach it',
+                text.pointer or "",
+            )

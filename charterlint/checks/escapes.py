@@ -1,0 +1,110 @@
+"""CH311 escape-clause: a clause that takes back the time limit it follows, with no fallback limit.
+
+"We reply within 10 working days; in busy periods this may take longer" promises nothing a
+customer can hold the organisation to. The clause is judged where a promise is made (a
+commitment's text, or a promise sentence of another text: checks.promises); it is forgiven when
+the same text (in Markdown prose, the same paragraph) states a fallback: a limit marker
+("in any case", "no later than", "at the latest", "a maximum of" ... followed by a number), or a
+second `within N` after the clause when one came before it ("within 10 days, unless the matter
+is complex, in which case within 20 working days"). A promise of notice ("we will tell you if it
+will take longer") and a promise made as a share ("80% within 10 days") are no escape.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from charterlint.checks.context import Context
+from charterlint.checks.phrases import located
+from charterlint.checks.promises import Marks, Sentences, Text, charter_texts
+from charterlint.model import Span
+from charterlint.source.document import Document, Problem
+
+_ESCAPE = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:may|might|can|could|will)\s+take\s+longer"
+    r"|(?:except\s+)?in\s+exceptional\s+circumstances"
+    r"|unless\s+(?:the|your|a)\s+(?:matter|case|complaint|enquiry|inquiry|query|request|issue|problem)\s+"
+    r"is\s+(?:complex|complicated|particularly\s+complex)"
+    r"|(?:response\s+)?(?:times|timescales|timeframes)\s+(?:may|can|will|do)\s+vary"
+    r"|subject\s+to\s+change(?:\s+without\s+(?:prior\s+)?notice)?"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)"
+_FALLBACK_MARKER = re.compile(
+    r"(?<!\w)(?:in\s+any\s+(?:case|event)|in\s+all\s+cases|at\s+the\s+latest|at\s+(?:the\s+)?most|"
+    r"no\s+(?:later|longer|more)\s+than|a\s+maximum\s+of|up\s+to|"
+    r"extend(?:s|ed|ing)?(?:\s+(?:this|it|that|the\s+\w+))?\s+to)(?!\w)[^.;\n]{0,60}?(?<!\w)" + _NUMBER + r"(?!\w)",
+    re.IGNORECASE,
+)
+_LIMIT = re.compile(r"(?<!\w)within\s+" + _NUMBER + r"(?!\w)", re.IGNORECASE)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+# "we will tell you if it will take longer" promises notice, not an escape
+_NOTICE = re.compile(
+    r"(?<!\w)(?:tell|let|inform|contact|update|warn|explain|advise|notify)\w*\s+(?:you\s+)?(?:know\s+)?"
+    r"(?:if|when|why|whether)(?!\w)",
+    re.IGNORECASE,
+)
+# "80% within 10 days; at busy times it may take longer": a share already allows for the rest
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\s+per\s*cent", re.IGNORECASE)
+_NOTICE_REACH = 60
+
+
+class _Evidence:
+    """What excuses a clause in one text, found once (each clause is then a bisection)."""
+
+    def __init__(self, text: Text) -> None:
+        value = text.value
+        self.sentences = Sentences(value)
+        # a data text is one scope; the prose's scopes are its paragraphs
+        ends = [] if text.pointer is not None else [m.start() for m in _PARAGRAPH_END.finditer(value)]
+        self._scope_ends = [*ends, len(value)]
+        self._markers = Marks(_FALLBACK_MARKER, value)
+        self._limits = Marks(_LIMIT, value)
+        self._notices = Marks(_NOTICE, value)
+        self._shares = Marks(_SHARE, value)
+
+    def _scope(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self._scope_ends, offset)
+        end = self._scope_ends[min(index, len(self._scope_ends) - 1)]
+        return (self._scope_ends[index - 1] if index else 0), end
+
+    def excused(self, clause: re.Match[str]) -> bool:
+        """A promise of notice just before the clause, or a share in its sentence."""
+        start, end = self.sentences.bounds(clause.start())
+        return (self._notices.between(max(start, clause.start() - _NOTICE_REACH), clause.start())
+                or self._shares.between(start, end))
+
+    def has_fallback(self, clause: re.Match[str]) -> bool:
+        """A limit marker in the clause's scope, or a limit before the clause and another after it."""
+        start, end = self._scope(clause.start())
+        return self._markers.between(start, end) or (
+            self._limits.between(start, clause.start()) and self._limits.between(clause.end(), end))
+
+
+def _message(clause: str) -> str:
+    named = " ".join(clause.split())
+    return (f'"{named}" takes back the time limit: say the longest it can take '
+            '(e.g. "and in any case within 20 working days")')
+
+
+def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
+    """CH311: one finding per escape clause in a promise with no fallback limit, at the clause."""
+    for text in charter_texts(document):
+        found = list(_ESCAPE.finditer(text.value))
+        if not found:
+            continue
+        if text.pointer is None:
+            assert text.positions is not None
+            spans: list[Span | None] = [text.positions.span(m.start(), m.end()) for m in found]
+        else:
+            spans = located(document, text.pointer, found, _ESCAPE)
+        evidence = _Evidence(text)
+        for clause, span in zip(found, spans):
+            if not text.is_commitment and not evidence.sentences.is_promise(clause.start()):
+                continue
+            if not evidence.excused(clause) and not evidence.has_fallback(clause):
+                yield Problem(_message(clause.group(0)), text.pointer or "", span=span)

@@ -1,0 +1,109 @@
+"""Where a charter makes promises in words: commitment texts, and promise sentences in other texts.
+
+Words such as "usually", "normally" or "times may vary" are hedges only where a promise is
+made: "we usually reply within 5 days" hedges a promise, "the office is normally open on
+Saturdays" does not. A commitment's own `text` is a promise by definition; in any other text
+(and in the prose of a Markdown charter) a sentence is a promise when it names a contact event
+or a limit (reply, respond, answer, acknowledge, resolve, call back, get back, deal with,
+within). Rules that judge such words (CH301's promise-only hedges, CH311) ask this module.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
+from charterlint.checks.prose import TextPositions, prose_text
+from charterlint.source.document import Document
+
+# A sentence ends at ".", "!" or "?" before whitespace, at a blank line (a Markdown paragraph), or
+# before a Markdown list item or heading.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)]|#{1,6})[ \t])")
+_PROMISE_WORD = re.compile(
+    r"(?<!\w)(?:repl(?:y|ies|ied|ying)|respon(?:d|ds|ded|ding|se|ses)|answer(?:s|ed|ing)?|"
+    r"acknowledg(?:e|es|ed|ing|ement|ements)|resol(?:ve|ves|ved|ving|ution)|"
+    r"call(?:s|ed|ing)?\s+(?:you\s+)?back|get(?:s|ting)?\s+back|deal(?:s|t|ing)?\s+with|within)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text the rules judge: its pointer (None for the Markdown body), its value, whether it is a
+    commitment's own wording, and how to place an offset in it (None for data values: the
+    caller locates them in the source)."""
+
+    pointer: str | None
+    value: str
+    is_commitment: bool
+    positions: TextPositions | None
+
+
+# The members whose `text` is a promise's own wording: the commitment events, progress updates
+# and after-purchase support. A `text` elsewhere (a note on a calendar, say) is not a promise.
+_PROMISE_MEMBERS = frozenset({*COMMITMENT_EVENTS, "update", "after_purchase"})
+
+
+def is_commitment_text(pointer: str) -> bool:
+    """Whether the text at `pointer` is a promise's own wording (`.../respond/text`, also in a
+    list of variants: `.../respond/0/text`)."""
+    parts = pointer.split("/")
+    if len(parts) < 3 or parts[-1] != "text":
+        return False
+    parent = parts[-3] if parts[-2].isdigit() and len(parts) > 3 else parts[-2]
+    return parent in _PROMISE_MEMBERS
+
+
+def charter_texts(document: Document) -> Iterator[Text]:
+    """Every free text of the data, then the Markdown body (fenced code and comments blanked)."""
+    for pointer, value in charter_index(document).texts:
+        yield Text(pointer, value, is_commitment_text(pointer), None)
+    if document.body is not None:
+        body = prose_text(document.body)
+        yield Text(None, body, False, TextPositions(body, document.body.first_line))
+
+
+class Marks:
+    """Where a pattern matches in one text, found once: whether it matches in a stretch is a
+    bisection, so that judging every match of another pattern stays linear (issue 14)."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self._starts = [match.start() for match in pattern.finditer(text)]
+
+    def between(self, start: int, end: int) -> bool:
+        """Whether a match starts in `start` .. `end` (end exclusive)."""
+        index = bisect_left(self._starts, start)
+        return index < len(self._starts) and self._starts[index] < end
+
+
+class Sentences:
+    """The sentences of one text, found once, so that each offset's sentence is a bisection."""
+
+    __slots__ = ("_text", "_ends", "_promises")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+        self._promises: Marks | None = None
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """The start and end of the sentence holding `text[offset]`."""
+        index = bisect_right(self._ends, offset)
+        start = self._ends[index - 1] if index else 0
+        end = self._ends[index] if index < len(self._ends) else len(self._text)
+        return start, end
+
+    def sentence(self, offset: int) -> str:
+        start, end = self.bounds(offset)
+        return self._text[start:end]
+
+    def is_promise(self, offset: int) -> bool:
+        """Whether the sentence holding `text[offset]` names a contact event or a limit."""
+        if self._promises is None:
+            self._promises = Marks(_PROMISE_WORD, self._text)
+        return self._promises.between(*self.bounds(offset))

@@ -1,0 +1,86 @@
+"""CH414 external-body-name: vague, former and informal names of external bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from charterlint.checks.bodies import shipped_table
+from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, builtin_rules, findings
+
+# ANSWERED_PHONE_HEAD is 12 lines: escalation on line 13, the first body on line 15 (column 13).
+
+
+def external(*names: str) -> str:
+    return ANSWERED_PHONE_HEAD + "escalation:\n  external:\n" + "".join(
+        f"    - body: {name}\n      after: 8 weeks\n" for name in names) + REVIEW
+
+
+def renamed(name: str, current: str, since: str) -> str:
+    return f'"{name}" has been the "{current}" since {since}: use the current name, so that customers find it'
+
+
+def vague(name: str) -> str:
+    return (f'"{name}" does not say which body: give its full name (e.g. "Communications Ombudsman", not '
+            '"the telecoms ombudsman") and how to reach it')
+
+
+def ch414(text: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
+    return findings(text, ["CH414"], **kwargs)
+
+
+def test_a_former_name_is_reported_with_the_year_of_the_change() -> None:
+    # a police and crime commissioner's office still naming the IPCC
+    assert ch414(external("the Independent Police Complaints Commission")) == [
+        ("CH414", 15, 17, renamed("Independent Police Complaints Commission", "Independent Office for Police Conduct",
+                                  "2018")),
+    ]
+
+
+def test_an_informal_name_is_reported_but_not_the_full_name_that_starts_with_it() -> None:
+    assert ch414(external("Financial Ombudsman", "Financial Ombudsman Service")) == [
+        ("CH414", 15, 13, '"Financial Ombudsman" is not the body\'s name: use "Financial Ombudsman Service", so that '
+                          "customers find it"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["the ombudsman", "The Telecoms Ombudsman", "our regulator", "Ombudsman."])
+def test_a_vague_body_name_is_reported(name: str) -> None:
+    assert ch414(external(name)) == [("CH414", 15, 13, vague(name))]
+
+
+@pytest.mark.parametrize("name", ["Housing Ombudsman Service", "Energy Ombudsman", "Ofwat, the water regulator",
+                                  "Consumer Council for Water"])
+def test_current_and_specific_names_pass(name: str) -> None:
+    assert ch414(external(name)) == []
+
+
+def test_former_names_in_texts_and_prose_are_reported_at_the_name() -> None:
+    text = ANSWERED_PHONE_HEAD.replace("  mission: Safe, reliable water for every home.",
+                                       "  mission: Complaints may go to the Local Government\n"
+                                       "    Ombudsman.") + REVIEW
+    prose = "---\n" + text + "---\nContact WaterVoice, or the ombudsman.\n"
+    assert ch414(prose, filename="t.charter.md") == [
+        ("CH414", 7, 37, renamed("Local Government Ombudsman", "Local Government and Social Care Ombudsman", "2017")),
+        ("CH414", 18, 9, renamed("WaterVoice", "Consumer Council for Water", "2005")),
+    ]
+
+
+def test_configuration_extends_the_table() -> None:
+    # a fictional scheme: the configuration's own table entries
+    options = {"CH414": {"renamed": [{"name": "Example Scheme", "current": "Example Ombudsman", "since": 2020}],
+                         "vague": ["the adjudicator"]}}
+    assert ch414(external("Example Scheme", "The Adjudicator", "Local Government Ombudsman"), options=options) == [
+        ("CH414", 15, 13, renamed("Example Scheme", "Example Ombudsman", "2020")),
+        ("CH414", 17, 13, vague("The Adjudicator")),
+        ("CH414", 19, 13, renamed("Local Government Ombudsman", "Local Government and Social Care Ombudsman", "2017")),
+    ]
+
+
+def test_the_rule_documents_every_name_of_the_dated_table() -> None:
+    details = " ".join(next(r for r in builtin_rules() if r.code == "CH414").details.split())
+    table = shipped_table()
+    assert f"as of {table['as-of']}" in details
+    for entry in table["renamed"]:
+        assert entry["name"] in details and entry["current"] in details, entry
+    for name in table["vague"]:
+        assert name in details, name

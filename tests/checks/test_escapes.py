@@ -1,0 +1,89 @@
+"""CH311 escape-clause: clauses that take back a time limit, judged where a promise is made."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import CHARTER_HEAD, REVIEW, findings
+
+CHANNELS = """\
+channels:
+  - id: email
+    type: email
+    hours: always
+    commitments:
+      respond:
+        within: 10 working days
+        text: {text}
+"""
+MISSION = "  mission: Safe, reliable water for every home."
+
+
+def charter(text: str = "We reply within 10 working days.", mission: str = MISSION) -> str:
+    """The commitment's text is on line 14; the mission on line 6."""
+    return CHARTER_HEAD.replace(MISSION, mission) + CHANNELS.format(text=text) + REVIEW
+
+
+def escape(clause: str) -> str:
+    return (f'"{clause}" takes back the time limit: say the longest it can take '
+            '(e.g. "and in any case within 20 working days")')
+
+
+def ch311(text: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
+    return findings(text, ["CH311"], **kwargs)
+
+
+@pytest.mark.parametrize(("wording", "clause"), [
+    # a housing association, a council, a telecom, a credit union and a regulator, paraphrased
+    ("We reply within 10 working days, but in busy periods this may take longer.", "may take longer"),
+    ("We reply within 10 working days except in exceptional circumstances.", "except in exceptional circumstances"),
+    ("We reply within 10 working days unless the matter is complex.", "unless the matter is complex"),
+    ("We reply within 10 working days; response times may vary.", "response times may vary"),
+    ("We reply within 10 working days. Timescales are subject to change without notice.",
+     "subject to change without notice"),
+])
+def test_escape_clauses_of_published_charters_are_reported(wording: str, clause: str) -> None:
+    column = 15 + wording.index(clause)  # the text starts in column 15
+    assert ch311(charter(wording)) == [("CH311", 14, column, escape(clause))]
+
+
+@pytest.mark.parametrize("wording", [
+    "We reply within 10 working days; in busy periods this may take longer, and in any case within 20 working days.",
+    "We reply within 10 working days, unless the matter is complex, in which case within 20 working days.",
+    "We reply within 10 working days; complex cases may take longer, but no more than 30 days.",
+    "We reply within 10 working days; it may take longer, up to 20 working days at the latest.",
+    "We reply within 10 working days; in exceptional circumstances we may extend this to 20 working days.",
+    # a council: "settle 85% of requests within 10 working days, and tell you if something will take longer"
+    "We settle requests within 10 working days, and tell you if something will take longer.",
+    "We answer 85% of letters within 10 working days; in busy periods this may take longer.",
+])
+def test_a_fallback_limit_in_the_same_text_keeps_the_promise(wording: str) -> None:
+    assert ch311(charter(wording)) == []
+
+
+def test_a_clause_outside_a_promise_sentence_is_not_reported() -> None:
+    mission = "  mission: Opening hours are subject to change. Road works may take longer in winter."
+    assert ch311(charter(mission=mission)) == []
+
+
+def test_a_clause_in_a_promise_sentence_of_another_text_is_reported() -> None:
+    mission = "  mission: Safe water. We answer letters within 10 days, but this may take longer."
+    assert ch311(charter(mission=mission)) == [("CH311", 6, 67, escape("may take longer"))]
+
+
+def test_a_clause_split_over_lines_is_reported_where_it_starts() -> None:
+    text = charter("We reply within 10 working days\n          except in exceptional\n          circumstances.")
+    assert ch311(text) == [("CH311", 15, 11, escape("except in exceptional circumstances"))]
+
+
+MARKDOWN = "---\n" + charter() + """\
+---
+# Replies
+We answer letters within 10 working days. Response times may vary.
+
+In busy periods replies may take longer, and in any case within 20 working days.
+"""
+
+
+def test_markdown_prose_is_judged_by_paragraph() -> None:
+    assert ch311(MARKDOWN, filename="test.charter.md") == [("CH311", 20, 43, escape("Response times may vary"))]

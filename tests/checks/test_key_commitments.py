@@ -1,0 +1,108 @@
+"""CH114 key-commitment-missing: the essential commitment of each channel type."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import CHARTER_HEAD, REVIEW, findings
+
+HEAD = CHARTER_HEAD + "channels:\n"  # the first channel starts on line 8, its commitments on line 11
+
+
+def channel(kind: str, commitments: str, name: str = "c") -> str:
+    return f"  - id: {name}\n    type: {kind}\n    hours: always\n    commitments:\n{commitments}"
+
+
+def ch114(*channels: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
+    return findings(HEAD + "".join(channels) + REVIEW, ["CH114"], **kwargs)
+
+
+NO_ANSWER = 'channel "c" promises {} but no answer time: say how quickly a person picks up (add commitments.answer)'
+UNRESOLVED_CALLS = ('channel "c" promises an answer time but nothing for calls not resolved on the call '
+                    "(add commitments.respond or commitments.resolve: when the caller hears back)")
+NO_ACKNOWLEDGEMENT = ('channel "c" promises a reply within "{}" but no acknowledgement: customers wait that long '
+                      "not knowing their message arrived (add commitments.acknowledge)")
+
+
+def test_phone_with_only_a_call_back_time_needs_an_answer_time() -> None:
+    # a small telecom: "if we cannot take your call we will call you back within 4 hours"
+    assert ch114(channel("phone", "      respond: {within: 4 hours}\n")) == [
+        ("CH114", 11, 5, NO_ANSWER.format("respond")),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["video", "in_person"])
+def test_video_and_in_person_need_an_answer_time(kind: str) -> None:
+    assert ch114(channel(kind, "      respond: {within: 1 hour}\n      resolve: {within: 5 working days}\n")) == [
+        ("CH114", 11, 5, NO_ANSWER.format("respond, resolve")),
+    ]
+
+
+def test_phone_with_an_answer_time_needs_a_promise_for_unresolved_calls() -> None:
+    assert ch114(channel("phone", "      answer: {within: 30 seconds}\n")) == [("CH114", 11, 5, UNRESOLVED_CALLS)]
+    resolved = "      answer: {within: 30 seconds}\n      resolve: {within: 5 working days}\n"
+    assert ch114(channel("phone", resolved)) == []
+    assert ch114(channel("video", "      answer: {within: 30 seconds}\n")) == []
+
+
+@pytest.mark.parametrize("within", ["20 working days", "11 working days", "15 calendar days", "3 weeks", "1 month"])
+def test_a_slow_written_reply_needs_an_acknowledgement(within: str) -> None:
+    # a district council: "we reply to emails within 20 working days"
+    assert ch114(channel("email", f"      respond: {{within: {within}}}\n")) == [
+        ("CH114", 11, 5, NO_ACKNOWLEDGEMENT.format(within)),
+    ]
+
+
+@pytest.mark.parametrize("within", ["10 working days", "14 calendar days", "2 weeks", "48 hours", "next working day",
+                                    "20 days", "30 business hours"])
+def test_a_quick_or_incomparable_written_reply_needs_no_acknowledgement(within: str) -> None:
+    assert ch114(channel("post", f"      respond: {{within: {within}}}\n")) == []
+
+
+def test_an_acknowledgement_satisfies_the_slow_written_reply() -> None:
+    commitments = "      acknowledge: {within: 2 working days}\n      respond: {within: 20 working days}\n"
+    assert ch114(channel("web_form", commitments)) == []
+
+
+def test_the_threshold_is_an_option() -> None:
+    commitments = "      respond: {within: 3 working days}\n"
+    assert ch114(channel("email", commitments), options={"CH114": {"acknowledge-beyond": "2 working days"}}) == [
+        ("CH114", 11, 5, NO_ACKNOWLEDGEMENT.format("3 working days")),
+    ]
+
+
+def test_a_written_channel_with_only_a_resolution_time_needs_a_reply_time() -> None:
+    assert ch114(channel("sms", "      resolve: {within: 5 working days}\n")) == [
+        ("CH114", 11, 5, 'channel "c" promises no reply time (add commitments.respond: how quickly a person replies)'),
+    ]
+
+
+@pytest.mark.parametrize(("kind", "commitments"), [
+    ("email", "      acknowledge: {within: 1 hour}\n"),  # CH306
+    ("phone", "      acknowledge: {within: 1 hour}\n"),  # CH306
+    ("email", "      {}\n"),  # CH101
+    ("live_chat", "      respond: {within: 2 minutes}\n"),
+    ("live_chat", "      answer: {within: 2 minutes}\n"),
+    ("app", "      resolve: {within: 5 working days}\n"),
+    ("portal", "      resolve: {within: 5 working days}\n"),
+])
+def test_channels_left_to_other_rules_or_with_no_essential_commitment_pass(kind: str, commitments: str) -> None:
+    assert ch114(channel(kind, commitments)) == []
+
+
+def test_live_chat_with_only_a_resolution_time_needs_a_first_reply() -> None:
+    assert ch114(channel("live_chat", "      resolve: {within: 1 working day}\n")) == [
+        ("CH114", 11, 5, 'channel "c" promises no first reply (add commitments.answer or commitments.respond: '
+                         "how quickly a person joins the chat)"),
+    ]
+
+
+def test_promises_made_once_for_several_channels_count_for_each() -> None:
+    # issue 15 §3.3: "if you call, write or email we will settle it within ..." (format's `standards`)
+    phone = ("  - id: phone\n    type: phone\n    hours: always\n"
+             "    commitments:\n      answer: {within: 60 seconds}\n")
+    alone = findings(HEAD + phone + REVIEW, ["CH114"])
+    assert [code for code, *_ in alone] == ["CH114"]
+    shared = ("standards:\n  - id: settled\n    channels: [phone, email]\n"
+              "    commitments:\n      resolve: {within: 5 working days}\n")
+    assert findings(HEAD + phone + shared + REVIEW, ["CH114"]) == []
