@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from charterlint.checks.context import Context
 from charterlint.engine.aliases import merge_aliases
 from charterlint.engine.locus import locus
-from charterlint.engine.sections import WHOLE_FILE, Broken, inside, not_parsed_notice, skipped_notice
+from charterlint.engine.sections import WHOLE_FILE, Broken, not_parsed_notice, skipped_notice
 from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Skipped, Span
 from charterlint.ruleset.rule import Rule
@@ -110,7 +110,7 @@ def _run_first(document: Document, settings: LintSettings, broken: Broken) -> li
 
 
 def _in_broken(problem: Problem, broken: Broken) -> bool:
-    return bool(problem.pointer) and any(inside(problem.pointer, unit) for unit in broken.units)
+    return broken.contains(problem.pointer)
 
 
 def crash_finding(path: str, message: str, settings: LintSettings) -> Finding | None:

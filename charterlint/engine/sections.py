@@ -19,7 +19,7 @@ the file's result says so once (model.Skipped), naming the sections and the firs
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from charterlint.model import Finding, Skipped, Span
@@ -112,9 +112,21 @@ class Broken:
 
     def keep(self, findings: Iterable[Finding], units: Iterable[str]) -> list[Finding]:
         """The findings outside `units` (those inside rest on data with errors)."""
-        skipped = tuple(units)
-        return [finding for finding in findings
-                if not finding.pointer or not any(inside(finding.pointer, unit) for unit in skipped)]
+        skipped = frozenset(units)
+        return [finding for finding in findings if not finding.pointer or not within(finding.pointer, skipped)]
+
+    def contains(self, pointer: str) -> bool:
+        """Whether `pointer` is inside a broken unit (a problem found there rests on errors)."""
+        return bool(pointer) and within(pointer, self.units.keys())
+
+
+def within(pointer: str, units: Collection[str]) -> bool:
+    """Whether `pointer` is at or below one of `units`: a unit is the root, a section or a list
+    item, so only the pointer's first two steps can name it (one look-up each, not a scan)."""
+    if WHOLE_FILE in units:
+        return True
+    steps = tokens(pointer)
+    return bool(steps) and ("/" + steps[0] in units or len(steps) > 1 and f"/{steps[0]}/{steps[1]}" in units)
 
 
 def skipped_notice(units: Mapping[str, Span], codes: Iterable[str]) -> Skipped:
