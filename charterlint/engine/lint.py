@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from charterlint.checks.context import Context
 from charterlint.engine.aliases import merge_aliases
 from charterlint.engine.locus import locus
-from charterlint.engine.sections import WHOLE_FILE, Broken, not_parsed_notice, skipped_notice
+from charterlint.engine.sections import WHOLE_FILE, Broken, not_parsed_notice, skipped_notice, within
 from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Skipped, Span
 from charterlint.ruleset.rule import Rule
@@ -120,14 +120,15 @@ def crash_finding(path: str, message: str, settings: LintSettings) -> Finding | 
     return found[0] if found else None
 
 
-def _run_check(path: str, document: Document, active: ActiveRule,
-               settings: LintSettings) -> tuple[list[Finding], bool]:
-    """Run one rule: its findings, and whether it crashed (a rule that raises becomes a crash
-    finding and the others still run)."""
+def _run_check(path: str, document: Document, active: ActiveRule, settings: LintSettings,
+               skipped: frozenset[str] = frozenset()) -> tuple[list[Finding], bool]:
+    """Run one rule: its findings outside the `skipped` parts, and whether it crashed (a rule
+    that raises becomes a crash finding and the others still run)."""
     assert active.rule.check is not None
     context = Context(settings.today, {**active.rule.default_options, **active.options})
     try:
-        problems = list(active.rule.check(document, context))
+        problems = [problem for problem in active.rule.check(document, context)
+                    if not (skipped and problem.pointer and within(problem.pointer, skipped))]
     except Exception as error:  # noqa: BLE001 - any fault in a rule is reported, not raised
         message = f"rule {active.rule.code} ({active.rule.name}) crashed: {type(error).__name__}: {error}"
         crash = crash_finding(path, message, settings)
@@ -187,14 +188,13 @@ def _run_content_rules(path: str, document: Document, settings: LintSettings,
             if stopped:
                 skip(code, stopped)
             continue
-        checked, crashed = _run_check(path, document, active, settings)
+        partial = broken.skipped_by(rule.reads)  # its findings there rest on data with errors
+        checked, crashed = _run_check(path, document, active, settings, frozenset(partial))
         if crashed and broken:  # a rule that raises on a file with errors: its inputs were not sound
             skip(code, broken.units)
             continue
-        partial = broken.skipped_by(rule.reads)
         if partial:
             skip(code, partial)
-            checked = broken.keep(checked, partial)
         else:  # a directive naming a rule that skipped a part may be for that part: not reported unused
             ran.add(code)
         findings += checked

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from charterlint.model import Finding, Skipped, Span
+from charterlint.model import Skipped, Span
 from charterlint.source.pointer import tokens, unescape
 
 EVERY_PART = "*"
@@ -60,12 +60,14 @@ class Broken:
         self._data = data
         self.units: dict[str, Span] = {}
         self._errors: dict[str, list[str]] = {}  # each unit's errors' pointers
+        self._skipped: dict[tuple[str, ...] | None, tuple[str, ...]] = {}  # skipped_by, by reads (rules share them)
 
     def add(self, pointer: str, span: Span) -> None:
         unit = unit_of(pointer, self._data)
         if unit not in self.units or span < self.units[unit]:
             self.units[unit] = span
         self._errors.setdefault(unit, []).append(pointer)
+        self._skipped.clear()
 
     def __bool__(self) -> bool:
         return bool(self.units)
@@ -91,6 +93,12 @@ class Broken:
         """The broken units a rule that runs skips (its findings inside them are dropped): every
         one for `*`; for `section/*`, the section's broken items; for `section/*/field`, the items
         that are wrong themselves or in that field."""
+        found = self._skipped.get(reads)
+        if found is None:
+            found = self._skipped[reads] = self._skipped_by(reads)
+        return found
+
+    def _skipped_by(self, reads: tuple[str, ...] | None) -> tuple[str, ...]:
         if reads is None or EVERY_PART in reads:
             return tuple(self.units)
         whole = {"/" + read.removesuffix(EACH_ITEM) for read in reads if read.endswith(EACH_ITEM)}
@@ -109,11 +117,6 @@ class Broken:
                     for pointer in self._errors[unit]):
                 skipped.append(unit)
         return tuple(skipped)
-
-    def keep(self, findings: Iterable[Finding], units: Iterable[str]) -> list[Finding]:
-        """The findings outside `units` (those inside rest on data with errors)."""
-        skipped = frozenset(units)
-        return [finding for finding in findings if not finding.pointer or not within(finding.pointer, skipped)]
 
     def contains(self, pointer: str) -> bool:
         """Whether `pointer` is inside a broken unit (a problem found there rests on errors)."""
