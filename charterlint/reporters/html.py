@@ -134,22 +134,23 @@ def _channel_header(row: Row, ids: Ids) -> Markup:
                    element("span", {"class": "meta"}, hours), _links(row.findings, ids, "channel: "))
 
 
-def _matrix(anchor: str, coverage: CharterCoverage, ids: Ids) -> Markup:
+def _matrix(anchor: str, coverage: CharterCoverage, ids: Ids) -> Iterator[Markup]:
+    """The coverage matrix, a channel's row a piece (a charter may list thousands of channels)."""
     if not coverage.rows:
-        return element("p", None, "The charter lists no channels, so there is no coverage matrix.")
-    rows = []
-    for row in coverage.rows:
-        cells = [element("td", {"class": f"s-{cell.state.value}", "data-column": cell.column,
-                                "data-state": cell.state.value},
-                         element("span", {"class": "value"}, cell.value) if cell.value else None,
-                         element("span", {"class": "state"}, cell.state.words), _links(cell.findings, ids))
-                 for cell in row.cells]
-        rows.append(element("tr", {"data-channel": row.channel_id}, _channel_header(row, ids), *cells))
+        yield element("p", None, "The charter lists no channels, so there is no coverage matrix.")
+        return
+    rows = (element("tr", {"data-channel": row.channel_id}, _channel_header(row, ids),
+                    *(element("td", {"class": f"s-{cell.state.value}", "data-column": cell.column,
+                                     "data-state": cell.state.value},
+                              element("span", {"class": "value"}, cell.value) if cell.value else None,
+                              element("span", {"class": "state"}, cell.state.words), _links(cell.findings, ids))
+                      for cell in row.cells))
+            for row in coverage.rows)
     caption = element("caption", {"id": f"{anchor}-matrix"},
                       f"Coverage matrix: what each channel of {_title_of(coverage)} promises")
-    table = _table("matrix", caption, ["Channel", *(column.heading for column in COLUMNS)], rows)
-    return element("div", {"class": "scroll", "role": "region", "aria-labelledby": f"{anchor}-matrix",
-                           "tabindex": "0"}, table)
+    yield opening("div", {"class": "scroll", "role": "region", "aria-labelledby": f"{anchor}-matrix", "tabindex": "0"})
+    yield from _table_pieces("matrix", caption, ["Channel", *(column.heading for column in COLUMNS)], rows)
+    yield closing("div")
 
 
 def _title_of(coverage: CharterCoverage) -> str:
@@ -201,10 +202,12 @@ def _charter(index: int, result: FileResult, coverage: CharterCoverage | None) -
         if result.skipped is not None:
             parts.append(element("p", {"class": "note"}, _sentence(result.skipped.message),
                                  " The matrix shows what the file says; cells in those sections are not flagged."))
-        parts += [element("h3", None, "Review"), _review(anchor, coverage.review, ids),
-                  element("h3", None, "Coverage"), _matrix(anchor, coverage, ids)]
+        parts += [element("h3", None, "Review"), _review(anchor, coverage.review, ids), element("h3", None, "Coverage")]
     attributes = {"class": "charter", "id": anchor, "aria-labelledby": f"{anchor}-title"}
     yield Markup(opening("section", attributes) + "\n" + join(parts) + "\n")
+    if coverage is not None:
+        yield from _matrix(anchor, coverage, ids)
+        yield Markup("\n")
     yield from _findings(anchor, result, ids)
     yield Markup("\n" + closing("section"))
 
