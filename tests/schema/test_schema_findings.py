@@ -142,3 +142,24 @@ def test_what_is_inside_a_misspelt_section_is_checked_as_the_section_it_misspell
         ("CH013", 5, 17, '"organization.jurisdiction" must be text, not a list'),
         ("CH012", 6, 3, 'unknown field "sectr" in "organization" (did you mean "sector"?)'),
     ]
+
+
+@pytest.mark.parametrize(
+    ("commitment", "expected"),
+    [
+        ("{within: 60 seconds, target: 80}",
+         (12, 44, '"commitments.answer.target" in channel "phone" must be a percentage, not the number 80'
+                  ' (write "80%")')),
+        ("{within: 60 seconds, target: 0.8}",
+         (12, 44, '"commitments.answer.target" in channel "phone" must be a percentage, not the number 0.8'
+                  ' (write "80%")')),
+        ("{within: 3}",
+         (12, 24, '"commitments.answer.within" in channel "phone" must be a duration, not the number 3'
+                  ' (write "3 working days")')),
+        ("{within: 2 workdays}", (12, 24, '"2 workdays" is not a duration (write "2 working days")')),
+    ],
+    ids=["share-as-a-number", "share-as-a-fraction", "duration-without-a-unit", "duration-unit-misspelt"],
+)
+def test_a_value_of_the_wrong_form_names_the_text_that_fits(commitment: str, expected: tuple[int, int, str]) -> None:
+    text = MINIMAL_CHARTER.replace("    hours: always\n", f"    hours: always\n    commitments:\n      answer: {commitment}\n")
+    assert findings(text, ["CH0"]) == [("CH013", *expected)]
