@@ -1,9 +1,10 @@
 """One file's FileResult as a cache entry: plain JSON, read back only if every field checks out.
 
 JSON, not pickle: a cache file someone else wrote cannot run code here, and a damaged one
-fails a type check and counts as a miss. An entry is two lines: the findings and how to get
-the source lines, then the parsed charter (`data`), which a run that shows no charter's
-content does not parse. Source lines are not stored when they can be split again from the
+fails a type check and counts as a miss. An entry is two lines: a JSON array of the entry's
+facts (how to get the source lines among them) followed by one item per finding, read an item
+at a time so that 100,000 findings are never all in memory as JSON lists; then the parsed
+charter (`data`), which a run that shows no charter's content does not parse. Source lines are not stored when they can be split again from the
 file's content the same way (checked when the entry is written); `data` is stored only when
 it is plain JSON data, so it reads back equal.
 """
@@ -11,13 +12,13 @@ it is plain JSON data, so it reads back equal.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from charterlint.model import FileResult, Finding, Position, Severity, Skipped, Span, Suppression
 from charterlint.source.loader import split_lines
 
-FORMAT = 3  # bump when the layout below changes
+FORMAT = 4  # bump when the layout below changes
 _SEVERITIES = {int(severity): severity for severity in Severity}
 _LINE_MODES = ("lf", "yaml", "json")  # "lf": split at \n only (fast; right for most files)
 
@@ -96,12 +97,34 @@ def encode(result: FileResult, key: str, content: bytes) -> bytes | None:
         return None
     if result.data is not None and not (isinstance(result.data, dict) and _plain(result.data)):
         return None
-    head = {"format": FORMAT, "path": result.path, "key": key, "parsed": result.parsed,
-            "lines": _line_mode(result.source_lines, content),
-            "findings": [_finding(finding) for finding in result.findings], "skipped": _skipped(result.skipped)}
+    facts = {"format": FORMAT, "path": result.path, "key": key, "parsed": result.parsed,
+             "lines": _line_mode(result.source_lines, content), "findings": len(result.findings),
+             "skipped": _skipped(result.skipped)}
     # ensure_ascii: no raw line break inside either line (U+2028 and the like are escaped too)
-    return b"\n".join(json.dumps(part, ensure_ascii=True, separators=(",", ":")).encode("ascii")
-                      for part in (head, result.data))
+    head = "".join(["[", _compact(facts), *("," + _compact(_finding(f)) for f in result.findings), "]"])
+    return head.encode("ascii") + b"\n" + _compact(result.data).encode("ascii")
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
+def _items(head: bytes) -> Iterator[Any]:
+    """The items of the head's array, one at a time (ValueError when it is not one)."""
+    text = head.decode("ascii")
+    if not text.startswith("[") or not text.endswith("]"):
+        raise BadEntry("malformed entry")
+    decoder = json.JSONDecoder()
+    position, end = 1, len(text) - 1
+    while position < end:
+        item, position = decoder.raw_decode(text, position)
+        yield item
+        if position < end:
+            if text[position] != ",":
+                raise BadEntry("malformed entry")
+            position += 1
+    if position != end:  # the last item ran over the closing bracket: the array was cut short
+        raise BadEntry("malformed entry")
 
 
 def _str(value: Any) -> str:
@@ -116,10 +139,11 @@ def _int(value: Any) -> int:
     return value
 
 
-def _decode_finding(path: str, item: Any) -> Finding:
+def _decode_finding(path: str, item: Any, shared: dict[str, str]) -> Finding:
     if not isinstance(item, list) or len(item) != 11:
         raise BadEntry("malformed finding")
-    code, name, severity, message, line, column, end_line, end_column, pointer, suppression, where = item
+    code, name, severity, message, line, column, end_line, end_column, pointer, suppression, where = (
+        shared.setdefault(part, part) if type(part) is str else part for part in item)
     if type(severity) is not int or severity not in _SEVERITIES:
         raise BadEntry("unknown severity")
     span = Span(Position(_int(line), _int(column)), Position(_int(end_line), _int(end_column)))
@@ -150,15 +174,19 @@ def decode(raw: bytes, path: str, key: str, content: bytes, slim: bool = False) 
     lines of a file without findings (they are only shown under findings).
     """
     first, _, rest = raw.partition(b"\n")
-    entry = json.loads(first)
+    items = _items(first)
+    entry = next(items, None)
     if not isinstance(entry, Mapping) or entry.get("format") != FORMAT:
         raise BadEntry("not an entry of this format")
     if entry.get("path") != path or entry.get("key") != key:
         raise BadEntry("entry of another file or content")
-    parsed, findings = entry.get("parsed"), entry.get("findings")
-    if not isinstance(parsed, bool) or not isinstance(findings, list):
+    parsed, count = entry.get("parsed"), entry.get("findings")
+    if not isinstance(parsed, bool) or type(count) is not int:
         raise BadEntry("malformed entry")
-    found = tuple(_decode_finding(path, item) for item in findings)
+    shared: dict[str, str] = {}  # one copy of a message, rule name or locus however often it recurs
+    found = tuple(_decode_finding(path, item, shared) for item in items)
+    if len(found) != count:
+        raise BadEntry("malformed entry")
     lines = () if slim and not found else _lines(entry.get("lines"), content)
     data = None if slim else json.loads(rest)
     if data is not None and not isinstance(data, dict):

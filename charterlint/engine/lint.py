@@ -30,7 +30,9 @@ from charterlint.source.problem_kinds import CRASH, DIRECTIVE, SYNTAX_ERROR
 DIRECTIVE_MARK = "charterlint"  # in every directive: `# charterlint: ...` and `x-charterlint` keys
 
 
-def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document | None) -> Finding:
+def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document | None,
+             shared: dict[str, str] | None = None) -> Finding:
+    """The finding of `problem`; `shared` keeps one copy of each message and locus it has seen."""
     if problem.span is not None:
         span = problem.span
         if document is not None and span.start.line > len(document.lines) > 0:  # past the end: at the last line's end
@@ -41,18 +43,21 @@ def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document |
     else:
         span = DOCUMENT_START
     where = locus(problem.pointer, document.data) if document is not None else ""
-    return Finding(path, rule.rule.code, rule.rule.name, rule.severity, problem.message, span, problem.pointer,
-                   locus=where)
+    message = problem.message
+    if shared is not None:
+        message, where = shared.setdefault(message, message), shared.setdefault(where, where)
+    return Finding(path, rule.rule.code, rule.rule.name, rule.severity, message, span, problem.pointer, locus=where)
 
 
 def _findings(path: str, settings: LintSettings, problems: Iterable[Problem],
               document: Document | None, code: str) -> list[Finding]:
     """A check's problems as findings of its rule `code` (or of the code a problem names)."""
     findings = []
+    shared: dict[str, str] = {}  # one copy of a message or locus that recurs (a hedge repeated 100,000 times)
     for problem in problems:
         active = settings.rules.get(problem.code or code)
         if active is not None:
-            findings.append(_finding(path, active, problem, document))
+            findings.append(_finding(path, active, problem, document, shared))
     return findings
 
 

@@ -110,12 +110,12 @@ def test_damaged_entries_are_misses_and_are_rewritten(project: Path, linted: lis
     damaged = entries(project / DEFAULT_DIRECTORY)
     damaged[0].write_bytes(b"\x00not json")
     macs, head, data = damaged[1].read_bytes().split(b"\n")  # its lines' MACs, the findings, the charter
-    entry = json.loads(head)
-    entry["findings"] = [["CH999", "x", 7, "injected", 1, 1, 1, 1, "", None]]  # severity 7 does not exist
-    damaged[1].write_bytes(macs + b"\n" + json.dumps(entry).encode() + b"\n" + data)
+    facts = json.loads(head)[0]  # the entry's facts, then one item per finding
+    entry = [{**facts, "findings": 1}, ["CH999", "x", 7, "injected", 1, 1, 1, 1, "", None, ""]]  # severity 7 does not exist
+    damaged[1].write_bytes(macs + b"\n" + json.dumps(entry, separators=(",", ":")).encode() + b"\n" + data)
     assert check(capsys, linted) == (["a.charter.yaml", "b.charter.yaml"], *first[1:])
     heads = [json.loads(path.read_bytes().split(b"\n")[1]) for path in entries(project / DEFAULT_DIRECTORY)]
-    assert [head["format"] for head in heads] == [FORMAT, FORMAT] and all(head["findings"][0][0] != "CH999" for head in heads)
+    assert [head[0]["format"] for head in heads] == [FORMAT, FORMAT] and all(head[1][0] != "CH999" for head in heads)
     assert check(capsys, linted)[0] == []
 
 

@@ -54,9 +54,16 @@ def test_an_entry_of_another_file_or_content_is_refused() -> None:
     with pytest.raises(BadEntry):
         decode(entry, result.path, "other key", b"")
     head, _, data = entry.partition(b"\n")
-    broken = json.dumps({**json.loads(head), "findings": [[1, 2, 3]]}).encode() + b"\n" + data
-    with pytest.raises(BadEntry):
-        decode(broken, result.path, KEY, b"")
+    facts = json.loads(head)[0]
+    for items in ([{**facts, "findings": 1}, [1, 2, 3]],  # a finding that is not one
+                  [{**facts, "findings": 2}, *json.loads(head)[1:]],  # fewer findings than it says
+                  [{**facts, "findings": "1"}]):
+        broken = json.dumps(items, separators=(",", ":")).encode() + b"\n" + data
+        with pytest.raises(BadEntry):
+            decode(broken, result.path, KEY, b"")
+    for damaged in (b'{"format":3}', b"[" + head[1:-1] + b",,1]", head[:-1]):  # not an array; a gap; cut short
+        with pytest.raises(ValueError):  # BadEntry is a ValueError, as json's errors are
+            decode(damaged + b"\n" + data, result.path, KEY, b"")
 
 
 def test_a_slim_result_leaves_out_the_charter_and_the_lines_of_a_file_without_findings() -> None:
@@ -69,3 +76,15 @@ def test_a_slim_result_leaves_out_the_charter_and_the_lines_of_a_file_without_fi
         assert slim == slimmed(result) and slim.data is None
         assert slim.source_lines == (result.source_lines if result.findings else ())
         assert slim.findings == result.findings
+
+
+def test_the_note_of_rules_that_did_not_run_survives_the_cache() -> None:
+    from charterlint.batch.cache_entry import decode, encode
+    from charterlint.model import FileResult, Skipped, Span
+
+    skipped = Skipped("rules did not run on review: fix the error on line 3 first", Span.at(3, 18, 10), ("review",),
+                      (3,), ("CH201",))
+    result = FileResult("t.charter.yaml", (), ("a", "b", "c"), skipped=skipped)
+    entry = encode(result, "k", b"a\nb\nc\n")
+    assert entry is not None
+    assert decode(entry, "t.charter.yaml", "k", b"a\nb\nc\n").skipped == skipped

@@ -129,10 +129,10 @@ def _forge(root: Path) -> int:
     for entry in root.glob("run-*/*.json"):
         lines = entry.read_bytes().split(b"\n")
         for index, line in enumerate(lines):
-            if line.startswith(b'{"format"'):
-                head = json.loads(line)
-                head["findings"] = []
-                lines[index] = json.dumps(head, separators=(",", ":")).encode()
+            if line.startswith(b'[{"format"'):
+                facts = json.loads(line)[0]
+                facts["findings"] = 0
+                lines[index] = json.dumps([facts], separators=(",", ":")).encode()
                 forged += 1
         entry.write_bytes(b"\n".join(lines))
     return forged
