@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from charterlint.batch.cache_entry import BadEntry, decode, encode
-from charterlint.model import FileResult, Finding, Severity, Span, Suppression
+from charterlint.model import FileResult, Finding, Severity, Skipped, Span, Suppression
 from tests.helpers import lint_text
 
 KEY = "k" * 64
@@ -79,9 +79,6 @@ def test_a_slim_result_leaves_out_the_charter_and_the_lines_of_a_file_without_fi
 
 
 def test_the_note_of_rules_that_did_not_run_survives_the_cache() -> None:
-    from charterlint.batch.cache_entry import decode, encode
-    from charterlint.model import FileResult, Skipped, Span
-
     skipped = Skipped("rules did not run on review: fix the error on line 3 first", Span.at(3, 18, 10), ("review",),
                       (3,), ("CH201",))
     result = FileResult("t.charter.yaml", (), ("a", "b", "c"), skipped=skipped)
