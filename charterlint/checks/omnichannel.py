@@ -7,7 +7,14 @@ from typing import Any
 
 from charterlint.charter.clocks import ambiguous_clock
 from charterlint.charter.duration import Scale
-from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, charter_index, needs_follow_up
+from charterlint.charter.views import (
+    COMMITMENT_EVENTS,
+    WRITTEN_TYPES,
+    Channel,
+    CharterIndex,
+    charter_index,
+    needs_follow_up,
+)
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -29,12 +36,30 @@ def _stages(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [s for s in stages if isinstance(s, dict)] if isinstance(stages, list) else []
 
 
+def _complaint_channels(data: dict[str, Any], index: CharterIndex) -> set[str]:
+    """The channels of a complaints procedure: when no channel promises a time or a rate of its
+    own, the timescales under `feedback` are the promise made on each channel it lists (a bank's
+    "complain by phone, by post or online; we acknowledge in 5 working days and answer in 8
+    weeks"). Empty otherwise."""
+    feedback = data.get("feedback")
+    if not isinstance(feedback, dict) or not {"acknowledge", "respond"} & set(feedback):
+        return set()
+    if any("within" in c.data or "target" in c.data for c in index.channel_commitments):
+        return set()
+    listed = feedback.get("channels")
+    return {str(i) for i in listed} if isinstance(listed, list) else set()
+
+
 def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
-    """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306."""
+    """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306. The
+    channels of a complaints procedure carry its timescales (see _complaint_channels)."""
     index = charter_index(document)
+    complaints = _complaint_channels(document.data, index)
     for channel in index.channels:
         # its own commitments or a standard's that lists it
         if channel.type == "chatbot" or index.events_of(channel).intersection(COMMITMENT_EVENTS):
+            continue
+        if channel.id in complaints:
             continue
         event, meaning = ("answer", "a person answers") if channel.type in _ANSWER_TYPES else (
             "respond", "a person replies")
@@ -54,7 +79,9 @@ def after_hours_without_follow_up(document: Document, context: Context) -> Itera
     for channel in index.channels:
         if channel.type == "chatbot" or "human_follow_up" in channel.data:
             continue
-        if not needs_follow_up(channel, index.events_of(channel)):
+        events = index.events_of(channel)
+        # a promise to settle a written message in N days also says when a person replies to it
+        if not needs_follow_up(channel, events | ({"respond"} if "resolve" in events else set())):
             continue
         fix = "add commitments.respond, or human_follow_up.within and .via" if channel.type in WRITTEN_TYPES \
             else "add human_follow_up.within and .via"

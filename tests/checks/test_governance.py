@@ -238,3 +238,36 @@ def test_governance_rules_read_markdown_front_matter() -> None:
     assert strict(text, "CH407", filename="c.charter.md") == [
         ("CH407", 14, 1, TEAM_ACCOUNTABILITY),
     ]
+
+
+# --- issue 15: complaints procedures of published charters -------------------------------
+
+OMBUDSMAN_AFTER_COMPLAINT = """\
+feedback:
+  channels: [phone]
+  respond: {within: 8 weeks}
+escalation:
+  external:
+    - body: Financial Ombudsman Service
+      after: 8 weeks
+"""
+
+
+def test_a_complaint_answered_then_an_ombudsman_is_a_complete_escalation_path() -> None:
+    # a retail bank: final response within 8 weeks, then the Financial Ombudsman Service
+    assert strict(charter(OMBUDSMAN_AFTER_COMPLAINT), "CH403") == []
+
+
+def test_an_ombudsman_without_a_trigger_or_without_complaint_channels_is_no_path() -> None:
+    no_trigger = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "")
+    assert strict(charter(no_trigger), "CH403") == [("CH403", 16, 1, STAGES)]
+    no_channels = OMBUDSMAN_AFTER_COMPLAINT.replace("  channels: [phone]\n", "")
+    assert strict(charter(no_channels), "CH403") == [("CH403", 15, 1, STAGES)]
+
+
+def test_a_complaints_procedure_with_a_timescale_is_the_dispute_process() -> None:
+    # a water company: complaints answered within 7 working days, or it pays automatically
+    sections = "feedback:\n  channels: [phone]\n  respond: {within: 7 working days, strength: guarantee}\n"
+    assert strict(in_sector(charter(sections), "water"), "CH401") == []
+    assert strict(in_sector(charter("feedback:\n  channels: [phone]\n"), "water"), "CH401") == [
+        ("CH401", 1, 1, DISPUTES.format(sector="water"))]

@@ -195,3 +195,11 @@ def test_aim_is_the_standard_form_of_a_public_sector_promise() -> None:
 def test_will_is_a_commitment() -> None:
     text = charter(email(respond="within: 2 working days, strength: will"))
     assert findings(text, ["CH309"]) == []
+
+
+def test_hours_not_published_leave_the_missing_working_week_to_ch111() -> None:
+    # a building society resolves complaints "within three working days" and publishes no hours
+    text = charter(email(respond="within: 3 working days", resolve="within: 10 working days"), calendar=False)
+    text = text.replace("hours: always", "hours: not_published")
+    assert "not_published" in text
+    assert findings(text, ["CH305"]) == []
