@@ -92,6 +92,20 @@ def escalation_path_missing(document: Document, context: Context) -> Iterator[Pr
                          "wants raised higher, and how quickly)", "escalation", "stages")
 
 
+def external_review_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH405: no external body to escalate to, unless the sector has none (the `exempt-sectors`
+    option: a local charity or a software vendor's support desk answers to no ombudsman)."""
+    data = document.data
+    if _entries(data, "escalation", "external"):
+        return
+    exempt = context.options.get("exempt-sectors")
+    sector = _section(data, "organization").get("sector")
+    if isinstance(exempt, (list, tuple)) and sector in {str(s) for s in exempt}:
+        return
+    yield _missing(data, "no external body to escalate to (add escalation.external: an ombudsman, regulator, "
+                         "adr scheme or independent reviewer)", "escalation", "external")
+
+
 def after_purchase_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH402: an organisation that sells products says nothing of support after the purchase."""
     data = document.data

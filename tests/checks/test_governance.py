@@ -271,3 +271,15 @@ def test_a_complaints_procedure_with_a_timescale_is_the_dispute_process() -> Non
     assert strict(in_sector(charter(sections), "water"), "CH401") == []
     assert strict(in_sector(charter("feedback:\n  channels: [phone]\n"), "water"), "CH401") == [
         ("CH401", 1, 1, DISPUTES.format(sector="water"))]
+
+
+@pytest.mark.parametrize("sector", ["charity", "software", "saas"])
+def test_sectors_that_answer_to_no_ombudsman_are_not_asked_for_one(sector: str) -> None:
+    # an animal welfare charity; a developer platform's and an API vendor's support SLAs
+    assert strict(in_sector(charter(), sector), "CH405") == []
+    assert strict(in_sector(charter(), "local_government"), "CH405") == [("CH405", 1, 1, EXTERNAL)]
+
+
+def test_a_software_support_policy_is_its_own_after_purchase_support() -> None:
+    assert strict(in_sector(charter(), "software"), "CH402") == []
+    assert strict(in_sector(charter(), "retail"), "CH402") == [("CH402", 1, 1, AFTER_PURCHASE.format(sector="retail"))]
