@@ -210,11 +210,48 @@ def clock_hours_on_limited_channel(document: Document, context: Context) -> Iter
         )
 
 
+# Channels customers use in place of each other: between two of a group a slower promise makes
+# one the second-class channel. Letters and emails, or calls and visits, are different services.
+_INTERCHANGEABLE = {
+    **dict.fromkeys(("email", "web_form", "portal", "app", "messaging", "sms", "social_media"), "online messages"),
+    **dict.fromkeys(("post", "fax"), "paper"),
+    **dict.fromkeys(("phone", "voicemail", "video"), "calls"),
+    **dict.fromkeys(("live_chat",), "chat"),
+}
+
+
+def _unequal_promises(index: CharterIndex) -> tuple[str, Channel, str, Channel, str] | None:
+    """The first event two interchangeable channels promise with different limits: the event,
+    each channel and its limit. Variants (promises per case) are not compared."""
+    seen: dict[tuple[str, str, str], tuple[Channel, str]] = {}
+    for channel in index.service_channels:
+        group = _INTERCHANGEABLE.get(channel.type)
+        if group is None:
+            continue
+        for commitment in index.commitments_of(channel):
+            within = commitment.within
+            if within is None or commitment.when is not None or commitment.event not in {"answer", "respond", "resolve"}:
+                continue
+            # limits in one unit compare ("4 hours" and "2 hours"; not "20 seconds" and "5 rings")
+            first = seen.setdefault((group, commitment.event, within.unit), (channel, within.text))
+            if first[0].id != channel.id and first[1] != within.text:
+                return commitment.event, first[0], first[1], channel, within.text
+    return None
+
+
 def overview_without_channel_statement(document: Document, context: Context) -> Iterator[Problem]:
-    """CH110: the overview does not state the omnichannel promise."""
-    if "channel_statement" not in document.data["overview"]:
-        yield Problem(
-            "overview has no channel_statement (add how you meet customers on the channels they prefer, "
-            "with the same promises on each)",
-            "/overview", anchor="container",
-        )
+    """CH110: channels customers use in place of each other promise different limits for the same
+    event, and the overview states no omnichannel promise that says why."""
+    overview = document.data["overview"]
+    if not isinstance(overview, dict) or "channel_statement" in overview:
+        return
+    unequal = _unequal_promises(charter_index(document))
+    if unequal is None:
+        return
+    event, first, first_limit, second, second_limit = unequal
+    yield Problem(
+        f'channels "{first.id}" and "{second.id}" promise to {event} within "{first_limit}" and '
+        f'"{second_limit}", and the overview has no channel_statement: customers cannot tell whether the '
+        "slower one is second-class (add overview.channel_statement: how customers are served on each channel)",
+        "/overview", anchor="container",
+    )

@@ -263,17 +263,45 @@ def test_human_follow_up_is_not_a_commitment() -> None:
 
 # --- CH110 overview-without-channel-statement -----------------------------------------------
 
-def test_markdown_overview_without_channel_statement_points_at_the_overview_key() -> None:
-    text = "---\n" + charter(PHONE) + "---\n# Our charter\n"
-    assert findings(text, ["CH110"], filename="example.charter.md") == [
-        ("CH110", 6, 1, "overview has no channel_statement (add how you meet customers on the channels they prefer, "
-         "with the same promises on each)"),
-    ]
+UNEQUAL = ('channels "email" and "social" promise to respond within "4 hours" and "2 hours", and the overview '
+           "has no channel_statement: customers cannot tell whether the slower one is second-class (add "
+           "overview.channel_statement: how customers are served on each channel)")
+ONLINE = """\
+  - id: email
+    type: email
+    hours: always
+    commitments:
+      respond: {within: 4 hours}
+  - id: social
+    type: social_media
+    hours: always
+    commitments:
+      respond: {within: 2 hours}
+"""
 
 
-def test_overview_with_channel_statement_passes() -> None:
-    text = charter(PHONE).replace("  mission:", "  channel_statement: Use any channel.\n  mission:")
+def test_interchangeable_channels_with_unequal_limits_need_a_channel_statement() -> None:
+    # an admissions service: emails answered within four hours, social media within two
+    text = "---\n" + charter(ONLINE) + "---\n# Our charter\n"
+    assert findings(text, ["CH110"], filename="example.charter.md") == [("CH110", 6, 1, UNEQUAL)]
+
+
+def test_a_channel_statement_answers_unequal_limits() -> None:
+    text = charter(ONLINE).replace("  mission:", "  channel_statement: Social media is our fastest route.\n  mission:")
     assert findings(text, ["CH110"]) == []
+
+
+def test_no_channel_statement_is_needed_where_promises_agree_or_channels_differ_in_kind() -> None:
+    # published charters rarely carry a channel statement: its absence alone is no problem
+    assert findings(charter(PHONE), ["CH110"]) == []
+    same = ONLINE.replace("{within: 2 hours}", "{within: 4 hours}")
+    assert findings(charter(same), ["CH110"]) == []
+    # letters are slower than emails everywhere: a different service, not a second-class channel
+    letters = ONLINE.replace("type: social_media", "type: post")
+    assert findings(charter(letters), ["CH110"]) == []
+    # limits in different units do not say which channel is slower
+    rings = PHONE + "  - id: video\n    type: video\n    hours: always\n    commitments:\n      answer: {within: 5 rings}\n"
+    assert findings(charter(rings), ["CH110"]) == []
 
 
 # --- issue 15: a complaints procedure's channels carry its timescales ----------------------
