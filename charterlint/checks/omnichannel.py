@@ -220,6 +220,9 @@ _INTERCHANGEABLE = {
 }
 
 
+_COMPARED_EVENTS = frozenset({"answer", "respond", "resolve"})
+
+
 def _unequal_promises(index: CharterIndex) -> tuple[str, Channel, str, Channel, str] | None:
     """The first event two interchangeable channels promise with different limits: the event,
     each channel and its limit. Variants (promises per case) are not compared."""
@@ -230,7 +233,7 @@ def _unequal_promises(index: CharterIndex) -> tuple[str, Channel, str, Channel, 
             continue
         for commitment in index.commitments_of(channel):
             within = commitment.within
-            if within is None or commitment.when is not None or commitment.event not in {"answer", "respond", "resolve"}:
+            if within is None or commitment.when is not None or commitment.event not in _COMPARED_EVENTS:
                 continue
             # limits in one unit compare ("4 hours" and "2 hours"; not "20 seconds" and "5 rings")
             first = seen.setdefault((group, commitment.event, within.unit), (channel, within.text))

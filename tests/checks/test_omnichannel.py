@@ -300,7 +300,8 @@ def test_no_channel_statement_is_needed_where_promises_agree_or_channels_differ_
     letters = ONLINE.replace("type: social_media", "type: post")
     assert findings(charter(letters), ["CH110"]) == []
     # limits in different units do not say which channel is slower
-    rings = PHONE + "  - id: video\n    type: video\n    hours: always\n    commitments:\n      answer: {within: 5 rings}\n"
+    rings = PHONE + ("  - id: video\n    type: video\n    hours: always\n"
+                     "    commitments:\n      answer: {within: 5 rings}\n")
     assert findings(charter(rings), ["CH110"]) == []
 
 

@@ -207,6 +207,7 @@ def test_hours_not_published_leave_the_missing_working_week_to_ch111() -> None:
 
 def test_best_effort_with_its_published_words_is_left_to_ch301() -> None:
     # a building society: "we will endeavour to send our final response within four weeks"
-    text = charter(email(respond="within: 4 weeks, strength: best_effort, text: We will endeavour to reply in 4 weeks."))
+    respond = "within: 4 weeks, strength: best_effort, text: We will endeavour to reply in 4 weeks."
+    text = charter(email(respond=respond))
     assert findings(text, ["CH309"]) == []
     assert [code for code, *_ in findings(text, ["CH301", "CH309"])] == ["CH301"]
