@@ -74,8 +74,23 @@ def _vague(options: Mapping[str, Any]) -> set[str]:
     return {_ARTICLES.sub("", _normal(n)) for n in names if isinstance(n, str)}
 
 
+# Between the words of a name: spaces, or a colon or dash with or without them ("Ombudsman
+# Services: Energy" is also written "Ombudsman Services Energy" and "Ombudsman Services - Energy").
+_NAME_GAP = r"(?:\s*[:\u2013\u2014-]\s*|\s+)"
+_NAME_PUNCTUATION = re.compile(r"[:\u2013\u2014-]")
+
+
+def _words(name: str) -> list[str]:
+    return _NAME_PUNCTUATION.sub(" ", name).split()
+
+
+def _key(name: str) -> str:
+    """A name as looked up in the table: lower case, punctuation between words dropped."""
+    return " ".join(_words(name.lower()))
+
+
 def _pattern(names: Sequence[str]) -> re.Pattern[str] | None:
-    words = sorted({r"\s+".join(map(re.escape, n.split())) for n in names if n.strip()}, key=len, reverse=True)
+    words = sorted({_NAME_GAP.join(map(re.escape, _words(n))) for n in names if _words(n)}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE) if words else None
 
 
@@ -105,14 +120,14 @@ def _spans(document: Document, text: Text, found: list[re.Match[str]], pattern: 
 def external_body_names(document: Document, context: Context) -> Iterator[Problem]:
     """CH414: former, informal and vague names of external bodies."""
     renamed = _renamed(context.options)
-    by_name = {_normal(entry.name): entry for entry in renamed}
+    by_name = {_key(entry.name): entry for entry in renamed}
     pattern = _pattern([entry.name for entry in renamed])
     bodies = list(_body_texts(document))
     if pattern is not None:
         for text in [*charter_texts(document), *bodies]:
             found = list(pattern.finditer(text.value))
             for match, span in zip(found, _spans(document, text, found, pattern) if found else []):
-                entry = by_name[_normal(match.group(0))]
+                entry = by_name[_key(match.group(0))]
                 following = text.value[match.start():match.start() + 2 * len(entry.current) + 16]
                 if _normal(following).startswith(_normal(entry.current)):
                     continue  # "Financial Ombudsman Service" starts with "Financial Ombudsman"

@@ -30,6 +30,11 @@ _ESCAPE = re.compile(
     r"is\s+(?:complex|complicated|particularly\s+complex)"
     r"|(?:response\s+)?(?:times|timescales|timeframes)\s+(?:may|can|will|do)\s+vary"
     r"|subject\s+to\s+change(?:\s+without\s+(?:prior\s+)?notice)?"
+    # "because of high demand we may not be as quick as we would like"
+    r"|(?:may|might|could)\s+not\s+(?:always\s+)?be\s+(?:as|so)\s+(?:quick|fast|prompt)"
+    # "we may miss our targets at times of unexpectedly high demand"
+    r"|(?:may|might|could)\s+(?:not\s+(?:always\s+)?(?:meet|achieve|keep\s+to)|miss|exceed)\s+"
+    r"(?:our|these|this|the|its|their)\s+(?:targets?|timescales?|standards?|deadlines?|response\s+times?)"
     r")(?!\w)",
     re.IGNORECASE,
 )

@@ -65,6 +65,8 @@ def dispute_process_missing(document: Document, context: Context) -> Iterator[Pr
         return
     if _entries(data, "escalation", "stages") or _entries(data, "escalation", "external"):
         return  # the complaints route is the dispute process
+    if {"acknowledge", "respond"} & set(_section(data, "feedback")):
+        return  # so is a complaints procedure with a timescale
     yield _missing(
         data,
         f'no dispute process, yet {_organisation(data)} bills customers (sector '
@@ -72,6 +74,36 @@ def dispute_process_missing(document: Document, context: Context) -> Iterator[Pr
         "or an escalation route",
         "rights", "disputes",
     )
+
+
+def escalation_path_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH403: no escalation stage, and no external body the customer may turn to once the
+    organisation has handled the complaint. A complaint answered by the organisation and then
+    an ombudsman (`after: 8 weeks` or `final response`) is a complete route: the regulated one of
+    UK banks, energy suppliers and water companies."""
+    data = document.data
+    if _entries(data, "escalation", "stages"):
+        return
+    handled = _section(data, "feedback").get("channels")
+    if handled and any(isinstance(body, dict) and "after" in body
+                       for body in _entries(data, "escalation", "external")):
+        return
+    yield _missing(data, "no escalation stages (add escalation.stages: who reviews a matter the customer "
+                         "wants raised higher, and how quickly)", "escalation", "stages")
+
+
+def external_review_missing(document: Document, context: Context) -> Iterator[Problem]:
+    """CH405: no external body to escalate to, unless the sector has none (the `exempt-sectors`
+    option: a local charity or a software vendor's support desk answers to no ombudsman)."""
+    data = document.data
+    if _entries(data, "escalation", "external"):
+        return
+    exempt = context.options.get("exempt-sectors")
+    sector = _section(data, "organization").get("sector")
+    if isinstance(exempt, (list, tuple)) and sector in {str(s) for s in exempt}:
+        return
+    yield _missing(data, "no external body to escalate to (add escalation.external: an ombudsman, regulator, "
+                         "adr scheme or independent reviewer)", "escalation", "external")
 
 
 def after_purchase_missing(document: Document, context: Context) -> Iterator[Problem]:

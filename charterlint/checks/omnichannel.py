@@ -7,7 +7,14 @@ from typing import Any
 
 from charterlint.charter.clocks import ambiguous_clock
 from charterlint.charter.duration import Scale
-from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, charter_index, needs_follow_up
+from charterlint.charter.views import (
+    COMMITMENT_EVENTS,
+    WRITTEN_TYPES,
+    Channel,
+    CharterIndex,
+    charter_index,
+    needs_follow_up,
+)
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -29,12 +36,30 @@ def _stages(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [s for s in stages if isinstance(s, dict)] if isinstance(stages, list) else []
 
 
+def _complaint_channels(data: dict[str, Any], index: CharterIndex) -> set[str]:
+    """The channels of a complaints procedure: when no channel promises a time or a rate of its
+    own, the timescales under `feedback` are the promise made on each channel it lists (a bank's
+    "complain by phone, by post or online; we acknowledge in 5 working days and answer in 8
+    weeks"). Empty otherwise."""
+    feedback = data.get("feedback")
+    if not isinstance(feedback, dict) or not {"acknowledge", "respond"} & set(feedback):
+        return set()
+    if any("within" in c.data or "target" in c.data for c in index.channel_commitments):
+        return set()
+    listed = feedback.get("channels")
+    return {str(i) for i in listed} if isinstance(listed, list) else set()
+
+
 def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
-    """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306."""
+    """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306. The
+    channels of a complaints procedure carry its timescales (see _complaint_channels)."""
     index = charter_index(document)
+    complaints = _complaint_channels(document.data, index)
     for channel in index.channels:
         # its own commitments or a standard's that lists it
         if channel.type == "chatbot" or index.events_of(channel).intersection(COMMITMENT_EVENTS):
+            continue
+        if channel.id in complaints:
             continue
         event, meaning = ("answer", "a person answers") if channel.type in _ANSWER_TYPES else (
             "respond", "a person replies")
@@ -54,7 +79,9 @@ def after_hours_without_follow_up(document: Document, context: Context) -> Itera
     for channel in index.channels:
         if channel.type == "chatbot" or "human_follow_up" in channel.data:
             continue
-        if not needs_follow_up(channel, index.events_of(channel)):
+        events = index.events_of(channel)
+        # a promise to settle a written message in N days also says when a person replies to it
+        if not needs_follow_up(channel, events | ({"respond"} if "resolve" in events else set())):
             continue
         fix = "add commitments.respond, or human_follow_up.within and .via" if channel.type in WRITTEN_TYPES \
             else "add human_follow_up.within and .via"
@@ -183,11 +210,51 @@ def clock_hours_on_limited_channel(document: Document, context: Context) -> Iter
         )
 
 
+# Channels customers use in place of each other: between two of a group a slower promise makes
+# one the second-class channel. Letters and emails, or calls and visits, are different services.
+_INTERCHANGEABLE = {
+    **dict.fromkeys(("email", "web_form", "portal", "app", "messaging", "sms", "social_media"), "online messages"),
+    **dict.fromkeys(("post", "fax"), "paper"),
+    **dict.fromkeys(("phone", "voicemail", "video"), "calls"),
+    **dict.fromkeys(("live_chat",), "chat"),
+}
+
+
+_COMPARED_EVENTS = frozenset({"answer", "respond", "resolve"})
+
+
+def _unequal_promises(index: CharterIndex) -> tuple[str, Channel, str, Channel, str] | None:
+    """The first event two interchangeable channels promise with different limits: the event,
+    each channel and its limit. Variants (promises per case) are not compared."""
+    seen: dict[tuple[str, str, str], tuple[Channel, str]] = {}
+    for channel in index.service_channels:
+        group = _INTERCHANGEABLE.get(channel.type)
+        if group is None:
+            continue
+        for commitment in index.commitments_of(channel):
+            within = commitment.within
+            if within is None or commitment.when is not None or commitment.event not in _COMPARED_EVENTS:
+                continue
+            # limits in one unit compare ("4 hours" and "2 hours"; not "20 seconds" and "5 rings")
+            first = seen.setdefault((group, commitment.event, within.unit), (channel, within.text))
+            if first[0].id != channel.id and first[1] != within.text:
+                return commitment.event, first[0], first[1], channel, within.text
+    return None
+
+
 def overview_without_channel_statement(document: Document, context: Context) -> Iterator[Problem]:
-    """CH110: the overview does not state the omnichannel promise."""
-    if "channel_statement" not in document.data["overview"]:
-        yield Problem(
-            "overview has no channel_statement (add how you meet customers on the channels they prefer, "
-            "with the same promises on each)",
-            "/overview", anchor="container",
-        )
+    """CH110: channels customers use in place of each other promise different limits for the same
+    event, and the overview states no omnichannel promise that says why."""
+    overview = document.data["overview"]
+    if not isinstance(overview, dict) or "channel_statement" in overview:
+        return
+    unequal = _unequal_promises(charter_index(document))
+    if unequal is None:
+        return
+    event, first, first_limit, second, second_limit = unequal
+    yield Problem(
+        f'channels "{first.id}" and "{second.id}" promise to {event} within "{first_limit}" and '
+        f'"{second_limit}", and the overview has no channel_statement: customers cannot tell whether the '
+        "slower one is second-class (add overview.channel_statement: how customers are served on each channel)",
+        "/overview", anchor="container",
+    )

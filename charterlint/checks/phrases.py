@@ -95,11 +95,6 @@ def _spans_in_source(document: Document, pointer: str, found: list[re.Match[str]
     return [positions.span(m.start(), m.end()) for m in in_source]
 
 
-def _message(phrase: str) -> str:
-    named = " ".join(phrase.split())
-    return f'"{named}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
-
-
 def located(document: Document, pointer: str, found: list[re.Match[str]],
             pattern: re.Pattern[str]) -> list[Span | None]:
     """The source span of each match of `pattern` in the data value at `pointer` (None where unsure)."""
@@ -107,8 +102,26 @@ def located(document: Document, pointer: str, found: list[re.Match[str]],
     return list(spans) if spans is not None else [None] * len(found)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+
+
+def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether two hedges stand in one clause: one sentence, no comma, semicolon or colon between."""
+    return (sentences.bounds(before.start()) == sentences.bounds(after.start())
+            and _CLAUSE_BREAK.search(text, before.end(), after.start()) is None)
+
+
+def _message(phrase: str, others: Sequence[str] = ()) -> str:
+    named = " ".join(phrase.split())
+    message = f'"{named}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
+    if others:
+        also = ", ".join(f'"{" ".join(other.split())}"' for other in others)
+        message += f"; the same sentence also hedges with {also}"
+    return message
+
+
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
-    """CH301: one finding per occurrence of a vague phrase, at the phrase."""
+    """CH301: one finding per sentence that hedges, at its first hedge (naming the others)."""
     anywhere = list(context.options.get("phrases", ()))
     in_promises = list(context.options.get("promise-phrases", ()))
     pattern = phrase_pattern([*anywhere, *in_promises])
@@ -126,8 +139,18 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         else:
             spans = located(document, text.pointer, found, pattern)
         sentences = Sentences(text.value)
+        # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
+        # best to reply as quickly as we can". A comma or semicolon between them separates promises.
+        clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         for match, span in zip(found, spans):
             if (not text.is_commitment and promise_pattern is not None
-                    and promise_pattern.fullmatch(match.group(0)) and not sentences.is_promise(match.start())):
+                    and promise_pattern.fullmatch(match.group(0))
+                    and not sentences.hedges_a_promise(match.start())):
                 continue
-            yield Problem(_message(match.group(0)), text.pointer or "", span=span)
+            if clauses and _same_clause(text.value, sentences, clauses[-1][-1][0], match):
+                clauses[-1].append((match, span))
+            else:
+                clauses.append([(match, span)])
+        for hedges in clauses:
+            (first, span), others = hedges[0], [match.group(0) for match, _ in hedges[1:]]
+            yield Problem(_message(first.group(0), others), text.pointer or "", span=span)

@@ -29,6 +29,8 @@ _PROMISE_WORD = re.compile(
     re.IGNORECASE,
 )
 
+_WITHIN = re.compile(r"(?<!\w)within(?!\w)", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -101,6 +103,15 @@ class Sentences:
     def sentence(self, offset: int) -> str:
         start, end = self.bounds(offset)
         return self._text[start:end]
+
+    def hedges_a_promise(self, offset: int) -> bool:
+        """Whether a hedge at `text[offset]` qualifies a promise: its sentence names a contact event
+        after it ("we usually reply"), or states a limit ("within 10 days, but usually sooner").
+        "When the company has not resolved your complaint, we try to help" hedges no promise."""
+        if self._promises is None:
+            self._promises = Marks(_PROMISE_WORD, self._text)
+        start, end = self.bounds(offset)
+        return self._promises.between(offset, end) or _WITHIN.search(self._text, start, end) is not None
 
     def is_promise(self, offset: int) -> bool:
         """Whether the sentence holding `text[offset]` names a contact event or a limit."""

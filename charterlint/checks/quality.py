@@ -57,9 +57,18 @@ def _uses_business_calendar(duration: Duration) -> bool:
     return duration.business_word is not None
 
 
+def _hours_not_published(data: dict[str, Any]) -> bool:
+    """Whether a channel says its hours are not published: the missing working week is then the
+    gap CH111 reports at each channel, and one gap gives one finding."""
+    channels = data.get("channels")
+    return isinstance(channels, list) and any(
+        isinstance(channel, dict) and channel.get("hours") == "not_published" for channel in channels)
+
+
 def business_units_without_calendar(document: Document, context: Context) -> Iterator[Problem]:
-    """CH305: business/working units but no calendar; once, at the first use."""
-    if document.data.get("calendars"):
+    """CH305: business/working units but no calendar (and hours not said to be unpublished);
+    once, at the first use."""
+    if document.data.get("calendars") or _hours_not_published(document.data):
         return
     for pointer, duration in charter_index(document).durations:
         if _uses_business_calendar(duration):
@@ -141,9 +150,11 @@ def mixed_day_units(document: Document, context: Context) -> Iterator[Problem]:
 
 
 def weak_commitments(document: Document, context: Context) -> Iterator[Problem]:
-    """CH309: `strength: best_effort` ("we will do our best"); `aim` is the honest standard form."""
+    """CH309: `strength: best_effort` ("we will do our best"); `aim` is the honest standard form.
+    A commitment with its published `text` is left to CH301, which reports the hedge in its words
+    ("we will endeavour to reply"): one weakness, one finding."""
     for pointer, _, commitment in charter_index(document).commitments:
-        if commitment.get("strength") == "best_effort":
+        if commitment.get("strength") == "best_effort" and "text" not in commitment:
             yield Problem(
                 'strength "best_effort" is not a promise customers can rely on '
                 '(commit with "will", or "aim" at a limit you report against)',

@@ -69,6 +69,8 @@ def builtin_checks() -> dict[str, Check]:
         "escape_clauses": escapes.escape_clauses,
         # rights, team, escalation, reporting (the rules that only require a field use generic checks)
         "dispute_process_missing": governance.dispute_process_missing,
+        "escalation_path_missing": governance.escalation_path_missing,
+        "external_review_missing": governance.external_review_missing,
         "after_purchase_missing": governance.after_purchase_missing,
         "external_trigger_missing": governance.external_trigger_missing,
         "team_accountability_missing": governance.team_accountability_missing,

@@ -91,6 +91,10 @@ def review_date_in_future(document: Document, context: Context) -> Iterator[Prob
 def review_cadence_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH204: nothing says when the next review happens (an undated charter is CH206's finding)."""
     review = _review(document)
+    last, period = parse_date(review.get("last_reviewed")), parse_duration(DEFAULT_REVIEW_PERIOD)
+    default_due = due_date(last, period) if last is not None and period is not None else None
+    if default_due is not None and default_due < context.today:
+        return  # overdue for review (CH201): the review to do first, which will set the next one
     if "cadence" not in review and "next_review" not in review and review.get("undated") is not True:
         yield Problem(
             'review has neither cadence nor next_review (add review.cadence, e.g. "12 months", '

@@ -84,3 +84,12 @@ def test_the_rule_documents_every_name_of_the_dated_table() -> None:
         assert entry["name"] in details and entry["current"] in details, entry
     for name in table["vague"]:
         assert name in details, name
+
+
+@pytest.mark.parametrize("written", ["Ombudsman Services Energy", "Ombudsman Services - Energy",
+                                     "ombudsman services energy"])
+def test_a_former_name_matches_with_or_without_its_punctuation(written: str) -> None:
+    # an energy supplier to businesses names "Ombudsman Services Energy", the Energy Ombudsman's former name
+    [(code, line, column, message)] = ch414(external(written))
+    assert (code, line, column) == ("CH414", 15, 13)
+    assert message == f'"{written}" has been the "Energy Ombudsman": use the current name, so that customers find it'

@@ -87,3 +87,22 @@ In busy periods replies may take longer, and in any case within 20 working days.
 
 def test_markdown_prose_is_judged_by_paragraph() -> None:
     assert ch311(MARKDOWN, filename="test.charter.md") == [("CH311", 20, 43, escape("Response times may vary"))]
+
+
+@pytest.mark.parametrize(("wording", "clause"), [
+    # an NHS advice service and a passengers' charity, paraphrased
+    ("We call back within 2 working days. Because of high demand we may not be as quick as we would like.",
+     "may not be as quick"),
+    ("We acknowledge within 5 working days. We may miss our targets at times of high demand.",
+     "may miss our targets"),
+    ("We reply within 10 working days, though we might not always meet these timescales.",
+     "might not always meet these timescales"),
+])
+def test_clauses_that_admit_missing_the_limit_are_escapes(wording: str, clause: str) -> None:
+    [(code, line, _, message)] = ch311(charter(wording))
+    assert (code, line, message) == ("CH311", 14, escape(clause))
+
+
+def test_admitting_a_miss_with_a_fallback_limit_is_no_escape() -> None:
+    wording = "We reply within 10 working days; we may miss this target, but in any case within 20 working days."
+    assert ch311(charter(wording)) == []

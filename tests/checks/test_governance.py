@@ -238,3 +238,48 @@ def test_governance_rules_read_markdown_front_matter() -> None:
     assert strict(text, "CH407", filename="c.charter.md") == [
         ("CH407", 14, 1, TEAM_ACCOUNTABILITY),
     ]
+
+
+# --- issue 15: complaints procedures of published charters -------------------------------
+
+OMBUDSMAN_AFTER_COMPLAINT = """\
+feedback:
+  channels: [phone]
+  respond: {within: 8 weeks}
+escalation:
+  external:
+    - body: Financial Ombudsman Service
+      after: 8 weeks
+"""
+
+
+def test_a_complaint_answered_then_an_ombudsman_is_a_complete_escalation_path() -> None:
+    # a retail bank: final response within 8 weeks, then the Financial Ombudsman Service
+    assert strict(charter(OMBUDSMAN_AFTER_COMPLAINT), "CH403") == []
+
+
+def test_an_ombudsman_without_a_trigger_or_without_complaint_channels_is_no_path() -> None:
+    no_trigger = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "")
+    assert strict(charter(no_trigger), "CH403") == [("CH403", 16, 1, STAGES)]
+    no_channels = OMBUDSMAN_AFTER_COMPLAINT.replace("  channels: [phone]\n", "")
+    assert strict(charter(no_channels), "CH403") == [("CH403", 15, 1, STAGES)]
+
+
+def test_a_complaints_procedure_with_a_timescale_is_the_dispute_process() -> None:
+    # a water company: complaints answered within 7 working days, or it pays automatically
+    sections = "feedback:\n  channels: [phone]\n  respond: {within: 7 working days, strength: guarantee}\n"
+    assert strict(in_sector(charter(sections), "water"), "CH401") == []
+    assert strict(in_sector(charter("feedback:\n  channels: [phone]\n"), "water"), "CH401") == [
+        ("CH401", 1, 1, DISPUTES.format(sector="water"))]
+
+
+@pytest.mark.parametrize("sector", ["charity", "software", "saas"])
+def test_sectors_that_answer_to_no_ombudsman_are_not_asked_for_one(sector: str) -> None:
+    # an animal welfare charity; a developer platform's and an API vendor's support SLAs
+    assert strict(in_sector(charter(), sector), "CH405") == []
+    assert strict(in_sector(charter(), "local_government"), "CH405") == [("CH405", 1, 1, EXTERNAL)]
+
+
+def test_a_software_support_policy_is_its_own_after_purchase_support() -> None:
+    assert strict(in_sector(charter(), "software"), "CH402") == []
+    assert strict(in_sector(charter(), "retail"), "CH402") == [("CH402", 1, 1, AFTER_PURCHASE.format(sector="retail"))]

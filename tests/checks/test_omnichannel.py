@@ -83,12 +83,18 @@ FORM = """\
 
 
 def test_web_form_with_office_hours_and_no_reply_time_needs_a_follow_up() -> None:
-    form = FORM.replace("      respond: {within: 2 working days}\n", "      resolve: {within: 10 working days}\n")
+    form = FORM.replace("    commitments:\n      respond: {within: 2 working days}\n", "")
     assert findings(charter(form), ["CH102"]) == [
         ("CH102", 13, 5, 'channel "form" is open only on calendar "office" but has no human_follow_up: say when '
          "and how a person replies to messages sent out of hours "
          "(add commitments.respond, or human_follow_up.within and .via)"),
     ]
+
+
+def test_a_resolution_time_on_a_written_channel_says_when_a_person_answers() -> None:
+    # an NHS advice service: "we aim to resolve your issue within three working days", by email or post
+    form = FORM.replace("      respond: {within: 2 working days}\n", "      resolve: {within: 3 working days}\n")
+    assert findings(charter(form), ["CH102"]) == []
 
 
 def test_a_reply_time_on_a_written_channel_says_when_a_person_answers() -> None:
@@ -257,14 +263,75 @@ def test_human_follow_up_is_not_a_commitment() -> None:
 
 # --- CH110 overview-without-channel-statement -----------------------------------------------
 
-def test_markdown_overview_without_channel_statement_points_at_the_overview_key() -> None:
-    text = "---\n" + charter(PHONE) + "---\n# Our charter\n"
-    assert findings(text, ["CH110"], filename="example.charter.md") == [
-        ("CH110", 6, 1, "overview has no channel_statement (add how you meet customers on the channels they prefer, "
-         "with the same promises on each)"),
-    ]
+UNEQUAL = ('channels "email" and "social" promise to respond within "4 hours" and "2 hours", and the overview '
+           "has no channel_statement: customers cannot tell whether the slower one is second-class (add "
+           "overview.channel_statement: how customers are served on each channel)")
+ONLINE = """\
+  - id: email
+    type: email
+    hours: always
+    commitments:
+      respond: {within: 4 hours}
+  - id: social
+    type: social_media
+    hours: always
+    commitments:
+      respond: {within: 2 hours}
+"""
 
 
-def test_overview_with_channel_statement_passes() -> None:
-    text = charter(PHONE).replace("  mission:", "  channel_statement: Use any channel.\n  mission:")
+def test_interchangeable_channels_with_unequal_limits_need_a_channel_statement() -> None:
+    # an admissions service: emails answered within four hours, social media within two
+    text = "---\n" + charter(ONLINE) + "---\n# Our charter\n"
+    assert findings(text, ["CH110"], filename="example.charter.md") == [("CH110", 6, 1, UNEQUAL)]
+
+
+def test_a_channel_statement_answers_unequal_limits() -> None:
+    text = charter(ONLINE).replace("  mission:", "  channel_statement: Social media is our fastest route.\n  mission:")
     assert findings(text, ["CH110"]) == []
+
+
+def test_no_channel_statement_is_needed_where_promises_agree_or_channels_differ_in_kind() -> None:
+    # published charters rarely carry a channel statement: its absence alone is no problem
+    assert findings(charter(PHONE), ["CH110"]) == []
+    same = ONLINE.replace("{within: 2 hours}", "{within: 4 hours}")
+    assert findings(charter(same), ["CH110"]) == []
+    # letters are slower than emails everywhere: a different service, not a second-class channel
+    letters = ONLINE.replace("type: social_media", "type: post")
+    assert findings(charter(letters), ["CH110"]) == []
+    # limits in different units do not say which channel is slower
+    rings = PHONE + ("  - id: video\n    type: video\n    hours: always\n"
+                     "    commitments:\n      answer: {within: 5 rings}\n")
+    assert findings(charter(rings), ["CH110"]) == []
+
+
+# --- issue 15: a complaints procedure's channels carry its timescales ----------------------
+
+COMPLAINTS = """\
+feedback:
+  channels: [phone, letters]
+  acknowledge: {within: 5 working days}
+  respond: {within: 8 weeks}
+"""
+CHANNELS_WITHOUT_PROMISES = """\
+  - id: phone
+    type: phone
+    hours: office
+  - id: letters
+    type: post
+    hours: office
+"""
+
+
+def test_the_channels_of_a_complaints_procedure_carry_its_timescales() -> None:
+    # a retail bank's complaints page: complain by phone or post; acknowledged in 5 working days,
+    # final response in 8 weeks; no channel promises anything of its own
+    assert findings(charter(CHANNELS_WITHOUT_PROMISES, COMPLAINTS), ["CH101"]) == []
+
+
+def test_a_channel_without_promises_beside_timed_channels_is_still_reported() -> None:
+    channels = PHONE + CHANNELS_WITHOUT_PROMISES.replace("id: phone", "id: line")
+    assert findings(charter(channels, COMPLAINTS), ["CH101"]) == [
+        ("CH101", 18, 5, 'channel "line" has no commitment (add commitments.answer: how quickly a person answers)'),
+        ("CH101", 21, 5, 'channel "letters" has no commitment (add commitments.respond: how quickly a person replies)'),
+    ]

@@ -29,8 +29,11 @@ def charter(overview: str = MISSION, text: str = NO_TEXT) -> str:
     return head + CHANNELS.format(text=text.rstrip("\n")) + REVIEW
 
 
-def hedge(phrase: str) -> str:
-    return f'"{phrase}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
+def hedge(phrase: str, *also: str) -> str:
+    message = f'"{phrase}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
+    if also:
+        message += "; the same sentence also hedges with " + ", ".join(f'"{other}"' for other in also)
+    return message
 
 
 def ch301(text: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
@@ -178,8 +181,7 @@ def test_default_phrases_include_asap_and_the_hedges_of_official_wording() -> No
         ("CH301", 7, 20, hedge("as soon as practicable")),
         ("CH301", 7, 44, hedge("as soon as we can")),
         ("CH301", 7, 63, hedge("in due course")),
-        ("CH301", 8, 13, hedge("without undue delay")),
-        ("CH301", 8, 36, hedge("at the earliest opportunity")),
+        ("CH301", 8, 13, hedge("without undue delay", "at the earliest opportunity")),
     ]
 
 
@@ -190,10 +192,8 @@ def test_hedges_of_published_charters_are_reported_in_commitment_texts() -> None
     text = charter(text="        text: We will generally reply within ten working days and make every\n"
                         "          effort to do so sooner; in most cases a few days.")
     assert ch301(text) == [
-        ("CH301", 14, 23, hedge("generally")),
-        ("CH301", 14, 67, hedge("make every effort")),
-        ("CH301", 15, 35, hedge("in most cases")),
-        ("CH301", 15, 49, hedge("a few days")),
+        ("CH301", 14, 23, hedge("generally", "make every effort")),
+        ("CH301", 15, 35, hedge("in most cases", "a few days")),
     ]
 
 
@@ -202,8 +202,7 @@ def test_inflected_forms_of_listed_hedges_are_reported() -> None:
     assert ch301(text) == [
         ("CH301", 14, 26, hedge("do their best")),
         ("CH301", 14, 43, hedge("do my best")),
-        ("CH301", 14, 58, hedge("endeavored")),
-        ("CH301", 14, 73, hedge("tries to")),
+        ("CH301", 14, 58, hedge("endeavored", "tries to")),
     ]
 
 
@@ -242,3 +241,33 @@ def test_a_promise_only_hedge_listed_in_phrases_counts_everywhere() -> None:
 ])
 def test_a_commitment_text_is_the_text_of_a_promise(pointer: str, expected: bool) -> None:
     assert is_commitment_text(pointer) is expected
+
+
+# --- issue 15: hedges of published charters, one finding per hedged promise ----------------------
+
+def test_hedges_that_qualify_one_promise_give_one_finding_naming_the_others() -> None:
+    # a building society: "we will do our best to reply as quickly as we can"
+    text = charter(text="        text: We will do our best to reply as quickly as we can.")
+    assert ch301(text) == [("CH301", 14, 23, hedge("do our best", "as quickly as we can"))]
+
+
+def test_hedges_of_two_promises_in_one_sentence_are_reported_apart() -> None:
+    # a national park authority: "we will be prompt in answering calls, ... and try to deal with
+    # your enquiry within 2 working days"
+    text = charter(text="        text: We will be prompt in answering calls, and try to deal with it within 2 days.")
+    assert ch301(text) == [("CH301", 14, 26, hedge("prompt")), ("CH301", 14, 57, hedge("try to"))]
+
+
+@pytest.mark.parametrize("phrase", ["whenever possible", "wherever possible", "to a minimum"])
+def test_hedges_of_published_charters_are_reported_anywhere(phrase: str) -> None:
+    # "we aim to resolve your complaint within three working days whenever possible" (a building
+    # society), "urgent cases within 24 hours wherever possible" (a university desk), "we will keep
+    # waiting times to a minimum" (a national park authority)
+    overview = f"  mission: Our visitors are seen {phrase}."
+    assert ch301(charter(overview)) == [("CH301", 6, 34, hedge(phrase))]
+
+
+def test_a_promise_only_hedge_before_no_contact_event_is_no_promise() -> None:
+    # a passengers' charity: "when a bus company has not resolved your complaint, we try to help"
+    overview = "  mission: When a bus company has not resolved your complaint, we try to help."
+    assert ch301(charter(overview)) == []

@@ -195,3 +195,19 @@ def test_aim_is_the_standard_form_of_a_public_sector_promise() -> None:
 def test_will_is_a_commitment() -> None:
     text = charter(email(respond="within: 2 working days, strength: will"))
     assert findings(text, ["CH309"]) == []
+
+
+def test_hours_not_published_leave_the_missing_working_week_to_ch111() -> None:
+    # a building society resolves complaints "within three working days" and publishes no hours
+    text = charter(email(respond="within: 3 working days", resolve="within: 10 working days"), calendar=False)
+    text = text.replace("hours: always", "hours: not_published")
+    assert "not_published" in text
+    assert findings(text, ["CH305"]) == []
+
+
+def test_best_effort_with_its_published_words_is_left_to_ch301() -> None:
+    # a building society: "we will endeavour to send our final response within four weeks"
+    respond = "within: 4 weeks, strength: best_effort, text: We will endeavour to reply in 4 weeks."
+    text = charter(email(respond=respond))
+    assert findings(text, ["CH309"]) == []
+    assert [code for code, *_ in findings(text, ["CH301", "CH309"])] == ["CH301"]

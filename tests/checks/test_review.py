@@ -271,3 +271,11 @@ def test_obsolete_channel_x_is_current() -> None:
         hours: always
     """)
     assert findings(text, ["CH205"]) == []
+
+
+def test_an_overdue_review_is_left_to_ch201_not_asked_for_a_cadence_too() -> None:
+    # an NHS trust's page last reviewed in January 2023: review it first (CH201), and that review sets the next
+    text = review("2023-01-01")
+    assert findings(text, ["CH201", "CH204"]) == [
+        ("CH201", 14, 18, stale("2023-01-01", 'the max-age "12 months"', "2024-01-01")),
+    ]
