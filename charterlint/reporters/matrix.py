@@ -27,7 +27,6 @@ _STATUS_STYLES: dict[str, dict[str, Any]] = {"current": {"fg": "green"}, "overdu
                                              "unknown": {"dim": True}}
 LEGEND = ("a value: what is promised; missing: nothing promised, though it applies; n/a: does not apply; "
           "[CODE]: a finding about it (charterlint check shows them)")
-STOPPED = "format errors stopped the content rules: only format problems are flagged (charterlint check)"
 
 
 def codes(findings: tuple[Finding, ...]) -> str:
@@ -98,8 +97,8 @@ def _block(result: FileResult, coverage: CharterCoverage | None, width: int, col
     about = inert(coverage.title + (f" ({coverage.organization})" if coverage.organization else "")).strip()
     lines = prose_lines([heading, Styled(f": {about}" if about else "")], width, color)
     lines += prose_lines(review_parts(coverage.review), width, color)
-    if not coverage.content_rules_ran:
-        lines += prose_lines([Styled(STOPPED)], width, color)
+    if coverage.skipped:
+        lines += prose_lines([Styled("note: " + inert(coverage.skipped) + " (charterlint check shows them)")], width, color)
     lines.append("")
     if not coverage.rows:
         return [*lines, "no channels"]

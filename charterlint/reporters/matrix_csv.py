@@ -14,7 +14,7 @@ import io
 from charterlint.model import FileResult, Report
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.inert import inert
-from charterlint.reporters.matrix import STOPPED, cell_text, codes, not_parsed
+from charterlint.reporters.matrix import cell_text, codes, not_parsed
 from charterlint.reporters.matrix_model import COLUMNS, CharterCoverage, charter_coverage
 
 HEADER = ("file", "channel", "name", "type", "hours", *(column.key for column in COLUMNS), "channel_findings",
@@ -33,7 +33,7 @@ def _rows(result: FileResult, coverage: CharterCoverage | None) -> list[list[str
         return [[result.path, *blank, not_parsed(result)]]
     review = coverage.review
     due = review.next_due.isoformat() if review.next_due else ""
-    note = "" if coverage.content_rules_ran else STOPPED
+    note = coverage.skipped
     if not coverage.rows:
         return [[result.path, *blank[:-2], review.status, due, "; ".join(filter(None, ["no channels", note]))]]
     return [[result.path, row.channel_id, row.name, row.type, row.hours, *(cell_text(cell) for cell in row.cells),

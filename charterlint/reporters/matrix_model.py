@@ -101,7 +101,8 @@ class CharterCoverage:
     organization: str
     rows: tuple[Row, ...]
     review: Review
-    content_rules_ran: bool  # False: a format error stopped the rules that would flag cells
+    # the engine's note of rules that did not run on parts with errors ("": every rule ran)
+    skipped: str = ""
 
 
 def charter_coverage(result: FileResult, today: dt.date | None, review_period: str = DEFAULT_REVIEW_PERIOD,
@@ -109,8 +110,7 @@ def charter_coverage(result: FileResult, today: dt.date | None, review_period: s
     """The coverage of one linted file; None when it did not parse.
 
     `review_period` is the review period without a calendar cadence (CH201's `max-age` in effect).
-    `rules` are the run's rules (Report.rules): which cells their findings at a channel flag,
-    and which of them stop the content rules when they report.
+    `rules` are the run's rules (Report.rules): which cells their findings at a channel flag.
     """
     data = result.data
     if data is None:
@@ -126,14 +126,8 @@ def charter_coverage(result: FileResult, today: dt.date | None, review_period: s
         organization=text_of(organization.get("name")) if isinstance(organization, dict) else "",
         rows=tuple(_row(channel, data, service_ids, index, by_code) for channel in channels(dict(data))),
         review=review_status(data, today, active, review_period),
-        content_rules_ran=not any(_stops_rules(f, by_code) for f in result.findings),
+        skipped=result.skipped.message if result.skipped is not None else "",
     )
-
-
-def _stops_rules(finding: Finding, rules: Mapping[str, RuleInfo]) -> bool:
-    """A finding of a rule that gates the content rules (a format error): the linter then skips them."""
-    rule = rules.get(finding.code)
-    return rule is not None and rule.gates
 
 
 def inside(pointer: str, node: str) -> bool:

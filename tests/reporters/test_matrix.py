@@ -252,3 +252,14 @@ def test_an_invalid_last_review_date_is_shown_as_invalid(tmp_path: Path, capsys:
     path.write_text(UNCADENCED.replace("2025-03-01", "2025-02-30"), encoding="utf-8")
     _, out, _ = run([str(path), "--today", "2026-01-01", "--isolated"], capsys)
     assert out.splitlines()[1] == 'review: last reviewed invalid ("2025-02-30"), next due not known: unknown [CH013]'
+
+
+def test_every_matrix_format_says_which_rules_did_not_run(capsys: pytest.CaptureFixture[str]) -> None:
+    broken = "tests/fixtures/core/broken.charter.yaml"
+    note = "rules did not run on channels and review: fix the errors on lines 9 and 16 first"
+    code, out, _ = run([broken, "--today", "2026-01-01", "--format", "text"], capsys)
+    assert code == 0 and "note: " + note in " ".join(out.split())
+    code, out, _ = run([broken, "--today", "2026-01-01", "--format", "markdown"], capsys)
+    assert f"note: {note} (charterlint check shows them)" in out
+    code, out, _ = run([broken, "--today", "2026-01-01", "--format", "csv"], capsys)
+    assert {row["note"] for row in csv.DictReader(io.StringIO(out))} == {note}

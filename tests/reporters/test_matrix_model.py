@@ -73,7 +73,7 @@ def test_every_state_in_the_buses_fixture() -> None:
         "resolve": "not-applicable", "follow_up": "met", "feedback": "not-applicable",
         "escalation": "not-applicable", "accessibility": "missing",
     }
-    assert coverage.content_rules_ran and (coverage.title, coverage.organization) == ("Passenger Charter", "Valley Buses")
+    assert coverage.skipped == "" and (coverage.title, coverage.organization) == ("Passenger Charter", "Valley Buses")
 
 
 def test_the_review_status_links_its_findings() -> None:
@@ -187,9 +187,9 @@ def test_a_file_that_did_not_parse_has_no_coverage() -> None:
     assert result.data is None and charter_coverage(result, TODAY) is None
 
 
-def test_a_format_error_is_noted_as_stopping_the_content_rules() -> None:
+def test_the_engines_note_of_rules_that_did_not_run_is_kept() -> None:
     coverage = coverage_of(HEAD + "channels:\n  - {id: phone, type: pager, hours: always}\n")
-    assert not coverage.content_rules_ran
+    assert coverage.skipped == "rules did not run on channels: fix the error on line 7 first"
     assert coverage.rows[0].findings[0].code == "CH013"
 
 
