@@ -120,7 +120,8 @@ def test_a_year_after_keeps_the_day_or_takes_the_28th_for_a_leap_day() -> None:
 
 def test_yaml_starter_names_the_schema_for_editors() -> None:
     first = starter("yaml", dt.date(2026, 1, 1)).splitlines()[0]
-    assert first == f"# yaml-language-server: $schema={load_schema('charter.schema.json')['$id']}"
+    # the schema's $id is not published yet: the starter names the copy `charterlint schema` writes
+    assert first == "# yaml-language-server: $schema=./charter.schema.json"
 
 
 def test_both_formats_carry_the_same_charter_with_every_section() -> None:
