@@ -86,6 +86,12 @@ def size_commands(size: int, files: Sequence[str], features: Features, today: st
                             _shown(sarif).replace(str(sarif_path), "FILE")))
     else:
         rows.append(Skipped("sarif", "charterlint check --format sarif:FILE", "no sarif format in this checkout"))
+    if features.sarif:
+        both = _charterlint(features, today, "--format", f"html:{sarif_path.with_suffix('.html')}",
+                            "--format", f"sarif:{sarif_path}", ".")
+        rows.append(Command("html-sarif", "charterlint check --format html:FILE --format sarif:FILE (all files)", both,
+                            _shown(both).replace(str(sarif_path.with_suffix(".html")), "FILE")
+                            .replace(str(sarif_path), "FILE")))
     rows.append(Command("charterlint-same", f"charterlint check ({len(files):,} YAML+JSON files)", same,
                         _shown(same, peer_files)))
     if features.jobs:

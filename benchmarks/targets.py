@@ -1,5 +1,5 @@
-"""The targets of issues 8 (performance) and 13 (start-up after the architecture change), judged
-from measured medians."""
+"""The targets of issues 8 (performance), 13 (start-up after the architecture change) and 14
+(memory and linear time on hostile files), judged from measured medians and peaks."""
 
 from __future__ import annotations
 
@@ -66,5 +66,26 @@ def judge(results: Results, jobs: bool, cache: bool, jobs_size: int | None = Non
         _at(_judge("warm cache over 1,000 unchanged files ≥ 5× faster than a cold run", _median(results, "cache", "cold"),
                    _median(results, "cache", "warm"), 5, at_least=True, what="cold time ÷ warm time",
                    missing="not measured" if cache else "not implemented (no cache)"), cache_size, 1_000),
+        _peak("one file within the size limit: peak memory under 200 MB, whatever the format (issue 14)",
+              [m for m in results.get("memory", {}).values() if m.ok], 200),
+        *(_judge(f"{what} at twice the size: ≤ 2.5× time (linear, issue 14)", _median(results, "scaling", f"{key}-{big_}"),
+                 _median(results, "scaling", f"{key}-{small}"), 2.5, at_least=False, what="time ratio for 2× size")
+          for key, what in (("html", "HTML report of one charter's channels"), ("matrix", "`matrix`"),
+                            ("suppressed", "`disable-next-line` comments"))
+          for small, big_ in [_scaling_sizes(results)] if small),
     ]
     return targets
+
+
+def _scaling_sizes(results: Results) -> tuple[str, str]:
+    """The two sizes the scaling section measured ("2500", "5000"), smaller first."""
+    sizes = sorted({int(key.rsplit("-", 1)[1]) for key in results.get("scaling", {}) if key.rsplit("-", 1)[-1].isdigit()})
+    return (str(sizes[0]), str(sizes[-1])) if len(sizes) >= 2 else ("", "")
+
+
+def _peak(text: str, measured: list[Measurement], limit_mb: float) -> Target:
+    if not measured:
+        return Target(text, "–", "not measured")
+    worst = max(measured, key=lambda m: m.peak_mib)
+    return Target(text, f"{worst.peak_mib:.0f} MB at most ({worst.command.label})",
+                  "pass" if worst.peak_mib < limit_mb else "FAIL")

@@ -29,9 +29,14 @@ def test_quick_run_writes_the_report_with_every_table(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     report = output.read_text(encoding="utf-8")
-    for heading in ("## Targets (issues 8 and 13)", "## Machine", "## Corpora", "## 5 files",
-                    "## Start-up and one file", "## What makes it fast", "## How it is measured", "## Commands"):
+    for heading in ("## Targets (issues 8, 13 and 14)", "## Machine", "## Corpora", "## 5 files",
+                    "## Start-up and one file", "## Memory on files near the size limit", "## What makes it fast",
+                    "## How it is measured", "## Commands"):
         assert heading in report
+    # every table has a peak memory column, and the memory target is judged from it
+    assert "| command | median s | min s | max s | CPU s | peak MB |" in report
+    memory_target = next(line for line in report.splitlines() if line.startswith("| one file within the size limit"))
+    assert memory_target.endswith("| pass |") and " MB at most (" in memory_target
     assert "| charterlint check (all 5 files) | " in report
     assert "| floor: CSafeLoader + one validator (YAML+JSON files) | " in report
     assert "| `charterlint --version` ≤ 1.5× `python -c \"import yaml\"` | " in report
@@ -58,7 +63,7 @@ def test_corpora_above_the_peer_limit_time_charterlint_alone() -> None:
     features = commands.Features(sarif=True, jobs=True, cache=True)
     rows = commands.size_commands(10_000, ["a.charter.yaml"], features, "2026-01-01", Path("out.sarif"), peers=False)
     assert [row.key for row in rows if isinstance(row, Command)] == \
-        ["charterlint", "sarif", "charterlint-same", "charterlint-jobs1"]
+        ["charterlint", "sarif", "html-sarif", "charterlint-same", "charterlint-jobs1"]
     assert {row.key: row.reason for row in rows if isinstance(row, Skipped)} == dict.fromkeys(
         ("check-jsonschema", "yamllint", "floor"), "not timed on 10,000 files (see --peers-up-to)")
 
