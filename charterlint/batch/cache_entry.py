@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from charterlint.model import FileResult, Finding, Position, Severity, Skipped, Span, Suppression
+from charterlint.model import FileResult, Finding, PackedData, Position, Severity, Skipped, Span, Suppression
 from charterlint.source.loader import split_lines
 
 FORMAT = 4  # bump when the layout below changes
@@ -27,16 +27,16 @@ class BadEntry(ValueError):
     """A cache entry that is not one this version wrote: treat as a miss."""
 
 
-def _plain(value: Any, depth: int = 0) -> bool:
+def plain(value: Any, depth: int = 0) -> bool:
     """True when `value` survives a JSON round trip unchanged (str keys, lists, scalars)."""
     if depth > 200:
         return False
     if value is None or isinstance(value, (str, bool, int, float)):
         return True
     if isinstance(value, list):
-        return all(_plain(item, depth + 1) for item in value)
+        return all(plain(item, depth + 1) for item in value)
     if isinstance(value, dict):
-        return all(isinstance(key, str) and _plain(item, depth + 1) for key, item in value.items())
+        return all(isinstance(key, str) and plain(item, depth + 1) for key, item in value.items())
     return False
 
 
@@ -95,17 +95,19 @@ def encode(result: FileResult, key: str, content: bytes) -> bytes | None:
     """The entry for `result` (linted from `content`), or None when it cannot be stored faithfully."""
     if any(finding.path != result.path for finding in result.findings):
         return None
-    if result.data is not None and not (isinstance(result.data, dict) and _plain(result.data)):
+    if result.data is not None and not isinstance(result.data, PackedData) and not (
+            isinstance(result.data, dict) and plain(result.data)):
         return None
     facts = {"format": FORMAT, "path": result.path, "key": key, "parsed": result.parsed,
              "lines": _line_mode(result.source_lines, content), "findings": len(result.findings),
              "skipped": _skipped(result.skipped)}
     # ensure_ascii: no raw line break inside either line (U+2028 and the like are escaped too)
-    head = "".join(["[", _compact(facts), *("," + _compact(_finding(f)) for f in result.findings), "]"])
-    return head.encode("ascii") + b"\n" + _compact(result.data).encode("ascii")
+    head = "".join(["[", compact(facts), *("," + compact(_finding(f)) for f in result.findings), "]"])
+    data = result.data.raw if isinstance(result.data, PackedData) else compact(result.data).encode("ascii")
+    return head.encode("ascii") + b"\n" + data
 
 
-def _compact(value: Any) -> str:
+def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
 
 
@@ -188,7 +190,12 @@ def decode(raw: bytes, path: str, key: str, content: bytes, slim: bool = False) 
     if len(found) != count:
         raise BadEntry("malformed entry")
     lines = () if slim and not found else _lines(entry.get("lines"), content)
-    data = None if slim else json.loads(rest)
-    if data is not None and not isinstance(data, dict):
+    if slim:
+        data = None
+    elif rest == b"null":
+        data = None
+    elif rest.startswith(b"{") and rest.endswith(b"}"):  # signed by this machine: read when a reporter needs it
+        data = PackedData(rest)
+    else:
         raise BadEntry("malformed data")
     return FileResult(path, found, lines, parsed, data, _decode_skipped(entry.get("skipped")))

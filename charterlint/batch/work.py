@@ -7,13 +7,15 @@ the cache and worker processes.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from charterlint import __version__
+from charterlint.batch.cache_entry import compact, plain
 from charterlint.engine.lint import crash_finding, failure, lint_bytes
 from charterlint.engine.settings import LintSettings
-from charterlint.model import FileResult, Report
+from charterlint.model import FileResult, PackedData, Report
 from charterlint.source.discovery import Target
 from charterlint.source.regular import NotRegularFile, read_regular
 
@@ -36,7 +38,7 @@ class Task:
 
     settings: LintSettings
     cache: ResultCache | None = None  # where results are stored (Work with content and key)
-    slim: bool = False  # results leave out what no reporter of the run shows (see `slimmed`)
+    slim: bool = False  # results leave out what no reporter of the run shows (see `kept`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +101,35 @@ def lint_work(work: Work, task: Task) -> Outcome:
     problem = ""
     if task.cache is not None and work.content is not None and work.key:
         problem = task.cache.store(result, work.key, work.content)
-    return Outcome(slimmed(result) if task.slim else result, "", problem)
+    return Outcome(kept(result, task.slim), "", problem)
 
 
-def slimmed(result: FileResult) -> FileResult:
-    """The result without what only some reporters show: the parsed charter (html), and the
-    source lines of a file without findings (lines are shown under findings only). Large runs
+def kept(result: FileResult, slim: bool) -> FileResult:
+    """What the run keeps of a result until its reports are written: of the source, only the lines
+    findings point at (the others empty: excerpts are all reporters show of it); the parsed charter
+    (html, matrix) packed as compact JSON, or dropped when `slim` (no output shows it). Large runs
     keep far less in memory, and worker processes send far less back."""
-    if result.data is None and (result.findings or not result.source_lines):
+    lines = _lines_shown(result)
+    data: Mapping[str, Any] | None
+    if slim:
+        data = None
+    elif result.data is not None and not isinstance(result.data, PackedData) and plain(result.data):
+        data = PackedData(compact(result.data).encode("ascii"))
+    else:
+        data = result.data
+    if data is result.data and lines == result.source_lines:
         return result
-    return replace(result, data=None, source_lines=result.source_lines if result.findings else ())
+    return replace(result, data=data, source_lines=lines)
+
+
+def _lines_shown(result: FileResult) -> tuple[str, ...]:
+    """The source lines with only those a finding starts on kept ("" is one shared object)."""
+    if not result.findings:
+        return ()
+    shown = {finding.span.start.line for finding in result.findings}
+    if len(shown) >= len(result.source_lines):
+        return result.source_lines
+    return tuple(line if number in shown else "" for number, line in enumerate(result.source_lines, 1))
 
 
 def crashed(path: str, reason: str, settings: LintSettings) -> FileResult:

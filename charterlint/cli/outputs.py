@@ -21,7 +21,7 @@ from charterlint.model import Report
 from charterlint.reporters import RenderOptions, Reporter
 from charterlint.reporters.inert import inert
 
-# Formats that show each charter's content (FileResult.data); without them results are slimmed.
+# Formats that show each charter's content (FileResult.data); without them results drop it (batch.work.kept).
 SHOWS_CONTENT = frozenset({"html"})
 # Formats that are one document each: two of them on standard output would be unreadable.
 _DOCUMENT_FORMATS = frozenset({"json", "sarif", "junit", "html"})

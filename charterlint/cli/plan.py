@@ -53,7 +53,7 @@ def make_plan(request: CheckRequest, config: Config, settings: LintSettings, *, 
               slim: bool) -> tuple[Plan, str]:
     """The plan, and a warning when the cache cannot be used (the run goes on without it).
 
-    `slim`: no reporter of the run shows the charters' content (runner.slimmed).
+    `slim`: no reporter of the run shows the charters' content (batch.work.kept).
     """
     cwd = Path.cwd()
     pinned = replace(request, today=settings.today)  # workers must not see midnight pass

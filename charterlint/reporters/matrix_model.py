@@ -30,7 +30,7 @@ from charterlint.charter.views import (
     service_channel_ids,
     standards,
 )
-from charterlint.model import FileResult, Finding, RuleInfo
+from charterlint.model import FileResult, Finding, RuleInfo, unpacked
 from charterlint.reporters.review_status import Review, review_status
 from charterlint.reporters.wording import commitment_text, follow_up_text, opening_text, text_of
 from charterlint.source.pointer import join
@@ -112,7 +112,7 @@ def charter_coverage(result: FileResult, today: dt.date | None, review_period: s
     `review_period` is the review period without a calendar cadence (CH201's `max-age` in effect).
     `rules` are the run's rules (Report.rules): which cells their findings at a channel flag.
     """
-    data = result.data
+    data = unpacked(result.data)  # read once
     if data is None:
         return None
     by_code = {rule.code: rule for rule in rules}

@@ -67,15 +67,36 @@ def test_an_entry_of_another_file_or_content_is_refused() -> None:
 
 
 def test_a_slim_result_leaves_out_the_charter_and_the_lines_of_a_file_without_findings() -> None:
-    from charterlint.batch.work import slimmed
+    from charterlint.batch.work import kept
     from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW
 
     for text in (ANSWERED_PHONE_HEAD + REVIEW, "charter_format: 1\n"):
         result = lint_text(text, ["CH0"])
         slim = round_trip(result, text.encode(), slim=True)
-        assert slim == slimmed(result) and slim.data is None
+        assert slim.data is None and slim.findings == result.findings
         assert slim.source_lines == (result.source_lines if result.findings else ())
-        assert slim.findings == result.findings
+        assert kept(slim, slim=True) == kept(result, slim=True)  # a cache hit keeps what a fresh lint keeps
+
+
+def test_a_run_keeps_only_the_lines_findings_point_at_and_the_charter_packed() -> None:
+    import pickle
+
+    from charterlint.batch.work import kept
+    from charterlint.model import PackedData, unpacked
+
+    text = "charter_format: 1\ntitle: T\nextra: x\n"
+    result = lint_text(text, ["CH0"])
+    lines = {f.span.start.line for f in result.findings}
+    shown = kept(result, slim=False)
+    assert shown.findings == result.findings
+    assert [line for number, line in enumerate(shown.source_lines, 1) if line] == \
+        [result.source_lines[n - 1] for n in sorted(lines)]
+    assert isinstance(shown.data, PackedData) and unpacked(shown.data) == result.data
+    assert pickle.loads(pickle.dumps(shown)).data.raw == shown.data.raw  # sent back by worker processes
+    assert kept(result, slim=True).data is None
+    # a cache hit's charter is packed straight from the entry, never parsed unless shown
+    hit = round_trip(result, text.encode())
+    assert isinstance(hit.data, PackedData) and unpacked(hit.data) == result.data
 
 
 def test_the_note_of_rules_that_did_not_run_survives_the_cache() -> None:
