@@ -56,7 +56,10 @@ def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document |
 
 def _absent_section_place(pointer: str, document: Document) -> tuple[Span, str] | None:
     """For a finding about a top-level section the charter lacks: where the writer would add it,
-    and that place in words (`"rights:" goes here, after "escalation"`); else None."""
+    and that place in words (`"rights:" goes here, after "escalation"`); else None.
+
+    Blank and comment lines there are skipped, as `disable-next-line` skips them: the finding is on
+    the line a directive written where the section goes would cover."""
     section = keys(pointer)[0] if pointer else ""
     if not section or not isinstance(document.data, dict) or section in document.data:
         return None
@@ -64,6 +67,9 @@ def _absent_section_place(pointer: str, document: Document) -> tuple[Span, str] 
     if section not in order:
         return None
     span, where = section_place(section, order, document.data, document.locate)
+    line = document.content_line(span.start.line)
+    if span.start.line < line <= len(document.lines):
+        span = Span.at(line, 1, 0)
     return span, f'"{section}:" goes here, {where}'
 
 
