@@ -129,8 +129,9 @@ channels:
 
 # === configuration, suppression and baseline tests: a project and a runner =====================
 # ANSWERED_PHONE_HEAD with a hedge for its mission, then REVIEW (14 lines).
-# Under the recommended preset on 2026-01-01 this gives CH104 (error, 1:1), CH401 and CH403
-# (warnings, 1:1) and CH301 (warning, 6:21); under strict also infos.
+# Under the recommended preset on 2026-01-01 this gives CH301 (warning, 6:21), CH114 (warning, 11:5),
+# and, where the missing sections would go, CH104 (error, 13:1), CH401 and CH403 (warnings, 13:1);
+# under strict also infos.
 # A water company's charter (CH401 applies: the sector bills), its sector on the name's line so that
 # every line stays where the tests expect it.
 CHARTER = ANSWERED_PHONE_HEAD.replace("Safe, reliable water for every home.", "We reply shortly.").replace(

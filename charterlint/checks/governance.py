@@ -17,10 +17,12 @@ from charterlint.source.pointer import join
 
 
 def _missing(data: dict[str, Any], message: str, *path: str) -> Problem:
-    """A finding for a member missing at `path`: at the deepest mapping on the path that exists.
-
-    A present but empty list (`stages: []`) is the offending value itself.
+    """A finding for a member missing at `path`: at the deepest mapping on the path that exists,
+    or, when the whole section is missing, at the missing member (the engine places it where the
+    writer would add the section). A present but empty list (`stages: []`) is the offending value.
     """
+    if not isinstance(data.get(path[0]), dict):
+        return Problem(message, join("", *path))
     pointer, node = "", data
     for name in path[:-1]:
         child = node.get(name)

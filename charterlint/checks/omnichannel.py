@@ -115,7 +115,7 @@ def _feedback_problem(document: Document) -> Problem | None:
     feedback = data.get("feedback")
     if not isinstance(feedback, dict):
         return Problem(f"the charter does not say on which channels customers can give feedback or complain "
-                       f"(add feedback.channels and {wanted})", "", anchor="container")
+                       f"(add feedback.channels and {wanted})", "/feedback/channels")
     listed = feedback.get("channels")
     if not isinstance(listed, list):
         return Problem(f"feedback lists no channels (add feedback.channels and {wanted})",

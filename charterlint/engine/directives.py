@@ -172,11 +172,7 @@ def _line_scope(directive: Directive, document: Document) -> tuple[Span, str]:
 
 def _next_line(directive: Directive, document: Document) -> int:
     """The next line with content: blank and comment-only lines are skipped, so directives stack."""
-    for number in range(directive.span.end.line + 1, len(document.lines) + 1):
-        text = document.lines[number - 1].strip()
-        if text and not text.startswith(("#", "<!--")):
-            return number
-    return len(document.lines) + 1
+    return document.content_line(directive.span.end.line + 1)
 
 
 # -- x-charterlint in the data -------------------------------------------------------------------

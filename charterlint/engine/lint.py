@@ -20,11 +20,13 @@ from charterlint.engine.locus import locus
 from charterlint.engine.sections import WHOLE_FILE, Broken, not_parsed_notice, skipped_notice, within
 from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.model import DOCUMENT_START, FileResult, Finding, Skipped, Span
+from charterlint.resources import load_schema
 from charterlint.ruleset.rule import Rule
-from charterlint.schema.problems import schema_problems
+from charterlint.schema.problems import schema_problems, section_place
 from charterlint.schema.values import value_problems
 from charterlint.source.document import Document, Problem
 from charterlint.source.loader import load_document, split_lines
+from charterlint.source.pointer import keys
 from charterlint.source.problem_kinds import CRASH, DIRECTIVE, SYNTAX_ERROR
 
 DIRECTIVE_MARK = "charterlint"  # in every directive: `# charterlint: ...` and `x-charterlint` keys
@@ -33,20 +35,42 @@ DIRECTIVE_MARK = "charterlint"  # in every directive: `# charterlint: ...` and `
 def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document | None,
              shared: dict[str, str] | None = None) -> Finding:
     """The finding of `problem`; `shared` keeps one copy of each message and locus it has seen."""
+    message = problem.message
+    placed = None if problem.span is not None or document is None else _absent_section_place(problem.pointer, document)
     if problem.span is not None:
         span = problem.span
-        if document is not None and span.start.line > len(document.lines) > 0:  # past the end: at the last line's end
-            last = len(document.lines)
-            span = Span.at(last, len(document.lines[-1]) + 1, 0)
+    elif placed is not None:
+        span, message = placed[0], f"{message} ({placed[1]})"
     elif document is not None:
         span = document.locate(problem.pointer, problem.anchor)
     else:
         span = DOCUMENT_START
+    if document is not None and span.start.line > len(document.lines) > 0:  # past the end: at the last line's end
+        last = len(document.lines)
+        span = Span.at(last, len(document.lines[-1]) + 1, 0)
     where = locus(problem.pointer, document.data) if document is not None else ""
-    message = problem.message
     if shared is not None:
         message, where = shared.setdefault(message, message), shared.setdefault(where, where)
     return Finding(path, rule.rule.code, rule.rule.name, rule.severity, message, span, problem.pointer, locus=where)
+
+
+def _absent_section_place(pointer: str, document: Document) -> tuple[Span, str] | None:
+    """For a finding about a top-level section the charter lacks: where the writer would add it,
+    and that place in words (`"rights:" goes here, after "escalation"`); else None.
+
+    Blank and comment lines there are skipped, as `disable-next-line` skips them: the finding is on
+    the line a directive written where the section goes would cover."""
+    section = keys(pointer)[0] if pointer else ""
+    if not section or not isinstance(document.data, dict) or section in document.data:
+        return None
+    order = list(load_schema("charter.schema.json").get("properties", {}))
+    if section not in order:
+        return None
+    span, where = section_place(section, order, document.data, document.locate)
+    line = document.content_line(span.start.line)
+    if span.start.line < line <= len(document.lines):
+        span = Span.at(line, 1, 0)
+    return span, f'"{section}:" goes here, {where}'
 
 
 def _findings(path: str, settings: LintSettings, problems: Iterable[Problem],

@@ -95,6 +95,15 @@ class Document:
             return None
         return self.lines[start.line - 1][start.column - 1 : end.column - 1]
 
+    def content_line(self, start: int) -> int:
+        """The first line from `start` on with content: blank and comment-only lines are
+        skipped (one past the last line when none has content)."""
+        for number in range(max(start, 1), len(self.lines) + 1):
+            text = self.lines[number - 1].strip()
+            if text and not text.startswith(("#", "<!--")):
+                return number
+        return len(self.lines) + 1
+
     def _first_key(self, pointer: str) -> Span | None:
         value = resolve(self.data, pointer)
         if isinstance(value, dict) and value:

@@ -16,6 +16,10 @@ STAGES = ("no escalation stages (add escalation.stages: who reviews a matter the
           "wants raised higher, and how quickly)")
 EXTERNAL = ("no external body to escalate to (add escalation.external: an ombudsman, regulator, "
             "adr scheme or independent reviewer)")
+# What the engine appends to a finding about a section the charter lacks (issue 16): the test
+# charters have channels, then review, so a missing section goes right after the channels.
+RIGHTS_GO_HERE = ' ("rights:" goes here, after "channels")'
+ESCALATION_GOES_HERE = ' ("escalation:" goes here, after "channels")'
 ACCESSIBILITY = ("no channel lists accessibility provisions (add accessibility to the channels that offer them, "
                  "e.g. [relay_service, large_print, interpreter])")
 
@@ -36,8 +40,9 @@ def in_sector(text: str, sector: str) -> str:
     return text.replace("  name: Example Water\n", f"  name: Example Water\n  sector: {sector}\n", 1)
 
 
-def test_dispute_process_missing_in_a_billing_sector_points_at_the_first_key() -> None:
-    assert strict(in_sector(charter(), "utility"), "CH401") == [("CH401", 1, 1, DISPUTES.format(sector="utility"))]
+def test_dispute_process_missing_in_a_billing_sector_points_where_rights_would_go() -> None:
+    assert strict(in_sector(charter(), "utility"), "CH401") == [
+        ("CH401", 14, 1, DISPUTES.format(sector="utility") + RIGHTS_GO_HERE)]
 
 
 def test_dispute_process_missing_in_a_json_charter_points_at_the_rights_key() -> None:
@@ -64,7 +69,7 @@ def test_an_escalation_route_is_the_dispute_process() -> None:
 def test_the_sectors_option_chooses_where_the_rule_applies() -> None:
     text = in_sector(charter(), "government")
     assert strict(text, "CH401", options={"CH401": {"sectors": ["government"]}}) == [
-        ("CH401", 1, 1, DISPUTES.format(sector="government")),
+        ("CH401", 14, 1, DISPUTES.format(sector="government") + RIGHTS_GO_HERE),
     ]
 
 
@@ -112,8 +117,8 @@ def test_escalation_path_missing_at_an_empty_stage_list() -> None:
     assert strict(text, "CH403") == [("CH403", 14, 11, STAGES)]
 
 
-def test_escalation_path_missing_without_escalation_points_at_the_first_key() -> None:
-    assert strict(charter(), "CH403") == [("CH403", 1, 1, STAGES)]
+def test_escalation_path_missing_without_escalation_points_where_escalation_would_go() -> None:
+    assert strict(charter(), "CH403") == [("CH403", 13, 1, STAGES + ESCALATION_GOES_HERE)]
 
 
 def test_escalation_stage_without_timescale_reports_each_stage() -> None:
@@ -211,8 +216,10 @@ def test_performance_reporting_missing_counts_targets_in_every_section() -> None
     ]
 
 
-def test_performance_reporting_missing_without_performance_points_at_the_first_key() -> None:
-    assert [f[:3] for f in strict(charter(), "CH408")] == [("CH408", 1, 1)]
+def test_performance_reporting_missing_without_performance_points_where_performance_would_go() -> None:
+    [finding] = strict(charter(), "CH408")
+    assert finding[:3] == ("CH408", 13, 1)
+    assert finding[3].endswith(' ("performance:" goes here, after "channels")')
 
 
 def test_performance_reporting_not_needed_without_targets() -> None:
@@ -270,16 +277,18 @@ def test_a_complaints_procedure_with_a_timescale_is_the_dispute_process() -> Non
     sections = "feedback:\n  channels: [phone]\n  respond: {within: 7 working days, strength: guarantee}\n"
     assert strict(in_sector(charter(sections), "water"), "CH401") == []
     assert strict(in_sector(charter("feedback:\n  channels: [phone]\n"), "water"), "CH401") == [
-        ("CH401", 1, 1, DISPUTES.format(sector="water"))]
+        ("CH401", 14, 1, DISPUTES.format(sector="water") + RIGHTS_GO_HERE)]
 
 
 @pytest.mark.parametrize("sector", ["charity", "software", "saas"])
 def test_sectors_that_answer_to_no_ombudsman_are_not_asked_for_one(sector: str) -> None:
     # an animal welfare charity; a developer platform's and an API vendor's support SLAs
     assert strict(in_sector(charter(), sector), "CH405") == []
-    assert strict(in_sector(charter(), "local_government"), "CH405") == [("CH405", 1, 1, EXTERNAL)]
+    assert strict(in_sector(charter(), "local_government"), "CH405") == [
+        ("CH405", 14, 1, EXTERNAL + ESCALATION_GOES_HERE)]
 
 
 def test_a_software_support_policy_is_its_own_after_purchase_support() -> None:
     assert strict(in_sector(charter(), "software"), "CH402") == []
-    assert strict(in_sector(charter(), "retail"), "CH402") == [("CH402", 1, 1, AFTER_PURCHASE.format(sector="retail"))]
+    assert strict(in_sector(charter(), "retail"), "CH402") == [
+        ("CH402", 14, 1, AFTER_PURCHASE.format(sector="retail") + RIGHTS_GO_HERE)]

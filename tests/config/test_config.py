@@ -11,12 +11,13 @@ from tests.helpers import CHARTER, ROOT, check, cli, project, write
 
 __all__ = ["project"]  # the fixture
 
+# CH104, CH401 and CH403 are about sections the charter lacks: on line 13, where they would go.
 RECOMMENDED = [
-    ("w.charter.yaml", "CH104", "error", 1, 1),
-    ("w.charter.yaml", "CH401", "warning", 1, 1),
-    ("w.charter.yaml", "CH403", "warning", 1, 1),
     ("w.charter.yaml", "CH301", "warning", 6, 21),
     ("w.charter.yaml", "CH114", "warning", 11, 5),
+    ("w.charter.yaml", "CH104", "error", 13, 1),
+    ("w.charter.yaml", "CH401", "warning", 13, 1),
+    ("w.charter.yaml", "CH403", "warning", 13, 1),
 ]
 
 
@@ -103,7 +104,7 @@ def test_select_ignore_and_extend_select_take_codes_prefixes_and_names(
     write(project / ".charterlint.yaml",
           "select: [CH4, vague-commitment]\nignore: [dispute-process-missing]\nextend-select: [CH104]\n")
     assert codes(check(capsys, "--today", "2026-01-01")[1]) == [
-        "CH104", "CH403", "CH405", "CH408", "CH301", "CH409"]
+        "CH301", "CH409", "CH104", "CH403", "CH405", "CH408"]
 
 
 def test_rules_set_severity_by_code_or_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -111,7 +112,7 @@ def test_rules_set_severity_by_code_or_name(project: Path, capsys: pytest.Captur
           "rules:\n  CH104: {severity: info}\n  vague-commitment: {severity: error}\n")
     _, found = check(capsys, "--today", "2026-01-01")
     assert [(code, severity) for _, code, severity, *_ in found] == [
-        ("CH104", "info"), ("CH401", "warning"), ("CH403", "warning"), ("CH301", "error"), ("CH114", "warning")]
+        ("CH301", "error"), ("CH114", "warning"), ("CH104", "info"), ("CH401", "warning"), ("CH403", "warning")]
 
 
 def test_rule_options_reach_the_rule(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -126,7 +127,7 @@ def test_per_file_ignores_turn_rules_off_for_matching_files(project: Path, capsy
     write(project / ".charterlint.yaml", 'select: [CH301, CH401]\nper-file-ignores:\n  "legacy/*.yaml": [CH3]\n')
     _, found = check(capsys, "--today", "2026-01-01")
     assert [(path, code) for path, code, *_ in found] == [
-        ("legacy/old.charter.yaml", "CH401"), ("w.charter.yaml", "CH401"), ("w.charter.yaml", "CH301")]
+        ("legacy/old.charter.yaml", "CH401"), ("w.charter.yaml", "CH301"), ("w.charter.yaml", "CH401")]
 
 
 def test_per_file_ignores_without_a_slash_match_a_name_at_any_depth(
@@ -202,7 +203,7 @@ def test_limits_apply_to_every_file(project: Path, capsys: pytest.CaptureFixture
 # -- extends and precedence ------------------------------------------------------------------------------
 def test_extends_a_preset(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(project / ".charterlint.yaml", "extends: strict\nignore: [CH4]\n")
-    assert codes(check(capsys, "--today", "2026-01-01")[1]) == ["CH104", "CH301", "CH114", "CH204"]
+    assert codes(check(capsys, "--today", "2026-01-01")[1]) == ["CH301", "CH114", "CH104", "CH204"]
 
 
 def test_extends_a_file_relative_to_the_including_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -210,7 +211,7 @@ def test_extends_a_file_relative_to_the_including_file(project: Path, capsys: py
     write(project / "team" / "charterlint.yaml", "extends: ../shared/base.yaml\nignore: [CH2]\n")
     _, found = check(capsys, "--today", "2026-01-01", "--config", "team/charterlint.yaml")
     assert [(code, severity) for _, code, severity, *_ in found] == [
-        ("CH104", "info"), ("CH301", "warning"), ("CH114", "warning")]
+        ("CH301", "warning"), ("CH114", "warning"), ("CH104", "info")]
 
 
 def test_a_later_select_replaces_what_the_extended_file_chose(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -223,9 +224,9 @@ def test_command_line_overrides_the_file_which_overrides_the_preset(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(project / ".charterlint.yaml", "extends: strict\nselect: [CH4]\nignore: [CH401]\n")
-    assert codes(check(capsys, "--today", "2026-01-01")[1]) == ["CH403", "CH405", "CH408", "CH409"]
+    assert codes(check(capsys, "--today", "2026-01-01")[1]) == ["CH409", "CH403", "CH405", "CH408"]
     assert codes(check(capsys, "--today", "2026-01-01", "--extend-select", "CH401", "--ignore", "CH405,CH407")[1]) == [
-        "CH401", "CH403", "CH408", "CH409"]
+        "CH409", "CH401", "CH403", "CH408"]
     assert codes(check(capsys, "--today", "2026-01-01", "--select", "CH301")[1]) == ["CH301"]
 
 

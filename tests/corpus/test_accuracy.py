@@ -29,7 +29,7 @@ PRECISION = 0.95
 RECALL = 0.90
 
 # A charter with two problems today's recommended preset reports: a vague phone promise
-# (CH301, line 12) and no escalation stages (CH403, at the start of the document, line 1).
+# (CH301, line 12) and no escalation stages (CH403, line 16: where "escalation:" would go, after "feedback").
 SMALL_CHARTER = """\
 charter_format: 1
 title: Example Water customer charter
@@ -107,12 +107,12 @@ def test_the_corpus_has_twelve_charters_six_sectors_and_four_markdown_charters()
 
 # --- the harness --------------------------------------------------------------------------------
 def test_linting_a_charter_gives_code_and_line_of_each_finding(tmp_path: Path) -> None:
-    assert lint(_small(tmp_path), settings("recommended")) == (("CH403", 1), ("CH301", 12))
+    assert lint(_small(tmp_path), settings("recommended")) == (("CH301", 12), ("CH403", 16))
 
 
 def test_a_judgement_that_agrees_scores_one_and_one(tmp_path: Path) -> None:
     charter = _small(tmp_path)
-    assert _recommended(_judgement(charter, ("CH403", 1), ("CH301", 12)), lint(charter, settings("recommended"))) == (1.0, 1.0)
+    assert _recommended(_judgement(charter, ("CH403", 16), ("CH301", 12)), lint(charter, settings("recommended"))) == (1.0, 1.0)
 
 
 def test_a_finding_the_judgement_does_not_expect_lowers_precision(tmp_path: Path) -> None:
@@ -122,14 +122,14 @@ def test_a_finding_the_judgement_does_not_expect_lowers_precision(tmp_path: Path
 
 def test_an_expected_problem_nobody_reports_lowers_recall(tmp_path: Path) -> None:
     charter = _small(tmp_path)
-    judgement = _judgement(charter, ("CH403", 1), ("CH301", 12), ("CH301", 6), (None, 8))
+    judgement = _judgement(charter, ("CH403", 16), ("CH301", 12), ("CH301", 6), (None, 8))
     assert _recommended(judgement, lint(charter, settings("recommended"))) == (1.0, 0.5)
 
 
 def test_a_finding_on_another_line_or_of_another_code_does_not_match(tmp_path: Path) -> None:
     charter = _small(tmp_path)
-    judgement = _judgement(charter, ("CH403", 2), ("CH302", 12))
-    assert _recommended(judgement, (("CH403", 1), ("CH301", 12))) == (0.0, 0.0)
+    judgement = _judgement(charter, ("CH403", 17), ("CH302", 12))
+    assert _recommended(judgement, (("CH403", 16), ("CH301", 12))) == (0.0, 0.0)
 
 
 def test_a_problem_reported_twice_counts_once_right_and_once_wrong(tmp_path: Path) -> None:
@@ -150,7 +150,7 @@ def test_expected_problems_of_rules_the_preset_does_not_run_do_not_count(tmp_pat
 
 def test_scores_by_rule_count_findings_expected_and_matched(tmp_path: Path) -> None:
     charter = _small(tmp_path)
-    outcome = compare(_judgement(charter, ("CH301", 12), (None, 4)), (("CH301", 12), ("CH403", 1)),
+    outcome = compare(_judgement(charter, ("CH301", 12), (None, 4)), (("CH301", 12), ("CH403", 16)),
                       settings("recommended").rules, {"CH301", "CH403"})
     rules = by_rule([outcome])
     assert (rules["CH301"].findings, rules["CH301"].expected, rules["CH301"].matched) == (1, 1, 1)

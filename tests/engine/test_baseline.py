@@ -27,12 +27,13 @@ def test_writing_a_baseline_records_the_findings_and_reports_them_as_suppressed(
     assert data["version"] == 1
     assert [(e["path"], e["code"], e["count"], e["message"]) for e in data["findings"]] == sorted([
         ("w.charter.yaml", "CH104", 1, 'the charter does not say on which channels customers can give feedback or'
-                                       ' complain (add feedback.channels and list the service channels: "phone")'),
+                                       ' complain (add feedback.channels and list the service channels: "phone")'
+                                       ' ("feedback:" goes here, after "channels")'),
         ("w.charter.yaml", "CH301", 1, '"shortly" is a hedge, not a commitment: give a time limit instead'
                                        ' (e.g. "within 2 working days")'),
         ("w.charter.yaml", "CH401", 1, 'no dispute process, yet "Example Water" bills customers (sector "utility"):'
                                        " add rights.disputes (how disagreements over bills, charges or repairs are"
-                                       " settled) or an escalation route"),
+                                       ' settled) or an escalation route ("rights:" goes here, after "channels")'),
     ])
     assert (project / "baseline.json").read_text(encoding="utf-8").endswith("}\n")
 
@@ -44,9 +45,9 @@ def test_inserting_lines_above_baselined_problems_reports_nothing_new(
     moved = "# Example Water\n# owned by the service team\n\n" + CHARTER.replace(
         "title: Example", "language: en-GB\ntitle: Example")
     write(project / "w.charter.yaml", moved)
-    assert check(capsys, *ARGS) == (1, [("w.charter.yaml", "CH104", "error", 4, 1),
-                                        ("w.charter.yaml", "CH401", "warning", 4, 1),
-                                        ("w.charter.yaml", "CH301", "warning", 10, 21)])
+    assert check(capsys, *ARGS) == (1, [("w.charter.yaml", "CH301", "warning", 10, 21),
+                                        ("w.charter.yaml", "CH104", "error", 17, 1),
+                                        ("w.charter.yaml", "CH401", "warning", 17, 1)])
     assert check(capsys, *ARGS, "--baseline", "baseline.json") == (0, [])
 
 
@@ -61,9 +62,9 @@ def test_matching_counts_identical_findings(project: Path, capsys: pytest.Captur
     write(project / "m.charter.md", MARKDOWN)
     assert check(capsys, *ARGS, "--write-baseline", "baseline.json")[0] == 0
     write(project / "m.charter.md", MARKDOWN + "\nWe call back shortly.\n")
-    assert check(capsys, *ARGS) == (1, [("m.charter.md", "CH104", "error", 2, 1),
-                                        ("m.charter.md", "CH401", "warning", 2, 1),
-                                        ("m.charter.md", "CH301", "warning", 7, 21),
+    assert check(capsys, *ARGS) == (1, [("m.charter.md", "CH301", "warning", 7, 21),
+                                        ("m.charter.md", "CH104", "error", 14, 1),
+                                        ("m.charter.md", "CH401", "warning", 14, 1),
                                         ("m.charter.md", "CH301", "warning", 17, 10),
                                         ("m.charter.md", "CH301", "warning", 19, 14)])
     # the body's two findings are identical; the baseline had one: one is new
@@ -101,3 +102,15 @@ def test_a_missing_or_invalid_baseline_is_a_usage_error(project: Path, capsys: p
     assert cli(capsys, "check", *ARGS, "--baseline", "old.json") == (
         2, "", "charterlint: error: old.json:1:13: version: must be 1, not 2"
                " (not a charterlint baseline: write one with --write-baseline)\n")
+
+
+def test_adding_a_section_before_where_a_missing_one_goes_keeps_its_finding_baselined(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the missing rights section's finding moves and its message changes ('after "accessibility"'):
+    # the fingerprint is the rule and the pointer, so the baseline still matches it
+    assert check(capsys, *ARGS, "--write-baseline", "baseline.json")[0] == 0
+    write(project / "w.charter.yaml", CHARTER.replace("review:", "accessibility: [large_print]\nreview:"))
+    code, out, _ = cli(capsys, "check", *ARGS, "--color", "never")
+    assert code == 1 and '("rights:" goes here, after "accessibility")' in out
+    assert check(capsys, *ARGS, "--baseline", "baseline.json") == (0, [])

@@ -38,8 +38,10 @@ def with_line(text: str, number: int, line: str) -> str:
 
 
 SHORTLY = '"shortly" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
+# CHARTER has no rights section: CH401 is on line 13 (the review's), where "rights:" would go.
 NO_DISPUTES = ('no dispute process, yet "Example Water" bills customers (sector "utility"): add rights.disputes'
-               " (how disagreements over bills, charges or repairs are settled) or an escalation route")
+               " (how disagreements over bills, charges or repairs are settled) or an escalation route"
+               ' ("rights:" goes here, after "channels")')
 
 
 # -- YAML --------------------------------------------------------------------------------------------
@@ -85,7 +87,12 @@ def test_a_block_without_enable_runs_to_the_end_of_the_file() -> None:
 def test_disable_file_takes_several_rules_by_code_prefix_or_name() -> None:
     text = "# charterlint: disable-file CH4, vague-commitment -- draft for review\n" + CHARTER
     assert lint(text, ["CH301", "CH401", "CH030"]) == [
-        ("CH401", 2, 1, NO_DISPUTES, "draft for review"), ("CH301", 7, 21, SHORTLY, "draft for review")]
+        ("CH301", 7, 21, SHORTLY, "draft for review"), ("CH401", 14, 1, NO_DISPUTES, "draft for review")]
+
+
+def test_disable_next_line_where_a_missing_section_would_go_suppresses_its_finding() -> None:
+    text = with_line(CHARTER, 13, "# charterlint: disable-next-line CH401 -- the regulator settles disputes")
+    assert lint(text, ["CH401", "CH030"]) == [("CH401", 14, 1, NO_DISPUTES, "the regulator settles disputes")]
 
 
 def test_a_hash_inside_a_quoted_string_or_a_block_scalar_is_not_a_comment() -> None:
@@ -153,7 +160,7 @@ def test_x_charterlint_on_a_channel_covers_findings_within_that_channel_only() -
 def test_x_charterlint_at_the_top_level_covers_the_whole_file() -> None:
     text = JSON.replace('"charter_format": 1,', '"charter_format": 1,\n  "x-charterlint": {"ignore": ["CH4"]},')
     assert [(code, reason) for code, *_, reason in lint(text, ["CH101", "CH401", "CH030"], filename="t.charter.json")] == [
-        ("CH401", ""), ("CH101", None), ("CH101", "letters get no promise yet")]
+        ("CH101", None), ("CH101", "letters get no promise yet"), ("CH401", "")]
 
 
 def test_x_charterlint_works_in_yaml_too() -> None:
@@ -215,7 +222,7 @@ def test_directives_for_content_rules_are_not_reported_when_an_error_stopped_the
 
 def test_without_ch030_a_useless_directive_is_silent() -> None:
     text = with_line(CHARTER, 6, "# charterlint: disable-next-line CH401")
-    assert lint(text, ["CH301", "CH401"]) == [("CH401", 1, 1, NO_DISPUTES, None), ("CH301", 7, 21, SHORTLY, None)]
+    assert lint(text, ["CH301", "CH401"]) == [("CH301", 7, 21, SHORTLY, None), ("CH401", 14, 1, NO_DISPUTES, None)]
 
 
 def test_ch030_cannot_be_suppressed_inline() -> None:
@@ -223,7 +230,7 @@ def test_ch030_cannot_be_suppressed_inline() -> None:
     assert [f[:4] for f in lint(text, ["CH401", "CH030"])] == [
         ("CH030", 1, 29, 'disable-file "CH030" suppresses nothing in this file (remove it)'),
         ("CH030", 2, 29, 'disable-line "CH401" suppresses nothing on line 2 (remove it)'),
-        ("CH401", 3, 1, NO_DISPUTES),
+        ("CH401", 15, 1, NO_DISPUTES),
     ]
 
 
