@@ -17,9 +17,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from charterlint.checks.context import Context
-from charterlint.checks.phrases import located
+from charterlint.checks.phrases import text_spans
 from charterlint.checks.promises import Marks, Sentences, Text, charter_texts
-from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 
 _ESCAPE = re.compile(
@@ -102,11 +101,7 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
         found = list(_ESCAPE.finditer(text.value))
         if not found:
             continue
-        if text.pointer is None:
-            assert text.positions is not None
-            spans: list[Span | None] = [text.positions.span(m.start(), m.end()) for m in found]
-        else:
-            spans = located(document, text.pointer, found, _ESCAPE)
+        spans = text_spans(document, text, found, _ESCAPE)
         evidence = _Evidence(text)
         for clause, span in zip(found, spans):
             if not text.is_commitment and not evidence.sentences.is_promise(clause.start()):

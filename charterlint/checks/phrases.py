@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from charterlint.checks.context import Context
-from charterlint.checks.promises import Sentences, charter_texts
+from charterlint.checks.promises import Sentences, Text, charter_texts
 from charterlint.checks.prose import TextPositions
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
@@ -102,6 +102,16 @@ def located(document: Document, pointer: str, found: list[re.Match[str]],
     return list(spans) if spans is not None else [None] * len(found)
 
 
+def text_spans(document: Document, text: Text, found: list[re.Match[str]],
+               pattern: re.Pattern[str]) -> list[Span | None]:
+    """The source span of each match of `pattern` in `text`: in Markdown prose by its positions, in
+    a data value as `located` finds them."""
+    if text.pointer is None:
+        assert text.positions is not None
+        return [text.positions.span(m.start(), m.end()) for m in found]
+    return located(document, text.pointer, found, pattern)
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
@@ -133,11 +143,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         found = list(pattern.finditer(text.value))
         if not found:
             continue
-        if text.pointer is None:
-            assert text.positions is not None
-            spans: list[Span | None] = [text.positions.span(m.start(), m.end()) for m in found]
-        else:
-            spans = located(document, text.pointer, found, pattern)
+        spans = text_spans(document, text, found, pattern)
         sentences = Sentences(text.value)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
