@@ -18,13 +18,14 @@ from collections.abc import Iterator
 
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import located
-from charterlint.checks.promises import Marks, Sentences, Text, charter_texts
+from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 
 _ESCAPE = re.compile(
     r"(?<!\w)(?:"
-    r"(?:may|might|can|could|will)\s+take\s+longer"
+    # "this may take longer", and "in busy periods this may be longer"
+    r"(?:may|might|can|could|will)\s+(?:take|be)\s+longer"
     r"|(?:except\s+)?in\s+exceptional\s+circumstances"
     r"|unless\s+(?:the|your|a)\s+(?:matter|case|complaint|enquiry|inquiry|query|request|issue|problem)\s+"
     r"is\s+(?:complex|complicated|particularly\s+complex)"
@@ -38,14 +39,7 @@ _ESCAPE = re.compile(
     r")(?!\w)",
     re.IGNORECASE,
 )
-_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)"
-_FALLBACK_MARKER = re.compile(
-    r"(?<!\w)(?:in\s+any\s+(?:case|event)|in\s+all\s+cases|at\s+the\s+latest|at\s+(?:the\s+)?most|"
-    r"no\s+(?:later|longer|more)\s+than|a\s+maximum\s+of|up\s+to|"
-    r"extend(?:s|ed|ing)?(?:\s+(?:this|it|that|the\s+\w+))?\s+to)(?!\w)[^.;\n]{0,60}?(?<!\w)" + _NUMBER + r"(?!\w)",
-    re.IGNORECASE,
-)
-_LIMIT = re.compile(r"(?<!\w)within\s+" + _NUMBER + r"(?!\w)", re.IGNORECASE)
+_LIMIT = re.compile(r"(?<!\w)within\s+" + NUMBER + r"(?!\w)", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 # "we will tell you if it will take longer" promises notice, not an escape
 _NOTICE = re.compile(
@@ -67,7 +61,7 @@ class _Evidence:
         # a data text is one scope; the prose's scopes are its paragraphs
         ends = [] if text.pointer is not None else [m.start() for m in _PARAGRAPH_END.finditer(value)]
         self._scope_ends = [*ends, len(value)]
-        self._markers = Marks(_FALLBACK_MARKER, value)
+        self._markers = Marks(FALLBACK_LIMIT, value)
         self._limits = Marks(_LIMIT, value)
         self._notices = Marks(_NOTICE, value)
         self._shares = Marks(_SHARE, value)

@@ -36,6 +36,8 @@ def ch311(text: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
 @pytest.mark.parametrize(("wording", "clause"), [
     # a housing association, a council, a telecom, a credit union and a regulator, paraphrased
     ("We reply within 10 working days, but in busy periods this may take longer.", "may take longer"),
+    # a police and crime commissioner's office: "in busy periods this may be longer"
+    ("We reply within 20 working days. In busy periods this may be longer.", "may be longer"),
     ("We reply within 10 working days except in exceptional circumstances.", "except in exceptional circumstances"),
     ("We reply within 10 working days unless the matter is complex.", "unless the matter is complex"),
     ("We reply within 10 working days; response times may vary.", "response times may vary"),
