@@ -2,12 +2,14 @@
 
 "We reply within 10 working days; in busy periods this may take longer" promises nothing a
 customer can hold the organisation to. The clause is judged where a promise is made (a
-commitment's text, or a promise sentence of another text: checks.promises); it is forgiven when
-the same text (in Markdown prose, the same paragraph) states a fallback: a limit marker
-("in any case", "no later than", "at the latest", "a maximum of" ... followed by a number), or a
+commitment's text, or a promise sentence of another text: checks.promises, or the sentence
+after one when the clause refers back: "this may be longer"); it is forgiven when the same text
+(in Markdown prose, the same paragraph) states a fallback after it: a limit marker ("in any
+case", "no later than", "at the latest", "a maximum of" ... followed by a number), or a
 second `within N` after the clause when one came before it ("within 10 days, unless the matter
-is complex, in which case within 20 working days"). A promise of notice ("we will tell you if it
-will take longer") and a promise made as a share ("80% within 10 days") are no escape.
+is complex, in which case within 20 working days"). A promise made as a share ("80% within 10
+days") is no escape. A promise of notice is no fallback: "we will tell you if it is going to take
+longer" still leaves the customer no longest time, and reviewers of published charters raise it.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from collections.abc import Iterator
 
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import text_spans
-from charterlint.checks.promises import Marks, Sentences, Text, charter_texts
+from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
 from charterlint.source.document import Document, Problem
 
 _ESCAPE = re.compile(
     r"(?<!\w)(?:"
-    r"(?:may|might|can|could|will)\s+take\s+longer"
+    # "this may take longer", and "in busy periods this may be longer"
+    r"(?:may|might|can|could|will)\s+(?:take|be)\s+longer"
     r"|(?:except\s+)?in\s+exceptional\s+circumstances"
     r"|unless\s+(?:the|your|a)\s+(?:matter|case|complaint|enquiry|inquiry|query|request|issue|problem)\s+"
     r"is\s+(?:complex|complicated|particularly\s+complex)"
@@ -34,27 +37,22 @@ _ESCAPE = re.compile(
     # "we may miss our targets at times of unexpectedly high demand"
     r"|(?:may|might|could)\s+(?:not\s+(?:always\s+)?(?:meet|achieve|keep\s+to)|miss|exceed)\s+"
     r"(?:our|these|this|the|its|their)\s+(?:targets?|timescales?|standards?|deadlines?|response\s+times?)"
+    # "if we cannot meet this target, we will tell you why", "if we are unable to meet this timescale"
+    r"|(?:if|where|when)\s+(?:we|it)\s+(?:cannot|can't|can\s+not|(?:are|is)\s+(?:unable|not\s+able)\s+to)\s+"
+    r"(?:meet|achieve|keep\s+to)\s+(?:our|these|this|the|that|its)\s+"
+    r"(?:targets?|timescales?|standards?|deadlines?|times?|response\s+times?)"
+    # "or tell you if it is going to take longer"
+    r"|(?:is|are)\s+going\s+to\s+take\s+longer"
     r")(?!\w)",
     re.IGNORECASE,
 )
-_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)"
-_FALLBACK_MARKER = re.compile(
-    r"(?<!\w)(?:in\s+any\s+(?:case|event)|in\s+all\s+cases|at\s+the\s+latest|at\s+(?:the\s+)?most|"
-    r"no\s+(?:later|longer|more)\s+than|a\s+maximum\s+of|up\s+to|"
-    r"extend(?:s|ed|ing)?(?:\s+(?:this|it|that|the\s+\w+))?\s+to)(?!\w)[^.;\n]{0,60}?(?<!\w)" + _NUMBER + r"(?!\w)",
-    re.IGNORECASE,
-)
-_LIMIT = re.compile(r"(?<!\w)within\s+" + _NUMBER + r"(?!\w)", re.IGNORECASE)
+# A word that points back at a limit just stated: "this may be longer", "meet these timescales"
+_REFERS_BACK = re.compile(r"(?<!\w)(?:this|these|that|it)(?!\w)", re.IGNORECASE)
+_REFERENCE_REACH = 12  # "... this may be longer": the word just before the clause counts
+_LIMIT = re.compile(r"(?<!\w)within\s+" + NUMBER + r"(?!\w)", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
-# "we will tell you if it will take longer" promises notice, not an escape
-_NOTICE = re.compile(
-    r"(?<!\w)(?:tell|let|inform|contact|update|warn|explain|advise|notify)\w*\s+(?:you\s+)?(?:know\s+)?"
-    r"(?:if|when|why|whether)(?!\w)",
-    re.IGNORECASE,
-)
 # "80% within 10 days; at busy times it may take longer": a share already allows for the rest
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\s+per\s*cent", re.IGNORECASE)
-_NOTICE_REACH = 60
 
 
 class _Evidence:
@@ -62,13 +60,13 @@ class _Evidence:
 
     def __init__(self, text: Text) -> None:
         value = text.value
+        self._value = value
         self.sentences = Sentences(value)
         # a data text is one scope; the prose's scopes are its paragraphs
         ends = [] if text.pointer is not None else [m.start() for m in _PARAGRAPH_END.finditer(value)]
         self._scope_ends = [*ends, len(value)]
-        self._markers = Marks(_FALLBACK_MARKER, value)
+        self._markers = Marks(FALLBACK_LIMIT, value)
         self._limits = Marks(_LIMIT, value)
-        self._notices = Marks(_NOTICE, value)
         self._shares = Marks(_SHARE, value)
 
     def _scope(self, offset: int) -> tuple[int, int]:
@@ -76,16 +74,28 @@ class _Evidence:
         end = self._scope_ends[min(index, len(self._scope_ends) - 1)]
         return (self._scope_ends[index - 1] if index else 0), end
 
+    def in_a_promise(self, clause: re.Match[str]) -> bool:
+        """Whether the clause's sentence makes a promise, or the clause refers back ("this may be
+        longer", "if we are unable to meet this timescale") to a promise in the sentence before it,
+        in the same scope."""
+        if self.sentences.is_promise(clause.start()):
+            return True
+        if not _REFERS_BACK.search(self._value, max(0, clause.start() - _REFERENCE_REACH), clause.end()):
+            return False
+        sentence_start = self.sentences.bounds(clause.start())[0]
+        return sentence_start > self._scope(clause.start())[0] and self.sentences.is_promise(sentence_start - 1)
+
     def excused(self, clause: re.Match[str]) -> bool:
-        """A promise of notice just before the clause, or a share in its sentence."""
+        """A share in the clause's sentence: the promise already allows for the rest."""
         start, end = self.sentences.bounds(clause.start())
-        return (self._notices.between(max(start, clause.start() - _NOTICE_REACH), clause.start())
-                or self._shares.between(start, end))
+        return self._shares.between(start, end)
 
     def has_fallback(self, clause: re.Match[str]) -> bool:
-        """A limit marker in the clause's scope, or a limit before the clause and another after it."""
+        """A limit marker from the clause to the end of its scope, or a limit before the clause and
+        another after it. A marker before the clause states the limit the clause takes back: "in any
+        event within 20 working days. If we cannot meet this target, we tell you why"."""
         start, end = self._scope(clause.start())
-        return self._markers.between(start, end) or (
+        return self._markers.between(clause.start(), end) or (
             self._limits.between(start, clause.start()) and self._limits.between(clause.end(), end))
 
 
@@ -104,7 +114,7 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
         spans = text_spans(document, text, found, _ESCAPE)
         evidence = _Evidence(text)
         for clause, span in zip(found, spans):
-            if not text.is_commitment and not evidence.sentences.is_promise(clause.start()):
+            if not text.is_commitment and not evidence.in_a_promise(clause):
                 continue
             if not evidence.excused(clause) and not evidence.has_fallback(clause):
                 yield Problem(_message(clause.group(0)), text.pointer or "", span=span)

@@ -124,6 +124,8 @@ def _feedback_problem(document: Document) -> Problem | None:
         return Problem(f"feedback.channels is empty ({wanted})", "/feedback/channels")
     if any(str(i) in service_ids for i in listed):
         return None
+    if _complaint_channels(data, charter_index(document)):
+        return None  # a complaints procedure: its timescales are the promise on each channel it lists
     names = [str(i) for i in listed]
     which = "which makes no commitment" if len(names) == 1 else "none of which makes a commitment"
     return Problem(

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from charterlint.checks.context import Context
-from charterlint.checks.promises import Sentences, Text, charter_texts
+from charterlint.checks.promises import FALLBACK_LIMIT, Marks, Sentences, Text, charter_texts
 from charterlint.checks.prose import TextPositions
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
@@ -113,12 +113,16 @@ def text_spans(document: Document, text: Text, found: list[re.Match[str]],
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+_PUNCTUATION_ONLY = re.compile(r"[\s,;:]*")
 
 
 def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
-    """Whether two hedges stand in one clause: one sentence, no comma, semicolon or colon between."""
+    """Whether two hedges stand in one clause: one sentence, and no comma, semicolon or colon
+    between them, or nothing but one ("as soon as possible, generally within 20 working days"
+    hedges one limit twice: no second promise stands between the hedges)."""
     return (sentences.bounds(before.start()) == sentences.bounds(after.start())
-            and _CLAUSE_BREAK.search(text, before.end(), after.start()) is None)
+            and (_CLAUSE_BREAK.search(text, before.end(), after.start()) is None
+                 or _PUNCTUATION_ONLY.fullmatch(text, before.end(), after.start()) is not None))
 
 
 def _message(phrase: str, others: Sequence[str] = ()) -> str:
@@ -145,6 +149,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             continue
         spans = text_spans(document, text, found, pattern)
         sentences = Sentences(text.value)
+        fallbacks = Marks(FALLBACK_LIMIT, text.value)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
@@ -152,6 +157,9 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             if (not text.is_commitment and promise_pattern is not None
                     and promise_pattern.fullmatch(match.group(0))
                     and not sentences.hedges_a_promise(match.start())):
+                continue
+            # "As soon as possible, and in any event within 20 working days" states the limit.
+            if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):
                 continue
             if clauses and _same_clause(text.value, sentences, clauses[-1][-1][0], match):
                 clauses[-1].append((match, span))

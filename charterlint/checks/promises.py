@@ -30,6 +30,15 @@ _PROMISE_WORD = re.compile(
 )
 
 _WITHIN = re.compile(r"(?<!\w)within(?!\w)", re.IGNORECASE)
+NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)"
+# A longest time stated after a hedge or an escape clause: "as soon as possible, and in any event
+# within 20 working days", "in exceptional circumstances, and at the latest within 8 weeks".
+FALLBACK_LIMIT = re.compile(
+    r"(?<!\w)(?:in\s+any\s+(?:case|event)|in\s+all\s+cases|at\s+the\s+latest|at\s+(?:the\s+)?most|"
+    r"no\s+(?:later|longer|more)\s+than|a\s+maximum\s+of|up\s+to|"
+    r"extend(?:s|ed|ing)?(?:\s+(?:this|it|that|the\s+\w+))?\s+to)(?!\w)[^.;\n]{0,60}?(?<!\w)" + NUMBER + r"(?!\w)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

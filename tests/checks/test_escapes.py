@@ -36,6 +36,8 @@ def ch311(text: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
 @pytest.mark.parametrize(("wording", "clause"), [
     # a housing association, a council, a telecom, a credit union and a regulator, paraphrased
     ("We reply within 10 working days, but in busy periods this may take longer.", "may take longer"),
+    # a police and crime commissioner's office: "in busy periods this may be longer"
+    ("We reply within 20 working days. In busy periods this may be longer.", "may be longer"),
     ("We reply within 10 working days except in exceptional circumstances.", "except in exceptional circumstances"),
     ("We reply within 10 working days unless the matter is complex.", "unless the matter is complex"),
     ("We reply within 10 working days; response times may vary.", "response times may vary"),
@@ -53,8 +55,6 @@ def test_escape_clauses_of_published_charters_are_reported(wording: str, clause:
     "We reply within 10 working days; complex cases may take longer, but no more than 30 days.",
     "We reply within 10 working days; it may take longer, up to 20 working days at the latest.",
     "We reply within 10 working days; in exceptional circumstances we may extend this to 20 working days.",
-    # a council: "settle 85% of requests within 10 working days, and tell you if something will take longer"
-    "We settle requests within 10 working days, and tell you if something will take longer.",
     "We answer 85% of letters within 10 working days; in busy periods this may take longer.",
 ])
 def test_a_fallback_limit_in_the_same_text_keeps_the_promise(wording: str) -> None:
@@ -106,3 +106,49 @@ def test_clauses_that_admit_missing_the_limit_are_escapes(wording: str, clause: 
 def test_admitting_a_miss_with_a_fallback_limit_is_no_escape() -> None:
     wording = "We reply within 10 working days; we may miss this target, but in any case within 20 working days."
     assert ch311(charter(wording)) == []
+
+
+@pytest.mark.parametrize(("wording", "clause"), [
+    # a council: "settle requests within 10 working days, and tell you if something will take longer"
+    ("We settle requests within 10 working days, and tell you if something will take longer.", "will take longer"),
+    # a district council: "we aim to see you within 15 minutes, or tell you if it's going to take longer"
+    ("We see you within 15 minutes, or tell you if it is going to take longer.", "is going to take longer"),
+    # a food regulator: "if we can't meet this target, we will let you know why and when"
+    ("We reply within 20 working days. If we can't meet this target we tell you why and when.",
+     "If we can't meet this target"),
+    # a housing association: "(we will inform you if we are unable to meet this timescale)"
+    ("We reply within 15 working days (we will inform you if we are unable to meet this timescale).",
+     "if we are unable to meet this timescale"),
+])
+def test_a_promise_of_notice_is_no_fallback_limit(wording: str, clause: str) -> None:
+    column = 15 + wording.index(clause)  # the text starts in column 15
+    assert ch311(charter(wording)) == [("CH311", 14, column, escape(clause))]
+
+
+def test_a_promise_of_notice_with_a_longest_time_is_no_escape() -> None:
+    wording = "We reply within 20 working days; if we cannot meet this target we tell you, and in any case reply within 30."
+    assert ch311(charter(wording)) == []
+
+
+def test_a_longest_time_before_the_clause_is_the_limit_it_takes_back() -> None:
+    # a food regulator: "in any event we aim to reply within 20 working days; if we cannot meet this
+    # target we tell you why and when": the marker states the limit, and the clause takes it back
+    wording = "In any event we reply within 20 working days. If we cannot meet this target we tell you why."
+    column = 15 + wording.index("If we cannot meet this target")
+    assert ch311(charter(wording)) == [("CH311", 14, column, escape("If we cannot meet this target"))]
+
+
+PROSE_REFERRING_BACK = "---\n" + charter() + """\
+---
+# Replies
+We aim to respond in full within 20 working days. In busy periods this may be longer, but we
+update you every 20 working days.
+
+Opening hours are set out above. They may be longer in summer.
+"""
+
+
+def test_a_clause_that_refers_back_to_the_promise_before_it_is_reported() -> None:
+    # a police and crime commissioner's office: "... generally within 20 working days. In busy
+    # periods this may be longer": the clause's own sentence names no reply, the one before does
+    assert ch311(PROSE_REFERRING_BACK, filename="test.charter.md") == [("CH311", 20, 72, escape("may be longer"))]

@@ -45,6 +45,15 @@ def test_phone_with_an_answer_time_needs_a_promise_for_unresolved_calls() -> Non
     assert ch114(channel("video", "      answer: {within: 30 seconds}\n")) == []
 
 
+def test_a_first_contact_rate_is_no_promise_for_unresolved_calls() -> None:
+    # a housing association: "answer within 40 seconds; deal with 78% of calls at the first point
+    # of contact": the other 22% of callers are told nothing of when they hear back
+    rate = "      answer: {within: 40 seconds}\n      resolve: {target: 78%, at: first_contact}\n"
+    assert ch114(channel("phone", rate)) == [("CH114", 11, 5, UNRESOLVED_CALLS)]
+    called_back = rate + "      respond: {within: 2 working days}\n"
+    assert ch114(channel("phone", called_back)) == []
+
+
 @pytest.mark.parametrize("within", ["20 working days", "11 working days", "15 calendar days", "3 weeks", "1 month"])
 def test_a_slow_written_reply_needs_an_acknowledgement(within: str) -> None:
     # a district council: "we reply to emails within 20 working days"

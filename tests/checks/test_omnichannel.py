@@ -335,3 +335,10 @@ def test_a_channel_without_promises_beside_timed_channels_is_still_reported() ->
         ("CH101", 18, 5, 'channel "line" has no commitment (add commitments.answer: how quickly a person answers)'),
         ("CH101", 21, 5, 'channel "letters" has no commitment (add commitments.respond: how quickly a person replies)'),
     ]
+
+
+def test_the_channels_of_a_complaints_procedure_accept_its_complaints() -> None:
+    # a credit union's complaints page: complain face to face, by phone or in writing; contacted
+    # within 5 working days; no channel promises anything of its own, so no channel is a service
+    # channel in CH104's sense, yet the listed channels are where the complaint promise is made
+    assert findings(charter(CHANNELS_WITHOUT_PROMISES, COMPLAINTS), ["CH104", "CH105"]) == []

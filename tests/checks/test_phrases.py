@@ -173,15 +173,15 @@ def test_markdown_without_hedges_passes() -> None:
 def test_default_phrases_include_asap_and_the_hedges_of_official_wording() -> None:
     overview = """\
   mission: >-
-    We reply ASAP, as soon as practicable, as soon as we can, in due
-    course, without undue delay or at the earliest opportunity.
+    We reply ASAP. We call as soon as practicable. We visit as soon as we can. We write in due
+    course. We pay without undue delay or at the earliest opportunity.
 """
     assert ch301(charter(overview)) == [
         ("CH301", 7, 14, hedge("ASAP")),
-        ("CH301", 7, 20, hedge("as soon as practicable")),
-        ("CH301", 7, 44, hedge("as soon as we can")),
-        ("CH301", 7, 63, hedge("in due course")),
-        ("CH301", 8, 13, hedge("without undue delay", "at the earliest opportunity")),
+        ("CH301", 7, 28, hedge("as soon as practicable")),
+        ("CH301", 7, 61, hedge("as soon as we can")),
+        ("CH301", 7, 89, hedge("in due course")),
+        ("CH301", 8, 20, hedge("without undue delay", "at the earliest opportunity")),
     ]
 
 
@@ -271,3 +271,21 @@ def test_a_promise_only_hedge_before_no_contact_event_is_no_promise() -> None:
     # a passengers' charity: "when a bus company has not resolved your complaint, we try to help"
     overview = "  mission: When a bus company has not resolved your complaint, we try to help."
     assert ch301(charter(overview)) == []
+
+
+def test_a_hedge_followed_by_a_longest_time_is_no_vague_commitment() -> None:
+    # a food regulator: "we reply as soon as possible, and in any event within 20 working days"
+    text = charter(text="        text: We reply as soon as possible, and in any event within 20 working days.")
+    assert ch301(text) == []
+
+
+def test_a_longest_time_in_another_sentence_does_not_excuse_a_hedge() -> None:
+    text = charter(text="        text: We reply as soon as possible. In any event we answer calls within 20 seconds.")
+    assert ch301(text) == [("CH301", 14, 24, hedge("as soon as possible"))]
+
+
+def test_hedges_with_only_a_comma_between_them_hedge_one_limit_once() -> None:
+    # a police and crime commissioner's office: "we aim to respond in full as soon as possible,
+    # generally within 20 working days"
+    text = charter(text="        text: We respond as soon as possible, generally within 20 working days.")
+    assert ch301(text) == [("CH301", 14, 26, hedge("as soon as possible", "generally"))]

@@ -12,7 +12,9 @@ at most, so a problem reported twice counts one right and one wrong.
 
 An expected problem with code null (no rule fits) or with a code the catalogue does not have
 yet (reserved in the plan for issue 15) counts under every preset. `python -m tests.corpus.accuracy
-[recommended|strict]` prints the table.
+[--corpus DIR] [--blind] [recommended|strict]` prints the table: of the real corpus unless `--corpus`
+names another (`tests/corpus/holdout`), and with `--blind` without the expected problems a
+reviewer added after first linting the charter.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from charterlint.ruleset.selection import select_rules
 from charterlint.schema.problems import charter_validator
 
 CORPUS = Path(__file__).resolve().parent / "real"
+HOLDOUT = Path(__file__).resolve().parent / "holdout"  # judged blind before linting: docs/accuracy.md
 TODAY = dt.date(2026, 12, 1)
 CHARTER_SUFFIXES = (".charter.yaml", ".charter.md")
 JUDGEMENT_SUFFIX = ".judgement.yaml"
@@ -54,6 +57,9 @@ class Item:
     code: str | None
     line: int
     why: str
+    # Added to a blind judgement only after the charter was first linted (the holdout corpus):
+    # `--blind` leaves these out, so the blind figures stay reproducible.
+    added_after_linting: bool = False
 
     @property
     def key(self) -> Key:
@@ -128,8 +134,13 @@ def _items(raw: Any, where: str) -> tuple[Item, ...]:
         raise JudgementError(f"{where}: expected a list")
     items = []
     for number, entry in enumerate(raw, 1):
-        if not isinstance(entry, dict) or set(entry) != {"code", "line", "why"}:
-            raise JudgementError(f"{where} item {number}: needs exactly code, line and why")
+        if not isinstance(entry, dict) or not {"code", "line", "why"} <= set(entry) <= {
+                "code", "line", "why", "added_after_linting"}:
+            raise JudgementError(f"{where} item {number}: needs exactly code, line and why "
+                                 "(and optionally added_after_linting)")
+        late = entry.get("added_after_linting", False)
+        if not isinstance(late, bool):
+            raise JudgementError(f"{where} item {number}: added_after_linting is not true or false")
         code, line, why = entry["code"], entry["line"], entry["why"]
         if not (code is None or (isinstance(code, str) and re.fullmatch(r"CH\d{3}", code))):
             raise JudgementError(f"{where} item {number}: code {code!r} is not CHnnn or null")
@@ -137,7 +148,7 @@ def _items(raw: Any, where: str) -> tuple[Item, ...]:
             raise JudgementError(f"{where} item {number}: line {line!r} is not a positive number")
         if not isinstance(why, str) or not why.strip():
             raise JudgementError(f"{where} item {number}: why is empty")
-        items.append(Item(code, line, why))
+        items.append(Item(code, line, why, late))
     return tuple(items)
 
 
@@ -262,9 +273,31 @@ def report(judgements: Sequence[Judgement], outcomes: Sequence[Outcome], preset:
     return "\n\n".join(parts + (["\n".join(loose)] if loose else []))
 
 
+def blind(judgement: Judgement) -> Judgement:
+    """The judgement as it was before the charter was first linted."""
+    return Judgement(judgement.charter, tuple(item for item in judgement.expected if not item.added_after_linting),
+                     judgement.rejected)
+
+
 def main(argv: Sequence[str]) -> int:
-    presets = list(argv) or ["recommended", "strict"]
-    judgements = [load_judgement(charter) for charter in charters()]
+    """`[--corpus DIR] [--blind] [PRESET ...]`: the real corpus by default; `--blind` ignores the
+    expected problems added after linting."""
+    args = list(argv)
+    corpus, before_linting = CORPUS, False
+    if "--blind" in args:
+        args.remove("--blind")
+        before_linting = True
+    if "--corpus" in args:
+        at = args.index("--corpus")
+        if at + 1 >= len(args):
+            print("--corpus needs a directory", file=sys.stderr)
+            return 2
+        corpus = Path(args[at + 1])
+        del args[at:at + 2]
+    presets = args or ["recommended", "strict"]
+    judgements = [load_judgement(charter) for charter in charters(corpus)]
+    if before_linting:
+        judgements = [blind(judgement) for judgement in judgements]
     print("\n\n".join(report(judgements, measure(judgements, preset), preset) for preset in presets))
     return 0
 
