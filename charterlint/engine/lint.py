@@ -26,8 +26,8 @@ from charterlint.schema.problems import schema_problems, section_place
 from charterlint.schema.values import value_problems
 from charterlint.source.document import Document, Problem
 from charterlint.source.loader import load_document, split_lines
-from charterlint.source.pointer import keys
-from charterlint.source.problem_kinds import CRASH, DIRECTIVE, SYNTAX_ERROR
+from charterlint.source.pointer import keys, resolve
+from charterlint.source.problem_kinds import CRASH, DIRECTIVE, SYNTAX_ERROR, UNKNOWN_FIELD
 
 DIRECTIVE_MARK = "charterlint"  # in every directive: `# charterlint: ...` and `x-charterlint` keys
 
@@ -110,6 +110,15 @@ def _gating(problem: Problem, settings: LintSettings) -> bool:
     return problem.kind is not None and _rule_of(problem, settings).engine.gates
 
 
+def _misspelt_field(problem: Problem, document: Document) -> bool:
+    """An unknown top-level key that misspells a section the charter lacks (the problem names the
+    section meant): the rules that read it wait for the fix rather than report it missing (one
+    mistake, one finding: `feedbak:` is not also "no feedback channels"). Deeper down a misspelt
+    field stops nothing: a channel's other problems (an unknown calendar) are still reported."""
+    return (problem.kind == UNKNOWN_FIELD and len(keys(problem.pointer)) == 1
+            and resolve(document.data, problem.pointer) is None)
+
+
 def _mark(broken: Broken, document: Document, problems: Iterable[Problem]) -> None:
     """Add the parts where `problems` are to the broken parts, each with its first error."""
     for problem in problems:
@@ -179,7 +188,7 @@ def _check_document(path: str, document: Document,
     problems = [*document.problems, *schema_problems(settings.validator, document.data, document.source_text,
                                                      document.locate)]
     broken = Broken(document.data)
-    _mark(broken, document, (p for p in problems if _gating(p, settings)))
+    _mark(broken, document, (p for p in problems if _gating(p, settings) or _misspelt_field(p, document)))
     if WHOLE_FILE not in broken.units:  # the values' forms are right where nothing broke: are they possible?
         values = [p for p in value_problems(document) if not _in_broken(p, broken)]
         _mark(broken, document, values)

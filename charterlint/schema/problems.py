@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from charterlint.charter.subjects import describe, did_you_mean, show_value
+from charterlint.charter.subjects import closest, describe, did_you_mean, show_value
 from charterlint.model import Span
 
 # Re-exported: the engine and the tests build the validator with `schema.charter_validator()`.
@@ -243,6 +243,13 @@ def _unknown(error: ValidationError, context: _Context, pointer: str) -> Iterato
             suggestion = " (YAML merge keys are not supported: write the fields out)"
         else:
             suggestion = did_you_mean(key, known) or _known_list(known)
+        meant = closest(key, known) if key != "<<" else None
+        if meant is not None and meant not in instance and context.locate is not None:
+            # a field the charter lacks, written under a misspelt name: the problem is about the
+            # field meant (the rules that read it wait for the fix), at the key as written
+            yield Problem(f'unknown field "{key}"{where}{suggestion}', join(pointer, meant),
+                          span=context.locate(join(pointer, key), "key"), kind=UNKNOWN_FIELD)
+            continue
         yield Problem(f'unknown field "{key}"{where}{suggestion}', join(pointer, key),
                       anchor="key", kind=UNKNOWN_FIELD)
 

@@ -95,11 +95,27 @@ def test_schema_failure_kinds(old: str, new: str, expected: list[tuple[str, int,
 def test_content_rules_run_on_the_sections_without_schema_errors() -> None:
     broken = (CORE / "broken.charter.yaml").read_text(encoding="utf-8")
     result = lint_text(broken, preset="strict")
-    # organization, feedback and escalation are sound (absent or only an unknown field): their rules run;
-    # channels and review are not, so neither do the rules that read them (CH110 compares channels)
+    # organization, feedback and escalation are sound (absent, or only an unknown field below the top
+    # level): their rules run; channels and review are not, nor the rules that read them (CH110)
     assert sorted({f.code for f in result.findings}) == ["CH011", "CH012", "CH013", "CH104", "CH403", "CH405"]
     assert result.skipped is not None
     assert result.skipped.message == "rules did not run on channels and review: fix the errors on lines 9 and 16 first"
+
+
+def test_a_misspelt_optional_section_is_one_finding_and_its_rules_wait() -> None:
+    # `feedbak:` is an unknown field, not also "no feedback channels" (CH104)
+    text = MINIMAL_CHARTER.replace("channels:\n", "feedbak:\n  channels: [phone]\nchannels:\n")
+    result = lint_text(text)
+    assert [(f.code, f.span.start.line, f.message) for f in result.findings] == [
+        ("CH012", 7, 'unknown field "feedbak" (did you mean "feedback"?)')]
+    assert result.skipped is not None and result.skipped.message == (
+        "rules did not run on feedback: fix the error on line 7 first")
+
+
+def test_a_misspelt_field_in_a_channel_leaves_the_channels_other_problems_reported() -> None:
+    text = MINIMAL_CHARTER.replace("    hours: always\n", "    hours: office\n    human_folow_up: {within: 1 day, via: same channel}\n")
+    codes = [f.code for f in lint_text(text).findings]
+    assert codes.count("CH012") == 1 and "CH020" in codes  # the unknown calendar "office" is still found
 
 
 def test_values_of_the_right_form_that_cannot_be_meant_are_invalid() -> None:
