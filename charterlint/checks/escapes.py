@@ -41,6 +41,15 @@ _ESCAPE = re.compile(
     r"|(?:if|where|when)\s+(?:we|it)\s+(?:cannot|can't|can\s+not|(?:are|is)\s+(?:unable|not\s+able)\s+to)\s+"
     r"(?:meet|achieve|keep\s+to)\s+(?:our|these|this|the|that|its)\s+"
     r"(?:targets?|timescales?|standards?|deadlines?|times?|response\s+times?)"
+    # "if we cannot reply within 10 working days, we tell you why", "if we cannot respond in full,
+    # we tell you when we can": the clause names the limit it takes back
+    r"|(?:if|where|when)\s+(?:we|it)\s+(?:cannot|can't|can\s+not|(?:are|is)\s+(?:unable|not\s+able)\s+to)\s+"
+    r"(?:(?:give\s+(?:you\s+)?|send\s+(?:you\s+)?)?(?:a\s+)?(?:full\s+)?)?"
+    r"(?:reply|respond|response|answer)(?:\s+(?:to\s+)?(?:you|it))?\s+"
+    r"(?:within\s+(?:" + NUMBER + r"(?:\s+(?:working|business|calendar))?"
+    r"(?:\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?))?"
+    r"|(?:this|that|the|these|those)(?:\s+(?:time|timescales?|targets?|period|deadlines?))?)"
+    r"|in\s+full|fully|in\s+time|by\s+then)"
     # "or tell you if it is going to take longer"
     r"|(?:is|are)\s+going\s+to\s+take\s+longer"
     r")(?!\w)",

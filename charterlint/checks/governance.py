@@ -12,6 +12,7 @@ from typing import Any
 
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
+from charterlint.checks.omnichannel import is_complaints_procedure
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
@@ -114,6 +115,8 @@ def after_purchase_missing(document: Document, context: Context) -> Iterator[Pro
     sector = _sector_in(data, context.options.get("sectors"))
     if sector is None or "after_purchase" in _section(data, "rights"):
         return
+    if is_complaints_procedure(data, charter_index(document)):
+        return  # a complaints code is not where after-purchase support is described
     yield _missing(
         data,
         f'no after-purchase support, yet {_organisation(data)} sells products (sector "{sector}"): add '

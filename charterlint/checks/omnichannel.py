@@ -36,16 +36,22 @@ def _stages(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [s for s in stages if isinstance(s, dict)] if isinstance(stages, list) else []
 
 
-def _complaint_channels(data: dict[str, Any], index: CharterIndex) -> set[str]:
-    """The channels of a complaints procedure: when no channel promises a time or a rate of its
-    own, the timescales under `feedback` are the promise made on each channel it lists (a bank's
-    "complain by phone, by post or online; we acknowledge in 5 working days and answer in 8
-    weeks"). Empty otherwise."""
+def is_complaints_procedure(data: dict[str, Any], index: CharterIndex) -> bool:
+    """Whether the charter is a complaints procedure: `feedback` gives a timescale and no channel
+    promises a time or a rate of its own (a bank's "complain by phone, by post or online; we
+    acknowledge in 5 working days and answer in 8 weeks")."""
     feedback = data.get("feedback")
     if not isinstance(feedback, dict) or not {"acknowledge", "respond"} & set(feedback):
+        return False
+    return not any("within" in c.data or "target" in c.data for c in index.channel_commitments)
+
+
+def _complaint_channels(data: dict[str, Any], index: CharterIndex) -> set[str]:
+    """The channels of a complaints procedure: the timescales under `feedback` are the promise
+    made on each channel it lists. Empty otherwise."""
+    if not is_complaints_procedure(data, index):
         return set()
-    if any("within" in c.data or "target" in c.data for c in index.channel_commitments):
-        return set()
+    feedback = data["feedback"]
     listed = feedback.get("channels")
     return {str(i) for i in listed} if isinstance(listed, list) else set()
 

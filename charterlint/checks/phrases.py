@@ -15,10 +15,11 @@ sequences, comments on a block scalar's indicator line), the finding points at t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from charterlint.checks.context import Context
-from charterlint.checks.promises import FALLBACK_LIMIT, Marks, Sentences, Text, charter_texts
+from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
 from charterlint.checks.prose import TextPositions
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
@@ -113,16 +114,29 @@ def text_spans(document: Document, text: Text, found: list[re.Match[str]],
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+# What makes a clause state a limit: "within", a number or a unit of time ("a few days").
+_LIMIT_WORD = re.compile(
+    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|rings?))(?!\w)",
+    re.IGNORECASE)
+# A clause that falls back from a hedged step continues the same hedged promise: "we try to
+# resolve it on the call; if we cannot, we try to transfer you, and failing that try to ...".
+_FALLBACK_STEP = re.compile(
+    r"(?<!\w)(?:if\s+(?:not|we\s+(?:cannot|can't|can\s+not|are\s+(?:unable|not\s+able)(?:\s+to)?))|"
+    r"failing\s+(?:that|this)|otherwise|or\s+else)(?!\w)", re.IGNORECASE)
 _PUNCTUATION_ONLY = re.compile(r"[\s,;:]*")
 
 
 def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
     """Whether two hedges stand in one clause: one sentence, and no comma, semicolon or colon
     between them, or nothing but one ("as soon as possible, generally within 20 working days"
-    hedges one limit twice: no second promise stands between the hedges)."""
+    hedges one limit twice: no second promise stands between the hedges), or the same hedge again
+    in a step that falls back from the first ("try to resolve it; if we cannot, try to transfer
+    you": one hedged chain)."""
     return (sentences.bounds(before.start()) == sentences.bounds(after.start())
             and (_CLAUSE_BREAK.search(text, before.end(), after.start()) is None
-                 or _PUNCTUATION_ONLY.fullmatch(text, before.end(), after.start()) is not None))
+                 or _PUNCTUATION_ONLY.fullmatch(text, before.end(), after.start()) is not None
+                 or (_normal(before.group(0)) == _normal(after.group(0))
+                     and _FALLBACK_STEP.search(text, before.end(), after.start()) is not None)))
 
 
 def _message(phrase: str, others: Sequence[str] = ()) -> str:
@@ -134,15 +148,74 @@ def _message(phrase: str, others: Sequence[str] = ()) -> str:
     return message
 
 
+# The overview's vision, mission and values say what the organisation wants to be: aspiration,
+# not a service promise ("we want to put things right as quickly as possible").
+_ASPIRATION = re.compile(r"^/overview/(?:vision|mission|values(?:/\d+)?)$")
+_MIN_REPEAT = 20  # characters: a prose sentence this long found in an aspiration text repeats it
+
+
+def _aspirations(document: Document) -> list[str]:
+    """The overview's aspiration texts, normalised, to recognise the prose that repeats them."""
+    return [_normal(text.value) for text in charter_texts(document)
+            if text.pointer is not None and _ASPIRATION.match(text.pointer)]
+
+
+class _Repeats:
+    """Which prose sentences restate an aspiration text (Markdown charters often open with their
+    mission), each sentence judged once: a sentence longer than every aspiration cannot be one."""
+
+    __slots__ = ("_aspirations", "_longest", "_text", "_sentences", "_judged")
+
+    def __init__(self, aspirations: Sequence[str], text: str, sentences: Sentences) -> None:
+        self._aspirations = aspirations
+        self._longest = max((len(aspiration) for aspiration in aspirations), default=0)
+        self._text, self._sentences = text, sentences
+        self._judged: dict[int, bool] = {}
+
+    def __call__(self, offset: int) -> bool:
+        start, end = self._sentences.bounds(offset)
+        if start not in self._judged:
+            repeated = False
+            if end - start <= 2 * self._longest + _MIN_REPEAT:  # whitespace shrinks when normalised
+                normal = _normal(self._text[start:end]).strip(" .!?")
+                repeated = len(normal) >= _MIN_REPEAT and any(normal in a for a in self._aspirations)
+            self._judged[start] = repeated
+        return self._judged[start]
+
+
+class _Clauses:
+    """The clauses of one text (its sentences cut at commas, semicolons, colons and brackets),
+    found once, so that each offset's clause is a bisection."""
+
+    __slots__ = ("_breaks", "_sentences")
+
+    def __init__(self, text: str, sentences: Sentences) -> None:
+        self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        self._sentences = sentences
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        start, end = self._sentences.bounds(offset)
+        index = bisect_right(self._breaks, offset)
+        before = self._breaks[index - 1] + 1 if index and self._breaks[index - 1] >= start else start
+        after = self._breaks[index] if index < len(self._breaks) and self._breaks[index] < end else end
+        return before, after
+
+
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
     """CH301: one finding per sentence that hedges, at its first hedge (naming the others)."""
     anywhere = list(context.options.get("phrases", ()))
     in_promises = list(context.options.get("promise-phrases", ()))
-    pattern = phrase_pattern([*anywhere, *in_promises])
+    in_limits = list(context.options.get("share-phrases", ()))
+    pattern = phrase_pattern([*anywhere, *in_promises, *in_limits])
     if pattern is None:
         return
-    promise_only = {_normal(p) for p in in_promises} - {_normal(p) for p in anywhere}
+    listed_anywhere = {_normal(p) for p in anywhere}
+    promise_only = {_normal(p) for p in in_promises} - listed_anywhere
     promise_pattern = phrase_pattern([p for p in in_promises if _normal(p) in promise_only])
+    limit_only = {_normal(p) for p in in_limits} - listed_anywhere - promise_only
+    share_pattern = phrase_pattern([p for p in in_limits if _normal(p) in limit_only])
+    aspirations = _aspirations(document) if document.body is not None else []
+    share_limits = Marks(_LIMIT_WORD, "")  # replaced per text when a share phrase is listed
     for text in charter_texts(document):
         found = list(pattern.finditer(text.value))
         if not found:
@@ -150,13 +223,28 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         spans = text_spans(document, text, found, pattern)
         sentences = Sentences(text.value)
         fallbacks = Marks(FALLBACK_LIMIT, text.value)
+        aspiration = text.pointer is not None and _ASPIRATION.match(text.pointer) is not None
+        repeats = _Repeats(aspirations, text.value, sentences) if text.pointer is None and aspirations else None
+        clause_of = _Clauses(text.value, sentences) if share_pattern is not None else None
+        if share_pattern is not None:
+            share_limits = Marks(_LIMIT_WORD, text.value)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         for match, span in zip(found, spans):
+            # In an aspiration (or the prose that repeats one) a hedge counts only in a sentence
+            # that names a contact event or a limit: "we deal with every enquiry as soon as possible".
+            if ((aspiration or (repeats is not None and repeats(match.start())))
+                    and not sentences.is_promise(match.start())):
+                continue
             if (not text.is_commitment and promise_pattern is not None
                     and promise_pattern.fullmatch(match.group(0))
                     and not sentences.hedges_a_promise(match.start())):
+                continue
+            # "In most cases we reply within 5 days" hedges a limit; "in most cases resolves it
+            # directly" says how often something happens, with no limit to hedge.
+            if (share_pattern is not None and clause_of is not None and share_pattern.fullmatch(match.group(0))
+                    and not share_limits.between(*clause_of.bounds(match.start()))):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):

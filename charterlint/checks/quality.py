@@ -84,9 +84,13 @@ def business_units_without_calendar(document: Document, context: Context) -> Ite
 def acknowledgement_only(document: Document, context: Context) -> Iterator[Problem]:
     """CH306: a channel's only commitment is `acknowledge` (its own and its standards' together)."""
     index = charter_index(document)
+    # A voicemail takes the phone line's messages: a phone channel that promises a respond or
+    # resolve time says when a person replies to them, and the voicemail's acknowledgement adds to it.
+    phone_replies = any(channel.type == "phone" and {"respond", "resolve"} & index.events_of(channel)
+                        for channel in index.channels)
     for channel in index.channels:
         events = [event for event in COMMITMENT_EVENTS if event in index.events_of(channel)]
-        if events == ["acknowledge"]:
+        if events == ["acknowledge"] and not (channel.type == "voicemail" and phone_replies):
             own = "acknowledge" in channel.commitments  # else a standard promises it: point at the channel
             yield Problem(
                 f'channel "{channel.id}" only promises an acknowledgement, which may be automated '

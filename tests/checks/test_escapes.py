@@ -152,3 +152,26 @@ def test_a_clause_that_refers_back_to_the_promise_before_it_is_reported() -> Non
     # a police and crime commissioner's office: "... generally within 20 working days. In busy
     # periods this may be longer": the clause's own sentence names no reply, the one before does
     assert ch311(PROSE_REFERRING_BACK, filename="test.charter.md") == [("CH311", 20, 72, escape("may be longer"))]
+
+
+@pytest.mark.parametrize(("wording", "clause"), [
+    # a fire and rescue service: "we send a written reply within 10 working days; if we cannot, we
+    # let you know why and when you can expect a full reply"
+    ("We reply within 10 working days. If we cannot reply within 10 working days, we tell you why.",
+     "If we cannot reply within 10 working days"),
+    # a London borough: "if we are unable to respond in full, we update you on progress"
+    ("We respond fully within 10 working days. If we cannot respond in full, we tell you when we can.",
+     "If we cannot respond in full"),
+    ("We reply within 10 working days; if we are unable to give you a full response within this time we say so.",
+     "if we are unable to give you a full response within this time"),
+])
+def test_an_admission_naming_the_limit_it_takes_back_is_an_escape(wording: str, clause: str) -> None:
+    column = 15 + wording.index(clause)
+    assert ch311(charter(wording)) == [("CH311", 14, column, escape(clause))]
+
+
+def test_a_next_step_with_its_own_limit_is_no_escape() -> None:
+    wording = "If we cannot resolve your query on the call, we call you back within 2 working days."
+    assert ch311(charter(wording)) == []
+    fallback = "We reply within 10 working days; if we cannot reply within 10 working days, we reply within 20."
+    assert ch311(charter(fallback)) == []

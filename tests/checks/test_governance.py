@@ -292,3 +292,33 @@ def test_a_software_support_policy_is_its_own_after_purchase_support() -> None:
     assert strict(in_sector(charter(), "software"), "CH402") == []
     assert strict(in_sector(charter(), "retail"), "CH402") == [
         ("CH402", 14, 1, AFTER_PURCHASE.format(sector="retail") + RIGHTS_GO_HERE)]
+
+
+COMPLAINTS_CODE = """\
+charter_format: 1
+title: Example Broadband complaints code
+organization:
+  name: Example Water
+  sector: telecom
+overview:
+  mission: How to complain and what to expect.
+channels:
+  - {id: phone, type: phone, hours: always}
+  - {id: email, type: email, hours: always}
+feedback:
+  channels: [phone, email]
+  acknowledge: {within: 2 working days}
+  respond: {within: 10 working days}
+review:
+  last_reviewed: 2025-06-01
+"""
+
+
+def test_a_complaints_code_is_not_where_after_purchase_support_is_described() -> None:
+    # two broadband providers' complaints codes of practice: the channels promise nothing of their
+    # own; the complaint timescales under feedback are the whole charter
+    assert strict(COMPLAINTS_CODE, "CH402") == []
+    # a channel with a time of its own makes it a service charter again, which is asked
+    service = COMPLAINTS_CODE.replace("{id: email, type: email, hours: always}",
+                                      "{id: email, type: email, hours: always, commitments: {respond: {within: 2 days}}}")
+    assert [code for code, *_ in strict(service, "CH402")] == ["CH402"]

@@ -116,6 +116,34 @@ def test_acknowledgement_with_an_answer_is_enough() -> None:
     assert findings(text, ["CH306"]) == []
 
 
+VOICEMAIL_AND_PHONE = """\
+channels:
+  - id: phone
+    type: phone
+    hours: office
+    commitments:
+      answer: {within: 5 rings}
+{phone_reply}
+  - id: voicemail
+    type: voicemail
+    hours: always
+    commitments:
+      acknowledge: {within: 24 hours}
+"""
+
+
+def test_a_voicemail_acknowledged_for_a_phone_line_that_replies_is_not_acknowledgement_only() -> None:
+    # a police and crime commissioner's office: out-of-hours messages acknowledged within 24 hours;
+    # the phone line responds in full within 20 working days
+    replying = VOICEMAIL_AND_PHONE.replace("{phone_reply}", "      respond: {within: 20 working days}")
+    assert findings(charter(replying), ["CH306"]) == []
+    silent = VOICEMAIL_AND_PHONE.replace("{phone_reply}", "      update: {every: 20 working days}")
+    assert findings(charter(silent), ["CH306"]) == [
+        ("CH306", 22, 7, 'channel "voicemail" only promises an acknowledgement, which may be automated '
+                         "(add a respond or resolve commitment)"),
+    ]
+
+
 # --- CH307 commitment-order ---------------------------------------------------------------
 
 def order(later: str, limit: str, earlier: str, earlier_limit: str) -> str:

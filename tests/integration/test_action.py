@@ -172,7 +172,7 @@ def test_a_clean_charter_passes_with_zero_counts(workspace: Path, runner_temp: P
 @pytest.mark.parametrize(("fail_on", "exit_code"), [("", 1), ("warning", 1), ("error", 0), ("never", 0)])
 def test_fail_on_decides_whether_a_warning_fails_the_step(workspace: Path, runner_temp: Path, fail_on: str,
                                                           exit_code: int) -> None:
-    charter = MINIMAL_CHARTER.replace("Safe water.", "We fix leaks as soon as possible.")
+    charter = MINIMAL_CHARTER.replace("Safe water.", "We reply to every enquiry as soon as possible.")
     (workspace / "hedge.charter.yaml").write_text(charter, encoding="utf-8")
     inputs = {"version": "none", "args": "--select CH0,CH301", "fail-on": fail_on}
     run = run_action(inputs, workspace, runner_temp)

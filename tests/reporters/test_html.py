@@ -55,7 +55,7 @@ title: '{EVIL}'
 organization: {{name: '{EVIL}'}}
 overview:
   vision: '{EVIL}'
-  mission: '{EVIL} as soon as possible'
+  mission: '{EVIL} we reply as soon as possible'
   values: ['{EVIL}']
   channel_statement: '{EVIL}'
 calendars:
