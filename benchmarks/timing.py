@@ -47,7 +47,7 @@ class Measurement:
     command: Command
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
-    peak_kib: list[int] = field(default_factory=list)  # peak resident memory of the largest process
+    peak_kib: list[int] = field(default_factory=list)  # peak memory of the largest process (warm-up run)
     codes: list[int] = field(default_factory=list)
     last_line: str = ""  # last line of standard output of the warm-up run
     failure: str = ""  # standard error of a run whose exit code was unexpected
@@ -74,20 +74,37 @@ class Run(NamedTuple):
 
     wall: float  # seconds
     cpu: float  # seconds, user + system, of the command and the processes it waited for
-    peak_kib: int  # peak resident memory of the command or the largest process it waited for
+    peak_kib: int  # peak resident memory of the command or the largest process it waited for (0: not measured)
     code: int
     last_line: str  # of standard output, when captured
     stderr: str
 
 
-def run_once(command: Command, cwd: Path, env: Mapping[str, str], capture: bool = False) -> Run:
-    """Run the command once, measuring it alone: os.wait4 gives this child's own resource usage."""
+# Runs the command and reports the peak resident memory of the processes it waited for. A child
+# of the benchmark itself would not do: on Linux a process's peak survives fork and exec, so every
+# command would show the benchmark's own memory (the corpora it holds); this small wrapper's
+# children start from its few megabytes.
+_PEAK_WRAPPER = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[1:])
+sys.stderr.write("\\n@peak-kib %d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(code)
+"""
+_PEAK_MARK = "\n@peak-kib "
+
+
+def run_once(command: Command, cwd: Path, env: Mapping[str, str], capture: bool = False,
+             peak: bool = False) -> Run:
+    """Run the command once: wall and CPU seconds, exit code, stdout tail, stderr; with `peak`,
+    through a wrapper that measures its peak memory (untimed runs only: the wrapper's start-up
+    would count in the time)."""
     if command.before is not None:
         command.before()
+    argv = (sys.executable, "-c", _PEAK_WRAPPER, *command.argv) if peak else command.argv
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(  # noqa: S603 - our own argv, no shell
-            command.argv, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL,
+            argv, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL,
             stdout=out if capture else subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
@@ -96,9 +113,13 @@ def run_once(command: Command, cwd: Path, env: Mapping[str, str], capture: bool 
         err.seek(0)
         lines = out.read().decode("utf-8", "replace").strip().splitlines() if capture else []
         stderr = err.read().decode("utf-8", "replace")
-    # ru_maxrss is in KiB on Linux (bytes on macOS)
-    peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return Run(wall, usage.ru_utime + usage.ru_stime, peak, process.returncode, lines[-1] if lines else "", stderr)
+    peak_kib = 0
+    if peak and _PEAK_MARK in stderr:
+        stderr, _, mark = stderr.rpartition(_PEAK_MARK)
+        peak_kib = int(mark.split()[0])
+        if sys.platform == "darwin":  # ru_maxrss is in bytes on macOS, KiB on Linux
+            peak_kib //= 1024
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak_kib, process.returncode, lines[-1] if lines else "", stderr)
 
 
 def _record(measurement: Measurement, run: Run, timed: bool) -> None:
@@ -109,18 +130,18 @@ def _record(measurement: Measurement, run: Run, timed: bool) -> None:
     if timed:
         measurement.wall.append(run.wall)
         measurement.cpu.append(run.cpu)
-        measurement.peak_kib.append(run.peak_kib)
         measurement.codes.append(run.code)
-    elif run.last_line:
-        measurement.last_line = run.last_line
+    else:
+        measurement.peak_kib.append(run.peak_kib)
+        measurement.last_line = run.last_line or measurement.last_line
 
 
 def measure(commands: Sequence[Command], rounds: int, cwd: Path, env: Mapping[str, str],
             progress: Callable[[str], None] = lambda message: None) -> list[Measurement]:
-    """One untimed warm-up run each, then `rounds` rounds in rotated order."""
+    """One untimed warm-up run each (measuring peak memory), then `rounds` rounds in rotated order."""
     measurements = [Measurement(command) for command in commands]
     for measurement in measurements:
-        _record(measurement, run_once(measurement.command, cwd, env, capture=True), timed=False)
+        _record(measurement, run_once(measurement.command, cwd, env, capture=True, peak=True), timed=False)
     active = [m for m in measurements if not m.failure]
     for number in range(rounds):
         shift = number % len(active) if active else 0
