@@ -18,9 +18,8 @@ from typing import Any
 import yaml
 
 from charterlint.checks.context import Context
-from charterlint.checks.phrases import located
+from charterlint.checks.phrases import normalized, text_spans
 from charterlint.checks.promises import Text, charter_texts
-from charterlint.model import Span
 from charterlint.resources import data_dir
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -36,10 +35,6 @@ class Renamed:
     current: str
     since: str | None
     informal: bool
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 TABLE_FILE = "external-bodies.yaml"
@@ -71,7 +66,7 @@ def _renamed(options: Mapping[str, Any]) -> list[Renamed]:
 
 def _vague(options: Mapping[str, Any]) -> set[str]:
     names = [*_list(shipped_table().get("vague")), *_list(options.get("vague"))]
-    return {_ARTICLES.sub("", _normal(n)) for n in names if isinstance(n, str)}
+    return {_ARTICLES.sub("", normalized(n)) for n in names if isinstance(n, str)}
 
 
 # Between the words of a name: spaces, or a colon or dash with or without them ("Ombudsman
@@ -110,13 +105,6 @@ def _body_texts(document: Document) -> Iterator[Text]:
             yield Text(join("/escalation/external", index, "body"), body["body"], False, None)
 
 
-def _spans(document: Document, text: Text, found: list[re.Match[str]], pattern: re.Pattern[str]) -> list[Span | None]:
-    if text.pointer is None:
-        assert text.positions is not None
-        return [text.positions.span(m.start(), m.end()) for m in found]
-    return located(document, text.pointer, found, pattern)
-
-
 def external_body_names(document: Document, context: Context) -> Iterator[Problem]:
     """CH414: former, informal and vague names of external bodies."""
     renamed = _renamed(context.options)
@@ -126,15 +114,15 @@ def external_body_names(document: Document, context: Context) -> Iterator[Proble
     if pattern is not None:
         for text in [*charter_texts(document), *bodies]:
             found = list(pattern.finditer(text.value))
-            for match, span in zip(found, _spans(document, text, found, pattern) if found else []):
+            for match, span in zip(found, text_spans(document, text, found, pattern) if found else []):
                 entry = by_name[_key(match.group(0))]
                 following = text.value[match.start():match.start() + 2 * len(entry.current) + 16]
-                if _normal(following).startswith(_normal(entry.current)):
+                if normalized(following).startswith(normalized(entry.current)):
                     continue  # "Financial Ombudsman Service" starts with "Financial Ombudsman"
                 yield Problem(_renamed_message(match.group(0), entry), text.pointer or "", span=span)
     vague = _vague(context.options)
     for text in bodies:
-        name = _ARTICLES.sub("", _normal(text.value).rstrip("."))
+        name = _ARTICLES.sub("", normalized(text.value).rstrip("."))
         if name in vague:
             yield Problem(
                 f'"{text.value.strip()}" does not say which body: give its full name (e.g. "Communications '

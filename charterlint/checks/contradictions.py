@@ -14,7 +14,7 @@ from charterlint.charter.duration import Duration, longer
 from charterlint.charter.views import WRITTEN_TYPES, charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.key_commitments import limits
-from charterlint.checks.phrases import located
+from charterlint.checks.phrases import located, text_spans
 from charterlint.checks.promises import Marks, Sentences, Text, charter_texts
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
@@ -117,13 +117,6 @@ _APPOINTMENT = re.compile(
 _QUALIFIED = re.compile(r"(?<!\w)(?:for|some|certain|specific|particular|except|unless|if)(?!\w)", re.IGNORECASE)
 
 
-def _spans(document: Document, text: Text, found: list[re.Match[str]], pattern: re.Pattern[str]) -> list[Span | None]:
-    if text.pointer is None:
-        assert text.positions is not None
-        return [text.positions.span(m.start(), m.end()) for m in found]
-    return located(document, text.pointer, found, pattern)
-
-
 def _line(document: Document, text: Text, span: Span | None) -> int:
     if span is not None:
         return span.start.line
@@ -139,14 +132,14 @@ def appointment_contradicts_walk_in(document: Document, context: Context) -> Ite
     for text in charter_texts(document):
         walks = list(_WALK_IN.finditer(text.value))
         if walks and walk_in is None:
-            span = _spans(document, text, walks, _WALK_IN)[0]
+            span = text_spans(document, text, walks, _WALK_IN)[0]
             walk_in = (_line(document, text, span), " ".join(walks[0].group(0).split()))
         found = list(_APPOINTMENT.finditer(text.value))
         if not found:
             continue
         sentences = Sentences(text.value)
         walk_marks, qualifiers = Marks(_WALK_IN, text.value), Marks(_QUALIFIED, text.value)
-        for match, span in zip(found, _spans(document, text, found, _APPOINTMENT)):
+        for match, span in zip(found, text_spans(document, text, found, _APPOINTMENT)):
             # the walk-in phrase in the same sentence ("no appointment is needed" holds both) or a
             # qualifier makes the appointment rule part of the walk-in promise, or a narrower rule
             start, end = sentences.bounds(match.start())

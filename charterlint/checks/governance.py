@@ -101,9 +101,7 @@ def external_review_missing(document: Document, context: Context) -> Iterator[Pr
     data = document.data
     if _entries(data, "escalation", "external"):
         return
-    exempt = context.options.get("exempt-sectors")
-    sector = _section(data, "organization").get("sector")
-    if isinstance(exempt, (list, tuple)) and sector in {str(s) for s in exempt}:
+    if _sector_in(data, context.options.get("exempt-sectors")) is not None:
         return
     yield _missing(data, "no external body to escalate to (add escalation.external: an ombudsman, regulator, "
                          "adr scheme or independent reviewer)", "escalation", "external")

@@ -25,16 +25,16 @@ from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 
 _POSSESSIVES = ("our", "my", "their", "its", "his", "her", "your")
+_ENDEAVOUR = ("endeavour", "endeavours", "endeavoured", "endeavouring",
+              "endeavor", "endeavors", "endeavored", "endeavoring")
 # The forms a listed word also matches (lower case). A word not in the table matches itself.
 _WORD_FORMS: dict[str, tuple[str, ...]] = {
     **{word: _POSSESSIVES for word in _POSSESSIVES},
     "do": ("do", "does", "doing", "did"),
     "try": ("try", "tries", "trying", "tried"),
     "make": ("make", "makes", "making", "made"),
-    "endeavour": ("endeavour", "endeavours", "endeavoured", "endeavouring",
-                  "endeavor", "endeavors", "endeavored", "endeavoring"),
-    "endeavor": ("endeavour", "endeavours", "endeavoured", "endeavouring",
-                 "endeavor", "endeavors", "endeavored", "endeavoring"),
+    "endeavour": _ENDEAVOUR,  # either spelling matches every form of both
+    "endeavor": _ENDEAVOUR,
 }
 
 
@@ -54,7 +54,8 @@ def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-def _normal(text: str) -> str:
+def normalized(text: str) -> str:
+    """`text` lower-cased with runs of space as one: how phrases and names are compared."""
     return " ".join(text.lower().split())
 
 
@@ -90,7 +91,7 @@ def _spans_in_source(document: Document, pointer: str, found: list[re.Match[str]
         return None
     text, line, column = source
     in_source = list(pattern.finditer(text))
-    if [_normal(m.group(0)) for m in in_source] != [_normal(m.group(0)) for m in found]:
+    if [normalized(m.group(0)) for m in in_source] != [normalized(m.group(0)) for m in found]:
         return None
     positions = TextPositions(text, line, column)
     return [positions.span(m.start(), m.end()) for m in in_source]
@@ -135,7 +136,7 @@ def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: 
     return (sentences.bounds(before.start()) == sentences.bounds(after.start())
             and (_CLAUSE_BREAK.search(text, before.end(), after.start()) is None
                  or _PUNCTUATION_ONLY.fullmatch(text, before.end(), after.start()) is not None
-                 or (_normal(before.group(0)) == _normal(after.group(0))
+                 or (normalized(before.group(0)) == normalized(after.group(0))
                      and _FALLBACK_STEP.search(text, before.end(), after.start()) is not None)))
 
 
@@ -156,7 +157,7 @@ _MIN_REPEAT = 20  # characters: a prose sentence this long found in an aspiratio
 
 def _aspirations(document: Document) -> list[str]:
     """The overview's aspiration texts, normalised, to recognise the prose that repeats them."""
-    return [_normal(text.value) for text in charter_texts(document)
+    return [normalized(text.value) for text in charter_texts(document)
             if text.pointer is not None and _ASPIRATION.match(text.pointer)]
 
 
@@ -177,7 +178,7 @@ class _Repeats:
         if start not in self._judged:
             repeated = False
             if end - start <= 2 * self._longest + _MIN_REPEAT:  # whitespace shrinks when normalised
-                normal = _normal(self._text[start:end]).strip(" .!?")
+                normal = normalized(self._text[start:end]).strip(" .!?")
                 repeated = len(normal) >= _MIN_REPEAT and any(normal in a for a in self._aspirations)
             self._judged[start] = repeated
         return self._judged[start]
@@ -209,11 +210,11 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
     pattern = phrase_pattern([*anywhere, *in_promises, *in_limits])
     if pattern is None:
         return
-    listed_anywhere = {_normal(p) for p in anywhere}
-    promise_only = {_normal(p) for p in in_promises} - listed_anywhere
-    promise_pattern = phrase_pattern([p for p in in_promises if _normal(p) in promise_only])
-    limit_only = {_normal(p) for p in in_limits} - listed_anywhere - promise_only
-    share_pattern = phrase_pattern([p for p in in_limits if _normal(p) in limit_only])
+    listed_anywhere = {normalized(p) for p in anywhere}
+    promise_only = {normalized(p) for p in in_promises} - listed_anywhere
+    promise_pattern = phrase_pattern([p for p in in_promises if normalized(p) in promise_only])
+    limit_only = {normalized(p) for p in in_limits} - listed_anywhere - promise_only
+    share_pattern = phrase_pattern([p for p in in_limits if normalized(p) in limit_only])
     aspirations = _aspirations(document) if document.body is not None else []
     share_limits = Marks(_LIMIT_WORD, "")  # replaced per text when a share phrase is listed
     for text in charter_texts(document):

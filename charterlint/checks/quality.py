@@ -57,18 +57,16 @@ def _uses_business_calendar(duration: Duration) -> bool:
     return duration.business_word is not None
 
 
-def _hours_not_published(data: dict[str, Any]) -> bool:
+def _hours_not_published(document: Document) -> bool:
     """Whether a channel says its hours are not published: the missing working week is then the
     gap CH111 reports at each channel, and one gap gives one finding."""
-    channels = data.get("channels")
-    return isinstance(channels, list) and any(
-        isinstance(channel, dict) and channel.get("hours") == "not_published" for channel in channels)
+    return any(not channel.hours_published for channel in charter_index(document).channels)
 
 
 def business_units_without_calendar(document: Document, context: Context) -> Iterator[Problem]:
     """CH305: business/working units but no calendar (and hours not said to be unpublished);
     once, at the first use."""
-    if document.data.get("calendars") or _hours_not_published(document.data):
+    if document.data.get("calendars") or _hours_not_published(document):
         return
     for pointer, duration in charter_index(document).durations:
         if _uses_business_calendar(duration):
