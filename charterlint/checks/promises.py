@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
-from charterlint.checks.prose import TextPositions, prose_text
+from charterlint.checks.prose import TextPositions, body_prose
 from charterlint.source.document import Document
 
 # A sentence ends at ".", "!" or "?" before whitespace, at a blank line (a Markdown paragraph), or
@@ -72,9 +72,9 @@ def charter_texts(document: Document) -> Iterator[Text]:
     """Every free text of the data, then the Markdown body (fenced code and comments blanked)."""
     for pointer, value in charter_index(document).texts:
         yield Text(pointer, value, is_commitment_text(pointer), None)
-    if document.body is not None:
-        body = prose_text(document.body)
-        yield Text(None, body, False, TextPositions(body, document.body.first_line))
+    prose = body_prose(document)
+    if prose is not None:
+        yield Text(None, prose[0], False, prose[1])
 
 
 class Marks:

@@ -175,13 +175,26 @@ def _suggestion(word: ChannelWord) -> str:
     return f"{fix} and platform: {word.platforms[0]}" if word.platforms else fix
 
 
+def body_prose(document: Document) -> tuple[str, TextPositions] | None:
+    """The Markdown body as prose (`prose_text`) with its positions, worked out once per document
+    for every rule that reads it; None without a body."""
+    if document.body is None:
+        return None
+    found = document.derived.get("body_prose")
+    if found is None:
+        text = prose_text(document.body)
+        found = document.derived["body_prose"] = (text, TextPositions(text, document.body.first_line))
+    assert isinstance(found, tuple)
+    return found
+
+
 def unlisted_channels(document: Document, context: Context) -> Iterator[Problem]:
     """CH501: the body names a channel that no entry of `channels` provides."""
-    if document.body is None:
+    prose = body_prose(document)
+    if prose is None:
         return
-    text = prose_text(document.body)
+    text, positions = prose
     entries = [channel.data for channel in charter_index(document).channels]
-    positions = TextPositions(text, document.body.first_line)
     seen: set[str] = set()
     for word, match in mentions(text, channel_words()):
         if word.label in seen:

@@ -17,7 +17,7 @@ from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.key_commitments import limits
 from charterlint.checks.promises import Sentences
-from charterlint.checks.prose import TextPositions, prose_text
+from charterlint.checks.prose import body_prose
 from charterlint.source.document import Document, Problem
 
 
@@ -88,10 +88,10 @@ def _one(found: list[str]) -> str | None:
 
 def prose_contradicts_data(document: Document, context: Context) -> Iterator[Problem]:
     """CH502: a prose sentence's time limit for a thing and event the data limits differently."""
-    if document.body is None:
+    prose = body_prose(document)
+    if prose is None:
         return
-    text = prose_text(document.body)
-    positions = TextPositions(text, document.body.first_line)
+    text, positions = prose
     sentences = Sentences(text)
     seen: set[tuple[int, int]] = set()
     for limit in _LIMIT.finditer(text):
