@@ -26,7 +26,7 @@ from charterlint.schema.problems import schema_problems, section_place
 from charterlint.schema.values import value_problems
 from charterlint.source.document import Document, Problem
 from charterlint.source.loader import load_document, split_lines
-from charterlint.source.pointer import keys, resolve
+from charterlint.source.pointer import keys
 from charterlint.source.problem_kinds import CRASH, DIRECTIVE, SYNTAX_ERROR, UNKNOWN_FIELD
 
 DIRECTIVE_MARK = "charterlint"  # in every directive: `# charterlint: ...` and `x-charterlint` keys
@@ -115,8 +115,9 @@ def _misspelt_field(problem: Problem, document: Document) -> bool:
     section meant): the rules that read it wait for the fix rather than report it missing (one
     mistake, one finding: `feedbak:` is not also "no feedback channels"). Deeper down a misspelt
     field stops nothing: a channel's other problems (an unknown calendar) are still reported."""
-    return (problem.kind == UNKNOWN_FIELD and len(keys(problem.pointer)) == 1
-            and resolve(document.data, problem.pointer) is None)
+    names = keys(problem.pointer)
+    return (problem.kind == UNKNOWN_FIELD and len(names) == 1
+            and isinstance(document.data, dict) and names[0] not in document.data)
 
 
 def _mark(broken: Broken, document: Document, problems: Iterable[Problem]) -> None:

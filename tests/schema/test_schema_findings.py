@@ -112,6 +112,14 @@ def test_a_misspelt_optional_section_is_one_finding_and_its_rules_wait() -> None
         "rules did not run on feedback: fix the error on line 7 first")
 
 
+def test_an_empty_unknown_section_that_misspells_nothing_stops_no_rule() -> None:
+    result = lint_text(MINIMAL_CHARTER.replace("review:\n", "zzqx:\nreview:\n"))
+    # an unknown key left empty is not a misspelt section: it stops nothing (no note)
+    assert [f.message for f in result.findings if f.code == "CH012"] == [
+        'unknown field "zzqx" (use an x- prefix for local extensions)']
+    assert result.skipped is None
+
+
 def test_a_misspelt_field_in_a_channel_leaves_the_channels_other_problems_reported() -> None:
     text = MINIMAL_CHARTER.replace("    hours: always\n", "    hours: office\n    human_folow_up: {within: 1 day, via: same channel}\n")
     codes = [f.code for f in lint_text(text).findings]
