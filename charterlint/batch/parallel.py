@@ -14,17 +14,16 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
 from charterlint.batch.cache import ResultCache
 from charterlint.batch.work import Outcome, Task, Work, lint_work
 from charterlint.engine.settings import LintSettings
-from charterlint.exits import STOP_SIGNALS, ignore_signals
+from charterlint.exits import STOP_SIGNALS, SignalsHeld, ignore_signals
 
 DIED = "charterlint's worker process ended abruptly while linting it (killed, or out of memory)"
 
@@ -48,7 +47,8 @@ def _start(payload: Payload) -> None:
     # the whole process group) and dies of SIGTERM, whatever handlers it inherited by forking.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by the parent while it forked
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it forked (POSIX)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     try:
         _WORKER["task"] = payload if isinstance(payload, Task) else payload()
     except Exception as error:  # noqa: BLE001 - reported for every file this worker is given
@@ -111,7 +111,9 @@ def _in_pool(items: Sequence[Work], pending: list[int], outcomes: list[Outcome |
     try:
         size = _chunk(len(pending), count)
         groups = [pending[start:start + size] for start in range(0, len(pending), size)]
-        with _signals_held():  # the workers fork here
+        # SIGINT and SIGTERM wait while the workers fork: raised in the fork handlers Python runs
+        # (logging's among them), the signal's exception would be ignored and the run never stop
+        with SignalsHeld():
             # submitted chunk by chunk, not with pool.map: its iterator cancels the futures left
             # when a signal stops the run, which races with the pool's own thread (a traceback)
             chunks = [pool.submit(_lint_chunk, [items[index] for index in group]) for group in groups]
@@ -128,17 +130,6 @@ def _in_pool(items: Sequence[Work], pending: list[int], outcomes: list[Outcome |
     pool.shutdown(wait=True)
     # Chunks leave the pool's queue in order: one per worker running, and count + 1 queued.
     return [index for group in broken[:2 * count + 1] for index in group]
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM wait while processes fork: raised in the fork handlers Python runs
-    (logging's among them), the signal's exception would be ignored and the run never stop."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -161,7 +152,7 @@ def _one_at_a_time(items: Sequence[Work], payload: Payload, method: str) -> list
     try:
         for work in items:
             try:
-                with _signals_held():  # the worker forks here
+                with SignalsHeld():  # the worker forks here (see _in_pool)
                     future = pool.submit(_lint, work)
                 outcomes.append(future.result())
             except BrokenProcessPool:

@@ -25,7 +25,7 @@ class Plan:
 
     jobs: int | None = 1  # None: by the number of files and cores (jobs.auto_jobs)
     cache: ResultCache | None = None
-    slim: bool = False  # results without what no reporter of the run shows (runner.slimmed)
+    slim: bool = False  # results without what no reporter of the run shows (batch.work.kept)
     # Lint settings built again, for worker processes that do not fork (spawn, forkserver).
     rebuild: Callable[[], LintSettings] | None = None
 
