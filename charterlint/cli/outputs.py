@@ -15,7 +15,7 @@ from typing import IO, Any
 
 import click
 
-from charterlint.atomic import Content, Staged, commit_all, discard_all, stage
+from charterlint.atomic import Content, Staged, commit, commit_all, discard_all, stage
 from charterlint.exits import SignalsHeld
 from charterlint.model import Report
 from charterlint.reporters import RenderOptions, Reporter
@@ -88,16 +88,13 @@ def write_output(path: str, content: str) -> None:
     if _is_special(os.path.abspath(path)):
         _write_special(path, content)
     else:
-        commit_all([_stage_output(path, content)])
+        commit(_stage_output(path, content))
 
 
-def _write_special(path: str, content: Content) -> None:
+def _write_special(path: str, content: str | Iterable[str]) -> None:
     try:
         with open(os.path.abspath(path), "w", encoding="utf-8", newline="\n") as stream:  # /dev/stdout, a pipe
-            if isinstance(content, bytes):
-                stream.write(content.decode("utf-8"))
-            else:
-                stream.writelines([content] if isinstance(content, str) else content)
+            stream.writelines([content] if isinstance(content, str) else content)
     except OSError as error:
         raise OutputError(f'cannot write "{path}": {error.strerror or error}') from None
 
