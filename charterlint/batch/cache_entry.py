@@ -107,8 +107,11 @@ def encode(result: FileResult, key: str, content: bytes) -> bytes | None:
     return head.encode("ascii") + b"\n" + data
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))  # made once: an entry encodes each finding
+
+
 def compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return _COMPACT.encode(value)
 
 
 def _items(head: bytes) -> Iterator[Any]:

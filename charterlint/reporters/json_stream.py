@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 _INDENT = "  "
+# One encoder each, made once: json.dumps with arguments makes a new one per call, per finding here.
+_PRETTY = json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False)
+_PLAIN = json.JSONEncoder(ensure_ascii=False)
 
 
 class Lazy(NamedTuple):
@@ -22,7 +25,7 @@ class Lazy(NamedTuple):
 
 def dumps(value: Any, level: int = 0) -> str:
     """One value as json.dumps writes it, indented to sit `level` levels deep."""
-    text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    text = _PRETTY.encode(value)
     return text.replace("\n", "\n" + _INDENT * level) if level else text
 
 
@@ -35,7 +38,7 @@ def pieces(value: Any, level: int = 0) -> Iterator[str]:
         inner = "\n" + _INDENT * (level + 1)
         separator = "{"
         for key in sorted(value):
-            yield separator + inner + json.dumps(key, ensure_ascii=False) + ": "
+            yield separator + inner + _PLAIN.encode(key) + ": "
             separator = ","
             yield from pieces(value[key], level + 1)
         yield "\n" + _INDENT * level + "}"
