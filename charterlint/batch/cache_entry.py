@@ -91,20 +91,28 @@ def _decode_skipped(item: Any) -> Skipped | None:
                    tuple(_str(c) for c in codes))
 
 
+def packed(data: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """A charter as PackedData (its compact JSON, read when a reporter shows it) when it is plain
+    JSON data; as it is otherwise (None, already packed, or data JSON would change)."""
+    if data is None or isinstance(data, PackedData) or not (isinstance(data, dict) and plain(data)):
+        return data
+    return PackedData(compact(data).encode("ascii"))
+
+
 def encode(result: FileResult, key: str, content: bytes) -> bytes | None:
     """The entry for `result` (linted from `content`), or None when it cannot be stored faithfully."""
     if any(finding.path != result.path for finding in result.findings):
         return None
-    if result.data is not None and not isinstance(result.data, PackedData) and not (
-            isinstance(result.data, dict) and plain(result.data)):
-        return None
+    data = packed(result.data)
+    if data is not None and not isinstance(data, PackedData):
+        return None  # not plain JSON data: it would not read back equal
     facts = {"format": FORMAT, "path": result.path, "key": key, "parsed": result.parsed,
              "lines": _line_mode(result.source_lines, content), "findings": len(result.findings),
              "skipped": _skipped(result.skipped)}
     # ensure_ascii: no raw line break inside either line (U+2028 and the like are escaped too)
     head = "".join(["[", compact(facts), *("," + compact(_finding(f)) for f in result.findings), "]"])
-    data = result.data.raw if isinstance(result.data, PackedData) else compact(result.data).encode("ascii")
-    return head.encode("ascii") + b"\n" + data
+    raw = data.raw if data is not None else b"null"
+    return head.encode("ascii") + b"\n" + raw
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))  # made once: an entry encodes each finding

@@ -7,15 +7,14 @@ the cache and worker processes.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from charterlint import __version__
-from charterlint.batch.cache_entry import compact, plain
+from charterlint.batch.cache_entry import packed
 from charterlint.engine.lint import crash_finding, failure, lint_bytes
 from charterlint.engine.settings import LintSettings
-from charterlint.model import FileResult, PackedData, Report
+from charterlint.model import FileResult, Report
 from charterlint.source.discovery import Target
 from charterlint.source.regular import NotRegularFile, read_regular
 
@@ -100,6 +99,8 @@ def lint_work(work: Work, task: Task) -> Outcome:
         return Outcome(None, f"charterlint crashed while linting it: {type(error).__name__}: {error}")
     problem = ""
     if task.cache is not None and work.content is not None and work.key:
+        data = packed(result.data)  # serialised once: the entry stores these bytes, the run keeps them
+        result = result if data is result.data else replace(result, data=data)
         problem = task.cache.store(result, work.key, work.content)
     return Outcome(kept(result, task.slim), "", problem)
 
@@ -110,13 +111,7 @@ def kept(result: FileResult, slim: bool) -> FileResult:
     (html, matrix) packed as compact JSON, or dropped when `slim` (no output shows it). Large runs
     keep far less in memory, and worker processes send far less back."""
     lines = _lines_shown(result)
-    data: Mapping[str, Any] | None
-    if slim:
-        data = None
-    elif result.data is not None and not isinstance(result.data, PackedData) and plain(result.data):
-        data = PackedData(compact(result.data).encode("ascii"))
-    else:
-        data = result.data
+    data = None if slim else packed(result.data)
     if data is result.data and lines == result.source_lines:
         return result
     return replace(result, data=data, source_lines=lines)
