@@ -73,5 +73,9 @@ def closest(word: str, options: Sequence[str]) -> str | None:
 
 def did_you_mean(word: str, options: Sequence[str]) -> str:
     """` (did you mean "x"?)` for the option closest to `word`; "" when none is close."""
-    hint = closest(word, options)
+    return suggesting(closest(word, options))
+
+
+def suggesting(hint: str | None) -> str:
+    """` (did you mean "x"?)` for a close option already found; "" for None."""
     return f' (did you mean "{hint}"?)' if hint else ""

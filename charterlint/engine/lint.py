@@ -24,7 +24,7 @@ from charterlint.resources import load_schema
 from charterlint.ruleset.rule import Rule
 from charterlint.schema.problems import schema_problems, section_place
 from charterlint.schema.values import value_problems
-from charterlint.source.document import Document, Problem
+from charterlint.source.document import Document, Problem, within_lines
 from charterlint.source.loader import load_document, split_lines
 from charterlint.source.pointer import keys
 from charterlint.source.problem_kinds import CRASH, DIRECTIVE, SYNTAX_ERROR, UNKNOWN_FIELD
@@ -45,9 +45,8 @@ def _finding(path: str, rule: ActiveRule, problem: Problem, document: Document |
         span = document.locate(problem.pointer, problem.anchor)
     else:
         span = DOCUMENT_START
-    if document is not None and span.start.line > len(document.lines) > 0:  # past the end: at the last line's end
-        last = len(document.lines)
-        span = Span.at(last, len(document.lines[-1]) + 1, 0)
+    if document is not None:
+        span = within_lines(span, document.lines)
     where = locus(problem.pointer, document.data) if document is not None else ""
     if shared is not None:
         message, where = shared.setdefault(message, message), shared.setdefault(where, where)

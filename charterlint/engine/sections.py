@@ -93,6 +93,8 @@ class Broken:
         """The broken units a rule that runs skips (its findings inside them are dropped): every
         one for `*`; for `section/*`, the section's broken items; for `section/*/field`, the items
         that are wrong themselves or in that field."""
+        if not self.units:  # a sound file, as most are: nothing to skip, nothing to work out
+            return ()
         found = self._skipped.get(reads)
         if found is None:
             found = self._skipped[reads] = self._skipped_by(reads)

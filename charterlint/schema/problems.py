@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from charterlint.charter.subjects import closest, describe, did_you_mean, show_value
+from charterlint.charter.subjects import closest, describe, did_you_mean, show_value, suggesting
 from charterlint.model import Span
 
 # Re-exported: the engine and the tests build the validator with `schema.charter_validator()`.
@@ -239,11 +239,11 @@ def _unknown(error: ValidationError, context: _Context, pointer: str) -> Iterato
     for key in instance:
         if key in known or any(p.search(key) for p in patterns) or (pointer, key) in context.misspelt:
             continue
+        meant = closest(key, known) if key != "<<" else None
         if key == "<<":  # YAML 1.1 merge key: charters are read as YAML 1.2, which has none
             suggestion = " (YAML merge keys are not supported: write the fields out)"
         else:
-            suggestion = did_you_mean(key, known) or _known_list(known)
-        meant = closest(key, known) if key != "<<" else None
+            suggestion = suggesting(meant) or _known_list(known)
         if meant is not None and meant not in instance and context.locate is not None:
             # a field the charter lacks, written under a misspelt name: the problem is about the
             # field meant (the rules that read it wait for the fix), at the key as written

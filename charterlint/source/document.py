@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,3 +120,11 @@ def nearest_node(nodes: Mapping[str, NodeSpans], pointer: str) -> tuple[str, Nod
         if node is not None or not pointer:
             return pointer, node
         pointer = pointer.rpartition("/")[0]
+
+
+def within_lines(span: Span, lines: Sequence[str]) -> Span:
+    """A place past the file's last line (a fault at the very end, after its last line break, or
+    a section that would go after it) points at the last line's end."""
+    if not lines or span.start.line <= len(lines):
+        return span
+    return Span.at(len(lines), len(lines[-1]) + 1, 0)

@@ -7,7 +7,7 @@ import re
 from pathlib import PurePath
 
 from charterlint.model import Span
-from charterlint.source.document import Body, Document, Limits, Problem
+from charterlint.source.document import Body, Document, Limits, Problem, within_lines
 from charterlint.source.parsed import Parsed, ParseError
 from charterlint.source.problem_kinds import SYNTAX_ERROR
 from charterlint.source.yaml_loader import load_yaml
@@ -135,12 +135,7 @@ def load_document(path: str, raw: bytes, limits: Limits, kind: str | None = None
         return parse_text(path, text, kind, limits)
     except ParseError as error:
         lines = split_lines(text, kind or "yaml")
-        return tuple(syntax_error(message, _inside(span, lines))
+        return tuple(syntax_error(message, within_lines(span, lines))
                      for message, span in ((error.message, error.span), *error.also))
 
 
-def _inside(span: Span, lines: list[str]) -> Span:
-    """A fault at the very end of the file (after its last line break) points at the last line's end."""
-    if not lines or span.start.line <= len(lines):
-        return span
-    return Span.at(len(lines), len(lines[-1]) + 1, 0)
