@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from charterlint.model import Skipped, Span
-from charterlint.source.pointer import tokens, unescape
+from charterlint.source.pointer import at_or_below, tokens, unescape
 
 EVERY_PART = "*"
 EACH_ITEM = "/*"
@@ -50,7 +50,7 @@ def section_name(unit: str) -> str:
 
 def inside(pointer: str, unit: str) -> bool:
     """Whether `pointer` is at or below `unit` (everything is inside the root)."""
-    return not unit or pointer == unit or pointer.startswith(unit + "/")
+    return not unit or at_or_below(pointer, unit)
 
 
 class Broken:

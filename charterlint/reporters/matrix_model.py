@@ -130,11 +130,6 @@ def charter_coverage(result: FileResult, today: dt.date | None, review_period: s
     )
 
 
-def inside(pointer: str, node: str) -> bool:
-    """Whether `pointer` is `node` or below it."""
-    return pointer == node or pointer.startswith(node + "/")
-
-
 class _Index:
     """What every row looks up, gathered once (a lookup per channel kept the matrix linear in the
     number of channels, issue 14): the findings at or below each pointer, in report order, and

@@ -26,7 +26,7 @@ from charterlint.schema.misspellings import renamed as renamed_copy
 from charterlint.schema.validator import SchemaValidator as SchemaValidator
 from charterlint.schema.validator import charter_validator as charter_validator
 from charterlint.source.document import Problem
-from charterlint.source.pointer import join
+from charterlint.source.pointer import at_or_below, join
 from charterlint.source.problem_kinds import INVALID_VALUE, MISSING_FIELD, SCHEMA_ERROR, UNKNOWN_FIELD
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def _inside_misspelt(validator: SchemaValidator, context: _Context) -> list[Prob
         inner = _Context(renamed, written.source, written.locate, {})
         for error in validator.detailed.iter_errors(renamed):
             at = error_pointer(error)
-            if at == written.meant or at.startswith(written.meant + "/"):
+            if at_or_below(at, written.meant):
                 problems += [replace(problem, span=problem.span or written.locate(problem.pointer, problem.anchor))
                              for problem in _explain(error, inner)]
     return problems

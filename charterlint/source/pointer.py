@@ -61,3 +61,8 @@ def pointers(value: Any, pointer: str = "") -> Iterator[str]:
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
         yield from pointers(item, join(pointer, key))
+
+
+def at_or_below(pointer: str, node: str) -> bool:
+    """Whether `pointer` is `node` or below it (`/channels/2/hours` is below `/channels/2`)."""
+    return pointer == node or pointer.startswith(node + "/")
