@@ -10,7 +10,7 @@ from __future__ import annotations
 from charterlint.model import FileResult, Report
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.inert import inert
-from charterlint.reporters.matrix import LEGEND, codes, not_parsed, review_parts
+from charterlint.reporters.matrix import LEGEND, codes, not_parsed, review_parts, skipped_note
 from charterlint.reporters.matrix_model import COLUMNS, Cell, CharterCoverage, State, charter_coverage
 
 _SPECIAL = "\\`*_[]<>|~&#"
@@ -43,7 +43,7 @@ def _section(result: FileResult, coverage: CharterCoverage | None) -> list[str]:
     first, *rest = review_parts(coverage.review)  # the dates and basis come from the charter
     lines += [literal(first.text) + " " + "".join(part.text for part in rest), ""]  # literal() drops the space
     if coverage.skipped:
-        lines += [literal(f"note: {coverage.skipped} (charterlint check shows them)"), ""]
+        lines += [literal(skipped_note(coverage)), ""]
     if not coverage.rows:
         return [*lines, "no channels", ""]
     header = ["Channel", "Type", "Hours", *(literal(column.heading) for column in COLUMNS)]
