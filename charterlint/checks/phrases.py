@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from charterlint.checks.context import Context
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
@@ -46,7 +47,13 @@ def _word(word: str) -> str:
 
 
 def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
-    """One case-insensitive regex for all phrases and their inflections, longest first, on word boundaries."""
+    """One case-insensitive regex for all phrases and their inflections, longest first, on word
+    boundaries. Built once per list: the lists come from a run's options, the same for every file."""
+    return _phrase_pattern(tuple(phrases))
+
+
+@lru_cache(maxsize=64)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     words = [phrase.split() for phrase in phrases if phrase.strip()]
     if not words:
         return None
