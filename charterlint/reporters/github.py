@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from charterlint.model import FileResult, Finding, Report, Severity
 from charterlint.reporters import RenderOptions
 from charterlint.reporters.inert import printable
+from charterlint.reporters.markdown import literal
 
 ANNOTATION_CAP = 10  # per kind and step: GitHub's limit
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-_MARKDOWN_SPECIAL = "\\`*_[]<>|~&"
 _NO_SUMMARY = "no job summary lists them: GITHUB_STEP_SUMMARY is not set"
 
 
@@ -88,12 +88,6 @@ def render(report: Report, options: RenderOptions) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _cell(text: str) -> str:
-    """Table cell text: Markdown and HTML made literal, on one line."""
-    flat = " ".join(text.split())
-    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in flat)
-
-
 def _row(finding: Finding) -> str:
     cells: Sequence[str] = (
         finding.path,
@@ -103,7 +97,7 @@ def _row(finding: Finding) -> str:
         f"{finding.code} {finding.name}",
         finding.message,
     )
-    return "| " + " | ".join(_cell(printable(cell)) for cell in cells) + " |"
+    return "| " + " | ".join(literal(cell) for cell in cells) + " |"
 
 
 def step_summary(report: Report) -> str:

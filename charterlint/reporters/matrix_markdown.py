@@ -9,17 +9,9 @@ from __future__ import annotations
 
 from charterlint.model import FileResult, Report
 from charterlint.reporters import RenderOptions
-from charterlint.reporters.inert import inert
+from charterlint.reporters.markdown import literal
 from charterlint.reporters.matrix import LEGEND, codes, not_parsed, review_parts, skipped_note
 from charterlint.reporters.matrix_model import COLUMNS, Cell, CharterCoverage, State, charter_coverage
-
-_SPECIAL = "\\`*_[]<>|~&#"
-
-
-def literal(text: str) -> str:
-    """`text` on one line, with the characters Markdown or HTML would read escaped."""
-    flat = " ".join(inert(text).split())
-    return "".join(f"\\{char}" if char in _SPECIAL else char for char in flat)
 
 
 def _cell(cell: Cell) -> str:
