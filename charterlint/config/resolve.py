@@ -23,7 +23,7 @@ from charterlint.ruleset.rule import Rule
 from charterlint.ruleset.selection import PRESETS, matches, no_rule, preset_codes
 from charterlint.schema.datafile import explain, one_of, unknown_key
 from charterlint.schema.validator import compile_schema
-from charterlint.source.discovery import display_path
+from charterlint.source.discovery import display_path, within
 from charterlint.source.document import Limits
 from charterlint.source.pointer import escape
 from charterlint.source.regular import read_text
@@ -121,8 +121,7 @@ def inside(path: Path, root: Path, *, follow: bool = True) -> bool:
         real = os.path.realpath(path)
     else:
         real = os.path.join(os.path.realpath(path.parent), path.name)
-    tree = os.path.realpath(root)
-    return os.path.commonpath([real, tree]) == tree
+    return within(real, root)
 
 
 def _system_path(path: str) -> bool:

@@ -63,13 +63,16 @@ def _listing(directory: str) -> tuple[list[str], list[str]]:
     return sorted(directories), sorted(names)
 
 
+def within(real: str, top: Path) -> bool:
+    """Whether the resolved path `real` is `top` or below it, links in `top`'s own path followed."""
+    tree = os.path.realpath(top)
+    return os.path.commonpath([real, tree]) == tree
+
+
 def leaves_tree(path: Path, top: Path) -> bool:
     """Whether `path`, found walking `top`, is a symbolic link whose target (followed to its end,
     dangling or not) lies outside `top`: a committed link to a secret or a device is not read."""
-    if not os.path.islink(path):
-        return False
-    target, tree = os.path.realpath(path), os.path.realpath(top)
-    return os.path.commonpath([target, tree]) != tree
+    return os.path.islink(path) and not within(os.path.realpath(path), top)
 
 
 def _walk(directory: Path, root: Path, unreadable: list[Target]) -> Iterator[Target]:
