@@ -47,6 +47,27 @@ def describe(data: Any, pointer: str) -> str:
     return subject or dotted or "the charter"
 
 
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "empty",
+}
+
+
+def expected_types(types: Any) -> str:
+    """A schema's `type` (one name or a list) in words: "text or a whole number"."""
+    return " or ".join(_TYPE_WORDS.get(str(name), str(name)) for name in (types if isinstance(types, list) else [types]))
+
+
+def kind_of(value: Any) -> str:
+    """What a file holds instead of a mapping, named by kind, never quoted (it may be any file)."""
+    return "a list" if isinstance(value, list) else "a string" if isinstance(value, str) else "a value"
+
+
 def show_value(value: Any) -> str:
     """A value as a message quotes it: strings in quotes, collections by kind."""
     if isinstance(value, bool):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from charterlint.charter.subjects import kind_of
 from charterlint.model import Span
 from charterlint.schema.datafile import DataFileError, first_failure, key_name, located, parse_data_file
 from charterlint.schema.validator import schema_validator
@@ -150,8 +151,7 @@ def _toml_node(found: list[tuple[tuple[str, ...], int, int]], pointer: str) -> N
 def validate_layer(layer: Layer) -> None:
     """Raise ConfigError for the first schema failure, in source order."""
     if not isinstance(layer.data, dict):  # named by kind, never quoted: `extends` may name any file
-        kind = "a list" if isinstance(layer.data, list) else "a string" if isinstance(layer.data, str) else "a value"
-        raise layer.error("", f"expected a mapping of settings, not {kind}")
+        raise layer.error("", f"expected a mapping of settings, not {kind_of(layer.data)}")
     failure = first_failure(schema_validator("config.schema.json"), layer.data, layer.nodes)
     if failure is not None:
         pointer, anchor, message = failure

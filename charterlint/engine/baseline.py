@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from charterlint.charter.subjects import kind_of
 from charterlint.engine.fingerprint import fingerprint, normalize_message
 from charterlint.model import Finding, Report, Suppression
 from charterlint.schema.datafile import DataFileError, parse_data_file, validate
@@ -64,8 +65,7 @@ def read_baseline(text: str, source: str) -> Counter[tuple[str, str, str]]:
     except DataFileError as error:
         raise BaselineError(str(error)) from None
     if not isinstance(file.data, dict):  # named by kind, never quoted: the file may be anything
-        kind = "a list" if isinstance(file.data, list) else "a string" if isinstance(file.data, str) else "a value"
-        raise BaselineError(f"{source}:1:1: expected a JSON object of findings, not {kind}"
+        raise BaselineError(f"{source}:1:1: expected a JSON object of findings, not {kind_of(file.data)}"
                             " (not a charterlint baseline: write one with --write-baseline)")
     try:
         validate(file, "baseline.schema.json")

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from charterlint.charter.subjects import did_you_mean, show_value
+from charterlint.charter.subjects import did_you_mean, expected_types, show_value
 from charterlint.schema.validator import SchemaValidator, schema_validator
 from charterlint.source.document import Limits, NodeSpans, nearest_node
 from charterlint.source.parsed import ParseError
@@ -23,9 +23,6 @@ from charterlint.source.yaml_loader import load_yaml
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
-
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
-               "object": "a mapping", "boolean": "true or false"}
 
 
 def error_pointer(error: ValidationError) -> str:
@@ -51,8 +48,7 @@ def explain(error: ValidationError) -> tuple[str, str, str]:
         missing = next(name for name in limit if name not in value)
         return pointer, "key", f'"{missing}" is missing'
     if kind == "type":
-        expected = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in (limit if isinstance(limit, list) else [limit]))
-        return pointer, "value", f"expected {expected}, not {show_value(value)}"
+        return pointer, "value", f"expected {expected_types(limit)}, not {show_value(value)}"
     if kind == "const":
         return pointer, "value", f"must be {show_value(limit)}, not {show_value(value)}"
     if kind == "enum":

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from charterlint.charter.subjects import closest, describe, did_you_mean, show_value, suggesting
+from charterlint.charter.subjects import closest, describe, did_you_mean, expected_types, show_value, suggesting
 from charterlint.model import Span
 
 # Re-exported: the engine and the tests build the validator with `schema.charter_validator()`.
@@ -32,15 +32,6 @@ from charterlint.source.problem_kinds import INVALID_VALUE, MISSING_FIELD, SCHEM
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-_TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of fields",
-    "null": "empty",
-}
 _VALUE_CODES = {"type", "enum", "const", "pattern", "format", "minLength", "maxLength",
                 "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
 
@@ -279,7 +270,7 @@ def _invalid_value(error: ValidationError, data: Any, pointer: str,
     subject = describe(data, pointer)
     if kind == "type":
         types = limit if isinstance(limit, list) else [limit]
-        expected = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
+        expected = expected_types(types)
         written = source(pointer) if "string" in types and isinstance(value, (int, float)) else None
         if written is not None:
             # YAML read it as a number or true/false: show it as written, and the text that fits
