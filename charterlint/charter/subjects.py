@@ -60,7 +60,8 @@ _TYPE_WORDS = {
 
 def expected_types(types: Any) -> str:
     """A schema's `type` (one name or a list) in words: "text or a whole number"."""
-    return " or ".join(_TYPE_WORDS.get(str(name), str(name)) for name in (types if isinstance(types, list) else [types]))
+    names = types if isinstance(types, list) else [types]
+    return " or ".join(_TYPE_WORDS.get(str(name), str(name)) for name in names)
 
 
 def kind_of(value: Any) -> str:
