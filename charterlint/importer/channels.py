@@ -111,10 +111,9 @@ def mentions(text: str) -> list[Mention]:
         start = text.find(number)
         fax = re.search(r"\bfax\b", text[max(0, start - 30):start], _I)  # "fax on 0191 ..." is the fax's number
         add("fax" if fax else "phone", start, start + len(number))
-    if POSTCODE.search(text):
-        match = POSTCODE.search(text)
-        assert match is not None
-        add("post", match.start(), match.end())
+    postcode = POSTCODE.search(text)
+    if postcode is not None:
+        add("post", postcode.start(), postcode.end())
     return sorted((m for m in found if m.type != "accessibility"), key=lambda m: m.start)
 
 

@@ -130,11 +130,11 @@ def _complaint_channels(ours: Sequence[Sentence], found: Sequence[Channel]) -> t
         about = (sentence.text, *sentence.headings[:1])
         if not any(channel_words_complaint(text) for text in about):
             continue
-        first = first or sentence
         for mention in channel_words.mentions(sentence.text):
             key = _channel_id(mention.type, mention.platform)
             if key not in named and any(channel.id == key for channel in found):
                 named.append(key)
+                first = first or sentence
     return tuple(named), first
 
 
