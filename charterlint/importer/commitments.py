@@ -86,6 +86,14 @@ class Commitment:
     case: str | None = None  # the words that tell this case from others ("priority issues"): a variant's `when`
 
     @property
+    def wording(self) -> str:
+        """The published wording: the sentence, or for a table cell that is only a time, its whole row."""
+        sentence = self.sentence
+        if sentence.kind == "cell" and sentence.row_text and len(sentence.text) < len(sentence.row_text):
+            return sentence.row_text
+        return sentence.text
+
+    @property
     def value(self) -> str:
         """The commitment as the accuracy test compares it: the time, the share, both, or "text"."""
         parts = [part for part in (self.within, self.target) if part]
@@ -172,7 +180,7 @@ def _in_sentence(sentence: Sentence, only_channel: str | None) -> list[Commitmen
                       and m.start() not in used_shares), None)
         if share is not None:
             used_shares.add(share.start())
-        case = (sentence.row_text.split(found_duration.duration.text)[0].strip() or None) if lone_cell else \
+        case = (sentence.row_text.split(" | ")[0].strip() or None) if lone_cell else \
             _case(clause, found_duration.start - clause_start)
         found.append(Commitment(kind, found_duration.duration.text, f"{share['value']}%" if share else None, sentence,
                                 owner, strength, start_from, None, statistic, case))

@@ -62,7 +62,7 @@ def _fields(commitment: Commitment, *, variant: bool) -> list[tuple[str, Node]]:
                 entries.append((key, Node(value)))
     if commitment.strength:
         entries.append(("strength", Node(commitment.strength)))
-    entries.append(("text", Node(commitment.sentence.text)))
+    entries.append(("text", Node(commitment.wording)))
     if variant:  # the citation goes on the first line that has no TODO
         index = 1 if entries[0][1].comment else 0
         key, node = entries[index]

@@ -88,7 +88,10 @@ def _channels(ours: Sequence[Sentence]) -> list[Channel]:
             address = _address(mention.type, sentence, mention)
             if key not in found:
                 found[key] = Channel(key, mention.type, sentence, address, mention.platform)
-            elif found[key].address is None and address:
+                continue
+            if found[key].sentence.kind == "heading" and sentence.kind != "heading":
+                found[key] = replace(found[key], sentence=sentence)  # a sentence says more than a heading
+            if found[key].address is None and address:
                 found[key] = replace(found[key], address=address)
     if any(c.type == "social_media" and c.platform for c in found.values()):
         found.pop(_IDS["social_media"], None)  # "social media (Facebook, X)": the platforms are the channels

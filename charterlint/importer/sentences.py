@@ -76,7 +76,8 @@ def sentences_of(blocks: Sequence[Block]) -> tuple[Sentence, ...]:
     first_rows: dict[int, int] = {}  # table -> its first row
     for block in blocks:
         if block.row is not None:
-            rows[block.row] = (rows.get(block.row, "") + " " + " ".join(block.text.split())).strip()
+            cell = " ".join(block.text.split())
+            rows[block.row] = f"{rows[block.row]} | {cell}" if block.row in rows else cell
             if block.table is not None:
                 first_rows.setdefault(block.table, block.row)
     found: list[Sentence] = []
