@@ -129,8 +129,8 @@ def owner_of(sentence: Sentence, clause: str, only_channel: str | None) -> Owner
 
 
 def _case(clause: str, duration_start: int) -> str | None:
-    words = re.sub(r"\b(?:within|in|by|on|every|and|with|for|the|are|is|get|gets)\s*$", "", clause[:duration_start],
-                   flags=_I).strip(" ,;:-")
+    words = re.sub(r"(?:\b(?:within|in|by|on|every|and|with|for|the|are|is|get|gets|at most|at the latest|"
+                   r"no later than|up to)\s*)+$", "", clause[:duration_start], flags=_I).strip(" ,;:-")
     words = re.sub(r"^(?:and|with|for|but|or)\s+", "", words, flags=_I)
     return words if 1 < len(words.split()) <= 12 else None
 
@@ -176,6 +176,7 @@ def _in_sentence(sentence: Sentence, only_channel: str | None) -> list[Commitmen
         owner = owner_of(sentence, sentence.row_text if lone_cell else clause, only_channel)
         if kind == "answer" and owner.channels and not set(owner.channels) & _VOICE:
             kind = "respond"  # an email is replied to, not answered
+        strength = _first(_STRENGTH, text[:clause_end])  # "we have 8 weeks ..., but we aim to ...": not an aim
         share = next((m for m in reversed(shares) if m.start() < found_duration.start
                       and m.start() not in used_shares), None)
         if share is not None:
