@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.importer.accuracy import PROSE, Score, expected_path, score_corpus, sources
 from tests.corpus.accuracy import CORPUS
+from tests.importer.accuracy import PROSE, Score, expected_path, score_corpus, sources
 
 
 def test_every_real_charter_has_a_prose_version_citing_the_same_source() -> None:
