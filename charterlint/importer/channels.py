@@ -89,6 +89,14 @@ def postal_address(text: str) -> str | None:
     return match.group(0).strip(" ,") if match else None
 
 
+_NUMBER_OWNERS = (("fax", re.compile(r"\bfax\b", _I)), ("sms", re.compile(r"\btext\b|\bSMS\b", _I)))
+
+
+def _number_kind(before: str) -> str:
+    """Whose a number is, from the words just before it ("fax on 0191 ...", "text us on 07700 ...")."""
+    return next((kind for kind, pattern in _NUMBER_OWNERS if pattern.search(before)), "phone")
+
+
 def mentions(text: str) -> list[Mention]:
     """The channels `text` names, in order; contact details count (a number is a phone, an address an email)."""
     found: list[Mention] = []
@@ -109,8 +117,7 @@ def mentions(text: str) -> list[Mention]:
             add(kind, match.start(), match.end(), platform)
     for number in phone_numbers(text):
         start = text.find(number)
-        fax = re.search(r"\bfax\b", text[max(0, start - 30):start], _I)  # "fax on 0191 ..." is the fax's number
-        add("fax" if fax else "phone", start, start + len(number))
+        add(_number_kind(text[max(0, start - 30):start]), start, start + len(number))
     postcode = POSTCODE.search(text)
     if postcode is not None:
         add("post", postcode.start(), postcode.end())

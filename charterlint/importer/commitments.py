@@ -84,6 +84,7 @@ class Commitment:
     at: str | None = None
     statistic: str | None = None
     case: str | None = None  # the words that tell this case from others ("priority issues"): a variant's `when`
+    stage: str | None = None  # the complaint stage it belongs to ("Stage 1"), set by extract
 
     @property
     def wording(self) -> str:
@@ -186,7 +187,7 @@ def _in_sentence(sentence: Sentence, only_channel: str | None) -> list[Commitmen
         found.append(Commitment(kind, found_duration.duration.text, f"{share['value']}%" if share else None, sentence,
                                 owner, strength, start_from, None, statistic, case))
     for share in shares:
-        if share.start() in used_shares or durations:
+        if share.start() in used_shares:
             continue
         kind = _kind_near(text, share.start())
         if kind in (None, "update"):

@@ -19,8 +19,9 @@ from charterlint.importer.yaml_text import Node, document, safe_comment
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _FEEDBACK_KINDS = ("acknowledge", "respond", "update")
+_STAGE_KINDS = ("acknowledge", "respond")
 _KIND_ORDER = ("answer", "acknowledge", "respond", "resolve", "update")
-Target = tuple[str, str]  # ("channel", id), ("standard", key) or ("feedback", "")
+Target = tuple[str, str]  # ("channel", id), ("standard", key), ("stage", name) or ("feedback", "")
 
 
 def cite(sentence: Sentence) -> str:
@@ -83,7 +84,10 @@ def _targets(extraction: Extraction) -> dict[Target, dict[str, list[Commitment]]
     worded = [c for c in extraction.commitments if not (c.within or c.target)]
     for commitment in [*numbered, *worded]:
         target: Target
-        if commitment.owner.channels:
+        stage = ("stage", commitment.stage or "")
+        if commitment.stage and commitment.kind in _STAGE_KINDS and not slots.get(stage, {}).get(commitment.kind):
+            target = stage
+        elif commitment.owner.channels:
             ids = extraction.ids_of(commitment.owner)
             target = ("channel", ids[0]) if len(ids) == 1 else ("standard", "+".join(ids))
         elif commitment.owner.complaints:
@@ -165,12 +169,17 @@ def _feedback(extraction: Extraction, kinds: dict[str, list[Commitment]] | None)
     return Node(entries=tuple(entries)) if entries else None
 
 
-def _escalation(extraction: Extraction) -> Node | None:
+def _stage(name: str, sentence: Sentence, kinds: dict[str, list[Commitment]]) -> Node:
+    entries: list[tuple[str, Node]] = [("name", Node(name, comment=cite(sentence))), ("internal", Node(True))]
+    entries += [(kind, commitment_node(kinds[kind][:1])) for kind in _STAGE_KINDS if kind in kinds]
+    return Node(entries=tuple(entries))
+
+
+def _escalation(extraction: Extraction, slots: dict[Target, dict[str, list[Commitment]]]) -> Node | None:
     entries: list[tuple[str, Node]] = []
     if extraction.stages:
-        entries.append(("stages", Node(items=tuple(
-            Node(entries=(("name", Node(name, comment=cite(sentence))), ("internal", Node(True))))
-            for name, sentence in extraction.stages))))
+        entries.append(("stages", Node(items=tuple(_stage(name, sentence, slots.get(("stage", name), {}))
+                                                   for name, sentence in extraction.stages))))
     bodies = []
     for body in extraction.bodies:
         fields: list[tuple[str, Node]] = [("body", Node(body.name, comment=cite(body.sentence)))]
@@ -231,7 +240,7 @@ def draft_text(extraction: Extraction, draft_name: str) -> str:
     if extraction.provisions:
         entries.append(("accessibility", Node(items=tuple(map(Node, extraction.provisions)), flow=True)))
     for key, node in (("feedback", _feedback(extraction, slots.get(("feedback", "")))),
-                      ("escalation", _escalation(extraction))):
+                      ("escalation", _escalation(extraction, slots))):
         if node is not None:
             entries.append((key, node))
     entries.append(("review", _review(extraction)))

@@ -136,7 +136,7 @@ def bodies_in(sentences: Sequence[Sentence]) -> list[Body]:
 
 def stage_name(sentence: Sentence) -> str | None:
     """The complaint stage a sentence belongs to ("Stage 2: review by a director"), from it or its heading."""
-    for text in (sentence.text, *sentence.headings[:1]):
+    for text in (*sentence.headings[:1], sentence.text):
         match = _STAGE.search(text)
         if match:
             return text if text in sentence.headings else match.group(0).capitalize()

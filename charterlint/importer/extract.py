@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from charterlint.importer import channels as channel_words
 from charterlint.importer.blocks import ImportFailure, Source
 from charterlint.importer.commitments import Commitment, Owner, commitments_in
-from charterlint.importer.escalation import Body, bodies_in, is_theirs, referred_stages
+from charterlint.importer.escalation import Body, bodies_in, is_theirs, referred_stages, stage_name
 from charterlint.importer.facts import Found, Review, organisation_of, review_of, title_of
 from charterlint.importer.hours import ALWAYS, Hours, hours_in
 from charterlint.importer.sentences import Sentence, sentences_of
@@ -68,7 +68,7 @@ def _channel_id(kind: str, platform: str | None) -> str:
 def _address(kind: str, sentence: Sentence, mention: channel_words.Mention) -> str | None:
     text = sentence.text
     shown = text[mention.start:mention.end]
-    if kind in ("phone", "fax") and channel_words.phone_numbers(shown):
+    if kind in ("phone", "fax", "sms") and channel_words.phone_numbers(shown):
         return shown
     if kind == "email" and "@" in shown:
         return shown
@@ -145,6 +145,18 @@ def channel_words_complaint(text: str) -> bool:
     return "complain" in text.lower()
 
 
+def _stages(ours: Sequence[Sentence], bodies: Sequence[Body]) -> tuple[tuple[str, Sentence], ...]:
+    """Complaint stages: those the source names ("Stage 1: ..."), in order, then teams a matter is referred to."""
+    named: dict[str, Sentence] = {}
+    for sentence in ours:
+        name = stage_name(sentence)
+        if name is not None:
+            named.setdefault(name, sentence)
+    for name, sentence in referred_stages(ours, bodies):
+        named.setdefault(name, sentence)
+    return tuple(named.items())
+
+
 def extract(source: Source) -> Extraction:
     """Everything the source says that a charter holds; ImportFailure when it names no channel."""
     sentences = sentences_of(source.blocks)
@@ -159,10 +171,12 @@ def extract(source: Source) -> Extraction:
     known = {channel.type for channel in found}
     promises = [replace(p, owner=Owner(tuple(t for t in p.owner.channels if t in known), p.owner.complaints))
                 if p.owner.channels else p for p in promises]
+    promises = [replace(p, stage=stage_name(p.sentence)) if not p.owner.channels and stage_name(p.sentence) else p
+                for p in promises]
     bodies = bodies_in(sentences)
     title = title_of(source, sentences)
     complaint_channels, complaint_sentence = _complaint_channels(ours, found)
     return Extraction(source, title, organisation_of(source, title), tuple(calendars), tuple(found), tuple(promises),
                       complaint_channels, complaint_sentence, tuple(bodies),
-                      tuple(referred_stages(ours, bodies)), channel_words.provisions(s.text for s in ours),
+                      _stages(ours, bodies), channel_words.provisions(s.text for s in ours),
                       review_of(sentences))
