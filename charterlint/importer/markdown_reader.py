@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,10 +32,20 @@ def _inline_text(token: Any) -> str:
     return "".join(parts)
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+
+
+def _without_front_matter(text: str) -> str:
+    """The text with YAML front matter blanked out, its lines kept so that line numbers stay true."""
+    match = _FRONT_MATTER.match(text)
+    return "\n" * match.group(0).count("\n") + text[match.end():] if match else text
+
+
 def markdown_blocks(text: str) -> tuple[Block, ...]:
-    """The blocks of a Markdown text (CommonMark with tables); raw HTML blocks are left out."""
+    """The blocks of a Markdown text (CommonMark with tables); front matter and raw HTML are left out."""
     from markdown_it import MarkdownIt  # lazy: the `import` extra, checked by reader.read_source
 
+    text = _without_front_matter(text)
     tokens: Sequence[Any] = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[Block] = []
     context: list[str] = []  # enclosing block tokens: a paragraph in a list item is an item

@@ -99,3 +99,9 @@ def test_an_ombudsmans_contact_details_are_not_the_organisations_channels() -> N
 def test_a_page_without_a_channel_is_refused() -> None:
     with pytest.raises(ImportFailure, match="names no way to contact the organisation"):
         _extract("# About us\n\nWe were founded in 1901 and value honesty.\n")
+
+
+def test_markdown_front_matter_is_left_out_and_lines_stay_true() -> None:
+    blocks = markdown_blocks("---\ntitle: x\nphone: 1\n---\n# Charter\n\nCall 0800 123 4567.\n")
+    assert [(b.kind, b.text, b.origin) for b in blocks] == [("heading", "Charter", "line 5"),
+                                                           ("paragraph", "Call 0800 123 4567.", "line 7")]
