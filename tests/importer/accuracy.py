@@ -26,6 +26,7 @@ import yaml
 
 from charterlint.importer.extract import Extraction, extract
 from charterlint.importer.reader import read_source
+from tests.corpus.accuracy import Score  # precision and recall, as the rules' accuracy counts them
 from tests.importer.docx_build import build_file
 
 PROSE = Path(__file__).resolve().parents[1] / "corpus" / "prose"
@@ -35,24 +36,10 @@ SOURCE_SUFFIXES = (".md", ".html", ".docx.txt")
 Item = tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
-    """Expected, found and matched items of one kind over some sources."""
-
-    expected: int
-    found: int
-    matched: int
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.expected if self.expected else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.found if self.found else 1.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(self.expected + other.expected, self.found + other.found, self.matched + other.matched)
+def summed(scores: Iterable[Score]) -> Score:
+    """Scores added up over sources."""
+    listed = list(scores)
+    return Score(sum(s.findings for s in listed), sum(s.expected for s in listed), sum(s.matched for s in listed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +67,7 @@ def expected_path(source: Path) -> Path:
 def _score(expected: Iterable[Item], found: Iterable[Item]) -> tuple[Score, list[Item], list[Item]]:
     want, got = Counter(expected), Counter(found)
     matched = want & got
-    return (Score(sum(want.values()), sum(got.values()), sum(matched.values())),
+    return (Score(findings=sum(got.values()), expected=sum(want.values()), matched=sum(matched.values())),
             sorted((want - matched).elements()), sorted((got - matched).elements()))
 
 
@@ -115,15 +102,15 @@ def render(outcomes: list[Outcome]) -> str:
     for outcome in outcomes:
         c, m = outcome.channels, outcome.commitments
         notes = "; ".join([*(f"-{'/'.join(i)}" for i in outcome.missed), *(f"+{'/'.join(i)}" for i in outcome.extra)])
-        lines.append(f"{outcome.name:40} {c.matched:>4}/{c.expected:<2} of {c.found:<3} {m.matched:>4}/{m.expected:<2} of"
-                     f" {m.found:<3}  {notes}")
-    channels = sum((o.channels for o in outcomes), Score(0, 0, 0))
-    commitments = sum((o.commitments for o in outcomes), Score(0, 0, 0))
+        lines.append(f"{outcome.name:40} {c.matched:>4}/{c.expected:<2} of {c.findings:<3} {m.matched:>4}/{m.expected:<2}"
+                     f" of {m.findings:<3}  {notes}")
+    channels = summed(o.channels for o in outcomes)
+    commitments = summed(o.commitments for o in outcomes)
     lines.append("")
     lines.append(f"channels:    recall {channels.recall:.3f} ({channels.matched}/{channels.expected}), "
-                 f"precision {channels.precision:.3f} ({channels.matched}/{channels.found})")
+                 f"precision {channels.precision:.3f} ({channels.matched}/{channels.findings})")
     lines.append(f"commitments: recall {commitments.recall:.3f} ({commitments.matched}/{commitments.expected}), "
-                 f"precision {commitments.precision:.3f} ({commitments.matched}/{commitments.found})")
+                 f"precision {commitments.precision:.3f} ({commitments.matched}/{commitments.findings})")
     return "\n".join(lines) + "\n"
 
 

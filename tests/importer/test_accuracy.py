@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.corpus.accuracy import CORPUS
-from tests.importer.accuracy import PROSE, Score, expected_path, score_corpus, sources
+from tests.importer.accuracy import PROSE, expected_path, score_corpus, sources, summed
 
 
 def test_every_real_charter_has_a_prose_version_citing_the_same_source() -> None:
@@ -28,8 +28,8 @@ def test_the_corpus_has_each_kind_of_input() -> None:
 
 def test_recall_and_precision_stay_above_the_issues_floor() -> None:
     outcomes = score_corpus(PROSE)
-    channels = sum((o.channels for o in outcomes), Score(0, 0, 0))
-    commitments = sum((o.commitments for o in outcomes), Score(0, 0, 0))
+    channels = summed(o.channels for o in outcomes)
+    commitments = summed(o.commitments for o in outcomes)
     assert channels.expected >= 40 and commitments.expected >= 40  # the corpus is not emptied to pass
     assert channels.recall >= 0.95, channels
     assert commitments.recall >= 0.80, commitments
