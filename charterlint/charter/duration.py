@@ -140,6 +140,8 @@ _PROSE_UNITS = {
     "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week",
     "month": "month", "months": "month", "year": "year", "years": "year",
 }
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10}  # "on the third working day": within 3 working days
 _QUALIFIED = {"day", "hour"}  # units that take business / working / calendar
 _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _PROSE_PATTERN = re.compile(
@@ -147,7 +149,9 @@ _PROSE_PATTERN = re.compile(
     r"[\s-]+(?:(?P<kind>business|working|calendar|clear)[\s-]+)?"
     r"(?P<unit>" + "|".join(sorted(_PROSE_UNITS, key=len, reverse=True)) + r")(?!\w)"
     r"|(?P<boundary>(?:(?:by\s+)?the\s+)?end\s+of\s+(?:the\s+)?next\s+(?:business|working)\s+day"
-    r"|(?:the\s+)?next\s+(?:business|working)\s+day|(?:the\s+)?same\s+(?:business\s+|working\s+)?day)(?!\w)",
+    r"|(?:the\s+)?next\s+(?:business|working)\s+day|(?:the\s+)?same\s+(?:business\s+|working\s+)?day)(?!\w)"
+    r"|(?:the\s+)?(?P<nth>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+(?P<nth_kind>business|working|calendar)"
+    r"\s+day(?!\w)",
     re.IGNORECASE,
 )
 
@@ -177,6 +181,10 @@ def _spelled(value: float) -> str:
 
 def _canonical(match: re.Match[str]) -> str | None:
     """The format's spelling of a prose duration ("two working days" -> "2 working days")."""
+    if match["nth"]:
+        nth = match["nth"].lower()
+        count = _ORDINALS.get(nth) or int(nth[:-2])
+        return f"{count} {match['nth_kind'].lower()} day" + ("s" if count != 1 else "")
     if match["boundary"]:
         words = match["boundary"].lower().split()
         kind = "working" if "working" in words else "business"

@@ -21,7 +21,8 @@ _PLATFORMS = {"facebook": "facebook", "twitter": "x", "instagram": "instagram", 
 _PLATFORM = r"(?:Facebook|Twitter|Instagram|LinkedIn|TikTok|YouTube|Bluesky|Mastodon)"
 # (type, pattern): the order settles overlaps.
 _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("web_form", re.compile(r"\b(?:online|web|website|contact|complaints?|enquiry|feedback|e-?mail|secure)[\s-]+form"
+    ("web_form", re.compile(r"\b(?:online|web|website|contact|complaints?|enquiry|feedback|e-?mail|secure|support|"
+                            r"request)[\s-]+form"
                             r"s?\b|\bform on our (?:website|web site|site)\b", _I)),
     ("chatbot", re.compile(r"\bchat[\s-]?bots?\b|\bvirtual (?:assistant|agent)s?\b|\bAI assistant\b", _I)),
     ("live_chat", re.compile(r"\blive[\s-]?chat\b|\bweb[\s-]?chat\b|\bonline chat\b|\bchat (?:to|with) (?:us|an? "
@@ -36,11 +37,13 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fax", re.compile(r"\bfax(?:es|ed|ing)?\b|\bfacsimile\b", _I)),
     ("portal", re.compile(r"\b(?:support|customer|client|online|self[\s-]service|help ?desk) portal\b|\bportal\b", _I)),
     ("email", re.compile(r"\be-?mail(?:s|ed|ing)?\b", _I)),
-    ("post", re.compile(r"\bletters?\b|\bwrite to (?:us|the|our|PALS)\b|\b(?:you|customers?) (?:can |may )?write\b|"
+    ("post", re.compile(r"\bletters?\b|\bwrit(?:e|ing) to (?:us|the|our|PALS)\b|\b(?:you|customers?) (?:can |may )?write\b|"
                         r"\bwritten correspondence\b|\bcorrespondence\b|\bby post\b|\bpost(?:al)? address\b|"
                         r"\bPO Box\b|\bFreepost\b", _I)),
     ("in_person", re.compile(r"\bin person\b|\bface[\s-]to[\s-]face\b|\bbranch(?:es)?\b|\breception\b|\bcounters?\b|"
-                             r"\bdrop-in\b|\bwalk-in\b|\boffices?\b(?! hours)|\b(?:information |help |service )?desk\b|"
+                             r"\bdrop-in\b|\bwalk-in\b|"
+                             r"\b(?:our|local|nearest|any of our|one of our|at the|visit the) offices?\b(?! hours)|"
+                             r"\b(?:information |help |service )?desk\b(?<!(?-i:D)esk)|"  # not a team's name ("Service Desk")
                              r"\bvisit(?:s|ing|or|ors)?\b(?! (?:to )?(?:our|the|this) (?:web ?site|site|page|online))|"
                              r"\bcome (?:in|to (?:see us|the|our|us))\b|\bward\b", _I)),
     ("phone", re.compile(r"\b(?:tele)?phon(?:e|es|ed|ing)\b|\bfreephone\b|\bcall(?:s|ed|ing)?\b|\bhelp ?lines?\b|"

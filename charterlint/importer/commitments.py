@@ -21,11 +21,13 @@ from charterlint.importer.sentences import Sentence
 
 _I = re.IGNORECASE
 _TRIGGER = re.compile(r"(?:\b(?:within|in|by|inside|under|no (?:more|later) than|at most|up to|less than|on|every|"
-                      r"each|at least every)\s+(?:the\s+|a\s+|an\s+)?)$", _I)
+                      r"each|at least every)\s+(?:the\s+|a\s+|an\s+)?(?:(?:maximum|most) of\s+)?)$", _I)
 # "we have 8 weeks to send our final response", "we take up to 5 days to reply"
 _HAVE = re.compile(r"\b(?:have|take|takes|allow)\s+(?:up to\s+)?$", _I)
 _TO = re.compile(r"\s+to\s+\w", _I)
-_CONDITION = re.compile(r"\b(?:not|cannot|can't|unable|fails?|failed|if|unless|haven't|hasn't)\b", _I)
+# A negated clause is a condition ("if we cannot resolve it within ...", "we have not replied within ..."); a
+# clause with a plain "if" is a case of the promise ("if you come without an appointment, within 20 minutes").
+_CONDITION = re.compile(r"\b(?:not|cannot|can't|unable|fails?|failed|haven't|hasn't)\b", _I)
 _LATE = re.compile(r"\s+(?:late|overdue)\b", _I)  # "more than 10 working days late": a penalty, not a promise
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("acknowledge", re.compile(r"\backnowledg\w*|\bconfirm\w* (?:receipt|that we have received|we have received)|"
@@ -34,7 +36,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\bkeep you waiting\b", _I)),
     ("respond", re.compile(r"\brespon\w*|\brepl\w*|\bget back to you\b|\bcall(?:ing)? you back\b|\bcall ?backs?\b|"
                            r"\breturn\w* (?:your )?calls?\b|\bcontact you\b|\bhear (?:back )?from us\b|"
-                           r"\bwrite back\b", _I)),
+                           r"\bwrite back\b|\b(?:the )?outcome\b", _I)),
     ("resolve", re.compile(r"\bresol\w*|\bdeal(?:t)? with\b|\bsort\w* out\b|\bsettle\w*|\bprocess\w*|\bproduc\w*|"
                            r"\bcomplet\w*|\bfix\w*|\bready\b|\bput (?:it|things|matters|this) right\b", _I)),
     ("update", re.compile(r"\bupdat\w*|\bkeep you (?:informed|updated)\b|\bprogress\b", _I)),
@@ -116,6 +118,23 @@ def _first(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str) -> str | 
     return next((name for name, pattern in patterns if pattern.search(text)), None)
 
 
+_LIST_TAIL = re.compile(r"^(?:(?:[\w-]+\s+){0,2}(?:or|and)\s+)?[\w-]+(?:\s+[\w-]+)?$", _I)
+
+
+def with_list_tail(sentence: Sentence, start: int, end: int) -> str:
+    """The clause at (start, end) with the short clauses after it that go on a list it starts ("your letter, fax or
+    email"), which the split at commas cut off."""
+    text = sentence.text[start:end]
+    for following_start, following_end in sentence.clauses:
+        if following_start < end:
+            continue
+        piece = sentence.text[following_start:following_end].rstrip(" .!?")
+        if not (_LIST_TAIL.match(piece) and types_in(piece)) or sentence.text[end:following_start].strip() != ",":
+            break
+        text, end = f"{text}, {piece}", following_end
+    return text
+
+
 def owner_of(sentence: Sentence, clause: str, only_channel: str | None) -> Owner:
     """Whose the commitment in `clause` of `sentence` is (see the module docstring)."""
     for text in (clause, sentence.row_text, *sentence.headings, sentence.text):
@@ -131,7 +150,8 @@ def owner_of(sentence: Sentence, clause: str, only_channel: str | None) -> Owner
 
 def _case(clause: str, duration_start: int) -> str | None:
     words = re.sub(r"(?:\b(?:within|in|by|on|every|and|with|for|the|are|is|get|gets|at most|at the latest|"
-                   r"no later than|up to)\s*)+$", "", clause[:duration_start], flags=_I).strip(" ,;:-")
+                   r"no later than|up to|a maximum of|maximum of)\s*)+$", "", clause[:duration_start], flags=_I
+                   ).strip(" ,;:-")
     words = re.sub(r"^(?:and|with|for|but|or)\s+", "", words, flags=_I)
     return words if 1 < len(words.split()) <= 12 else None
 
@@ -174,7 +194,8 @@ def _in_sentence(sentence: Sentence, only_channel: str | None) -> list[Commitmen
                     or (_kind_near(sentence.header_text, 0) if lone_cell else None))
         if kind is None:
             continue
-        owner = owner_of(sentence, sentence.row_text if lone_cell else clause, only_channel)
+        owner = owner_of(sentence, sentence.row_text if lone_cell else with_list_tail(sentence, clause_start, clause_end),
+                         only_channel)
         if kind == "answer" and owner.channels and not set(owner.channels) & _VOICE:
             kind = "respond"  # an email is replied to, not answered
         strength = _first(_STRENGTH, text[:clause_end])  # "we have 8 weeks ..., but we aim to ...": not an aim
@@ -192,7 +213,7 @@ def _in_sentence(sentence: Sentence, only_channel: str | None) -> list[Commitmen
         kind = _kind_near(text, share.start())
         if kind in (None, "update"):
             continue
-        at = "first_contact" if _FIRST_CONTACT.search(text) else None
+        at = "first_contact" if _FIRST_CONTACT.search(sentence.clause_at(share.start())) else None
         found.append(Commitment("resolve" if at else str(kind), None, f"{share['value']}%", sentence,
                                 owner_of(sentence, sentence.clause_at(share.start()), only_channel), strength, None,
                                 at, statistic))

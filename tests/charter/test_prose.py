@@ -23,6 +23,8 @@ from charterlint.charter.duration import durations_in, parse_duration
     ("within forty-eight hours", ["48 hours"]),
     ("within 10 clear days", ["10 calendar days"]),
     ("within 1.5 hours", ["1.5 hours"]),
+    ("by the close of business on the third working day", ["3 working days"]),
+    ("on the 1st working day", ["1 working day"]),
 ])
 def test_prose_durations_read_as_the_formats_durations(prose: str, expected: list[str]) -> None:
     found = durations_in(prose)

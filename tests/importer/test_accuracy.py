@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.corpus.accuracy import CORPUS
-from tests.importer.accuracy import PROSE, expected_path, score_corpus, sources, summed
+from tests.importer.accuracy import HOLDOUT, PROSE, expected_path, score_corpus, sources, summed
 
 
 def test_every_real_charter_has_a_prose_version_citing_the_same_source() -> None:
@@ -35,3 +35,14 @@ def test_recall_and_precision_stay_above_the_issues_floor() -> None:
     assert commitments.recall >= 0.80, commitments
     assert channels.precision >= 0.90, channels
     assert commitments.precision >= 0.90, commitments
+
+
+def test_the_held_out_prose_does_not_fall_below_what_it_scored() -> None:
+    # A regression guard, not the issue's floor: the held-out batch scored lower at its blind first
+    # run (docs/import.md), and the general fixes since are measured on it.
+    outcomes = score_corpus(HOLDOUT)
+    channels = summed(o.channels for o in outcomes)
+    commitments = summed(o.commitments for o in outcomes)
+    assert (channels.expected, commitments.expected) == (26, 31)
+    assert channels.recall >= 0.95 and channels.precision >= 0.95, channels
+    assert commitments.recall >= 0.80 and commitments.precision >= 0.85, commitments

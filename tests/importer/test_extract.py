@@ -105,3 +105,25 @@ def test_markdown_front_matter_is_left_out_and_lines_stay_true() -> None:
     blocks = markdown_blocks("---\ntitle: x\nphone: 1\n---\n# Charter\n\nCall 0800 123 4567.\n")
     assert [(b.kind, b.text, b.origin) for b in blocks] == [("heading", "Charter", "line 5"),
                                                            ("paragraph", "Call 0800 123 4567.", "line 7")]
+
+
+def test_a_plain_if_is_a_case_of_the_promise_not_a_condition_on_it() -> None:
+    [found] = _extract("# Visits\n\nIf you come to our offices without an appointment, we see you within a maximum"
+                       " of 20 minutes.\n").commitments
+    assert (found.kind, found.value, found.owner.label, found.case) == ("answer", "20 minutes", "in_person",
+                                                                        "we see you")
+
+
+def test_a_list_of_channels_cut_by_commas_stays_one_owner() -> None:
+    [found] = _extract("# Writing\n\nWe reply within 20 working days of receiving your letter, fax or email.\n"
+                       ).commitments
+    assert found.owner.label == "email+fax+post"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Contact the Customer Service Desk by phone on 0800 123 4567.",  # a team's name
+    "Call 0800 123 4567 to reach the Commissioner's office.",  # the organisation, not a place to visit
+    "Call 0800 123 4567 in office hours.",
+])
+def test_team_and_office_names_are_not_places_to_visit(sentence: str) -> None:
+    assert [c.type for c in _extract(f"# Contact\n\n{sentence}\n").channels] == ["phone"]
