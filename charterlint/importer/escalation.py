@@ -64,13 +64,17 @@ def _trimmed(name: str) -> str:
     return " ".join(words).rstrip(".,;:")
 
 
+@cache
+def _known_pattern() -> re.Pattern[str]:
+    """One pattern for every name of the table (longest first, so a name wins over its prefix)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, known_names())) + r")(?!\w)", re.IGNORECASE)
+
+
 def names_in(text: str) -> list[str]:
     """The external bodies `text` names: table names first, then names ending like a body's."""
     found: list[tuple[int, str]] = []
-    for name in known_names():
-        for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):
-            if not any(start <= match.start() < start + len(other) for start, other in found):
-                found.append((match.start(), text[match.start():match.end()]))
+    if known_names():
+        found += [(match.start(), match.group(0)) for match in _known_pattern().finditer(text)]
     for match in _NAME.finditer(text):
         name = _trimmed(match.group(0))
         start = match.start() + match.group(0).find(name)

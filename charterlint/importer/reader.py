@@ -14,7 +14,8 @@ from pathlib import Path
 from charterlint.importer.blocks import ImportFailure, Source
 from charterlint.source.regular import read_regular
 
-MAX_SOURCE_BYTES = 16 * 1024 * 1024  # a published charter is a few pages
+MAX_SOURCE_BYTES = 16 * 1024 * 1024  # a saved web page carries its scripts and styles
+MAX_TEXT_CHARACTERS = 500_000  # of text once read: a published charter is a few pages, this is a hundred
 EXTRA_HINT = "pip install 'charterlint[import]'"
 KINDS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".html": "html", ".htm": "html",
          ".xhtml": "html", ".docx": "docx"}
@@ -64,6 +65,15 @@ def _require(module: str) -> None:
 
 def read_source(path: str) -> Source:
     """The source at `path` as blocks; ImportFailure (a message to show after the path) when it cannot be."""
+    source = _read(path)
+    characters = sum(len(block.text) for block in source.blocks)
+    if characters > MAX_TEXT_CHARACTERS:
+        raise ImportFailure(f"holds {characters:,} characters of text, over the limit of {MAX_TEXT_CHARACTERS:,}"
+                            " (a charter is a few pages: import the part that is the charter)")
+    return source
+
+
+def _read(path: str) -> Source:
     kind = kind_of(path)
     _require({"markdown": "markdown_it", "html": "html", "docx": "docx"}[kind])
     try:

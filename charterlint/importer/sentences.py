@@ -49,17 +49,22 @@ class Sentence:
         return self.text
 
 
+MAX_SENTENCE = 2000  # characters: a longer "sentence" (hostile or a run-on) is read in pieces of this size
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """The sentences of a block's text with their offsets (abbreviations do not end one)."""
     found: list[tuple[int, str]] = []
     start = 0
     for match in _END.finditer(text):
-        if _ABBREVIATIONS.search(text[start:match.start()]):
+        if _ABBREVIATIONS.search(text[max(start, match.start() - 12):match.start()]):
             continue
         found.append((start, text[start:match.start()]))
         start = match.end()
     found.append((start, text[start:]))
-    return [(offset, piece) for offset, piece in found if piece.strip()]
+    pieces = [(offset + at, piece[at:at + MAX_SENTENCE]) for offset, piece in found
+              for at in range(0, len(piece), MAX_SENTENCE)]
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]
 
 
 def _origin(block: Block, offset: int) -> str:

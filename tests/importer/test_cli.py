@@ -171,3 +171,12 @@ def test_the_draft_must_be_yaml(project: Path, capsys: pytest.CaptureFixture[str
     (project / "promise.md").write_text(MARKDOWN, encoding="utf-8")
     code, _, err = run(["import", "promise.md", "-o", "draft.json"], capsys)
     assert (code, err) == (2, 'charterlint: error: "draft.json": the draft is YAML: name it *.charter.yaml\n')
+
+
+def test_a_source_with_too_much_text_is_refused(project: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "MAX_TEXT_CHARACTERS", 50)
+    (project / "long.md").write_text(MARKDOWN, encoding="utf-8")
+    code, _, err = run(["import", "long.md"], capsys)
+    assert code == 2
+    assert err.startswith('charterlint: error: "long.md" holds 179 characters of text, over the limit of 50')
