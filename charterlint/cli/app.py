@@ -217,7 +217,8 @@ def init(path: str | None, format_: str | None, force: bool, today: str | None) 
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the findings (auto: on a terminal, unless NO_COLOR is set).")
-@click.option("--today", metavar="YYYY-MM-DD", help="The date the review rules compare with (default: the system date).")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date the review rules compare with (default: config `today`, else the system date).")
 def import_command(source: str, output: str | None, force: bool, color: str, today: str | None) -> int:
     """Draft a charter from a published one: Markdown, a saved web page (.html) or Word (.docx).
 

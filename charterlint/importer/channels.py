@@ -10,7 +10,7 @@ the like are accessibility provisions, not channels (`provisions`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
@@ -137,8 +137,3 @@ def provisions(texts: Iterable[str]) -> tuple[str, ...]:
     """The accessibility provisions the texts name, as the format's keywords, each once."""
     joined = "\n".join(texts)
     return tuple(keyword for keyword, pattern in _PROVISIONS if pattern.search(joined))
-
-
-def platforms(found: Sequence[Mention]) -> tuple[str, ...]:
-    """The platforms named, each once, in order."""
-    return tuple(dict.fromkeys(m.platform for m in found if m.platform))

@@ -131,7 +131,7 @@ def _complaint_channels(ours: Sequence[Sentence], found: Sequence[Channel]) -> t
     first: Sentence | None = None
     for sentence in ours:
         about = (sentence.text, *sentence.headings[:1])
-        if not any(channel_words_complaint(text) for text in about):
+        if not any("complain" in text.lower() for text in about):
             continue
         for mention in channel_words.mentions(sentence.text):
             key = _channel_id(mention.type, mention.platform)
@@ -139,10 +139,6 @@ def _complaint_channels(ours: Sequence[Sentence], found: Sequence[Channel]) -> t
                 named.append(key)
                 first = first or sentence
     return tuple(named), first
-
-
-def channel_words_complaint(text: str) -> bool:
-    return "complain" in text.lower()
 
 
 def _stages(ours: Sequence[Sentence], bodies: Sequence[Body]) -> tuple[tuple[str, Sentence], ...]:

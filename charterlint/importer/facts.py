@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from charterlint.charter.dates import FoundDate, dates_in
+from charterlint.charter.dates import dates_in
 from charterlint.charter.duration import durations_in
 from charterlint.importer.blocks import Source
 from charterlint.importer.sentences import Sentence
@@ -62,10 +62,6 @@ def organisation_of(source: Source, title: Found | None) -> Found | None:
     return None
 
 
-def _month_or_day(found: FoundDate) -> str:
-    return found.date.isoformat()
-
-
 def review_of(sentences: Sequence[Sentence]) -> Review:
     """The review date (a date in a sentence that says updated, reviewed, published ...), next review, cadence."""
     last: Found | None = None
@@ -75,10 +71,10 @@ def review_of(sentences: Sequence[Sentence]) -> Review:
     for sentence in sentences:
         dates = dates_in(sentence.text)
         if dates and _NEXT.search(sentence.text) and upcoming is None:
-            upcoming = Found(_month_or_day(dates[-1]), sentence)
+            upcoming = Found(dates[-1].date.isoformat(), sentence)
         elif dates and _REVIEWED.search(sentence.text) and last is None:
             newest = max(dates, key=lambda found: found.date)
-            last, exact = Found(_month_or_day(newest), sentence), newest.exact
+            last, exact = Found(newest.date.isoformat(), sentence), newest.exact
         match = _CADENCE.search(sentence.text)
         if match and cadence is None:
             if match["yearly"]:

@@ -9,7 +9,6 @@ no range and is left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
@@ -95,16 +94,3 @@ def hours_in(text: str) -> Hours | None:
         return None  # more time ranges than day specs: a split day or a table the writer should read
     holidays = HOLIDAYS.search(text)
     return Hours(tuple(pairs), holidays["days"].lower() if holidays else None)
-
-
-def merged_open(found: Sequence[Hours]) -> dict[str, str]:
-    """One calendar's `open` from hours in order (a later entry for the same days is left out)."""
-    result: dict[str, str] = {}
-    for hours in found:
-        for days, time in hours.open:
-            result.setdefault(days, time)
-    return result
-
-
-def day_order(days: str) -> int:
-    return _DAY_NAMES.index(days[:3]) if days[:3] in _DAY_NAMES else 7
