@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from charterlint.charter.duration import Duration, Scale
@@ -55,3 +57,59 @@ def due_date(start: dt.date, period: Duration) -> dt.date | None:
         return start + dt.timedelta(seconds=seconds)
     except (OverflowError, ValueError):
         return dt.date.max  # beyond the calendar: never due
+
+
+# Dates in prose ("14 August 2023", "August 14, 2023", "14/08/2023", "January 2023"), found for
+# `charterlint import`'s review date. Numeric dates are read day first, as in the UK and most
+# of the world; a month without a day is its first day, and says so (`exact` is False).
+_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name} | {
+    name: number for number, name in enumerate(calendar.month_abbr) if name} | {"Sept": 9}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PROSE_DATES = (
+    re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),
+    re.compile(r"(?<!\d)" + _DAY + r"[/.](?P<month>[01]?\d)[/.]" + _YEAR + r"(?!\d)"),
+    re.compile(r"(?<!\w)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+    re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+    re.compile(r"(?<!\w)" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date written in prose: where it is in the text (start, end), the date, and whether a day was given."""
+
+    start: int
+    end: int
+    date: dt.date
+    exact: bool
+
+
+def _month_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    for name, number in _MONTHS.items():
+        if name.lower() == text.lower():
+            return number
+    return None
+
+
+def dates_in(text: str) -> list[FoundDate]:
+    """Every real date written in `text`, in order of position (a date read once, by its longest form)."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PROSE_DATES:
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            groups = match.groupdict()
+            month = _month_number(match["month"])
+            day = int(groups["day"]) if groups.get("day") else 1
+            taken.append((match.start(), match.end()))  # "31 February 2023" is no date, nor "February 2023"
+            try:
+                date = dt.date(int(match["year"]), month or 0, day)
+            except ValueError:
+                continue
+            found.append(FoundDate(match.start(), match.end(), date, groups.get("day") is not None))
+    return sorted(found, key=lambda item: item.start)

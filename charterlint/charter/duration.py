@@ -122,3 +122,95 @@ def longer(first: Duration, second: Duration) -> bool | None:
     if not comparable(first, second):
         return None
     return first.magnitude > second.magnitude
+
+
+# Durations in prose ("within two working days", "by the end of the next working day"), found
+# for `charterlint import`: each is rewritten in the format's words and read by parse_duration,
+# so the importer and the rules share one parser and one list of units.
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-one": 21, "twenty-four": 24,
+    "twenty-eight": 28, "thirty": 30, "forty": 40, "forty-five": 45, "forty-eight": 48, "fifty": 50,
+    "sixty": 60, "seventy-two": 72, "ninety": 90, "a": 1, "an": 1,
+}
+_PROSE_UNITS = {
+    "sec": "second", "secs": "second", "second": "second", "seconds": "second", "ring": "ring", "rings": "ring",
+    "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute", "hr": "hour", "hrs": "hour",
+    "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week",
+    "month": "month", "months": "month", "year": "year", "years": "year",
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10}  # "on the third working day": within 3 working days
+_QUALIFIED = {"day", "hour"}  # units that take business / working / calendar
+_NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_PROSE_PATTERN = re.compile(
+    r"(?<![\w.£$€%-])(?P<low>" + _NUMBER + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<high>" + _NUMBER + r"))?"
+    r"[\s-]+(?:(?P<kind>business|working|calendar|clear)[\s-]+)?"
+    r"(?P<unit>" + "|".join(sorted(_PROSE_UNITS, key=len, reverse=True)) + r")(?!\w)"
+    r"|(?P<boundary>(?:(?:by\s+)?the\s+)?end\s+of\s+(?:the\s+)?next\s+(?:business|working)\s+day"
+    r"|(?:the\s+)?next\s+(?:business|working)\s+day|(?:the\s+)?same\s+(?:business\s+|working\s+)?day)(?!\w)"
+    r"|(?:the\s+)?(?P<nth>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+(?P<nth_kind>business|working|calendar)"
+    r"\s+day(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDuration:
+    """A duration written in prose: where it is in the text (start, end) and what it means."""
+
+    start: int
+    end: int
+    duration: Duration
+
+
+def _number(word: str) -> float | None:
+    lowered = word.lower()
+    if lowered in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[lowered])
+    try:
+        return float(lowered)
+    except ValueError:
+        return None
+
+
+def _spelled(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def _canonical(match: re.Match[str]) -> str | None:
+    """The format's spelling of a prose duration ("two working days" -> "2 working days")."""
+    if match["nth"]:
+        nth = match["nth"].lower()
+        count = _ORDINALS.get(nth) or int(nth[:-2])
+        return f"{count} {match['nth_kind'].lower()} day" + ("s" if count != 1 else "")
+    if match["boundary"]:
+        words = match["boundary"].lower().split()
+        kind = "working" if "working" in words else "business"
+        if "end" in words:
+            return f"end of next {kind} day"
+        return f"next {kind} day" if "next" in words else "same day"
+    low, high = _number(match["low"]), _number(match["high"]) if match["high"] else None
+    if low is None or (match["high"] and high is None):
+        return None
+    unit = _PROSE_UNITS[match["unit"].lower()]
+    kind = (match["kind"] or "").lower()
+    if kind and unit not in _QUALIFIED:
+        return None  # "two working weeks" is no unit of the format
+    if kind == "clear" or (kind == "calendar" and unit == "hour"):
+        kind = "calendar" if unit == "day" else ""
+    amount = _spelled(low) if high is None or high == low else f"{_spelled(low)}-{_spelled(high)}"
+    plural = "" if high is None and low == 1 else "s"
+    return " ".join(part for part in (amount, kind, unit + plural) if part)
+
+
+def durations_in(text: str) -> list[FoundDuration]:
+    """Every duration written in `text`, in order; each reads back through parse_duration."""
+    found: list[FoundDuration] = []
+    for match in _PROSE_PATTERN.finditer(text):
+        canonical = _canonical(match)
+        duration = parse_duration(canonical) if canonical else None
+        if duration is not None:
+            found.append(FoundDuration(match.start(), match.end(), duration))
+    return found

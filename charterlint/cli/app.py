@@ -210,6 +210,29 @@ def init(path: str | None, format_: str | None, force: bool, today: str | None) 
     return init_charter(path, format_, force, _today(today))
 
 
+@cli.command(name="import")
+@click.argument("source", type=click.Path())
+@click.option("--output", "-o", metavar="FILE", help="Write the draft here (default: SOURCE's name as NAME.charter.yaml,"
+                                                      " in the current directory).")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the findings (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date the review rules compare with (default: config `today`, else the system date).")
+def import_command(source: str, output: str | None, force: bool, color: str, today: str | None) -> int:
+    """Draft a charter from a published one: Markdown, a saved web page (.html) or Word (.docx).
+
+    Each value of the draft cites the source line (or the paragraph or table cell of a Word file) and
+    the sentence it comes from; `# TODO` marks a required value not found. The draft is then linted
+    as `check` would. Exit 0 when the draft is written, 2 when the source cannot be imported or
+    FILE exists (without --force). Needs the extra: pip install 'charterlint[import]'.
+    """
+    from charterlint.cli.importer import run_import  # lazy: see check
+
+    return run_import(source, output, force, _today(today) if today is not None else None, color,
+                      lambda stream: _use_color(color, stream))
+
+
 @cli.command()
 def schema() -> None:
     """Print the charter JSON Schema (for editors: YAML language server, VS Code, JetBrains)."""
