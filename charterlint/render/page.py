@@ -1,0 +1,173 @@
+"""The published charter as a page model: every part of a schema-valid charter, already in words.
+
+The HTML, Markdown and Word writers lay out the same `Page`, so the three formats say the same
+thing. Commitments are worded by charter.wording, opening hours by charter.opening, the rest
+from the message catalogue (render.messages); the charter's own text is kept as it is (each
+writer escapes it for its format).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from charterlint.charter import wording
+from charterlint.charter.opening import calendars_by_id, hours_words
+from charterlint.charter.views import CharterIndex, Channel, commitment_entries
+from charterlint.render.messages import label
+from charterlint.render.sections import (
+    Escalation,
+    Feedback,
+    Performance,
+    Review,
+    SelfService,
+    accessibility_words,
+    escalation,
+    feedback,
+    performance,
+    review,
+    self_service,
+    text,
+    texts,
+)
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelSection:
+    """One way to contact the organisation, as customers read it."""
+
+    id: str
+    name: str
+    kind: str
+    address: str
+    hours: str
+    promises: tuple[str, ...]
+    after_hours: str
+    handoff: str
+    accessibility: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StandardSection:
+    """A promise made for no channel: a service standard, or a goal for one kind of matter."""
+
+    name: str
+    promises: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Everything the published charter shows, in the order it shows it."""
+
+    title: str
+    organisation: str
+    language: str
+    draft: bool
+    vision: str
+    mission: str
+    values: tuple[str, ...]
+    channel_statement: str
+    channels: tuple[ChannelSection, ...]
+    standards: tuple[StandardSection, ...]
+    self_service: tuple[SelfService, ...]
+    rights: tuple[str, ...]
+    dispute_process: str
+    dispute_promise: str
+    after_purchase: str
+    after_purchase_period: str
+    training: str
+    accreditations: tuple[str, ...]
+    accountability: str
+    feedback: Feedback | None
+    escalation: Escalation | None
+    accessibility: tuple[str, ...]
+    performance: Performance | None
+    review: Review
+    body: str  # a Markdown charter's prose, as Markdown ('' for YAML and JSON)
+
+    @property
+    def has_overview(self) -> bool:
+        return bool(self.vision or self.mission or self.values or self.channel_statement)
+
+
+def _promises(commitments: Any, subject: wording.Subject, pointer: str = "") -> tuple[str, ...]:
+    """The sentences of a `commitments` mapping, in event order (variants each in turn)."""
+    sentences = []
+    for _, event, data in commitment_entries(pointer, commitments):
+        said = wording.update_sentence(data) if event == "update" else wording.commitment_sentence(event, data, subject)
+        if said:
+            sentences.append(said)
+    return tuple(sentences)
+
+
+def _channel(channel: Channel, index: CharterIndex, names: Mapping[str, str], calendars: Mapping[str, Any],
+             messages: Mapping[str, str]) -> ChannelSection:
+    data = channel.data
+    subject = wording.channel_subject(channel.type)
+    promises = []
+    for commitment in index.commitments_of(channel):
+        said = (wording.update_sentence(commitment.data) if commitment.event == "update"
+                else wording.commitment_sentence(commitment.event, commitment.data, subject))
+        if said and said not in promises:
+            promises.append(said)
+    follow_up = data.get("human_follow_up")
+    after_hours = ""
+    if isinstance(follow_up, dict):
+        via = str(follow_up.get("via", ""))
+        after_hours = wording.follow_up_sentence(follow_up, None if via == "same channel" else names.get(via, via))
+    target = data.get("handoff_to")
+    handoff = messages["text.handoff"].format(name=names[channel.id], target=names.get(str(target), str(target))) \
+        if isinstance(target, str) else ""
+    return ChannelSection(channel.id, names[channel.id], label(messages, "channel", channel.type), text(data, "address"),
+                          hours_words(data.get("hours"), calendars), tuple(promises), after_hours, handoff,
+                          accessibility_words(data.get("accessibility"), messages))
+
+
+def channel_names(index: CharterIndex, messages: Mapping[str, str]) -> dict[str, str]:
+    """Each channel's display name: its `name`, else the words for its kind."""
+    return {c.id: text(c.data, "name") or label(messages, "channel", c.type) for c in index.channels}
+
+
+def build_page(data: Mapping[str, Any], messages: Mapping[str, str], *, body: str = "", draft: bool = False,
+               language: str | None = None) -> Page:
+    """The page of a schema-valid charter. `language` (configuration) is used when the charter has none."""
+    index = CharterIndex.of(dict(data))
+    names = channel_names(index, messages)
+    calendars = calendars_by_id(data)
+    overview = data.get("overview") if isinstance(data.get("overview"), dict) else {}
+    rights = data.get("rights") if isinstance(data.get("rights"), dict) else {}
+    disputes = rights.get("disputes") if isinstance(rights.get("disputes"), dict) else {}
+    after = rights.get("after_purchase") if isinstance(rights.get("after_purchase"), dict) else {}
+    team = data.get("team") if isinstance(data.get("team"), dict) else {}
+    organisation = data.get("organization") if isinstance(data.get("organization"), dict) else {}
+    standards = tuple(
+        StandardSection(text(s.data, "name") or text(s.data, "matter").capitalize() or s.id,
+                        _promises(s.data.get("commitments"), wording.matter_subject(text(s.data, "matter") or None)))
+        for s in index.standards if not s.channel_ids)
+    dispute_promise = wording.commitment_sentence("respond", disputes["respond"], wording.DISPUTES) \
+        if isinstance(disputes.get("respond"), dict) else ""
+    period = wording.period_words(after.get("period"))
+    return Page(
+        title=text(data, "title"), organisation=text(organisation, "name"),
+        language=text(data, "language") or language or DEFAULT_LANGUAGE, draft=draft,
+        vision=text(overview, "vision"), mission=text(overview, "mission"), values=texts(overview.get("values")),
+        channel_statement=text(overview, "channel_statement"),
+        channels=tuple(_channel(c, index, names, calendars, messages) for c in index.channels),
+        standards=standards,
+        self_service=self_service(data.get("self_service"), names, calendars, messages),
+        rights=texts(rights.get("statements")), dispute_process=text(disputes, "process"),
+        dispute_promise=dispute_promise, after_purchase=text(after, "text"),
+        after_purchase_period=messages["text.period"].format(period=period) if period else "",
+        training=text(team, "training"), accreditations=texts(team.get("accreditations")),
+        accountability=text(team, "accountability"),
+        feedback=feedback(data.get("feedback"), names, messages),
+        escalation=escalation(data.get("escalation"), names, messages),
+        accessibility=accessibility_words(data.get("accessibility"), messages),
+        performance=performance(data.get("performance"), messages),
+        review=review(data.get("review"), messages),
+        body=body,
+    )
+
