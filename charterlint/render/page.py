@@ -171,3 +171,20 @@ def build_page(data: Mapping[str, Any], messages: Mapping[str, str], *, body: st
         body=body,
     )
 
+
+def contents(page: Page, messages: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The page's sections, as (id, heading), in order: the table of contents."""
+    shown = [
+        ("overview", "heading.overview", page.has_overview),
+        ("contact", "heading.contact", True),
+        ("standards", "heading.standards", bool(page.standards)),
+        ("self-service", "heading.self_service", bool(page.self_service)),
+        ("rights", "heading.rights", bool(page.rights or page.dispute_process or page.after_purchase)),
+        ("complaints", "heading.feedback", bool(page.feedback or page.escalation)),
+        ("accessibility", "heading.accessibility", bool(page.accessibility)),
+        ("team", "heading.team", bool(page.training or page.accreditations or page.accountability)),
+        ("performance", "heading.performance", page.performance is not None),
+        ("more", "heading.about_charter", bool(page.body.strip())),
+        ("review", "heading.review", True),
+    ]
+    return [(anchor, messages[key]) for anchor, key, present in shown if present]
