@@ -14,7 +14,7 @@ from typing import Any
 
 from charterlint.charter import wording
 from charterlint.charter.opening import calendars_by_id, hours_words
-from charterlint.charter.views import CharterIndex, Channel, commitment_entries
+from charterlint.charter.views import Channel, CharterIndex, commitment_entries
 from charterlint.render.messages import label
 from charterlint.render.sections import (
     Escalation,
@@ -126,6 +126,11 @@ def _channel(channel: Channel, index: CharterIndex, names: Mapping[str, str], ca
                           accessibility_words(data.get("accessibility"), messages))
 
 
+def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def channel_names(index: CharterIndex, messages: Mapping[str, str]) -> dict[str, str]:
     """Each channel's display name: its `name`, else the words for its kind."""
     return {c.id: text(c.data, "name") or label(messages, "channel", c.type) for c in index.channels}
@@ -137,12 +142,8 @@ def build_page(data: Mapping[str, Any], messages: Mapping[str, str], *, body: st
     index = CharterIndex.of(dict(data))
     names = channel_names(index, messages)
     calendars = calendars_by_id(data)
-    overview = data.get("overview") if isinstance(data.get("overview"), dict) else {}
-    rights = data.get("rights") if isinstance(data.get("rights"), dict) else {}
-    disputes = rights.get("disputes") if isinstance(rights.get("disputes"), dict) else {}
-    after = rights.get("after_purchase") if isinstance(rights.get("after_purchase"), dict) else {}
-    team = data.get("team") if isinstance(data.get("team"), dict) else {}
-    organisation = data.get("organization") if isinstance(data.get("organization"), dict) else {}
+    overview, rights, team, organisation = (_mapping(data, key) for key in ("overview", "rights", "team", "organization"))
+    disputes, after = _mapping(rights, "disputes"), _mapping(rights, "after_purchase")
     standards = tuple(
         StandardSection(text(s.data, "name") or text(s.data, "matter").capitalize() or s.id,
                         _promises(s.data.get("commitments"), wording.matter_subject(text(s.data, "matter") or None)))

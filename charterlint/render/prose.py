@@ -35,7 +35,7 @@ def body_html(body: str) -> str:
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{_shifted(int(token.tag[1]))}"
-    return parser.renderer.render(tokens, parser.options, {})
+    return str(parser.renderer.render(tokens, parser.options, {}))
 
 
 def body_markdown(body: str) -> str:

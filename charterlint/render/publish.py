@@ -1,0 +1,42 @@
+"""From a checked charter to the bytes of its published page, in the format asked for; the
+organisation's message catalogue read and checked."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from charterlint.render.html import RenderError, render_html
+from charterlint.render.markdown import render_markdown
+from charterlint.render.messages import MESSAGES
+from charterlint.render.page import build_page
+from charterlint.schema.datafile import DataFileError, read_data_file
+from charterlint.schema.validator import compile_schema
+
+
+def load_messages(path: Path | None) -> Mapping[str, str]:
+    """The English catalogue, with the words of the YAML file at `path` over it; RenderError
+    naming the file, line and key when the file cannot be read or names a key the page has not."""
+    if path is None:
+        return MESSAGES
+    schema = {"type": "object", "additionalProperties": False,
+              "properties": {key: {"type": "string", "minLength": 1, "title": "text"} for key in MESSAGES}}
+    try:
+        found = read_data_file(path, compile_schema(schema))
+    except DataFileError as error:
+        raise RenderError(f"render messages: {error}") from None
+    return {**MESSAGES, **found.data}
+
+
+def page_content(data: Mapping[str, Any], messages: Mapping[str, str], output_format: str, *, body: str = "",
+                 draft: bool = False, language: str | None = None, templates: Path | None = None) -> str | bytes:
+    """The page of a schema-valid charter as HTML or Markdown text, or Word bytes."""
+    page = build_page(data, messages, body=body, draft=draft, language=language)
+    if output_format == "md":
+        return render_markdown(page, messages)
+    if output_format == "docx":
+        from charterlint.render.word import render_docx  # lazy: python-docx and lxml load only for Word
+
+        return render_docx(page, messages)
+    return render_html(page, messages, templates)
