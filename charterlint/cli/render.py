@@ -143,8 +143,11 @@ def render_files(request: RenderRequest) -> int:
     try:
         config, settings = build_settings(check, [*reporters(), "auto"])
         messages = load_messages(config.render.messages)
-    except (ConfigError, RenderError) as error:
+    except ConfigError as error:
         _error(str(error))
+        return EXIT_USAGE
+    except RenderError as error:
+        _error(error.shown(Path.cwd()))
         return EXIT_USAGE
     discovery, targets = find_targets(request.paths, config, False)
     if not targets:
@@ -169,7 +172,7 @@ def render_files(request: RenderRequest) -> int:
             staged.append((stage(destination, content) if destination is not None else None, content, target.display))
     except RenderError as error:
         discard_all([item for item, _, _ in staged if item is not None])
-        _error(str(error))
+        _error(error.shown(Path.cwd()))
         return EXIT_USAGE
     except OSError as error:
         discard_all([item for item, _, _ in staged if item is not None])

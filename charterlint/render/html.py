@@ -20,13 +20,27 @@ from markupsafe import Markup
 
 from charterlint.render.page import Page, contents
 from charterlint.render.prose import body_html
+from charterlint.source.discovery import display_path
 
 TEMPLATE = "charter.html.j2"
 SHIPPED = Path(__file__).parent / "templates"
 
 
 class RenderError(Exception):
-    """A template that cannot be loaded or rendered: the message names it and its line."""
+    """A template (or the words) that cannot be loaded or rendered: the message names the file and its line."""
+
+    def __init__(self, reason: str, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.path, self.line = reason, path, line
+
+    def shown(self, cwd: Path) -> str:
+        """`template PATH:LINE: reason`, the path relative to `cwd` when inside it."""
+        if self.path is None:
+            return self.reason
+        return f"template {display_path(Path(self.path), cwd)}{f':{self.line}' if self.line else ''}: {self.reason}"
+
+    def __str__(self) -> str:
+        return self.shown(Path("/"))
 
 
 def href(address: str) -> str:
@@ -56,21 +70,23 @@ def render_html(page: Page, messages: Mapping[str, str], templates: Path | None 
         return template.render(page=page, t=messages, href=href, contents=contents(page, messages),
                                body_html=Markup(body_html(page.body)))
     except jinja2.TemplateSyntaxError as error:
-        raise RenderError(f"template {error.filename or error.name or TEMPLATE}:{error.lineno}: {error.message}") from None
+        raise RenderError(str(error.message), error.filename or error.name or TEMPLATE, error.lineno) from None
     except jinja2.TemplateNotFound as error:
         raise RenderError(f'template "{error.name}" not found (in {templates or SHIPPED}, then the shipped templates)') \
             from None
     except Exception as error:  # noqa: BLE001 - an organisation's template may fail in any way: say where
-        raise RenderError(f"template {TEMPLATE} failed: {_where(error)}{type(error).__name__}: {error}") from None
+        path, line = _where(error)
+        raise RenderError(f"{type(error).__name__}: {error}", path or TEMPLATE, line) from None
 
 
-def _where(error: BaseException) -> str:
-    """`file:line: ` of the innermost template frame of a render error, when there is one."""
-    found = ""
+def _where(error: BaseException) -> tuple[str | None, int | None]:
+    """The file and line of the innermost template frame of a render error (Jinja2 puts the template's
+    own name and line in the traceback), when there is one."""
+    found: tuple[str | None, int | None] = (None, None)
     trace = error.__traceback__
     while trace is not None:
         name = trace.tb_frame.f_code.co_filename
-        if name.endswith(".j2") or name.endswith(".html") or name.endswith(".css"):
-            found = f"{name}:{trace.tb_lineno}: "
+        if name.endswith((".j2", ".html", ".css")):
+            found = (name, trace.tb_lineno)
         trace = trace.tb_next
     return found

@@ -25,7 +25,7 @@ def load_messages(path: Path | None) -> Mapping[str, str]:
     try:
         found = read_data_file(path, compile_schema(schema))
     except DataFileError as error:
-        raise RenderError(f"render messages: {error}") from None
+        raise RenderError(f"render messages: {error}") from None  # the file, line and key: shown as they are
     return {**MESSAGES, **found.data}
 
 

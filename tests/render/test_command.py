@@ -199,11 +199,13 @@ def test_a_template_may_extend_the_shipped_one_block_by_block(capsys: pytest.Cap
 
 
 @pytest.mark.parametrize(("template", "message"), [
-    ("{% if %}", "brand/charter.html.j2:1: Expected an expression, got 'end of statement block'"),
-    ("{{ page.nothing }}", "template charter.html.j2 failed: "),
-    ("{{ page.__class__.__mro__ }}", "template charter.html.j2 failed: "),
-    ('{% include "missing.css" %}', 'template "missing.css" not found'),
-    ("{{ ().__class__.__base__.__subclasses__() }}", "template charter.html.j2 failed: "),
+    ("{% if %}", "error: template brand/charter.html.j2:1: Expected an expression, got 'end of statement block'\n"),
+    ("\n{{ page.nothing }}", "error: template brand/charter.html.j2:2: UndefinedError: 'charterlint.render.page.Page"
+                             " object' has no attribute 'nothing'\n"),
+    ("{{ page.__class__.__mro__ }}", "error: template brand/charter.html.j2:1: SecurityError: access to attribute"
+                                     " '__class__' of 'Page' object is unsafe.\n"),
+    ('{% include "missing.css" %}', 'error: template "missing.css" not found (in '),
+    ("{% for x in range(10**9) %}{% endfor %}", "error: template brand/charter.html.j2:1: OverflowError: Range too big."),
 ])
 def test_a_broken_or_hostile_template_is_a_clear_error_and_writes_nothing(
         capsys: pytest.CaptureFixture[str], project: Path, template: str, message: str) -> None:
