@@ -8,7 +8,6 @@ example has error-level findings, so its pages are drafts rendered with --force.
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 from html.parser import HTMLParser
