@@ -81,7 +81,8 @@ def feedback(section: Any, names: Mapping[str, str], messages: Mapping[str, str]
                 for event in ("acknowledge", "respond") if isinstance(section.get(event), dict)]
     if isinstance(section.get("update"), dict):
         promises.append(wording.update_sentence(section["update"], "while your complaint is open"))
-    return Feedback(said, tuple(p for p in promises if p))
+    found = Feedback(said, tuple(p for p in promises if p))
+    return found if found.channels or found.promises else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +152,8 @@ def performance(section: Any, messages: Mapping[str, str]) -> Performance | None
         frequency = section.get("frequency")
         statement = messages["text.published"].format(frequency=label(messages, "frequency", str(frequency))) \
             if frequency else ""
-    url = text(section, "url")
-    return Performance(statement, url, texts(section.get("measured_by")))
+    found = Performance(statement, text(section, "url"), texts(section.get("measured_by")))
+    return found if found.statement or found.url or found.measured_by else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,3 +84,10 @@ def test_the_contents_list_only_the_parts_the_charter_has() -> None:
     assert [anchor for anchor, _ in contents(page(), MESSAGES)] == [
         "overview", "contact", "standards", "complaints", "accessibility", "performance", "review"]
     assert [anchor for anchor, _ in contents(page(body="# More\n\nText."), MESSAGES)][-2:] == ["more", "review"]
+
+
+def test_an_empty_feedback_or_performance_section_is_left_out() -> None:
+    empty = CHARTER.replace("performance: {published: false}", "performance: {}\nfeedback: {}")
+    built = page(empty)
+    assert built.feedback is None and built.performance is None
+    assert "performance" not in [anchor for anchor, _ in contents(built, MESSAGES)]
