@@ -30,7 +30,7 @@ from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from charterlint.model import FileResult, Report, Severity, unpacked
 from charterlint.reporters import RenderOptions, reporters, text
 from charterlint.reporters.inert import inert
-from charterlint.source.discovery import CHARTER_PATTERNS, Target
+from charterlint.source.discovery import CHARTER_PATTERNS, Target, display_path
 from charterlint.source.document import Document
 from charterlint.source.loader import load_document
 
@@ -142,7 +142,8 @@ def render_files(request: RenderRequest) -> int:
                          fail_on=None, exit_zero=False, config=request.config, isolated=request.isolated)
     try:
         config, settings = build_settings(check, [*reporters(), "auto"])
-        messages = load_messages(config.render.messages)
+        words = config.render.messages
+        messages = load_messages(words, display_path(words, Path.cwd()) if words is not None else None)
     except ConfigError as error:
         _error(str(error))
         return EXIT_USAGE

@@ -1,15 +1,20 @@
 """The words of the published charter's templates, in one place: headings, labels, names of kinds.
 
 English by default. An organisation translates or rewords them with a YAML file of the same keys
-(configuration `render.messages`); keys it leaves out keep these words. The sentences of
-commitments and opening hours come from charter.wording and charter.opening (English only).
+(configuration `render.messages`); keys it leaves out keep these words. The catalogue takes in
+the words of commitment sentences (`wording.*`, from charter.wording) and of opening hours
+(`opening.*`, from charter.opening), so one file translates the whole page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from charterlint.charter import opening, wording
+
 MESSAGES: Mapping[str, str] = {
+    **wording.WORDS,
+    **opening.WORDS,
     # the page
     "skip_link": "Skip to the charter",
     "contents": "Contents",

@@ -93,36 +93,43 @@ class Page:
         return bool(self.vision or self.mission or self.values or self.channel_statement)
 
 
-def _promises(commitments: Any, subject: wording.Subject, pointer: str = "") -> tuple[str, ...]:
+def _promises(commitments: Any, subject: wording.Subject, words: Mapping[str, str]) -> tuple[str, ...]:
     """The sentences of a `commitments` mapping, in event order (variants each in turn)."""
     sentences = []
-    for _, event, data in commitment_entries(pointer, commitments):
-        said = wording.update_sentence(data) if event == "update" else wording.commitment_sentence(event, data, subject)
+    for _, event, data in commitment_entries("", commitments):
+        said = promise(event, data, subject, words)
         if said:
             sentences.append(said)
     return tuple(sentences)
 
 
+def promise(event: str, data: Mapping[str, Any], subject: wording.Subject, words: Mapping[str, str]) -> str:
+    """One commitment or progress update as a sentence."""
+    if event == "update":
+        return wording.update_sentence(data, words=words)
+    return wording.commitment_sentence(event, data, subject, words)
+
+
 def _channel(channel: Channel, index: CharterIndex, names: Mapping[str, str], calendars: Mapping[str, Any],
              messages: Mapping[str, str]) -> ChannelSection:
     data = channel.data
-    subject = wording.channel_subject(channel.type)
+    subject = wording.channel_subject(channel.type, messages)
     promises = []
     for commitment in index.commitments_of(channel):
-        said = (wording.update_sentence(commitment.data) if commitment.event == "update"
-                else wording.commitment_sentence(commitment.event, commitment.data, subject))
+        said = promise(commitment.event, commitment.data, subject, messages)
         if said and said not in promises:
             promises.append(said)
     follow_up = data.get("human_follow_up")
     after_hours = ""
     if isinstance(follow_up, dict):
         via = str(follow_up.get("via", ""))
-        after_hours = wording.follow_up_sentence(follow_up, None if via == "same channel" else names.get(via, via))
+        after_hours = wording.follow_up_sentence(follow_up, None if via == "same channel" else names.get(via, via),
+                                                 messages)
     target = data.get("handoff_to")
     handoff = messages["text.handoff"].format(name=names[channel.id], target=names.get(str(target), str(target))) \
         if isinstance(target, str) else ""
     return ChannelSection(channel.id, names[channel.id], label(messages, "channel", channel.type), text(data, "address"),
-                          hours_words(data.get("hours"), calendars), tuple(promises), after_hours, handoff,
+                          hours_words(data.get("hours"), calendars, messages), tuple(promises), after_hours, handoff,
                           accessibility_words(data.get("accessibility"), messages))
 
 
@@ -146,11 +153,13 @@ def build_page(data: Mapping[str, Any], messages: Mapping[str, str], *, body: st
     disputes, after = _mapping(rights, "disputes"), _mapping(rights, "after_purchase")
     standards = tuple(
         StandardSection(text(s.data, "name") or text(s.data, "matter").capitalize() or s.id,
-                        _promises(s.data.get("commitments"), wording.matter_subject(text(s.data, "matter") or None)))
+                        _promises(s.data.get("commitments"),
+                                  wording.matter_subject(text(s.data, "matter") or None, messages), messages))
         for s in index.standards if not s.channel_ids)
-    dispute_promise = wording.commitment_sentence("respond", disputes["respond"], wording.DISPUTES) \
+    dispute_promise = wording.commitment_sentence("respond", disputes["respond"],
+                                                  wording.named_subject("disputes", messages), messages) \
         if isinstance(disputes.get("respond"), dict) else ""
-    period = wording.period_words(after.get("period"))
+    period = wording.period_words(after.get("period"), messages)
     return Page(
         title=text(data, "title"), organisation=text(organisation, "name"),
         language=text(data, "language") or language or DEFAULT_LANGUAGE, draft=draft,

@@ -11,10 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from charterlint.charter import wording
+from charterlint.charter import opening, wording
 from charterlint.charter.dates import due_date, parse_date
 from charterlint.charter.duration import parse_duration
-from charterlint.charter.opening import hours_words, join_words
 from charterlint.render.messages import label
 
 
@@ -33,10 +32,10 @@ def accessibility_words(value: Any, messages: Mapping[str, str]) -> tuple[str, .
     return tuple(label(messages, "accessibility", str(item)) for item in value) if isinstance(value, list) else ()
 
 
-def date_words(value: Any) -> str:
+def date_words(value: Any, messages: Mapping[str, str]) -> str:
     """`15 December 2025`; the value as written when it is not a date."""
     day = parse_date(value)
-    return f"{day.day} {day:%B %Y}" if day is not None else text({"v": value}, "v")
+    return opening.date_words(day, messages) if day is not None else text({"v": value}, "v")
 
 
 def _names(ids: Any, names: Mapping[str, str]) -> tuple[str, ...]:
@@ -60,7 +59,7 @@ def self_service(entries: Any, names: Mapping[str, str], calendars: Mapping[str,
         if not isinstance(entry, dict):
             continue
         kind = label(messages, "self_service", str(entry.get("type", "")))
-        hours = hours_words(entry["hours"], calendars) if "hours" in entry else ""
+        hours = opening.hours_words(entry["hours"], calendars, messages) if "hours" in entry else ""
         found.append(SelfService(text(entry, "name") or kind, kind, text(entry, "purpose"), text(entry, "url"), hours,
                                  _names(entry.get("available_via"), names)))
     return tuple(found)
@@ -76,11 +75,13 @@ def feedback(section: Any, names: Mapping[str, str], messages: Mapping[str, str]
     if not isinstance(section, dict):
         return None
     channels = _names(section.get("channels"), names)
-    said = messages["text.feedback_channels"].format(channels=join_words(list(channels))) if channels else ""
-    promises = [wording.commitment_sentence(event, section[event], wording.COMPLAINTS)
+    said = messages["text.feedback_channels"].format(channels=opening.join_words(list(channels), messages)) \
+        if channels else ""
+    complaints = wording.named_subject("complaints", messages)
+    promises = [wording.commitment_sentence(event, section[event], complaints, messages)
                 for event in ("acknowledge", "respond") if isinstance(section.get(event), dict)]
     if isinstance(section.get("update"), dict):
-        promises.append(wording.update_sentence(section["update"], "while your complaint is open"))
+        promises.append(wording.update_sentence(section["update"], messages["wording.complaint_open"], messages))
     found = Feedback(said, tuple(p for p in promises if p))
     return found if found.channels or found.promises else None
 
@@ -112,17 +113,18 @@ def _stage(entry: Mapping[str, Any], names: Mapping[str, str], messages: Mapping
     internal = entry.get("internal")
     kind = "" if not isinstance(internal, bool) else messages[
         "text.escalation_internal" if internal else "text.escalation_independent"]
-    subject = wording.Subject("complaints at this stage", "complaints at this stage")
-    promises = tuple(wording.commitment_sentence(event, entry[event], subject)
+    subject = wording.named_subject("stage_complaints", messages)
+    promises = tuple(wording.commitment_sentence(event, entry[event], subject, messages)
                      for event in ("acknowledge", "respond") if isinstance(entry.get(event), dict))
     return Stage(text(entry, "name"), kind, ", ".join(_names(entry.get("via"), names)), promises)
 
 
 def _body(entry: Mapping[str, Any], messages: Mapping[str, str]) -> ExternalBody:
     after = entry.get("after")
+    period = wording.period_words(after, messages)
     when = messages["text.after_final"] if after == "final response" else (
-        messages["text.after"].format(period=wording.period_words(after)) if wording.period_words(after) else "")
-    deadline = wording.period_words(entry.get("customer_deadline"))
+        messages["text.after"].format(period=period) if period else "")
+    deadline = wording.period_words(entry.get("customer_deadline"), messages)
     kind = label(messages, "external", str(entry["type"])) if "type" in entry else ""
     return ExternalBody(text(entry, "body"), kind, when,
                         messages["text.deadline"].format(period=deadline) if deadline else "", text(entry, "contact"))
@@ -170,19 +172,20 @@ class Review:
 def _next_review(section: Mapping[str, Any], messages: Mapping[str, str]) -> str:
     """The stated next review, else the last review plus the cadence (when both are on the calendar)."""
     if "next_review" in section:
-        return date_words(section["next_review"])
+        return date_words(section["next_review"], messages)
     last, cadence = parse_date(section.get("last_reviewed")), parse_duration(section.get("cadence"))
     due = due_date(last, cadence) if last is not None and cadence is not None else None
     if due is None or due == dt.date.max:
         return ""
-    return messages["text.next_review_due"].format(date=date_words(due.isoformat()))
+    return messages["text.next_review_due"].format(date=date_words(due.isoformat(), messages))
 
 
 def review(section: Any, messages: Mapping[str, str]) -> Review:
     section = section if isinstance(section, dict) else {}
-    changes = tuple((date_words(c.get("date")), text(c, "summary"))
+    changes = tuple((date_words(c.get("date"), messages), text(c, "summary"))
                     for c in section.get("changes") or () if isinstance(c, dict))
-    return Review(section.get("undated") is True, date_words(section["last_reviewed"]) if "last_reviewed" in section
-                  else "", _next_review(section, messages),
-                  date_words(section["published"]) if "published" in section else "",
-                  wording.period_words(section.get("cadence")), text(section, "owner"), changes)
+    return Review(section.get("undated") is True,
+                  date_words(section["last_reviewed"], messages) if "last_reviewed" in section else "",
+                  _next_review(section, messages),
+                  date_words(section["published"], messages) if "published" in section else "",
+                  wording.period_words(section.get("cadence"), messages), text(section, "owner"), changes)

@@ -225,7 +225,39 @@ def test_unknown_words_in_the_catalogue_are_named_with_their_line(capsys: pytest
     write(project / "c.charter.yaml", PLAIN)
     code, _, err = render(capsys, "c.charter.yaml")
     assert code == 2
-    assert re.search(r"render messages: .*words\.yaml:2:1: heading\.contcat: unknown key", err), err
+    assert re.search(r"error: render messages: words\.yaml:2:1: heading\.contcat: unknown key", err), err
+
+
+@pytest.mark.parametrize(("words", "message"), [
+    ('wording.share: "{share} o {nouns}"\n', 'words.yaml:1:16: wording.share: unknown placeholder "{nouns}" (this'
+                                                " message takes {noun}, {share})"),
+    ('wording.within: "o fewn {duration.__class__}"\n', 'unknown placeholder "{duration.__class__}"'),
+    ('wording.within: "o fewn {}"\n', 'unknown placeholder "{}"'),
+    ('label.hours: "Oriau {agor"\n', "label.hours: braces do not pair (write {{ and }} for a brace; this message"
+                                    " takes no placeholder)"),
+])
+def test_a_translation_fills_in_only_what_its_message_gives(capsys: pytest.CaptureFixture[str], project: Path,
+                                                             words: str, message: str) -> None:
+    configure(project, "  messages: words.yaml\n")
+    write(project / "words.yaml", words)
+    write(project / "c.charter.yaml", PLAIN)
+    code, out, err = render(capsys, "c.charter.yaml")
+    assert code == 2 and out == ""
+    assert message in err, err
+
+
+def test_one_file_translates_the_sentences_too(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    configure(project, "  messages: cy.yaml\n")
+    write(project / "cy.yaml", "\n".join([
+        'wording.lead.will: "Rydym yn"', 'wording.verb.answer: ateb', 'wording.contacts.phone: galwadau',
+        'wording.share: "{share} o {noun}"', 'wording.within: "o fewn {duration}"', 'wording.units.second: eiliad',
+        'opening.always: "24 awr y dydd, 7 diwrnod yr wythnos"', 'heading.contact: Sut i gysylltu â ni', ""]))
+    write(project / "c.charter.yaml", PLAIN)
+    code, out, err = render(capsys, "c.charter.yaml", "-f", "md")
+    assert code == 0, err
+    assert "## Sut i gysylltu â ni" in out
+    assert "- Rydym yn ateb 80% o galwadau o fewn 60 eiliad." in out
+    assert "**Opening hours:** 24 awr y dydd, 7 diwrnod yr wythnos" in out
 
 
 def test_templates_outside_the_repository_are_refused(capsys: pytest.CaptureFixture[str], project: Path) -> None:

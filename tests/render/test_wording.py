@@ -8,16 +8,17 @@ from charterlint.charter.duration import parse_duration
 from charterlint.charter.opening import calendar_words, days_words, hours_words
 from charterlint.charter.share import parse_share, share_words
 from charterlint.charter.wording import (
-    COMPLAINTS,
     channel_subject,
     commitment_sentence,
     duration_words,
     follow_up_sentence,
     matter_subject,
+    named_subject,
     update_sentence,
 )
 
 PHONE, EMAIL, VISIT = channel_subject("phone"), channel_subject("email"), channel_subject("in_person")
+COMPLAINTS = named_subject("complaints")
 
 
 @pytest.mark.parametrize(("event", "commitment", "subject", "sentence"), [
