@@ -57,6 +57,11 @@ def test_a_clean_charter_is_rendered_to_standard_output(capsys: pytest.CaptureFi
     assert out.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">")
     assert "<li>We answer 85% of calls within 60 seconds.</li>" in out
     assert "noindex" not in out and "DRAFT" not in out
+    # self-contained: styles inline (with a print layout), nothing fetched, nothing run
+    assert "@media print {" in out and "<style>" in out
+    tags = Tags(out).tags
+    assert not [tag for tag, attributes in tags if tag in ("link", "script", "img", "iframe") or "src" in attributes]
+    assert "url(" not in out and "@import" not in out
 
 
 def test_error_level_findings_refuse_the_page_and_name_them(capsys: pytest.CaptureFixture[str],

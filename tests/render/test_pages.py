@@ -219,3 +219,11 @@ def test_every_commitment_sentence_reads_back_to_the_datas_values(pages: dict[tu
         assert all(text in sentences for text in texts), place  # a promise of words only is its own words
         checked += len(sentences)
     assert checked >= 8
+
+
+def test_the_word_document_is_the_same_bytes_every_time(pages: dict[tuple[str, str], Path], tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    again = render(tmp_path, "housing.charter.yaml", "docx")
+    assert again.read_bytes() == pages["housing.charter.yaml", "docx"].read_bytes()
+    assert docx.Document(str(again)).core_properties.comments == ""
