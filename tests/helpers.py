@@ -280,9 +280,9 @@ def sarif_errors(log: Any) -> list[str]:
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(log)]
 
 
-def assert_golden(name: str, actual: str, update: bool) -> None:
+def assert_golden(name: str, actual: str, update: bool, folder: Path = GOLDEN) -> None:
     """Compare `actual` with golden/NAME byte for byte (or rewrite it with --update-golden)."""
-    path = GOLDEN / name
+    path = folder / name
     if update:
         path.write_bytes(actual.encode("utf-8"))
         return

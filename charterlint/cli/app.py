@@ -194,6 +194,34 @@ def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: s
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "-f", "output_format", type=click.Choice(["html", "md", "docx"]), default="html",
+              show_default=True, help="HTML (one self-contained page), Markdown (for a static site) or Word (.docx).")
+@click.option("--output", "-o", metavar="PATH",
+              help="Write the page to PATH (default: standard output); with several charters, PATH is a directory.")
+@click.option("--force", is_flag=True,
+              help="Render a charter with error-level findings anyway, marked as a draft.")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date review rules compare with (default: config `today`, else the system date).")
+@_with_config_options
+@click.option("--preset", type=click.Choice(["recommended", "strict"]),
+              help="The rules whose error-level findings stop a charter being rendered (default: the configuration's).")
+def render(paths: tuple[str, ...], output_format: str, output: str | None, force: bool, today: str | None,
+           config_file: str | None, isolated: bool, preset: str | None) -> int:
+    """Publish charters for customers: the page, from the source that was linted.
+
+    Each file is linted as `check` lints it; one with error-level findings is not rendered
+    (exit 1) unless --force, which marks the page as a draft. Needs the render extra:
+    pip install 'charterlint[render]'.
+    """
+    from charterlint.cli.render import RenderRequest, render_files  # lazy: see check
+
+    return render_files(RenderRequest(paths=paths, output_format=output_format, output=output, force=force,
+                                      today=_today(today) if today is not None else None, preset=preset,
+                                      config=config_file, isolated=isolated))
+
+
+@cli.command()
 @click.argument("path", required=False, type=click.Path())
 @click.option("--format", "format_", type=click.Choice(["yaml", "md"]),
               help="YAML, or Markdown with the charter as front matter (default: from PATH's suffix, else yaml).")

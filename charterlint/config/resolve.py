@@ -34,7 +34,8 @@ CONFIG_NAMES = (".charterlint.yaml", ".charterlint.yml", "pyproject.toml")
 _TOOL_SECTION = r"^\s*\[+\s*tool\s*\.\s*charterlint\b"  # compiled when a pyproject.toml is met
 _LIMIT_FIELDS = {"max-bytes": "max_bytes", "max-depth": "max_depth", "max-nodes": "max_nodes"}
 
-__all__ = ["Config", "ConfigError", "FileIgnore", "Layers", "find_config", "load_layers", "resolve_config"]
+__all__ = ["Config", "ConfigError", "FileIgnore", "Layers", "RenderSettings", "find_config", "load_layers",
+           "resolve_config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,15 @@ class Layers:
 
 
 @dataclass(frozen=True, slots=True)
+class RenderSettings:
+    """`render:` in the configuration: what `charterlint render` publishes with (docs/render.md)."""
+
+    templates: Path | None = None  # the organisation's template directory, searched first
+    messages: Path | None = None  # a YAML file of the page's words
+    language: str | None = None  # the page's language when the charter gives none
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """The effective settings of a run (configuration files and command line merged)."""
 
@@ -96,6 +106,7 @@ class Config:
     plugins: tuple[str, ...] = ()
     jobs: int | None = None  # processes linting in parallel; None: chosen by the number of files
     cache: bool = True  # keep results in the cache directory
+    render: RenderSettings = RenderSettings()
 
     def ignored_in(self, path: Path) -> frozenset[str]:
         """The codes `per-file-ignores` turns off for `path`."""
@@ -228,7 +239,26 @@ def resolve_config(layers: Layers, rules: Sequence[Rule], formats: Sequence[str]
         plugins=plugins,
         jobs=_jobs(layers),
         cache=bool(_value(layers, "cache", True)),
+        render=_render(layers),
     )
+
+
+def _render(layers: Layers) -> RenderSettings:
+    """`render:` of the last layer that sets it; its paths relative to that file, inside its repository
+    (a repository's configuration never reads templates or words from elsewhere on the machine)."""
+    found = layers.last("render")
+    if found is None:
+        return RenderSettings()
+    layer, value = found
+    paths: dict[str, Path] = {}
+    for key in ("templates", "messages"):
+        if key in value:
+            path = layer.base / value[key]
+            if layer.source and not inside(path, repository_of(layer.base)):
+                raise layer.error(f"/render/{key}", f'"{value[key]}" is outside the repository: templates and'
+                                                    " messages are read only from inside it")
+            paths[key] = path
+    return RenderSettings(paths.get("templates"), paths.get("messages"), value.get("language"))
 
 
 def _jobs(layers: Layers) -> int | None:

@@ -172,8 +172,8 @@ def validate(file: DataFile, schema: str | SchemaValidator) -> None:
         raise DataFileError(file.locate(pointer, message, anchor))
 
 
-def read_data_file(path: Path, schema: str, source: str | None = None) -> DataFile:
-    """The YAML (or, by its suffix, JSON) file at `path`, validated against the shipped `schema`; DataFileError naming
+def read_data_file(path: Path, schema: str | SchemaValidator, source: str | None = None) -> DataFile:
+    """The YAML (or, by its suffix, JSON) file at `path`, validated against `schema` (a shipped one's name, or compiled); DataFileError naming
     `source` (default: the path) when it cannot be read, parsed or validated."""
     shown = str(path) if source is None else source
     try:

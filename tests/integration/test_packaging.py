@@ -36,3 +36,15 @@ def test_wheel_declares_the_console_script(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     [entry_points] = [n for n in archive.namelist() if n.endswith("entry_points.txt")]
     assert "charterlint = charterlint.cli.entry:console" in archive.read(entry_points).decode()
+
+
+def test_wheel_ships_the_render_templates_and_declares_the_render_extra(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
+    templates = ROOT / "charterlint" / "render" / "templates"
+    assert {f"charterlint/render/templates/{p.name}" for p in templates.iterdir()} <= names
+    assert "charterlint/render/templates/charter.html.j2" in names
+    [metadata] = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+    text = archive.read(metadata).decode()
+    assert "Provides-Extra: render" in text
+    assert "Requires-Dist: jinja2>=3.1; extra == 'render'" in text
