@@ -136,13 +136,14 @@ def external_trigger_missing(document: Document, context: Context) -> Iterator[P
 
 
 def team_accountability_missing(document: Document, context: Context) -> Iterator[Problem]:
-    """CH407: a `team` section that says how staff are trained or accredited, but not who owns
-    the customer's matter. A charter without `team` is not reported (see rules/CH407.yaml)."""
+    """CH407: a `team` section that says nothing of the people who deliver the service: no
+    training, accreditations or accountability (only the writer's own `x-` data, or nothing).
+    Training without accountability, or no `team` at all, is not reported (see rules/CH407.yaml)."""
     team = document.data.get("team")
-    if isinstance(team, dict) and "accountability" not in team:
+    if isinstance(team, dict) and not {"training", "accreditations", "accountability"} & set(team):
         yield Problem(
-            "team says nothing of accountability: who owns a customer's matter until it is resolved "
-            "(add team.accountability)",
+            "team is empty: say who owns a customer's matter until it is resolved, or how staff are "
+            "trained, or remove the section (add team.accountability)",
             "/team",
             anchor="container",
         )

@@ -179,20 +179,25 @@ def test_external_trigger_missing_reports_only_bodies_without_after() -> None:
 
 # --- CH407 team ------------------------------------------------------------------------
 
-TEAM_ACCOUNTABILITY = ("team says nothing of accountability: who owns a customer's matter until it is resolved "
-                       "(add team.accountability)")
+TEAM_EMPTY = ("team is empty: say who owns a customer's matter until it is resolved, or how staff are trained, "
+              "or remove the section (add team.accountability)")
+
+
+@pytest.mark.parametrize("team", ["team: {}\n", "team:\n  x-owner: HR\n"])
+def test_an_empty_team_section_is_reported_at_the_team_key(team: str) -> None:
+    assert strict(charter(team), "CH407") == [("CH407", 13, 1, TEAM_EMPTY)]
 
 
 @pytest.mark.parametrize("team", [
+    "team:\n  accountability: The adviser who takes your call owns it.\n",
     "team:\n  accreditations: [Investors in People]\n",
-    "team:\n  training: Every adviser completes a six-week induction.\n",
+    # a fire service: "our staff are regularly trained and developed, and appraisal checks they
+    # show the values we expect": what the page says of its staff, with no ownership statement,
+    # is the organisation's choice; no reviewer of a published charter asked for one
+    "team:\n  training: Our staff are regularly trained and developed.\n",
 ])
-def test_a_team_section_without_accountability_is_reported_at_the_team_key(team: str) -> None:
-    assert strict(charter(team), "CH407") == [("CH407", 13, 1, TEAM_ACCOUNTABILITY)]
-
-
-def test_a_team_section_with_accountability_passes_without_training() -> None:
-    assert strict(charter("team:\n  accountability: The adviser who takes your call owns it.\n"), "CH407") == []
+def test_a_team_section_that_says_anything_of_its_staff_passes(team: str) -> None:
+    assert strict(charter(team), "CH407") == []
 
 
 def test_a_charter_without_a_team_section_is_not_reported() -> None:
@@ -241,9 +246,9 @@ def test_accessibility_on_one_channel_is_enough() -> None:
 
 
 def test_governance_rules_read_markdown_front_matter() -> None:
-    text = "---\n" + charter("team:\n  training: Six-week induction.\n") + "---\n# Our charter\n"
+    text = "---\n" + charter("team: {}\n") + "---\n# Our charter\n"
     assert strict(text, "CH407", filename="c.charter.md") == [
-        ("CH407", 14, 1, TEAM_ACCOUNTABILITY),
+        ("CH407", 14, 1, TEAM_EMPTY),
     ]
 
 
