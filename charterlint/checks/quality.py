@@ -134,11 +134,14 @@ def commitment_order(document: Document, context: Context) -> Iterator[Problem]:
 
 
 def mixed_day_units(document: Document, context: Context) -> Iterator[Problem]:
-    """CH308: both `business` and `working` units; once, at the first use of the second word."""
+    """CH308: both `business` and `working` units; once, at the first use of the second word. A
+    standard for a kind of matter (`matter:`) keeps the words of the rules that set its times."""
+    index = charter_index(document)
+    own_terms = tuple(join(standard.pointer, "") for standard in index.standards if "matter" in standard.data)
     first: Duration | None = None
-    for pointer, duration in charter_index(document).durations:
+    for pointer, duration in index.durations:
         word = duration.business_word
-        if word is None:
+        if word is None or pointer.startswith(own_terms):
             continue
         if first is None:
             first = duration

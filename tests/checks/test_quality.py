@@ -199,6 +199,22 @@ def test_one_word_throughout_is_consistent() -> None:
     assert findings(text, ["CH308"]) == []
 
 
+
+def test_a_standard_for_a_kind_of_matter_keeps_the_words_of_its_rules() -> None:
+    # a retail bank and a building society: complaints answered in "5 working days", payment
+    # services complaints in "15 business days", the payment services regulations' own term
+    payments = dedent("""\
+        standards:
+          - id: payments
+            matter: complaints about payment services
+            commitments:
+              resolve: {within: 15 business days}
+        """)
+    assert findings(charter(email(respond="within: 5 working days") + payments), ["CH308"]) == []
+    channels = payments.replace("    matter: complaints about payment services\n", "    channels: [email]\n")
+    [(code, line, _, _)] = findings(charter(email(respond="within: 5 working days") + channels), ["CH308"])
+    assert (code, line) == ("CH308", 21)
+
 # --- CH309 weak-commitment ------------------------------------------------------------------
 
 def test_best_effort_in_disputes_is_reported_at_the_strength() -> None:
