@@ -123,16 +123,25 @@ def after_purchase_missing(document: Document, context: Context) -> Iterator[Pro
     )
 
 
+# Kinds of body a customer may usually turn to at any time: a regulator, an advice service.
+_OPEN_TYPES = frozenset({"regulator", "independent_reviewer"})
+
+
 def external_trigger_missing(document: Document, context: Context) -> Iterator[Problem]:
-    """CH406: an external body does not say when the customer may go there."""
-    for index, body in enumerate(_entries(document.data, "escalation", "external")):
-        if isinstance(body, dict) and "after" not in body:
-            yield Problem(
-                f'external body "{body.get("body", index + 1)}" does not say when the customer may go there '
-                '(add after, e.g. "8 weeks" or "final response")',
-                join("/escalation/external", index),
-                anchor="container",
-            )
+    """CH406: an external body does not say when the customer may go there. Once one body says
+    when, a regulator or independent reviewer without `after` is taken as open at any time (a
+    consumer advice line beside the energy ombudsman's 8 weeks); an ombudsman or ADR scheme is not."""
+    bodies = list(enumerate(_entries(document.data, "escalation", "external")))
+    timed = any(isinstance(body, dict) and "after" in body for _, body in bodies)
+    for index, body in bodies:
+        if not isinstance(body, dict) or "after" in body or (timed and body.get("type") in _OPEN_TYPES):
+            continue
+        yield Problem(
+            f'external body "{body.get("body", index + 1)}" does not say when the customer may go there '
+            '(add after, e.g. "8 weeks" or "final response")',
+            join("/escalation/external", index),
+            anchor="container",
+        )
 
 
 def team_accountability_missing(document: Document, context: Context) -> Iterator[Problem]:
@@ -164,8 +173,11 @@ def performance_reporting_missing(document: Document, context: Context) -> Itera
 
 
 def accessibility_missing(document: Document, context: Context) -> Iterator[Problem]:
-    """CH409: neither the organisation (top-level `accessibility`) nor any channel lists provisions."""
+    """CH409: neither the organisation (top-level `accessibility`) nor any channel lists provisions,
+    unless the sector is one of the `exempt-sectors` option (software vendors' support policies)."""
     if document.data.get("accessibility"):
+        return
+    if _sector_in(document.data, context.options.get("exempt-sectors")) is not None:
         return
     if not any(channel.data.get("accessibility") for channel in charter_index(document).channels):
         yield Problem(

@@ -177,6 +177,30 @@ def test_external_trigger_missing_reports_only_bodies_without_after() -> None:
     ]
 
 
+
+@pytest.mark.parametrize(("kind", "reported"), [("independent_reviewer", False), ("regulator", False),
+                                                ("adr", True), ("ombudsman", True)])
+def test_an_advice_body_beside_a_timed_ombudsman_needs_no_after(kind: str, reported: bool) -> None:
+    # an energy supplier: the energy ombudsman after 8 weeks, and the Citizens Advice consumer
+    # helpline, which can be asked for advice at any point
+    text = charter(f"""\
+        escalation:
+          external:
+            - body: Energy Ombudsman
+              type: ombudsman
+              after: 8 weeks
+            - body: Consumer helpline
+              type: {kind}
+    """)
+    assert [code for code, *_ in strict(text, "CH406")] == (["CH406"] if reported else [])
+    alone = charter(f"""\
+        escalation:
+          external:
+            - body: Consumer helpline
+              type: {kind}
+    """)
+    assert [code for code, *_ in strict(alone, "CH406")] == ["CH406"]
+
 # --- CH407 team ------------------------------------------------------------------------
 
 TEAM_EMPTY = ("team is empty: say who owns a customer's matter until it is resolved, or how staff are trained, "
@@ -327,3 +351,20 @@ def test_a_complaints_code_is_not_where_after_purchase_support_is_described() ->
     service = COMPLAINTS_CODE.replace("{id: email, type: email, hours: always}",
                                       "{id: email, type: email, hours: always, commitments: {respond: {within: 2 days}}}")
     assert [code for code, *_ in strict(service, "CH402")] == ["CH402"]
+
+
+@pytest.mark.parametrize(("sector", "options", "reported"), [
+    # a developer platform's enterprise support and an API vendor's SLA: no accessibility
+    # provision named, and none asked for by their reviewers
+    ("software", None, False),
+    ("saas", None, False),
+    ("software", {"CH409": {"exempt-sectors": []}}, True),
+    ("bank", None, True),
+])
+def test_software_support_policies_are_not_asked_for_accessibility(
+        sector: str, options: dict[str, object] | None, reported: bool) -> None:
+    text = ANSWERED_PHONE_HEAD.replace("organization:\n  name: Example Water\n",
+                                       f"organization:\n  name: Example Water\n  sector: {sector}\n") + REVIEW
+    assert sector in text
+    found = strict(text, "CH409", **({"options": options} if options else {}))
+    assert [code for code, *_ in found] == (["CH409"] if reported else [])
