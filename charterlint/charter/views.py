@@ -60,18 +60,9 @@ class Channel:
         return value if isinstance(value, dict) else {}
 
     @property
-    def always_open(self) -> bool:
-        return self.data.get("hours") == HOURS_ALWAYS
-
-    @property
     def hours_published(self) -> bool:
         """False for `hours: not_published` (CH111): nothing can be known about when it is open."""
         return self.data.get("hours") != HOURS_NOT_PUBLISHED
-
-    @property
-    def open_outside(self) -> bool:
-        """`hours: {outside: <calendar>}`: open only while that calendar is closed."""
-        return isinstance(self.data.get("hours"), dict)
 
     @property
     def calendar_id(self) -> str | None:
