@@ -34,7 +34,8 @@ TEXT_FIELDS = frozenset({
     "text", "statements", "process", "training", "accreditations", "accountability",
     "vision", "mission", "values", "channel_statement", "purpose", "when",
 })
-_EVENTS = frozenset((*COMMITMENT_EVENTS, UPDATE_EVENT))
+_EVENT_ORDER = (*COMMITMENT_EVENTS, UPDATE_EVENT)
+_EVENTS = frozenset(_EVENT_ORDER)
 _WATCHED = DURATION_FIELDS | TEXT_FIELDS | _EVENTS
 
 
@@ -116,17 +117,29 @@ class Commitment:
         return value if isinstance(value, str) else None
 
 
+def commitment_variants(pointer: str, value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(pointer, commitment) for one event's value at `pointer`: the commitment itself, or each
+    variant of a list (`when:`) at its own pointer. The one walk of variants every view and rule uses."""
+    if isinstance(value, dict):
+        yield pointer, value
+    elif isinstance(value, list):
+        yield from ((join(pointer, index), variant) for index, variant in enumerate(value) if isinstance(variant, dict))
+
+
 def commitment_entries(pointer: str, events: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(pointer, event, commitment) for each commitment of a `commitments` mapping at `pointer`,
     in event order; a list of variants gives each variant at its own pointer."""
     if not isinstance(events, dict):
         return
-    for event in (*COMMITMENT_EVENTS, UPDATE_EVENT):
-        value = events.get(event)
-        if isinstance(value, dict):
-            yield join(pointer, event), event, value
-        elif isinstance(value, list):
-            yield from ((join(pointer, event, i), event, v) for i, v in enumerate(value) if isinstance(v, dict))
+    for event in _EVENT_ORDER:
+        for variant_pointer, commitment in commitment_variants(join(pointer, event), events.get(event)):
+            yield variant_pointer, event, commitment
+
+
+def limits(value: Any) -> list[Duration]:
+    """The time limits (`within`) of one event's value: a commitment, or a list of variants."""
+    found = (parse_duration(commitment.get("within")) for _, commitment in commitment_variants("", value))
+    return [duration for duration in found if duration is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,11 +338,8 @@ def _record(found: _Found, pointer: str, key: str, value: Any) -> None:
             texts_found.append((pointer, value))
         elif isinstance(value, list):
             texts_found.extend((f"{pointer}/{index}", item) for index, item in enumerate(value) if isinstance(item, str))
-    elif isinstance(value, dict):
-        commitments_found.append((pointer, key, value))
-    elif isinstance(value, list):  # variants of one commitment
-        commitments_found.extend((f"{pointer}/{index}", key, item) for index, item in enumerate(value)
-                                 if isinstance(item, dict))
+    else:  # a commitment event: one commitment, or its variants
+        commitments_found.extend((at, key, commitment) for at, commitment in commitment_variants(pointer, value))
 
 
 def durations(data: dict[str, Any]) -> Iterator[tuple[str, Duration]]:

@@ -20,17 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from charterlint.charter.duration import Duration, Scale, longer, parse_duration
-from charterlint.charter.views import (
-    COMMITMENT_EVENTS,
-    WRITTEN_TYPES,
-    Channel,
-    CharterIndex,
-    Commitment,
-    charter_index,
-)
+from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, CharterIndex, Commitment, charter_index
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -48,13 +40,6 @@ class _Unacknowledged:
     standard: str
     within: str
     channels: list[str]
-
-
-def limits(value: Any) -> list[Duration]:
-    """The time limits of a commitment: one object, or a list of variants (`when:`)."""
-    variants = value if isinstance(value, list) else [value]
-    found = (parse_duration(v.get("within")) for v in variants if isinstance(v, dict))
-    return [d for d in found if d is not None]
 
 
 def _exceeds(duration: Duration, limit: Duration) -> bool:
