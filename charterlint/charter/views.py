@@ -11,6 +11,7 @@ that reports it reports it once, at the standard, whichever channels it applies 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,8 +58,14 @@ class Channel:
 
     @property
     def commitments(self) -> dict[str, Any]:
+        """Its `commitments` mapping (empty if none). Rules read `CharterIndex.commitments_of`,
+        which adds the standards that list the channel."""
         value = self.data.get("commitments")
         return value if isinstance(value, dict) else {}
+
+    def promises(self) -> tuple[Commitment, ...]:
+        """Its own commitments as rules read them, one per variant (`Standard.promises`'s shape)."""
+        return _promises(self.pointer, self.data.get("commitments"), (self.id,), None)
 
     @property
     def hours_published(self) -> bool:
@@ -142,6 +149,28 @@ def limits(value: Any) -> list[Duration]:
     return [duration for duration in found if duration is not None]
 
 
+def _promises(pointer: str, events: Any, channel_ids: tuple[str, ...], standard: str | None) -> tuple[Commitment, ...]:
+    return tuple(Commitment(at, event, data, channel_ids, standard)
+                 for at, event, data in commitment_entries(join(pointer, "commitments"), events))
+
+
+class CommitmentMap(dict[str, Any]):
+    """A standard's `commitments` mapping, the shape `Channel.commitments` has.
+
+    Calling it gives the commitments as `Commitment` values: `Standard.commitments()` was a method
+    in 0.1.0, and rule packs written for it still call it (deprecated: use `Standard.promises()`)."""
+
+    __slots__ = ("_standard",)
+
+    def __init__(self, events: dict[str, Any], standard: Standard) -> None:
+        super().__init__(events)
+        self._standard = standard
+
+    def __call__(self) -> Iterator[Commitment]:
+        warnings.warn("Standard.commitments() is deprecated: use Standard.promises()", DeprecationWarning, stacklevel=2)
+        return iter(self._standard.promises())
+
+
 @dataclass(frozen=True, slots=True)
 class Standard:
     """One entry of `standards`, with its index and pointer."""
@@ -159,9 +188,15 @@ class Standard:
         listed = self.data.get("channels")
         return tuple(dict.fromkeys(str(i) for i in listed)) if isinstance(listed, list) else ()
 
-    def commitments(self) -> Iterator[Commitment]:
-        for pointer, event, data in commitment_entries(join(self.pointer, "commitments"), self.data.get("commitments")):
-            yield Commitment(pointer, event, data, self.channel_ids, self.id)
+    @property
+    def commitments(self) -> CommitmentMap:
+        """Its `commitments` mapping, as `Channel.commitments` gives a channel's (empty if none)."""
+        value = self.data.get("commitments")
+        return CommitmentMap(value if isinstance(value, dict) else {}, self)
+
+    def promises(self) -> tuple[Commitment, ...]:
+        """Its commitments as rules read them, one per variant, each applying to the channels it lists."""
+        return _promises(self.pointer, self.data.get("commitments"), self.channel_ids, self.id)
 
 
 def needs_follow_up(channel: Channel, events: frozenset[str]) -> bool:
@@ -246,11 +281,9 @@ def standards(data: dict[str, Any]) -> list[Standard]:
 
 
 def _channel_commitments(all_channels: list[Channel], all_standards: list[Standard]) -> list[Commitment]:
-    own = [Commitment(pointer, event, value, (channel.id,))
-           for channel in all_channels
-           for pointer, event, value in commitment_entries(join(channel.pointer, "commitments"), channel.commitments)]
+    own = [commitment for channel in all_channels for commitment in channel.promises()]
     ids = {channel.id for channel in all_channels}
-    shared = [c for standard in all_standards for c in standard.commitments() if ids.intersection(c.channels)]
+    shared = [c for standard in all_standards for c in standard.promises() if ids.intersection(c.channels)]
     return own + shared
 
 
