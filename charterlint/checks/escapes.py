@@ -27,7 +27,9 @@ from charterlint.source.document import Document, Problem
 _ESCAPE = re.compile(
     r"(?<!\w)(?:"
     # "this may take longer", and "in busy periods this may be longer"
-    r"(?:may|might|can|could|will)\s+(?:take|be)\s+longer"
+    r"(?:may|might|can|could|will)\s+(?:take|be)\s+(?:a\s+little\s+|a\s+bit\s+|slightly\s+|much\s+)?longer"
+    # "we will tell you if we need more time"
+    r"|(?:we|it)\s+(?:may\s+|might\s+|will\s+)?(?:need|needs|require|requires)\s+(?:more\s+time|longer|an\s+extension)"
     r"|(?:except\s+)?in\s+exceptional\s+circumstances"
     r"|unless\s+(?:the|your|a)\s+(?:matter|case|complaint|enquiry|inquiry|query|request|issue|problem)\s+"
     r"is\s+(?:complex|complicated|particularly\s+complex)"
@@ -63,7 +65,7 @@ _ESCAPE = re.compile(
     # "within 5 working days; if we cannot, we tell you how long it will take": a bare admission
     # that takes back the limit just stated (see _Evidence.takes_back)
     r"|(?P<bare>(?:if|where)\s+(?:we|it)\s+(?:cannot|can't|can\s+not|(?:are|is)\s+(?:unable|not\s+able)(?:\s+to)?)"
-    r"(?=\s*[,;])|if\s+not(?=\s*,))"
+    r"(?=\s*[,;])|if\s+not(?=\s*,)|(?:if|where|when)\s+(?:this|that|it)\s+is\s+not\s+possible)"
     r")(?!\w)",
     re.IGNORECASE,
 )

@@ -219,3 +219,19 @@ def test_a_bare_admission_after_a_limit_is_an_escape(wording: str, clause: str) 
 ])
 def test_a_bare_admission_with_a_time_after_it_or_no_limit_before_it_is_no_escape(wording: str) -> None:
     assert ch311(charter(wording)) == []
+
+
+@pytest.mark.parametrize(("wording", "clause"), [
+    ("We reply within 10 working days, but at busy times it may take a little longer.", "may take a little longer"),
+    ("We reply within 10 working days and tell you if we need more time.", "we need more time"),
+    # "where this is not possible": a bare admission that takes back the limit just stated
+    ("We reply within 10 working days. Where this is not possible, we tell you why.", "Where this is not possible"),
+])
+def test_more_ways_of_taking_back_a_limit(wording: str, clause: str) -> None:
+    column = 15 + wording.index(clause)
+    assert ch311(charter(wording)) == [("CH311", 14, column, escape(clause))]
+
+
+def test_where_this_is_not_possible_with_a_time_after_it_is_no_escape() -> None:
+    wording = "We answer on the call. Where this is not possible, we call you back within 2 working days."
+    assert ch311(charter(wording)) == []

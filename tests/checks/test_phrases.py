@@ -363,3 +363,19 @@ def test_an_explained_alternative_does_not_excuse_a_hedged_limit_or_a_commitment
     # explain why we cannot" hedges when the call is settled
     committed = charter(text="        text: We try to resolve it on the call or explain why we cannot.")
     assert ch301(committed) == [("CH301", 14, 18, hedge("try to"))]
+
+
+@pytest.mark.parametrize("words", ["within a reasonable timescale", "within a reasonable period", "in a reasonable time",
+                                   "as soon as reasonably possible", "as soon as reasonably practicable"])
+def test_reasonable_times_are_hedges_anywhere(words: str) -> None:
+    # official wording: "we will reply within a reasonable timescale", "as soon as reasonably practicable"
+    assert ch301(statement(f"We deal with repairs {words}.")) == [("CH301", 19, 28, hedge(words))]
+
+
+@pytest.mark.parametrize("words", ["if possible", "as far as possible", "hope to", "ideally"])
+def test_hedges_of_possibility_and_hope_count_only_in_promises(words: str) -> None:
+    # "we hope to reply within 10 working days"; "we will call you back the same day if possible";
+    # but "please quote your reference if possible" promises nothing
+    promise = charter(text=f"        text: We {words} reply the same day.")
+    assert ch301(promise) == [("CH301", 14, 18, hedge(words))]
+    assert ch301(statement(f"Please quote your reference number, {words}.")) == []
