@@ -33,6 +33,11 @@ def ch311(text: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
     return findings(text, ["CH311"], **kwargs)
 
 
+def at_the_clause(wording: str, clause: str) -> list[tuple[str, int, int, str]]:
+    """The one finding expected for `clause` in the commitment text `wording` (from column 15)."""
+    return [("CH311", 14, 15 + wording.index(clause), escape(clause))]
+
+
 @pytest.mark.parametrize(("wording", "clause"), [
     # a housing association, a council, a telecom, a credit union and a regulator, paraphrased
     ("We reply within 10 working days, but in busy periods this may take longer.", "may take longer"),
@@ -166,8 +171,7 @@ def test_a_clause_that_refers_back_to_the_promise_before_it_is_reported() -> Non
      "if we are unable to give you a full response within this time"),
 ])
 def test_an_admission_naming_the_limit_it_takes_back_is_an_escape(wording: str, clause: str) -> None:
-    column = 15 + wording.index(clause)
-    assert ch311(charter(wording)) == [("CH311", 14, column, escape(clause))]
+    assert ch311(charter(wording)) == at_the_clause(wording, clause)
 
 
 def test_a_next_step_with_its_own_limit_is_no_escape() -> None:
@@ -187,8 +191,7 @@ def test_a_next_step_with_its_own_limit_is_no_escape() -> None:
     ("We reply within 10 working days, although different timescales may apply.", "different timescales may apply"),
 ])
 def test_a_limit_that_may_not_hold_for_some_unnamed_part_is_an_escape(wording: str, clause: str) -> None:
-    column = 15 + wording.index(clause)
-    assert ch311(charter(wording)) == [("CH311", 14, column, escape(clause))]
+    assert ch311(charter(wording)) == at_the_clause(wording, clause)
 
 
 def test_a_different_timescale_with_its_own_limit_is_no_escape() -> None:
@@ -203,8 +206,7 @@ def test_a_different_timescale_with_its_own_limit_is_no_escape() -> None:
     ("We reply within 10 working days. If not, we let you know why.", "If not"),
 ])
 def test_a_bare_admission_after_a_limit_is_an_escape(wording: str, clause: str) -> None:
-    column = 15 + wording.index(clause)
-    assert ch311(charter(wording)) == [("CH311", 14, column, escape(clause))]
+    assert ch311(charter(wording)) == at_the_clause(wording, clause)
 
 
 @pytest.mark.parametrize("wording", [
@@ -216,6 +218,7 @@ def test_a_bare_admission_after_a_limit_is_an_escape(wording: str, clause: str) 
     # a food regulator: "try to resolve your enquiry on the call; if we cannot, try to transfer you":
     # no limit before the admission to take back
     "We try to resolve it on the call; if we cannot, we transfer you.",
+    "We answer on the call. Where this is not possible, we call you back within 2 working days.",
 ])
 def test_a_bare_admission_with_a_time_after_it_or_no_limit_before_it_is_no_escape(wording: str) -> None:
     assert ch311(charter(wording)) == []
@@ -228,10 +231,4 @@ def test_a_bare_admission_with_a_time_after_it_or_no_limit_before_it_is_no_escap
     ("We reply within 10 working days. Where this is not possible, we tell you why.", "Where this is not possible"),
 ])
 def test_more_ways_of_taking_back_a_limit(wording: str, clause: str) -> None:
-    column = 15 + wording.index(clause)
-    assert ch311(charter(wording)) == [("CH311", 14, column, escape(clause))]
-
-
-def test_where_this_is_not_possible_with_a_time_after_it_is_no_escape() -> None:
-    wording = "We answer on the call. Where this is not possible, we call you back within 2 working days."
-    assert ch311(charter(wording)) == []
+    assert ch311(charter(wording)) == at_the_clause(wording, clause)
