@@ -1,16 +1,18 @@
-"""CH401, CH402 and CH406-CH409: disputes and after-purchase support where the sector calls for
-them, escalation triggers, team, performance reporting and accessibility.
+"""CH401, CH402, CH404 and CH406-CH409: disputes and after-purchase support where the sector calls
+for them, escalation stages' timescales and triggers, team, performance reporting and accessibility.
 
-CH403-CH405 only require a field (or a non-empty list) and are generic checks their rule
-files describe (`function: required` / `min-count`): they need no code here.
+CH403 only requires a non-empty list and is a generic check its rule file describes
+(`function: min-count`): it needs no code here.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter.views import charter_index
+from charterlint.charter.subjects import describe
+from charterlint.charter.views import charter_index, commitment_variants
 from charterlint.checks.context import Context
 from charterlint.checks.omnichannel import is_complaints_procedure
 from charterlint.source.document import Document, Problem
@@ -121,6 +123,31 @@ def after_purchase_missing(document: Document, context: Context) -> Iterator[Pro
         "rights.after_purchase (what customers can expect for issues months or years after purchase)",
         "rights", "after_purchase",
     )
+
+
+# "We send our final response within 8 weeks": the organisation's last word on the complaint.
+_FINAL_RESPONSE = re.compile(r"(?<!\w)final\s+(?:response|reply|decision|answer)(?!\w)", re.IGNORECASE)
+
+
+def _final_response_timed(data: dict[str, Any]) -> bool:
+    """Whether `feedback.respond` promises the final response within a time (its text says so)."""
+    respond = _section(data, "feedback").get("respond")
+    return any("within" in commitment and isinstance(commitment.get("text"), str)
+               and _FINAL_RESPONSE.search(commitment["text"]) is not None
+               for _, commitment in commitment_variants("", respond))
+
+
+def escalation_stage_without_timescale(document: Document, context: Context) -> Iterator[Problem]:
+    """CH404: an escalation stage with no `respond`, unless `feedback` promises the final response
+    within a time: every internal stage comes before the final response, so its time bounds them."""
+    data = document.data
+    if _final_response_timed(data):
+        return
+    for index, stage in enumerate(_entries(data, "escalation", "stages")):
+        if isinstance(stage, dict) and "respond" not in stage:
+            pointer = join("/escalation/stages", index)
+            yield Problem(f'{describe(data, pointer)} has no timescale (add respond: {{within: ...}}, '
+                          'e.g. "10 working days")', pointer, anchor="container")
 
 
 # Kinds of body a customer may usually turn to at any time: a regulator, an advice service.

@@ -139,6 +139,29 @@ def test_escalation_stage_without_timescale_reports_each_stage() -> None:
     ]
 
 
+
+FINAL_RESPONSE_FEEDBACK = """\
+        feedback:
+          channels: [phone]
+          respond: {{within: 4 weeks, text: {text}}}
+        escalation:
+          stages:
+            - name: Senior manager named in our acknowledgement
+"""
+
+
+def test_a_stage_before_a_timed_final_response_needs_no_timescale_of_its_own() -> None:
+    # a building society: the complaint goes to a senior manager named in the acknowledgement, and
+    # "we will send our final response within four weeks" bounds that stage
+    final = charter(FINAL_RESPONSE_FEEDBACK.format(text="We send our final response within four weeks."))
+    assert strict(final, "CH404") == []
+    # a broadband provider: complaints answered within 10 working days, then a manager, untimed
+    first = charter(FINAL_RESPONSE_FEEDBACK.format(text="We send you a written response within four weeks."))
+    assert strict(first, "CH404") == [
+        ("CH404", 18, 7, 'escalation stage "Senior manager named in our acknowledgement" has no timescale '
+                         '(add respond: {within: ...}, e.g. "10 working days")'),
+    ]
+
 def test_escalation_stage_with_a_timescale_passes() -> None:
     text = charter(ONE_TIMED_STAGE)
     assert strict(text, "CH403") == []
