@@ -215,10 +215,19 @@ class _Clauses:
         return before, after
 
 
+# Hedges that are about time whatever follows them: "as soon as possible, or explain why not"
+# still leaves the time open. Hedges of effort or possibility ("try to", "where possible") are not.
+_TIME_HEDGE = re.compile(r"soon|quick|prompt|short|asap|due\s+course|delay|earliest|reasonabl|minimum|timely",
+                         re.IGNORECASE)
+
+
 def _whether_not_when(match: re.Match[str], sentences: Sentences, limits: Marks, alternatives: Marks) -> bool:
     """Whether a hedge outside a commitment's own wording says whether something is done, not when:
-    an explained alternative follows it in its sentence ("or explain why we cannot") and the
-    sentence states no limit. Either the thing or the reason is promised; no time is hedged."""
+    a hedge of effort or possibility, an explained alternative after it in its sentence ("or
+    explain why we cannot"), and no limit in the sentence. Either the thing or the reason is
+    promised; no time is hedged."""
+    if _TIME_HEDGE.search(match.group(0)):
+        return False
     start, end = sentences.bounds(match.start())
     return alternatives.between(match.end(), end) and not limits.between(start, end)
 

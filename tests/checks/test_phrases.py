@@ -357,6 +357,8 @@ def test_a_hedge_with_an_explained_alternative_says_whether_not_when(words: str)
 def test_an_explained_alternative_does_not_excuse_a_hedged_limit_or_a_commitment_text() -> None:
     limited = statement("We try to answer within 5 working days, or explain why we cannot.")
     assert ch301(limited) == [("CH301", 19, 10, hedge("try to"))]
+    timed = statement("We answer letters as soon as possible, or explain why we cannot.")
+    assert ch301(timed) == [("CH301", 19, 25, hedge("as soon as possible"))]
     before = statement("Where possible we answer your question; if not, we explain why.")
     assert ch301(before) == [("CH301", 19, 7, hedge("Where possible"))]
     # a commitment's own wording is a promise about its event: "try to resolve it on the call or
