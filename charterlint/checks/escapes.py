@@ -65,7 +65,7 @@ _ESCAPE = re.compile(
     # "within 5 working days; if we cannot, we tell you how long it will take": a bare admission
     # that takes back the limit just stated (see _Evidence.takes_back)
     r"|(?P<bare>(?:if|where)\s+(?:we|it)\s+(?:cannot|can't|can\s+not|(?:are|is)\s+(?:unable|not\s+able)(?:\s+to)?)"
-    r"(?=\s*[,;])|if\s+not(?=\s*,)|(?:if|where|when)\s+(?:this|that|it)\s+is\s+not\s+possible)"
+    r"(?=\s*[,;])|if\s+not(?=\s*,)|(?:if|where|when)\s+(?:(?:this|that|it)\s+is\s+not|(?:this|that|it)\s+isn't|(?:that|it)'s\s+not)\s+possible)"
     r")(?!\w)",
     re.IGNORECASE,
 )

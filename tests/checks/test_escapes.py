@@ -229,6 +229,8 @@ def test_a_bare_admission_with_a_time_after_it_or_no_limit_before_it_is_no_escap
     ("We reply within 10 working days and tell you if we need more time.", "we need more time"),
     # "where this is not possible": a bare admission that takes back the limit just stated
     ("We reply within 10 working days. Where this is not possible, we tell you why.", "Where this is not possible"),
+    ("We reply within 10 working days. If this isn't possible, we tell you why.", "If this isn't possible"),
+    ("We reply within 10 working days; if it's not possible, we tell you why.", "if it's not possible"),
 ])
 def test_more_ways_of_taking_back_a_limit(wording: str, clause: str) -> None:
     assert ch311(charter(wording)) == at_the_clause(wording, clause)

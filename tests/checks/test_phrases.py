@@ -368,7 +368,8 @@ def test_an_explained_alternative_does_not_excuse_a_hedged_limit_or_a_commitment
 
 
 @pytest.mark.parametrize("words", ["within a reasonable timescale", "within a reasonable period", "in a reasonable time",
-                                   "as soon as reasonably possible", "as soon as reasonably practicable"])
+                                   "as soon as reasonably possible", "as soon as reasonably practicable",
+                                   "as soon as we are able", "as quickly as we are able", "as soon as we reasonably can"])
 def test_reasonable_times_are_hedges_anywhere(words: str) -> None:
     # official wording: "we will reply within a reasonable timescale", "as soon as reasonably practicable"
     assert ch301(statement(f"We deal with repairs {words}.")) == [("CH301", 19, 28, hedge(words))]
