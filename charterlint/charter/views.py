@@ -11,6 +11,7 @@ that reports it reports it once, at the standard, whichever channels it applies 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +35,8 @@ TEXT_FIELDS = frozenset({
     "text", "statements", "process", "training", "accreditations", "accountability",
     "vision", "mission", "values", "channel_statement", "purpose", "when",
 })
-_EVENTS = frozenset((*COMMITMENT_EVENTS, UPDATE_EVENT))
+_EVENT_ORDER = (*COMMITMENT_EVENTS, UPDATE_EVENT)
+_EVENTS = frozenset(_EVENT_ORDER)
 _WATCHED = DURATION_FIELDS | TEXT_FIELDS | _EVENTS
 
 
@@ -56,22 +58,19 @@ class Channel:
 
     @property
     def commitments(self) -> dict[str, Any]:
+        """Its `commitments` mapping (empty if none). Rules read `CharterIndex.commitments_of`,
+        which adds the standards that list the channel."""
         value = self.data.get("commitments")
         return value if isinstance(value, dict) else {}
 
-    @property
-    def always_open(self) -> bool:
-        return self.data.get("hours") == HOURS_ALWAYS
+    def promises(self) -> tuple[Commitment, ...]:
+        """Its own commitments as rules read them, one per variant (`Standard.promises`'s shape)."""
+        return _promises(self.pointer, self.data.get("commitments"), (self.id,), None)
 
     @property
     def hours_published(self) -> bool:
         """False for `hours: not_published` (CH111): nothing can be known about when it is open."""
         return self.data.get("hours") != HOURS_NOT_PUBLISHED
-
-    @property
-    def open_outside(self) -> bool:
-        """`hours: {outside: <calendar>}`: open only while that calendar is closed."""
-        return isinstance(self.data.get("hours"), dict)
 
     @property
     def calendar_id(self) -> str | None:
@@ -125,17 +124,51 @@ class Commitment:
         return value if isinstance(value, str) else None
 
 
+def commitment_variants(pointer: str, value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(pointer, commitment) for one event's value at `pointer`: the commitment itself, or each
+    variant of a list (`when:`) at its own pointer. The one walk of variants every view and rule uses."""
+    if isinstance(value, dict):
+        yield pointer, value
+    elif isinstance(value, list):
+        yield from ((join(pointer, index), variant) for index, variant in enumerate(value) if isinstance(variant, dict))
+
+
 def commitment_entries(pointer: str, events: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(pointer, event, commitment) for each commitment of a `commitments` mapping at `pointer`,
     in event order; a list of variants gives each variant at its own pointer."""
     if not isinstance(events, dict):
         return
-    for event in (*COMMITMENT_EVENTS, UPDATE_EVENT):
-        value = events.get(event)
-        if isinstance(value, dict):
-            yield join(pointer, event), event, value
-        elif isinstance(value, list):
-            yield from ((join(pointer, event, i), event, v) for i, v in enumerate(value) if isinstance(v, dict))
+    for event in _EVENT_ORDER:
+        for variant_pointer, commitment in commitment_variants(join(pointer, event), events.get(event)):
+            yield variant_pointer, event, commitment
+
+
+def limits(value: Any) -> list[Duration]:
+    """The time limits (`within`) of one event's value: a commitment, or a list of variants."""
+    found = (parse_duration(commitment.get("within")) for _, commitment in commitment_variants("", value))
+    return [duration for duration in found if duration is not None]
+
+
+def _promises(pointer: str, events: Any, channel_ids: tuple[str, ...], standard: str | None) -> tuple[Commitment, ...]:
+    return tuple(Commitment(at, event, data, channel_ids, standard)
+                 for at, event, data in commitment_entries(join(pointer, "commitments"), events))
+
+
+class CommitmentMap(dict[str, Any]):
+    """A standard's `commitments` mapping, the shape `Channel.commitments` has.
+
+    Calling it gives the commitments as `Commitment` values: `Standard.commitments()` was a method
+    in 0.1.0, and rule packs written for it still call it (deprecated: use `Standard.promises()`)."""
+
+    __slots__ = ("_standard",)
+
+    def __init__(self, events: dict[str, Any], standard: Standard) -> None:
+        super().__init__(events)
+        self._standard = standard
+
+    def __call__(self) -> Iterator[Commitment]:
+        warnings.warn("Standard.commitments() is deprecated: use Standard.promises()", DeprecationWarning, stacklevel=2)
+        return iter(self._standard.promises())
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +188,15 @@ class Standard:
         listed = self.data.get("channels")
         return tuple(dict.fromkeys(str(i) for i in listed)) if isinstance(listed, list) else ()
 
-    def commitments(self) -> Iterator[Commitment]:
-        for pointer, event, data in commitment_entries(join(self.pointer, "commitments"), self.data.get("commitments")):
-            yield Commitment(pointer, event, data, self.channel_ids, self.id)
+    @property
+    def commitments(self) -> CommitmentMap:
+        """Its `commitments` mapping, as `Channel.commitments` gives a channel's (empty if none)."""
+        value = self.data.get("commitments")
+        return CommitmentMap(value if isinstance(value, dict) else {}, self)
+
+    def promises(self) -> tuple[Commitment, ...]:
+        """Its commitments as rules read them, one per variant, each applying to the channels it lists."""
+        return _promises(self.pointer, self.data.get("commitments"), self.channel_ids, self.id)
 
 
 def needs_follow_up(channel: Channel, events: frozenset[str]) -> bool:
@@ -242,11 +281,9 @@ def standards(data: dict[str, Any]) -> list[Standard]:
 
 
 def _channel_commitments(all_channels: list[Channel], all_standards: list[Standard]) -> list[Commitment]:
-    own = [Commitment(pointer, event, value, (channel.id,))
-           for channel in all_channels
-           for pointer, event, value in commitment_entries(join(channel.pointer, "commitments"), channel.commitments)]
+    own = [commitment for channel in all_channels for commitment in channel.promises()]
     ids = {channel.id for channel in all_channels}
-    shared = [c for standard in all_standards for c in standard.commitments() if ids.intersection(c.channels)]
+    shared = [c for standard in all_standards for c in standard.promises() if ids.intersection(c.channels)]
     return own + shared
 
 
@@ -334,11 +371,8 @@ def _record(found: _Found, pointer: str, key: str, value: Any) -> None:
             texts_found.append((pointer, value))
         elif isinstance(value, list):
             texts_found.extend((f"{pointer}/{index}", item) for index, item in enumerate(value) if isinstance(item, str))
-    elif isinstance(value, dict):
-        commitments_found.append((pointer, key, value))
-    elif isinstance(value, list):  # variants of one commitment
-        commitments_found.extend((f"{pointer}/{index}", key, item) for index, item in enumerate(value)
-                                 if isinstance(item, dict))
+    else:  # a commitment event: one commitment, or its variants
+        commitments_found.extend((at, key, commitment) for at, commitment in commitment_variants(pointer, value))
 
 
 def durations(data: dict[str, Any]) -> Iterator[tuple[str, Duration]]:

@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter.duration import Duration, longer
-from charterlint.charter.views import WRITTEN_TYPES, charter_index
+from charterlint.charter.views import WRITTEN_TYPES, charter_index, commitment_variants, limits
 from charterlint.checks.context import Context
-from charterlint.checks.key_commitments import limits
 from charterlint.checks.phrases import located, text_spans
 from charterlint.checks.promises import Marks, Sentences, Text, charter_texts
 from charterlint.model import Span
@@ -176,15 +175,6 @@ _SENDING = re.compile(
 _CLOCK_EVENTS = ("acknowledge", "respond", "resolve")
 
 
-def _variants(pointer: str, value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
-    if isinstance(value, dict):
-        yield pointer, value
-    elif isinstance(value, list):
-        for index, variant in enumerate(value):
-            if isinstance(variant, dict):
-                yield join(pointer, index), variant
-
-
 def _clock_start(document: Document, pointer: str, commitment: dict[str, Any]) -> tuple[str, str, Span | None] | None:
     """(start, pointer, span) of a commitment's clock: its `from`, else its text's wording; None if unsaid."""
     start = commitment.get("from")
@@ -209,7 +199,7 @@ def clock_start_mismatch(document: Document, context: Context) -> Iterator[Probl
             if channel.type not in WRITTEN_TYPES:
                 continue
             base = join(channel.pointer, "commitments", event)
-            for pointer, commitment in _variants(base, channel.commitments.get(event)):
+            for pointer, commitment in commitment_variants(base, channel.commitments.get(event)):
                 found = _clock_start(document, pointer, commitment)
                 if found is None:
                     continue

@@ -10,6 +10,7 @@ second `within N` after the clause when one came before it ("within 10 days, unl
 is complex, in which case within 20 working days"). A promise made as a share ("80% within 10
 days") is no escape. A promise of notice is no fallback: "we will tell you if it is going to take
 longer" still leaves the customer no longest time, and reviewers of published charters raise it.
+A bare "if we cannot," takes back only a limit stated just before it (see _Evidence.takes_back).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from charterlint.source.document import Document, Problem
 _ESCAPE = re.compile(
     r"(?<!\w)(?:"
     # "this may take longer", and "in busy periods this may be longer"
-    r"(?:may|might|can|could|will)\s+(?:take|be)\s+longer"
+    r"(?:may|might|can|could|will)\s+(?:take|be)\s+(?:a\s+little\s+|a\s+bit\s+|slightly\s+|much\s+)?longer"
+    # "we will tell you if we need more time"
+    r"|(?:we|it)\s+(?:may\s+|might\s+|will\s+)?(?:need|needs|require|requires)\s+(?:more\s+time|longer|an\s+extension)"
     r"|(?:except\s+)?in\s+exceptional\s+circumstances"
     r"|unless\s+(?:the|your|a)\s+(?:matter|case|complaint|enquiry|inquiry|query|request|issue|problem)\s+"
     r"is\s+(?:complex|complicated|particularly\s+complex)"
@@ -52,6 +55,17 @@ _ESCAPE = re.compile(
     r"|in\s+full|fully|in\s+time|by\s+then)"
     # "or tell you if it is going to take longer"
     r"|(?:is|are)\s+going\s+to\s+take\s+longer"
+    # "some service areas may have different legal requirements", "different timescales may apply":
+    # the limit does not hold for some unnamed part, and nothing says how long that part takes
+    r"|(?:some|certain|other)\s+(?:[a-z]+\s+){0,2}(?:may|might|can|could|will)\s+have\s+"
+    r"(?:different|other|longer|their\s+own)\s+(?:[a-z]+\s+)?"
+    r"(?:requirements|timescales?|time\s*limits?|targets?|standards?|deadlines?|response\s+times?)"
+    r"|(?:different|other|longer)\s+(?:timescales|time\s*limits|targets|standards|deadlines|response\s+times)\s+"
+    r"(?:may|might|can|could|will)\s+apply"
+    # "within 5 working days; if we cannot, we tell you how long it will take": a bare admission
+    # that takes back the limit just stated (see _Evidence.takes_back)
+    r"|(?P<bare>(?:if|where)\s+(?:we|it)\s+(?:cannot|can't|can\s+not|(?:are|is)\s+(?:unable|not\s+able)(?:\s+to)?)"
+    r"(?=\s*[,;])|if\s+not(?=\s*,)|(?:if|where|when)\s+(?:(?:this|that|it)\s+is\s+not|(?:this|that|it)\s+isn't|(?:that|it)'s\s+not)\s+possible)"
     r")(?!\w)",
     re.IGNORECASE,
 )
@@ -59,6 +73,7 @@ _ESCAPE = re.compile(
 _REFERS_BACK = re.compile(r"(?<!\w)(?:this|these|that|it)(?!\w)", re.IGNORECASE)
 _REFERENCE_REACH = 12  # "... this may be longer": the word just before the clause counts
 _LIMIT = re.compile(r"(?<!\w)within\s+" + NUMBER + r"(?!\w)", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<!\w)" + NUMBER + r"(?!\w)", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 # "80% within 10 days; at busy times it may take longer": a share already allows for the rest
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\s+per\s*cent", re.IGNORECASE)
@@ -77,6 +92,7 @@ class _Evidence:
         self._markers = Marks(FALLBACK_LIMIT, value)
         self._limits = Marks(_LIMIT, value)
         self._shares = Marks(_SHARE, value)
+        self._numbers = Marks(_NUMBER, value)
 
     def _scope(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self._scope_ends, offset)
@@ -93,6 +109,20 @@ class _Evidence:
             return False
         sentence_start = self.sentences.bounds(clause.start())[0]
         return sentence_start > self._scope(clause.start())[0] and self.sentences.is_promise(sentence_start - 1)
+
+    def takes_back(self, clause: re.Match[str]) -> bool:
+        """Whether a bare admission ("if we cannot,") takes back a limit: one is stated before it in
+        its sentence, or in the sentence before when the admission opens its own, and no time
+        follows it in its sentence ("if we cannot, we keep you informed every 20 working days" and
+        "if we cannot, we acknowledge it within 5 working days" say what happens instead)."""
+        start, end = self.sentences.bounds(clause.start())
+        if self._numbers.between(clause.end(), end):
+            return False
+        if self._limits.between(start, clause.start()):
+            return True
+        opens = self._value[start:clause.start()].strip() == ""
+        return (opens and start > self._scope(clause.start())[0]
+                and self._limits.between(self.sentences.bounds(start - 1)[0], start))
 
     def excused(self, clause: re.Match[str]) -> bool:
         """A share in the clause's sentence: the promise already allows for the rest."""
@@ -124,6 +154,8 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
         evidence = _Evidence(text)
         for clause, span in zip(found, spans):
             if not text.is_commitment and not evidence.in_a_promise(clause):
+                continue
+            if clause.group("bare") is not None and not evidence.takes_back(clause):
                 continue
             if not evidence.excused(clause) and not evidence.has_fallback(clause):
                 yield Problem(_message(clause.group(0)), text.pointer or "", span=span)

@@ -1,16 +1,18 @@
-"""CH401, CH402 and CH406-CH409: disputes and after-purchase support where the sector calls for
-them, escalation triggers, team, performance reporting and accessibility.
+"""CH401, CH402, CH404 and CH406-CH409: disputes and after-purchase support where the sector calls
+for them, escalation stages' timescales and triggers, team, performance reporting and accessibility.
 
-CH403-CH405 only require a field (or a non-empty list) and are generic checks their rule
-files describe (`function: required` / `min-count`): they need no code here.
+CH403 only requires a non-empty list and is a generic check its rule file describes
+(`function: min-count`): it needs no code here.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter.views import charter_index
+from charterlint.charter.subjects import describe
+from charterlint.charter.views import charter_index, commitment_variants
 from charterlint.checks.context import Context
 from charterlint.checks.omnichannel import is_complaints_procedure
 from charterlint.source.document import Document, Problem
@@ -123,26 +125,61 @@ def after_purchase_missing(document: Document, context: Context) -> Iterator[Pro
     )
 
 
+# "We send our final response within 8 weeks": the organisation's last word on the complaint.
+_FINAL_RESPONSE = re.compile(r"(?<!\w)final\s+(?:response|reply|decision|answer)(?!\w)", re.IGNORECASE)
+
+
+def _final_response_timed(data: dict[str, Any]) -> bool:
+    """Whether `feedback.respond` promises the final response within a time (its text says so)."""
+    respond = _section(data, "feedback").get("respond")
+    return any("within" in commitment and isinstance(commitment.get("text"), str)
+               and _FINAL_RESPONSE.search(commitment["text"]) is not None
+               for _, commitment in commitment_variants("", respond))
+
+
+def escalation_stage_without_timescale(document: Document, context: Context) -> Iterator[Problem]:
+    """CH404: an escalation stage with no `respond`, unless `feedback` promises the final response
+    within a time: every internal stage comes before the final response, so its time bounds them."""
+    data = document.data
+    if _final_response_timed(data):
+        return
+    for index, stage in enumerate(_entries(data, "escalation", "stages")):
+        if isinstance(stage, dict) and "respond" not in stage:
+            pointer = join("/escalation/stages", index)
+            yield Problem(f'{describe(data, pointer)} has no timescale (add respond: {{within: ...}}, '
+                          'e.g. "10 working days")', pointer, anchor="container")
+
+
+# Kinds of body a customer may usually turn to at any time: a regulator, an advice service.
+_OPEN_TYPES = frozenset({"regulator", "independent_reviewer"})
+
+
 def external_trigger_missing(document: Document, context: Context) -> Iterator[Problem]:
-    """CH406: an external body does not say when the customer may go there."""
-    for index, body in enumerate(_entries(document.data, "escalation", "external")):
-        if isinstance(body, dict) and "after" not in body:
-            yield Problem(
-                f'external body "{body.get("body", index + 1)}" does not say when the customer may go there '
-                '(add after, e.g. "8 weeks" or "final response")',
-                join("/escalation/external", index),
-                anchor="container",
-            )
+    """CH406: an external body does not say when the customer may go there. Once one body says
+    when, a regulator or independent reviewer without `after` is taken as open at any time (a
+    consumer advice line beside the energy ombudsman's 8 weeks); an ombudsman or ADR scheme is not."""
+    bodies = list(enumerate(_entries(document.data, "escalation", "external")))
+    timed = any(isinstance(body, dict) and "after" in body for _, body in bodies)
+    for index, body in bodies:
+        if not isinstance(body, dict) or "after" in body or (timed and body.get("type") in _OPEN_TYPES):
+            continue
+        yield Problem(
+            f'external body "{body.get("body", index + 1)}" does not say when the customer may go there '
+            '(add after, e.g. "8 weeks" or "final response")',
+            join("/escalation/external", index),
+            anchor="container",
+        )
 
 
 def team_accountability_missing(document: Document, context: Context) -> Iterator[Problem]:
-    """CH407: a `team` section that says how staff are trained or accredited, but not who owns
-    the customer's matter. A charter without `team` is not reported (see rules/CH407.yaml)."""
+    """CH407: a `team` section that says nothing of the people who deliver the service: no
+    training, accreditations or accountability (only the writer's own `x-` data, or nothing).
+    Training without accountability, or no `team` at all, is not reported (see rules/CH407.yaml)."""
     team = document.data.get("team")
-    if isinstance(team, dict) and "accountability" not in team:
+    if isinstance(team, dict) and not {"training", "accreditations", "accountability"} & set(team):
         yield Problem(
-            "team says nothing of accountability: who owns a customer's matter until it is resolved "
-            "(add team.accountability)",
+            "team is empty: say who owns a customer's matter until it is resolved, or how staff are "
+            "trained, or remove the section (add team.accountability)",
             "/team",
             anchor="container",
         )
@@ -163,8 +200,11 @@ def performance_reporting_missing(document: Document, context: Context) -> Itera
 
 
 def accessibility_missing(document: Document, context: Context) -> Iterator[Problem]:
-    """CH409: neither the organisation (top-level `accessibility`) nor any channel lists provisions."""
+    """CH409: neither the organisation (top-level `accessibility`) nor any channel lists provisions,
+    unless the sector is one of the `exempt-sectors` option (software vendors' support policies)."""
     if document.data.get("accessibility"):
+        return
+    if _sector_in(document.data, context.options.get("exempt-sectors")) is not None:
         return
     if not any(channel.data.get("accessibility") for channel in charter_index(document).channels):
         yield Problem(

@@ -12,16 +12,17 @@ The table (rules/CH114.yaml `details` shows the same):
 (acknowledge only when respond is longer than the `acknowledge-beyond` option.)
 
 A channel with no commitment is CH101's, and a written channel that only acknowledges is
-CH306's: neither is reported here, so one mistake gives one finding.
+CH306's: neither is reported here, so one mistake gives one finding. A channel whose only
+promises come from `standards` is asked less (see _shared_only).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from charterlint.charter.duration import Duration, Scale, longer, parse_duration
-from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, Commitment, charter_index
+from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, CharterIndex, Commitment, charter_index
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -32,11 +33,13 @@ _CALENDAR_DAYS_PER_WORKING_DAY = 7 / 5
 _DAY_SECONDS = 86400
 
 
-def limits(value: Any) -> list[Duration]:
-    """The time limits of a commitment: one object, or a list of variants (`when:`)."""
-    variants = value if isinstance(value, list) else [value]
-    found = (parse_duration(v.get("within")) for v in variants if isinstance(v, dict))
-    return [d for d in found if d is not None]
+@dataclass(slots=True)
+class _Unacknowledged:
+    """A standard's slow reply with no acknowledgement, and the written channels it leaves waiting."""
+
+    standard: str
+    within: str
+    channels: list[str]
 
 
 def _exceeds(duration: Duration, limit: Duration) -> bool:
@@ -50,7 +53,10 @@ def _exceeds(duration: Duration, limit: Duration) -> bool:
 
 
 def _problem(channel: Channel, message: str) -> Problem:
-    return Problem(message, join(channel.pointer, "commitments"), anchor="key")
+    """At the channel's `commitments` key; at the channel when all its promises come from standards."""
+    if "commitments" in channel.data:
+        return Problem(message, join(channel.pointer, "commitments"), anchor="key")
+    return Problem(message, channel.pointer, anchor="container")
 
 
 def _after_the_call(commitments: tuple[Commitment, ...]) -> bool:
@@ -72,34 +78,88 @@ def _answered(channel: Channel, events: frozenset[str], after_call: bool) -> Ite
                                 "hears back)")
 
 
-def _written(channel: Channel, events: frozenset[str], beyond: Duration | None) -> Iterator[Problem]:
+def _slow_replies(commitments: tuple[Commitment, ...], beyond: Duration) -> list[tuple[Commitment, Duration]]:
+    """The reply promises longer than `beyond` with their limits, the channel's own before its standards'."""
+    replies = sorted((c for c in commitments if c.event == "respond"), key=lambda c: c.standard is not None)
+    timed = ((c, c.within) for c in replies)
+    return [(c, within) for c, within in timed if within is not None and _exceeds(within, beyond)]
+
+
+def _written(channel: Channel, events: frozenset[str], commitments: tuple[Commitment, ...],
+             beyond: Duration | None, unacknowledged: dict[str, _Unacknowledged]) -> Iterator[Problem]:
+    """A written channel's reply time, and its acknowledgement when the reply is slow. A slow reply
+    promised by a standard is the standard's gap: recorded in `unacknowledged`, reported once there."""
     if "respond" not in events:
         yield _problem(channel, f'channel "{channel.id}" promises no reply time (add commitments.respond: '
                                 "how quickly a person replies)")
         return
     if "acknowledge" in events or beyond is None:
         return
-    slow = [d for d in limits(channel.commitments.get("respond")) if _exceeds(d, beyond)]
-    if slow:
-        yield _problem(channel, f'channel "{channel.id}" promises a reply within "{slow[0].text}" but no '
+    slow = _slow_replies(commitments, beyond)
+    if not slow:
+        return
+    first, within = slow[0]
+    if first.standard is None:
+        yield _problem(channel, f'channel "{channel.id}" promises a reply within "{within.text}" but no '
                                 "acknowledgement: customers wait that long not knowing their message arrived "
                                 "(add commitments.acknowledge)")
+        return
+    at = first.pointer.split("/commitments/", 1)[0] + "/commitments"
+    found = unacknowledged.setdefault(at, _Unacknowledged(first.standard, within.text, []))
+    found.channels.append(channel.id)
+
+
+def _answered_alongside(channel: Channel, index: CharterIndex) -> bool:
+    """Whether a standard that lists `channel` also lists a channel with an answer time of its own
+    ("calls and visits we cannot settle at once": the calls are answered in four rings, the visits
+    never)."""
+    by_id = {other.id: other for other in index.channels}
+    return any(other in by_id and other != channel.id
+               and any(c.event == "answer" and c.standard is None for c in index.commitments_of(by_id[other]))
+               for standard in index.standards if channel.id in standard.channel_ids
+               for other in standard.channel_ids)
+
+
+def _shared_only(channel: Channel, events: frozenset[str], index: CharterIndex, beyond: Duration | None,
+                 unacknowledged: dict[str, _Unacknowledged]) -> Iterator[Problem]:
+    """A channel whose only promises are made in `standards`. A standard made for a matter on every
+    channel (a complaint resolved in 3 working days) is no channel's first-contact promise, so the
+    table is not asked of it; two gaps still show: a slow written reply with no acknowledgement
+    (the standard's, reported once there), and a visit or call with no answer time where the same
+    standard's other channel has one."""
+    if channel.type in WRITTEN_TYPES and "respond" in events:
+        yield from _written(channel, events, index.commitments_of(channel), beyond, unacknowledged)
+    elif channel.type in _ANSWERED and "answer" not in events and _answered_alongside(channel, index):
+        yield from _answered(channel, events, after_call=True)
+
+
+def _standard_problem(at: str, gap: _Unacknowledged) -> Problem:
+    listed = ", ".join(f'"{i}"' for i in gap.channels)
+    return Problem(f'standard "{gap.standard}" promises {listed} a reply within "{gap.within}" but no '
+                   "acknowledgement: customers wait that long not knowing their message arrived "
+                   "(add commitments.acknowledge)", at, anchor="key")
 
 
 def key_commitment_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH114: per channel, the essential commitment of its type (see the module docstring)."""
     beyond = parse_duration(context.options.get("acknowledge-beyond", _DEFAULT_ACKNOWLEDGE_BEYOND))
     index = charter_index(document)
+    unacknowledged: dict[str, _Unacknowledged] = {}  # by the standard's `commitments` pointer
     for channel in index.channels:
-        own = {e for e in COMMITMENT_EVENTS if channel.commitments.get(e) is not None}
-        if not own or own == {"acknowledge"}:
-            continue  # CH101 and CH306 report these
         events = index.events_of(channel)  # its own and those of standards that list it
-        if channel.type in _ANSWERED:
-            yield from _answered(channel, events, _after_the_call(index.commitments_of(channel)))
+        promised = events.intersection(COMMITMENT_EVENTS)
+        if not promised or promised == {"acknowledge"}:
+            continue  # CH101 and CH306 report these
+        commitments = index.commitments_of(channel)
+        if all(c.standard is not None for c in commitments):
+            yield from _shared_only(channel, events, index, beyond, unacknowledged)
+        elif channel.type in _ANSWERED:
+            yield from _answered(channel, events, _after_the_call(commitments))
         elif channel.type == "live_chat":
             if not events & {"answer", "respond"}:
                 yield _problem(channel, f'channel "{channel.id}" promises no first reply (add commitments.answer '
                                         "or commitments.respond: how quickly a person joins the chat)")
         elif channel.type in WRITTEN_TYPES:
-            yield from _written(channel, events, beyond)
+            yield from _written(channel, events, commitments, beyond, unacknowledged)
+    for at, gap in unacknowledged.items():
+        yield _standard_problem(at, gap)

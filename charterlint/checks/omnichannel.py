@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +24,8 @@ from charterlint.source.pointer import join
 _ANSWER_TYPES = frozenset({"phone", "video", "in_person"})
 _CLOCK_UNITS = frozenset({"minute", "hour"})
 _CLOCK_LIMIT_SECONDS = 3600
+# A channel named for feedback ("complaints form", "feedback-line") exists to take it.
+_FEEDBACK_NAMED = re.compile(r"(?i)(?<![a-z])(complain|complaint|feedback|comment|compliment)")
 
 
 def _quoted(ids: list[str]) -> str:
@@ -47,13 +50,19 @@ def is_complaints_procedure(data: dict[str, Any], index: CharterIndex) -> bool:
 
 
 def _complaint_channels(data: dict[str, Any], index: CharterIndex) -> set[str]:
-    """The channels of a complaints procedure: the timescales under `feedback` are the promise
-    made on each channel it lists. Empty otherwise."""
-    if not is_complaints_procedure(data, index):
+    """The channels whose promise is the timescale under `feedback`: every channel `feedback`
+    lists, in a complaints procedure; otherwise the listed channels made for feedback, whose name
+    or id says so (a fire service's "comments, compliments and complaints form"). Empty when
+    `feedback` gives no timescale."""
+    feedback = data.get("feedback")
+    if not isinstance(feedback, dict) or not {"acknowledge", "respond"} & set(feedback):
         return set()
-    feedback = data["feedback"]
     listed = feedback.get("channels")
-    return {str(i) for i in listed} if isinstance(listed, list) else set()
+    ids = {str(i) for i in listed} if isinstance(listed, list) else set()
+    if is_complaints_procedure(data, index):
+        return ids
+    return {channel.id for channel in index.channels
+            if channel.id in ids and _FEEDBACK_NAMED.search(f"{channel.id} {channel.data.get('name', '')}")}
 
 
 def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
@@ -130,7 +139,7 @@ def _feedback_problem(document: Document) -> Problem | None:
         return Problem(f"feedback.channels is empty ({wanted})", "/feedback/channels")
     if any(str(i) in service_ids for i in listed):
         return None
-    if _complaint_channels(data, charter_index(document)):
+    if is_complaints_procedure(data, charter_index(document)):
         return None  # a complaints procedure: its timescales are the promise on each channel it lists
     names = [str(i) for i in listed]
     which = "which makes no commitment" if len(names) == 1 else "none of which makes a commitment"

@@ -132,6 +132,12 @@ _FALLBACK_STEP = re.compile(
     r"(?<!\w)(?:if\s+(?:not|we\s+(?:cannot|can't|can\s+not|are\s+(?:unable|not\s+able)(?:\s+to)?))|"
     r"failing\s+(?:that|this)|otherwise|or\s+else)(?!\w)", re.IGNORECASE)
 _PUNCTUATION_ONLY = re.compile(r"[\s,;:]*")
+# An outcome promised either way: "we try to answer the questions you ask, or explain why we
+# cannot"; "directed to the person best placed to help where possible, or told why it is not
+# available". The hedge says the thing may not be possible, and the alternative covers that case.
+_EXPLAINED_ALTERNATIVE = re.compile(
+    r"(?<!\w)or\s+(?:(?:we\s+|we'll\s+|we\s+will\s+|will\s+)?(?:explain|tell\s+you|say|let\s+you\s+know)|"
+    r"(?:be\s+)?told|given\s+(?:a|an|the)\s+(?:reason|explanation))\s+why(?!\w)", re.IGNORECASE)
 
 
 def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -209,6 +215,23 @@ class _Clauses:
         return before, after
 
 
+# Hedges that are about time whatever follows them: "as soon as possible, or explain why not"
+# still leaves the time open. Hedges of effort or possibility ("try to", "where possible") are not.
+_TIME_HEDGE = re.compile(r"soon|quick|prompt|short|asap|due\s+course|delay|earliest|reasonabl|minimum|timely",
+                         re.IGNORECASE)
+
+
+def _whether_not_when(match: re.Match[str], sentences: Sentences, limits: Marks, alternatives: Marks) -> bool:
+    """Whether a hedge outside a commitment's own wording says whether something is done, not when:
+    a hedge of effort or possibility, an explained alternative after it in its sentence ("or
+    explain why we cannot"), and no limit in the sentence. Either the thing or the reason is
+    promised; no time is hedged."""
+    if _TIME_HEDGE.search(match.group(0)):
+        return False
+    start, end = sentences.bounds(match.start())
+    return alternatives.between(match.end(), end) and not limits.between(start, end)
+
+
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
     """CH301: one finding per sentence that hedges, at its first hedge (naming the others)."""
     anywhere = list(context.options.get("phrases", ()))
@@ -234,6 +257,9 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         aspiration = text.pointer is not None and _ASPIRATION.match(text.pointer) is not None
         repeats = _Repeats(aspirations, text.value, sentences) if text.pointer is None and aspirations else None
         clause_of = _Clauses(text.value, sentences) if share_pattern is not None else None
+        # outside a commitment's own wording, limits and explained alternatives (see _whether_not_when)
+        alternatives = None if text.is_commitment else (Marks(_LIMIT_WORD, text.value),
+                                                        Marks(_EXPLAINED_ALTERNATIVE, text.value))
         if share_pattern is not None:
             share_limits = Marks(_LIMIT_WORD, text.value)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
@@ -253,6 +279,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # directly" says how often something happens, with no limit to hedge.
             if (share_pattern is not None and clause_of is not None and share_pattern.fullmatch(match.group(0))
                     and not share_limits.between(*clause_of.bounds(match.start()))):
+                continue
+            if alternatives is not None and _whether_not_when(match, sentences, *alternatives):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):

@@ -109,10 +109,6 @@ class Sentences:
         end = self._ends[index] if index < len(self._ends) else len(self._text)
         return start, end
 
-    def sentence(self, offset: int) -> str:
-        start, end = self.bounds(offset)
-        return self._text[start:end]
-
     def hedges_a_promise(self, offset: int) -> bool:
         """Whether a hedge at `text[offset]` qualifies a promise: its sentence names a contact event
         after it ("we usually reply"), or states a limit ("within 10 days, but usually sooner").

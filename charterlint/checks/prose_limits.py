@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from charterlint.charter.duration import Duration, comparable, parse_duration
-from charterlint.charter.views import charter_index
+from charterlint.charter.views import charter_index, limits
 from charterlint.checks.context import Context
-from charterlint.checks.key_commitments import limits
 from charterlint.checks.promises import Sentences
 from charterlint.checks.prose import body_prose
 from charterlint.source.document import Document, Problem

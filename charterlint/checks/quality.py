@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter.duration import Duration, longer, parse_duration
+from charterlint.charter.duration import Duration, Scale, longer, parse_duration
 from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
@@ -63,13 +63,21 @@ def _hours_not_published(document: Document) -> bool:
     return any(not channel.hours_published for channel in charter_index(document).channels)
 
 
+def _jurisdiction(document: Document) -> bool:
+    organization = document.data.get("organization")
+    return isinstance(organization, dict) and bool(organization.get("jurisdiction"))
+
+
 def business_units_without_calendar(document: Document, context: Context) -> Iterator[Problem]:
     """CH305: business/working units but no calendar (and hours not said to be unpublished);
-    once, at the first use."""
+    once, at the first use. With a jurisdiction, a count of working days means its working week
+    and public holidays: only business hours and boundaries, which need opening hours, count."""
     if document.data.get("calendars") or _hours_not_published(document):
         return
+    days_known = _jurisdiction(document)
     for pointer, duration in charter_index(document).durations:
-        if _uses_business_calendar(duration):
+        counted_in_days = duration.scale is Scale.BUSINESS_DAYS and not duration.is_boundary
+        if _uses_business_calendar(duration) and not (days_known and counted_in_days):
             word = duration.business_word
             yield Problem(
                 f'"{duration.text}" needs a calendar, but none defines the {word} week and timezone '
@@ -134,11 +142,14 @@ def commitment_order(document: Document, context: Context) -> Iterator[Problem]:
 
 
 def mixed_day_units(document: Document, context: Context) -> Iterator[Problem]:
-    """CH308: both `business` and `working` units; once, at the first use of the second word."""
+    """CH308: both `business` and `working` units; once, at the first use of the second word. A
+    standard for a kind of matter (`matter:`) keeps the words of the rules that set its times."""
+    index = charter_index(document)
+    own_terms = tuple(join(standard.pointer, "") for standard in index.standards if "matter" in standard.data)
     first: Duration | None = None
-    for pointer, duration in charter_index(document).durations:
+    for pointer, duration in index.durations:
         word = duration.business_word
-        if word is None:
+        if word is None or pointer.startswith(own_terms):
             continue
         if first is None:
             first = duration

@@ -72,6 +72,7 @@ def builtin_checks() -> dict[str, Check]:
         "escalation_path_missing": governance.escalation_path_missing,
         "external_review_missing": governance.external_review_missing,
         "after_purchase_missing": governance.after_purchase_missing,
+        "escalation_stage_without_timescale": governance.escalation_stage_without_timescale,
         "external_trigger_missing": governance.external_trigger_missing,
         "team_accountability_missing": governance.team_accountability_missing,
         "performance_reporting_missing": governance.performance_reporting_missing,

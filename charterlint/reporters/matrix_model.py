@@ -152,11 +152,11 @@ class _Index:
         # what standards promise on the channels they list: (channel id, event) -> the first one
         self.shared: dict[tuple[str, str], tuple[str, Any]] = {}
         for standard in standards(dict(data)):
-            for commitment in standard.commitments():
+            for commitment in standard.promises():
                 for channel_id in commitment.channels:
                     self.shared.setdefault((channel_id, commitment.event), (
                         commitment.pointer.rsplit("/", 1)[0] if commitment.when is not None else commitment.pointer,
-                        standard.data["commitments"][commitment.event]))
+                        standard.commitments[commitment.event]))
         organisation_wide = data.get("accessibility")
         self.accessibility = [text_of(item) for item in organisation_wide] if isinstance(organisation_wide, list) else []
 

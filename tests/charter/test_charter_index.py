@@ -113,6 +113,6 @@ def test_a_channel_s_commitments_are_its_own_then_those_of_the_standards_that_li
     assert index.events_of(by_id["web-form"]) == {"respond", "update"}
     # standards tied to no channel are no channel's
     assert not any(c.standard in ("forms", "billing") for c in index.channel_commitments)
-    assert (by_id["emergency"].calendar_id, by_id["emergency"].open_outside) == ("office", True)
+    assert (by_id["emergency"].calendar_id, by_id["emergency"].closing_calendar) == ("office", None)
     assert (by_id["reception"].calendar_id, by_id["reception"].hours_published) == (None, False)
     assert "post" in {channel.id for channel in index.service_channels}

@@ -33,6 +33,11 @@ def ch311(text: str, **kwargs: object) -> list[tuple[str, int, int, str]]:
     return findings(text, ["CH311"], **kwargs)
 
 
+def at_the_clause(wording: str, clause: str) -> list[tuple[str, int, int, str]]:
+    """The one finding expected for `clause` in the commitment text `wording` (from column 15)."""
+    return [("CH311", 14, 15 + wording.index(clause), escape(clause))]
+
+
 @pytest.mark.parametrize(("wording", "clause"), [
     # a housing association, a council, a telecom, a credit union and a regulator, paraphrased
     ("We reply within 10 working days, but in busy periods this may take longer.", "may take longer"),
@@ -166,8 +171,7 @@ def test_a_clause_that_refers_back_to_the_promise_before_it_is_reported() -> Non
      "if we are unable to give you a full response within this time"),
 ])
 def test_an_admission_naming_the_limit_it_takes_back_is_an_escape(wording: str, clause: str) -> None:
-    column = 15 + wording.index(clause)
-    assert ch311(charter(wording)) == [("CH311", 14, column, escape(clause))]
+    assert ch311(charter(wording)) == at_the_clause(wording, clause)
 
 
 def test_a_next_step_with_its_own_limit_is_no_escape() -> None:
@@ -175,3 +179,58 @@ def test_a_next_step_with_its_own_limit_is_no_escape() -> None:
     assert ch311(charter(wording)) == []
     fallback = "We reply within 10 working days; if we cannot reply within 10 working days, we reply within 20."
     assert ch311(charter(fallback)) == []
+
+
+@pytest.mark.parametrize(("wording", "clause"), [
+    # a district council: "we respond fully within 10 working days (some service areas may have
+    # different legal requirements)"
+    ("We respond fully within 10 working days (some service areas may have different legal requirements).",
+     "some service areas may have different legal requirements"),
+    ("We reply within 10 working days; certain requests may have their own timescales.",
+     "certain requests may have their own timescales"),
+    ("We reply within 10 working days, although different timescales may apply.", "different timescales may apply"),
+])
+def test_a_limit_that_may_not_hold_for_some_unnamed_part_is_an_escape(wording: str, clause: str) -> None:
+    assert ch311(charter(wording)) == at_the_clause(wording, clause)
+
+
+def test_a_different_timescale_with_its_own_limit_is_no_escape() -> None:
+    wording = "We reply within 10 working days; some requests may have different timescales, at most 20 working days."
+    assert ch311(charter(wording)) == []
+
+
+@pytest.mark.parametrize(("wording", "clause"), [
+    # a county council: "we aim to reply fully within 5 working days; if we cannot, we tell you how
+    # your enquiry will be handled and how long it will take"
+    ("We reply fully within 5 working days; if we cannot, we tell you how long it will take.", "if we cannot"),
+    ("We reply within 10 working days. If not, we let you know why.", "If not"),
+])
+def test_a_bare_admission_after_a_limit_is_an_escape(wording: str, clause: str) -> None:
+    assert ch311(charter(wording)) == at_the_clause(wording, clause)
+
+
+@pytest.mark.parametrize("wording", [
+    # a police and crime commissioner's office: "... within 20 working days; if we cannot, we keep
+    # you informed at least every 20 working days": updates at a stated interval
+    "We respond in full within 20 working days; if we cannot, we keep you informed every 20 working days.",
+    # a building society: "if we cannot, we acknowledge it in writing within five working days"
+    "We resolve it within three working days. If we cannot, we acknowledge it within five working days.",
+    # a food regulator: "try to resolve your enquiry on the call; if we cannot, try to transfer you":
+    # no limit before the admission to take back
+    "We try to resolve it on the call; if we cannot, we transfer you.",
+    "We answer on the call. Where this is not possible, we call you back within 2 working days.",
+])
+def test_a_bare_admission_with_a_time_after_it_or_no_limit_before_it_is_no_escape(wording: str) -> None:
+    assert ch311(charter(wording)) == []
+
+
+@pytest.mark.parametrize(("wording", "clause"), [
+    ("We reply within 10 working days, but at busy times it may take a little longer.", "may take a little longer"),
+    ("We reply within 10 working days and tell you if we need more time.", "we need more time"),
+    # "where this is not possible": a bare admission that takes back the limit just stated
+    ("We reply within 10 working days. Where this is not possible, we tell you why.", "Where this is not possible"),
+    ("We reply within 10 working days. If this isn't possible, we tell you why.", "If this isn't possible"),
+    ("We reply within 10 working days; if it's not possible, we tell you why.", "if it's not possible"),
+])
+def test_more_ways_of_taking_back_a_limit(wording: str, clause: str) -> None:
+    assert ch311(charter(wording)) == at_the_clause(wording, clause)

@@ -115,3 +115,62 @@ def test_promises_made_once_for_several_channels_count_for_each() -> None:
     shared = ("standards:\n  - id: settled\n    channels: [phone, email]\n"
               "    commitments:\n      resolve: {within: 5 working days}\n")
     assert findings(HEAD + phone + shared + REVIEW, ["CH114"]) == []
+
+
+def _standard(channels: str, commitments: str, name: str = "shared") -> str:
+    return f"standards:\n  - id: {name}\n    channels: [{channels}]\n    commitments:\n{commitments}"
+
+
+def _bare(name: str, kind: str) -> str:
+    return f"  - id: {name}\n    type: {kind}\n    hours: always\n"
+
+
+def test_a_slow_reply_promised_in_a_standard_needs_an_acknowledgement_once_at_the_standard() -> None:
+    # a food regulator: "we aim to send a full reply to your letter, fax or email within 20 working days"
+    written = _bare("email", "email") + _bare("post", "post") + _bare("fax", "fax")
+    shared = _standard("email, post, fax", "      respond: {within: 20 working days}\n", "written")
+    assert ch114(written + shared) == [
+        ("CH114", 20, 5, 'standard "written" promises "email", "post", "fax" a reply within "20 working days" but no '
+                         "acknowledgement: customers wait that long not knowing their message arrived "
+                         "(add commitments.acknowledge)"),
+    ]
+    acknowledged = _standard("email, post, fax", "      acknowledge: {within: 3 working days}\n"
+                                                 "      respond: {within: 20 working days}\n", "written")
+    assert ch114(written + acknowledged) == []
+
+
+def test_a_standard_names_only_the_channels_that_acknowledge_nothing() -> None:
+    # a national park authority: emails acknowledged within 24 hours; letters, faxes and emails
+    # all answered within 15 working days
+    email = "  - id: email\n    type: email\n    hours: always\n    commitments:\n      acknowledge: {within: 24 hours}\n"
+    shared = _standard("email, post", "      respond: {within: 15 working days}\n", "written")
+    assert [message for *_, message in ch114(email + _bare("post", "post") + shared)] == [
+        'standard "written" promises "post" a reply within "15 working days" but no acknowledgement: customers '
+        "wait that long not knowing their message arrived (add commitments.acknowledge)",
+    ]
+
+
+def test_a_visit_with_no_answer_time_beside_an_answered_call_in_one_standard() -> None:
+    # a district council: calls answered within four rings; "if we cannot help you there and then
+    # (on the phone or at the offices) we get the right person to contact you": visitors get no
+    # waiting time
+    phone = "  - id: phone\n    type: phone\n    hours: always\n    commitments:\n      answer: {within: 4 rings}\n"
+    shared = _standard("phone, offices", "      respond: {text: We get the right person to contact you.}\n")
+    assert ch114(phone + _bare("offices", "in_person") + shared) == [
+        ("CH114", 13, 5, 'channel "offices" promises respond but no answer time: say how quickly a person picks up '
+                         "(add commitments.answer)"),
+    ]
+
+
+@pytest.mark.parametrize(("channels", "commitments"), [
+    # a building society's complaints "however they are made" resolved within 3 working days
+    (_bare("phone", "phone") + _bare("post", "post") + _bare("branch", "in_person"),
+     _standard("phone, post, branch", "      resolve: {within: 3 working days}\n")),
+    # a fire service's 999 line: resources sent within 90 seconds
+    (_bare("emergency", "phone"), _standard("emergency", "      respond: {within: 90 seconds}\n")),
+    # letters answered within 10 working days: quick enough without an acknowledgement
+    (_bare("post", "post"), _standard("post", "      respond: {within: 10 working days}\n")),
+])
+def test_a_standard_for_a_matter_on_every_channel_is_not_asked_for_each_channels_first_promise(
+        channels: str, commitments: str) -> None:
+    assert ch114(channels + commitments) == []

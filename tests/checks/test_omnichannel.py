@@ -342,3 +342,37 @@ def test_the_channels_of_a_complaints_procedure_accept_its_complaints() -> None:
     # within 5 working days; no channel promises anything of its own, so no channel is a service
     # channel in CH104's sense, yet the listed channels are where the complaint promise is made
     assert findings(charter(CHANNELS_WITHOUT_PROMISES, COMPLAINTS), ["CH104", "CH105"]) == []
+
+
+NAMED_FORM = """\
+  - id: form
+    type: web_form
+    name: {}
+    hours: always
+"""
+NAMED_FORM_FEEDBACK = """\
+feedback:
+  channels: [form]
+  acknowledge: {within: 2 working days}
+  respond: {within: 20 working days}
+"""
+
+
+def test_a_channel_made_for_feedback_carries_the_feedback_timescales_beside_timed_channels() -> None:
+    # a fire service: reception answers within 15 seconds; the "comments, compliments and
+    # complaints form" makes no promise of its own, its promise is the complaint timescale
+    # (acknowledged in 2 working days, answered in 20)
+    for name in ("Comments, Compliments and Complaints form", "Complaint form", "Customer feedback"):
+        assert findings(charter(PHONE + NAMED_FORM.format(name), NAMED_FORM_FEEDBACK), ["CH101"]) == []
+    assert findings(charter(PHONE + NAMED_FORM.format("Form").replace("id: form", "id: complaints-form"),
+                            NAMED_FORM_FEEDBACK.replace("[form]", "[complaints-form]")), ["CH101"]) == []
+
+
+def test_a_channel_named_for_feedback_still_needs_a_promise_when_feedback_gives_no_time_or_lists_it_not() -> None:
+    unlisted = NAMED_FORM_FEEDBACK.replace("[form]", "[phone]")
+    untimed = "feedback:\n  channels: [form]\n"
+    general = NAMED_FORM_FEEDBACK  # listed and timed, but a general enquiry form is not made for feedback
+    expected = [("CH101", 18, 5, 'channel "form" has no commitment (add commitments.respond: how quickly a person replies)')]
+    assert findings(charter(PHONE + NAMED_FORM.format("Complaints form"), unlisted), ["CH101"]) == expected
+    assert findings(charter(PHONE + NAMED_FORM.format("Complaints form"), untimed), ["CH101"]) == expected
+    assert findings(charter(PHONE + NAMED_FORM.format("Enquiry form"), general), ["CH101"]) == expected

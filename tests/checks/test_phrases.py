@@ -341,3 +341,44 @@ def test_hedges_of_the_third_held_out_batch_are_reported(words: str) -> None:
     # our very best to be there within four hours"
     text = charter(text=f"        text: We answer {words}.")
     assert ch301(text) == [("CH301", 14, 25, hedge(words))]
+
+
+@pytest.mark.parametrize("words", [
+    # a food regulator: what an answer covers, with the reason promised when it cannot
+    "We try to answer the questions you ask, or explain why we cannot.",
+    # a fire service: who helps a visitor, or why the information is not available
+    "Visitors are directed to the person best placed to help where possible, or told why it is not available.",
+    "We try to fix the fault on your first visit or we will tell you why not.",
+])
+def test_a_hedge_with_an_explained_alternative_says_whether_not_when(words: str) -> None:
+    assert ch301(statement(words)) == []
+
+
+def test_an_explained_alternative_does_not_excuse_a_hedged_limit_or_a_commitment_text() -> None:
+    limited = statement("We try to answer within 5 working days, or explain why we cannot.")
+    assert ch301(limited) == [("CH301", 19, 10, hedge("try to"))]
+    timed = statement("We answer letters as soon as possible, or explain why we cannot.")
+    assert ch301(timed) == [("CH301", 19, 25, hedge("as soon as possible"))]
+    before = statement("Where possible we answer your question; if not, we explain why.")
+    assert ch301(before) == [("CH301", 19, 7, hedge("Where possible"))]
+    # a commitment's own wording is a promise about its event: "try to resolve it on the call or
+    # explain why we cannot" hedges when the call is settled
+    committed = charter(text="        text: We try to resolve it on the call or explain why we cannot.")
+    assert ch301(committed) == [("CH301", 14, 18, hedge("try to"))]
+
+
+@pytest.mark.parametrize("words", ["within a reasonable timescale", "within a reasonable period", "in a reasonable time",
+                                   "as soon as reasonably possible", "as soon as reasonably practicable",
+                                   "as soon as we are able", "as quickly as we are able", "as soon as we reasonably can"])
+def test_reasonable_times_are_hedges_anywhere(words: str) -> None:
+    # official wording: "we will reply within a reasonable timescale", "as soon as reasonably practicable"
+    assert ch301(statement(f"We deal with repairs {words}.")) == [("CH301", 19, 28, hedge(words))]
+
+
+@pytest.mark.parametrize("words", ["if possible", "as far as possible", "hope to", "ideally"])
+def test_hedges_of_possibility_and_hope_count_only_in_promises(words: str) -> None:
+    # "we hope to reply within 10 working days"; "we will call you back the same day if possible";
+    # but "please quote your reference if possible" promises nothing
+    promise = charter(text=f"        text: We {words} reply the same day.")
+    assert ch301(promise) == [("CH301", 14, 18, hedge(words))]
+    assert ch301(statement(f"Please quote your reference number, {words}.")) == []

@@ -96,6 +96,20 @@ def test_same_day_and_continuous_units_need_no_calendar() -> None:
     assert findings(text, ["CH305"]) == []
 
 
+
+def test_a_jurisdiction_says_which_days_are_working_days_but_not_the_hours() -> None:
+    # a passengers' charity in Great Britain: complaints acknowledged "within five working days",
+    # a web form open at all times and no calendar
+    gb = "organization:\n  name: Example Water\n  jurisdiction: GB\n"
+    days = charter(email(respond="within: 5 working days"), calendar=False)
+    assert [code for code, *_ in findings(days, ["CH305"])] == ["CH305"]
+    assert findings(days.replace("organization:\n  name: Example Water\n", gb), ["CH305"]) == []
+    hours = charter(email(respond="within: 5 working days", resolve="within: 8 business hours"), calendar=False)
+    assert findings(hours.replace("organization:\n  name: Example Water\n", gb), ["CH305"]) == [
+        ("CH305", 14, 25, '"8 business hours" needs a calendar, but none defines the business week and timezone '
+                          "(add one under calendars)"),
+    ]
+
 def test_a_calendar_satisfies_business_units() -> None:
     text = charter(email(respond="within: next business day", resolve="within: 10 working days"))
     assert findings(text, ["CH305"]) == []
@@ -198,6 +212,22 @@ def test_one_word_throughout_is_consistent() -> None:
     text = charter(email(acknowledge="within: next business day", respond="within: 2 business hours"))
     assert findings(text, ["CH308"]) == []
 
+
+
+def test_a_standard_for_a_kind_of_matter_keeps_the_words_of_its_rules() -> None:
+    # a retail bank and a building society: complaints answered in "5 working days", payment
+    # services complaints in "15 business days", the payment services regulations' own term
+    payments = dedent("""\
+        standards:
+          - id: payments
+            matter: complaints about payment services
+            commitments:
+              resolve: {within: 15 business days}
+        """)
+    assert findings(charter(email(respond="within: 5 working days") + payments), ["CH308"]) == []
+    channels = payments.replace("    matter: complaints about payment services\n", "    channels: [email]\n")
+    [(code, line, _, _)] = findings(charter(email(respond="within: 5 working days") + channels), ["CH308"])
+    assert (code, line) == ("CH308", 21)
 
 # --- CH309 weak-commitment ------------------------------------------------------------------
 

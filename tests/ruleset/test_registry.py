@@ -69,8 +69,12 @@ def test_check_engine_goes_with_reported_problem_kinds_and_only_with_them(tmp_pa
 
 
 def test_a_generic_check_of_a_builtin_rule_is_validated_as_a_packs_is(tmp_path: Path) -> None:
+    # a built-in rule file bound to a generic check (CH404 was one) whose message names no placeholder it has
     path = tmp_path / "CH404.yaml"
     source = (data_dir("rules") / "CH404.yaml").read_text(encoding="utf-8")
-    path.write_text(source.replace("'{item} has no timescale", "'{stage} has no timescale"), encoding="utf-8")
+    generic = ("check:\n  function: required\n  given: /escalation/stages/*\n  field: respond\n"
+               "  message: '{stage} has no timescale'\n")
+    assert "check: escalation_stage_without_timescale\n" in source
+    path.write_text(source.replace("check: escalation_stage_without_timescale\n", generic), encoding="utf-8")
     with pytest.raises(RuleFileError, match=r'/check/message: unknown placeholder "\{stage\}"'):
         load_rule_file(path)
