@@ -1,0 +1,147 @@
+"""Pair the commitments of two versions of a charter and compare each pair.
+
+A channel's commitments are those it makes in effect (charter.views: its own and those of the
+standards that list it), so moving a promise from a channel into a shared standard changes
+nothing. Other promises are matched by their owner: a standard tied to no channel by its id,
+`feedback`, an escalation stage by its name (`stage_names` maps a renamed stage), and
+`rights.disputes`. Variants of one event are matched by their `when`; one commitment on each
+side is compared whatever its `when` says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from charterlint.charter.subjects import show_value
+from charterlint.charter.views import CharterIndex, commitment_entries
+from charterlint.diff.change import COMMITMENT_REMOVED, INCOMPARABLE, STRENGTHENED, Change
+from charterlint.diff.promises import compare_commitment
+from charterlint.source.pointer import join
+
+Owner = tuple[str, str]  # ("channel", id), ("standard", id), ("feedback", ""), ("stage", name), ("disputes", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    owner: Owner
+    event: str
+    when: str
+    pointer: str
+    data: Mapping[str, Any]
+
+
+def owner_phrase(owners: list[Owner]) -> str:
+    """`channel "email"`, `channels "email" and "post"`, `feedback`, `escalation stage "Review"`."""
+    kind, name = owners[0]
+    if kind == "channel":
+        names = [f'"{n}"' for _, n in owners]
+        return f"channel {names[0]}" if len(names) == 1 else f"channels {', '.join(names[:-1])} and {names[-1]}"
+    return {"standard": f'standard "{name}"', "stage": f'escalation stage "{name}"', "feedback": "feedback",
+            "disputes": "disputes"}[kind]
+
+
+def _section(data: Mapping[str, Any], *keys: str) -> Any:
+    value: Any = data
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def promises(data: Mapping[str, Any], stage_names: Mapping[str, str] | None = None) -> list[Promise]:
+    """Every promise of a charter, in document order (`stage_names`: a stage's name in the other version)."""
+    index = CharterIndex.of(dict(data))
+    found: list[Promise] = []
+    for channel in index.channels:
+        found += [Promise(("channel", channel.id), c.event, c.when or "", c.pointer, c.data)
+                  for c in index.commitments_of(channel)]
+    channel_ids = {channel.id for channel in index.channels}
+    for standard in index.standards:
+        if not channel_ids.intersection(standard.channel_ids):
+            found += [Promise(("standard", standard.id), c.event, c.when or "", c.pointer, c.data)
+                      for c in standard.commitments()]
+    feedback = _section(data, "feedback")
+    if isinstance(feedback, dict):
+        found += [Promise(("feedback", ""), event, str(value.get("when", "")), pointer, value)
+                  for pointer, event, value in commitment_entries("/feedback", feedback)]
+    stages = _section(data, "escalation", "stages")
+    for number, stage in enumerate(stages if isinstance(stages, list) else ()):
+        if isinstance(stage, dict):
+            name = str(stage.get("name", number + 1))
+            name = (stage_names or {}).get(name, name)
+            found += [Promise(("stage", name), event, "", pointer, value)
+                      for pointer, event, value in commitment_entries(join("/escalation/stages", number), stage)]
+    disputes = _section(data, "rights", "disputes")
+    if isinstance(disputes, dict):
+        found += [Promise(("disputes", ""), event, "", pointer, value)
+                  for pointer, event, value in commitment_entries("/rights/disputes", disputes)]
+    return found
+
+
+def _grouped(found: list[Promise]) -> dict[tuple[Owner, str], list[Promise]]:
+    groups: dict[tuple[Owner, str], list[Promise]] = {}
+    for promise in found:
+        groups.setdefault((promise.owner, promise.event), []).append(promise)
+    return groups
+
+
+def _pairs(old: list[Promise], new: list[Promise]) -> tuple[list[tuple[Promise, Promise]], list[Promise]]:
+    """Matched (old, new) variants of one event, and the old ones left unmatched."""
+    if len(old) == 1 and len(new) == 1:
+        return [(old[0], new[0])], []
+    by_when = {promise.when: promise for promise in new}
+    matched = [(promise, by_when[promise.when]) for promise in old if promise.when in by_when]
+    return matched, [promise for promise in old if promise.when not in by_when]
+
+
+def _describe(promise: Promise) -> str:
+    limit = promise.data.get("within") or promise.data.get("every") or promise.data.get("target")
+    what = f"{promise.event} commitment" if promise.event != "update" else "progress updates"
+    when = f" ({show_value(promise.when)})" if promise.when else ""
+    return f"{what}{when}" + (f" {show_value(limit)}" if limit else "")
+
+
+def compare_promises(old_data: Mapping[str, Any], new_data: Mapping[str, Any], owner_pointers: Mapping[Owner, str],
+                     stage_names: Mapping[str, str], added_owners: set[Owner]) -> Iterator[Change]:
+    """Every change to a promise whose owner is in the new version (`owner_pointers`: each owner's
+    place there; a removed channel or stage is reported once, as such, and the promises of an
+    `added_owners` channel or stage with it)."""
+    owners_kept = set(owner_pointers)
+    old_groups = _grouped(promises(old_data, stage_names))
+    new_groups = _grouped(promises(new_data))
+    compared: dict[tuple[str, str], list[Owner]] = {}  # one comparison per (old, new) pair: a standard's is shared
+    for (owner, event), old in old_groups.items():
+        if owner not in owners_kept:
+            continue
+        new = new_groups.get((owner, event), [])
+        matched, unmatched = _pairs(old, new)
+        for before, after in matched:
+            compared.setdefault((before.pointer, after.pointer), []).append(owner)
+        for promise in unmatched:
+            yield _removed(promise, owner, new, owner_pointers)
+    old_at = {p.pointer: p for group in old_groups.values() for p in group}
+    new_at = {p.pointer: p for group in new_groups.values() for p in group}
+    for (old_pointer, new_pointer), owners in compared.items():
+        before, after = old_at[old_pointer], new_at[new_pointer]
+        identity = "|".join(f"{kind}:{name}" for kind, name in owners) + f"|{before.event}|{before.when}"
+        subject = f"{owner_phrase(owners)} {before.event if before.event != 'update' else 'progress updates'}"
+        subject += f" ({show_value(before.when)})" if before.when else ""
+        yield from compare_commitment(subject, before.data, after.data, after.pointer, identity)
+    for (owner, event), new in new_groups.items():
+        old = old_groups.get((owner, event), [])
+        if owner in owners_kept and owner not in added_owners and not old:
+            for promise in new:
+                yield Change(STRENGTHENED, f"added: {owner_phrase([owner])} {_describe(promise)}", promise.pointer,
+                             f"{owner[0]}:{owner[1]}|{event}|{promise.when}|added", anchor="container")
+
+
+def _removed(promise: Promise, owner: Owner, remaining: list[Promise], owner_pointers: Mapping[Owner, str]) -> Change:
+    identity = f"{owner[0]}:{owner[1]}|{promise.event}|{promise.when}|removed"
+    where = owner_pointers.get(owner, "")
+    if remaining:  # the event still has variants, but none for this case
+        return Change(INCOMPARABLE, f"changed, cannot compare: {owner_phrase([owner])} {_describe(promise)} has no"
+                                    " variant for this case any more", remaining[0].pointer, identity,
+                      anchor="container", base_pointer=promise.pointer)
+    return Change(COMMITMENT_REMOVED, f"removed: {owner_phrase([owner])} {_describe(promise)}", where, identity,
+                  anchor="container", base_pointer=promise.pointer)
