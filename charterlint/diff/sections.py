@@ -86,15 +86,16 @@ def follow_up_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterato
                                      f"channel:{channel.id}|human_follow_up")
 
 
-def _week_change(subject: str, old: Week, new: Week, pointer: str, identity: str) -> Iterator[Change]:
+def _week_change(subject: str, old: Week, new: Week, pointer: str, identity: str,
+                 anchor: str = "value") -> Iterator[Change]:
     change = compare_weeks(old, new)
     if change.reduced:
         gained = f"; gains {change.describe_gained()}" if change.extended else ""
         yield Change(HOURS_REDUCED, f"reduced: {subject} open less: loses {change.describe_lost()}{gained}",
-                     pointer, f"{identity}|{change.lost}|{change.gained}")
+                     pointer, f"{identity}|{change.lost}|{change.gained}", anchor)
     elif change.extended:
         yield Change(STRENGTHENED, f"extended: {subject} open longer: gains {change.describe_gained()}",
-                     pointer, f"{identity}|{change.gained}")
+                     pointer, f"{identity}|{change.gained}", anchor)
 
 
 def hours_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
@@ -114,7 +115,7 @@ def hours_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
                          join(pointer, "timezone"), f"calendar:{calendar_id}|timezone")
         else:
             yield from _week_change(subject, calendar_week(previous), calendar_week(calendar), join(pointer, "open"),
-                                    f"calendar:{calendar_id}")
+                                    f"calendar:{calendar_id}", "key")
         yield from _holiday_changes(subject, previous.get("holidays"), calendar.get("holidays"), pointer,
                                     f"calendar:{calendar_id}")
     old_hours = {c.id: c.data.get("hours") for c in channels(dict(old))}
