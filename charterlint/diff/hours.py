@@ -115,7 +115,8 @@ def _describe(minutes: tuple[int, ...]) -> str:
 
 
 def _amount(minutes: int) -> str:
-    if minutes % 60 == 0:
-        hours = minutes // 60
-        return f"{hours} hour" if hours == 1 else f"{hours} hours"
-    return f"{minutes} minutes"
+    """`30 minutes`, `3 hours`, `8 hours 30 minutes`."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour" + ("s" if hours != 1 else "")] if hours else []
+    parts += [f"{rest} minute" + ("s" if rest != 1 else "")] if rest else []
+    return " ".join(parts)

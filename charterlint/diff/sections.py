@@ -127,11 +127,18 @@ def hours_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
         subject = f'channel "{channel.id}"'
         pointer = join(channel.pointer, "hours")
         if old_week is None or new_week is None:
-            yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} hours {show_value(had)} -> {show_value(has)}"
+            yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} hours {_hours(had)} -> {_hours(has)}"
                                        " (the hours are not published)", pointer, f"channel:{channel.id}|hours|{had}|{has}")
         else:
-            yield from _week_change(f"{subject} (hours {show_value(had)} -> {show_value(has)})", old_week, new_week,
+            yield from _week_change(f"{subject} (hours {_hours(had)} -> {_hours(has)})", old_week, new_week,
                                     pointer, f"channel:{channel.id}|hours")
+
+
+def _hours(value: Any) -> str:
+    """A channel's `hours` as a message shows it: `"office"`, `outside "office"`."""
+    if isinstance(value, dict):
+        return f"outside {show_value(value.get('outside'))}"
+    return show_value(value)
 
 
 def _holiday_changes(subject: str, had: Any, has: Any, pointer: str, identity: str) -> Iterator[Change]:
@@ -202,7 +209,8 @@ def escalation_changes(old: Mapping[str, Any], new: Mapping[str, Any], matches: 
                          f"stage:{name}|added", anchor="container")
     before = {str(b.get("body")): (i, b) for i, b in _items(_section(old, "escalation", "external"))}
     after = {str(b.get("body")): (i, b) for i, b in _items(_section(new, "escalation", "external"))}
-    lost_at = "/escalation/external" if _section(new, "escalation", "external") is not None else lost_at
+    lost_at = "/escalation/external" if _section(new, "escalation", "external") is not None else (
+        "/escalation" if "escalation" in new else "")
     for body, (index, entry) in before.items():
         if body not in after:
             yield Change(EXTERNAL_BODY_REMOVED, f'removed: external body "{body}"', lost_at, f"external:{body}",
