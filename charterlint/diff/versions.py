@@ -56,14 +56,15 @@ def compare_versions(path: str, base: bytes | None, new: bytes | None, settings:
         was = f' (was "{old_path or path}" in {base_name})'
         change = Change(CHARTER_REMOVED, f"removed: the whole charter{was}", "", "charter")
         return Compared(FileResult(path, tuple(change_findings(path, [change], None, None, rules)), parsed=False))
-    if base is None or base == new:
-        return Compared(FileResult(path, ()))
     document = load_version(path, new, settings.limits, settings.validator)
+    unchanged = base is None or base == new  # nothing to compare: no finding, and no note
     if isinstance(document, Unusable):
         lines = tuple(split_lines(new.decode("utf-8", "replace"))) if len(new) <= settings.limits.max_bytes else ()
-        return Compared(FileResult(path, (), lines, parsed=False),
-                        f"{path}:{document.line}: not compared: not a valid charter ({document.reason});"
-                        " charterlint check says what to fix")
+        note = "" if unchanged else (f"{path}:{document.line}: not compared: not a valid charter ({document.reason});"
+                                     " charterlint check says what to fix")
+        return Compared(FileResult(path, (), lines, parsed=False), note)
+    if unchanged:
+        return Compared(FileResult(path, (), document.lines, data=document.data))
     previous = load_version(old_path or path, base, settings.limits, settings.validator)
     if isinstance(previous, Unusable):
         change = Change(BASE_UNUSABLE, f"not compared: the version in {base_name} is not a valid charter"
@@ -72,4 +73,4 @@ def compare_versions(path: str, base: bytes | None, new: bytes | None, settings:
     else:
         findings = change_findings(path, compare_charters(previous.data, document.data), document, previous, rules)
     marked = accept_inline(findings, document, settings.catalogue, settings.today)
-    return Compared(FileResult(path, tuple(marked), document.lines, data=None))
+    return Compared(FileResult(path, tuple(marked), document.lines, data=document.data))
