@@ -284,9 +284,11 @@ def rules_command(path: Path | None, test: bool, config_file: str | None, isolat
 
         click.echo(rules_table(rules), nl=False)
         return EXIT_CLEAN
-    from charterlint.engine.examples import render_results, run_examples  # lazy: only rules --test lints
+    # lazy: only rules --test lints
+    from charterlint.diff.examples import run_diff_examples
+    from charterlint.engine.examples import render_results, run_examples
 
-    results = run_examples(rules)
+    results = run_examples(rules) + run_diff_examples(rules)  # diff rules' examples are pairs of versions
     click.echo(render_results(results, rules), nl=False)
     return EXIT_CLEAN if all(result.ok for result in results) else EXIT_FINDINGS
 

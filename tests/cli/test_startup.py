@@ -35,7 +35,8 @@ NEVER_FOR_ONE_FILE = {"importlib.metadata", "tomllib", "charterlint.engine.basel
                       "charterlint.reporters.sarif", "charterlint.reporters.html", "charterlint.ruleset.docs",
                       "hashlib", "difflib", "charterlint.engine.directives", "charterlint.source.comments",
                       "charterlint.engine.suppress", "charterlint.reporters.review_status", "charterlint.reporters.wording",
-                      "charterlint.source.json_loader"}
+                      "charterlint.source.json_loader", "charterlint.cli.diff", "charterlint.diff.compare",
+                      "charterlint.reporters.changes_markdown"}
 
 
 def test_version_imports_neither_the_linter_nor_its_libraries() -> None:
