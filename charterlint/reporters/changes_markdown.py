@@ -21,7 +21,7 @@ def _plural(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def headline(counts: dict[str, int], files: int) -> str:
+def headline(counts: dict[str, int], files: int, accepted: int = 0) -> str:
     """`3 promises weakened, 2 strengthened; 1 change not compared`, or that nothing changed."""
     weakened, strengthened, other = counts["weakened"], counts["strengthened"], counts["not-compared"]
     parts = []
@@ -30,7 +30,7 @@ def headline(counts: dict[str, int], files: int) -> str:
     if other:
         parts.append(f"{_plural(other, 'change', 'changes')} not compared")
     if not parts:
-        return f"no promise changed in {_plural(files, 'charter', 'charters')}"
+        return "no change left to review" if accepted else f"no promise changed in {_plural(files, 'charter', 'charters')}"
     return "; ".join(parts)
 
 
@@ -40,8 +40,11 @@ def _group(finding: Finding, tags: dict[str, tuple[str, ...]]) -> str:
 
 
 def _row(finding: Finding, what: str) -> str:
+    message = finding.message
+    if finding.suppression is not None and finding.suppression.justification:
+        message += f" (accepted: {finding.suppression.justification})"
     cells = (what, literal(finding.path), str(finding.span.start.line), f"{finding.code} {finding.name}",
-             literal(finding.message))
+             literal(message))
     return "| " + " | ".join(cells) + " |"
 
 
@@ -52,7 +55,7 @@ def render(report: Report, options: RenderOptions) -> str:
     counts = {tag: 0 for tag, _ in _GROUPS}
     for finding in active:
         counts[_group(finding, tags)] += 1
-    lines = [f"{_TITLE}: {headline(counts, len(report.files))}", ""]
+    lines = [f"{_TITLE}: {headline(counts, len(report.files), len(accepted))}", ""]
     if accepted:
         lines += [f"{_plural(len(accepted), 'change was', 'changes were')} accepted (inline or in the baseline).", ""]
     rows = [(what, f) for tag, what in _GROUPS for f in active if _group(f, tags) == tag]
