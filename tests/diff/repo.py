@@ -5,13 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-BASE = """\
-charter_format: 1
-title: Example Water customer charter
-organization:
-  name: Example Water
-overview:
-  mission: Safe, reliable water for every home.
+from tests.helpers import CHARTER_HEAD
+
+# A charter with something of every kind diff compares (47 lines; CHARTER_HEAD is its first six).
+BASE = CHARTER_HEAD + """\
 calendars:
   - id: office
     timezone: Europe/London
