@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import IO, Any
 
@@ -72,7 +72,15 @@ def _read(target: Target, settings: DiffSettings) -> bytes | str:
     return f"{target.display}: file {content}" if isinstance(content, str) else content
 
 
-def _two_files(request: DiffRequest, resolved: Resolved) -> list[Compared] | str:
+@dataclass(frozen=True, slots=True)
+class _Compared:
+    """What a run compared, and the errors of the files it could not (said on stderr; exit 2)."""
+
+    files: list[Compared] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _two_files(request: DiffRequest, resolved: Resolved) -> _Compared | str:
     if len(request.paths) != 2:
         return "give --base REF (and the paths to compare), or two files: charterlint diff OLD NEW"
     cwd = Path.cwd()
@@ -81,7 +89,7 @@ def _two_files(request: DiffRequest, resolved: Resolved) -> list[Compared] | str
     before, after = _read(old, settings), _read(new, settings)
     if isinstance(before, str) or isinstance(after, str):
         return before if isinstance(before, str) else str(after)
-    return [compare_versions(new.display, before, after, settings, f'"{old.display}"', old.display)]
+    return _Compared([compare_versions(new.display, before, after, settings, f'"{old.display}"', old.display)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +103,10 @@ class _Version:
     renamed_from: str | None = None
 
 
-def _versions(request: DiffRequest, resolved: Resolved, root: Path, changed: Changes) -> list[_Version] | str:
-    """The charters under the paths (and those deleted there), each with its path in the base."""
+def _versions(request: DiffRequest, resolved: Resolved, root: Path, changed: Changes,
+              errors: list[str]) -> list[_Version] | str:
+    """The charters under the paths (and those deleted there), each with its path in the base;
+    a path that is not there is an error of its own, and the others are still compared."""
     cwd = Path.cwd()
     prefixes = []
     for path in request.paths:
@@ -106,16 +116,15 @@ def _versions(request: DiffRequest, resolved: Resolved, root: Path, changed: Cha
         prefixes.append(relative)
     deleted = [gone for gone in changed.deleted if under(gone, prefixes) and is_charter_name(PurePath(gone).name)
                and not resolved.config.excludes(root / gone)]
-    missing = [p for p, prefix in zip(request.paths, prefixes) 
+    errors += [f'path "{p}" does not exist' for p, prefix in zip(request.paths, prefixes)
                if not os.path.lexists(p) and not any(under(gone, [prefix]) for gone in deleted)]
-    if missing:
-        return f'path "{missing[0]}" does not exist'
     discovery = discover([p for p in request.paths if os.path.lexists(p)], cwd)
     found: list[_Version] = []
     for target in lintable(discovery.targets, request.paths, resolved.config, False):
         relative = relative_to_repository(target.path, root)
         if relative is None:  # a link out of the repository: git has no base version of it
-            return f'path "{target.display}" is outside the git repository at {root}'
+            errors.append(f'"{target.display}" leads outside the git repository at {root}: not compared')
+            continue
         old = changed.renamed.get(relative, relative)
         found.append(_Version(target.display, target.path, target, old,
                               display_path(root / old, cwd) if old != relative else None))
@@ -123,7 +132,7 @@ def _versions(request: DiffRequest, resolved: Resolved, root: Path, changed: Cha
     return found
 
 
-def _from_git(request: DiffRequest, resolved: Resolved) -> list[Compared] | str:
+def _from_git(request: DiffRequest, resolved: Resolved) -> _Compared | str:
     assert request.base is not None
     try:
         root = repository_root(Path.cwd())
@@ -131,24 +140,26 @@ def _from_git(request: DiffRequest, resolved: Resolved) -> list[Compared] | str:
         changed = changes(root, commit)
     except GitError as error:
         return str(error)
-    versions = _versions(request, resolved, root, changed)
+    run = _Compared()
+    versions = _versions(request, resolved, root, changed, run.errors)
     if isinstance(versions, str):
         return versions
     settings = resolved.with_paths([(version.display, version.path) for version in versions])
     base_name = f'"{request.base}"'
-    results: list[Compared] = []
     for version in versions:
         try:
             base = read_blob(root, commit, version.old, settings.limits.max_bytes)
         except GitError as error:
-            return f"{version.display}: {error}"
+            run.errors.append(f"{version.display}: {error}")
+            continue
         if isinstance(base, TooLarge):  # the loader says it is over the limit, without git reading it
             base = b" " * (settings.limits.max_bytes + 1)
         content = _read(version.target, settings) if version.target is not None else None
         if isinstance(content, str):
-            return content
-        results.append(compare_versions(version.display, base, content, settings, base_name, version.renamed_from))
-    return results
+            run.errors.append(content)
+            continue
+        run.files.append(compare_versions(version.display, base, content, settings, base_name, version.renamed_from))
+    return run
 
 
 def _append_summary(report: Report, outputs: Sequence[OutputSpec]) -> None:
@@ -176,17 +187,19 @@ def run_diff(request: DiffRequest, color_for: Callable[[IO[Any]], bool]) -> int:
         click.echo(f"charterlint: warning: {inert(note)}", err=True)
     outputs = parse_formats(expand_auto(request.formats or ["auto"], os.environ.get("GITHUB_ACTIONS") == "true"),
                             [*renderers, "auto"], frozenset({"json", "sarif", "junit", "html"}))
-    compared = _two_files(request, resolved) if request.base is None else _from_git(request, resolved)
-    if isinstance(compared, str):
-        return _error(compared)
-    if not compared:
+    run = _two_files(request, resolved) if request.base is None else _from_git(request, resolved)
+    if isinstance(run, str):
+        return _error(run)
+    for message in run.errors:
+        _error(message)
+    if not (run.files or run.errors):
         return _error("no charter files found (directories are searched for *.charter.yaml, *.charter.yml,"
                       " *.charter.json and *.charter.md; name other files explicitly)")
     settings = resolved.settings
-    for item in compared:
+    for item in run.files:
         if item.note:
             click.echo(f"charterlint: warning: {inert(item.note)}", err=True)
-    report = Report(tuple(sorted((item.result for item in compared), key=lambda r: r.path)),
+    report = Report(tuple(sorted((item.result for item in run.files), key=lambda r: r.path)),
                     tuple(active.info() for active in sorted(settings.rules.values(), key=lambda a: a.rule.code)),
                     __version__)
     if request.baseline is not None or request.write_baseline is not None:
@@ -202,4 +215,6 @@ def run_diff(request: DiffRequest, color_for: Callable[[IO[Any]], bool]) -> int:
     except OutputError as error:
         return _error(str(error))
     _append_summary(report, outputs)
+    if run.errors:
+        return EXIT_USAGE
     return exit_code(report.findings, Severity.parse(resolved.config.fail_on), request.exit_zero)

@@ -63,7 +63,7 @@ def compare_versions(path: str, base: bytes | None, new: bytes | None, settings:
         note = "" if unchanged else (f"{path}:{document.line}: not compared: not a valid charter ({document.reason});"
                                      " charterlint check says what to fix")
         return Compared(FileResult(path, (), lines, parsed=False), note)
-    if unchanged:
+    if base is None or unchanged:
         return Compared(FileResult(path, (), document.lines, data=document.data))
     previous = load_version(old_path or path, base, settings.limits, settings.validator)
     if isinstance(previous, Unusable):

@@ -292,3 +292,53 @@ def test_a_huge_base_is_refused_without_reading_it(repo: Path, capsys: pytest.Ca
 def test_no_subcommand_without_base_needs_two_files(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["diff", "a.charter.yaml"], capsys)
     assert code == 2 and "give --base REF" in err
+
+
+def test_a_missing_path_is_an_error_and_the_other_paths_are_still_compared(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    change(repo, "target: 95%", "target: 90%")
+    code, found, err = diff(capsys, "--base", "HEAD", "charters", "nowhere.charter.yaml")
+    assert [f[0] for f in found] == ["CH606"]
+    assert (code, err) == (2, 'charterlint: error: path "nowhere.charter.yaml" does not exist\n')
+
+
+def test_markdown_and_json_charters_are_compared_at_their_own_lines(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import yaml
+
+    data = yaml.safe_load(BASE)
+    commit(repo, {"docs/water.charter.md": f"---\n{BASE}---\n# Our promise\n",
+                  "data/water.charter.json": json.dumps(data, indent=2, default=str) + "\n"}, "more formats")
+    change(repo, "target: 95%", "target: 90%", "docs/water.charter.md")
+    data["channels"][1]["commitments"]["respond"]["target"] = "90%"
+    (repo / "data/water.charter.json").write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
+    code, out, _ = run(["diff", "--base", "HEAD", "--format", "text", "--quiet", "data", "docs"], capsys)
+    assert [line.split(" [")[0] for line in out.splitlines()[:2]] == [
+        "data/water.charter.json:42:21: warning CH606", "docs/water.charter.md:25:49: warning CH606"]
+    assert code == 1
+
+
+def test_a_standard_shared_by_channels_is_one_finding_naming_them(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    standard = "standards:\n  - id: written\n    channels: [phone, email]\n    commitments:\n" \
+               "      resolve: {within: 10 working days}\n"
+    commit(repo, {PATH: BASE.replace("accessibility:", standard + "accessibility:")}, "a standard")
+    change(repo, "resolve: {within: 10 working days}", "resolve: {within: 15 working days}")
+    code, found, _ = diff(capsys, "--base", "HEAD")
+    assert found == [("CH605", 35, 25, 'lengthened: channels "phone" and "email" resolve within "10 working days" ->'
+                                       ' "15 working days"')]
+
+
+def test_a_configured_severity_applies_to_a_diff_rule(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / ".charterlint.yaml").write_text("rules:\n  CH606: {severity: error}\n", encoding="utf-8")
+    change(repo, "target: 95%", "target: 90%")
+    code, out, _ = run(["diff", "--base", "HEAD", "--format", "text", "--quiet"], capsys)
+    assert out.startswith(f"{PATH}:24:49: error CH606 [target-lowered] ")
+    assert code == 1
+
+
+def test_an_allow_past_its_expiry_no_longer_accepts(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    change(repo, "target: 95%, strength: guarantee}",
+           "target: 90%, strength: guarantee}  # charterlint: allow CH606 -- until 2026-03-31: pilot")
+    assert diff(capsys, "--base", "HEAD", "--today", "2026-03-31")[1] == []
+    assert [f[0] for f in diff(capsys, "--base", "HEAD", "--today", "2026-04-01")[1]] == ["CH606"]
