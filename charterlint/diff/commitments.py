@@ -18,6 +18,7 @@ from charterlint.charter.subjects import show_value
 from charterlint.charter.views import CharterIndex, commitment_entries
 from charterlint.diff.change import COMMITMENT_REMOVED, INCOMPARABLE, STRENGTHENED, Change
 from charterlint.diff.promises import compare_commitment
+from charterlint.diff.sections import section_at
 from charterlint.source.pointer import join
 
 Owner = tuple[str, str]  # ("channel", id), ("standard", id), ("feedback", ""), ("stage", name), ("disputes", "")
@@ -42,13 +43,6 @@ def owner_phrase(owners: list[Owner]) -> str:
             "disputes": "disputes"}[kind]
 
 
-def _section(data: Mapping[str, Any], *keys: str) -> Any:
-    value: Any = data
-    for key in keys:
-        value = value.get(key) if isinstance(value, dict) else None
-    return value
-
-
 def promises(data: Mapping[str, Any], stage_names: Mapping[str, str] | None = None) -> list[Promise]:
     """Every promise of a charter, in document order (`stage_names`: a stage's name in the other version)."""
     index = CharterIndex.of(dict(data))
@@ -61,18 +55,18 @@ def promises(data: Mapping[str, Any], stage_names: Mapping[str, str] | None = No
         if not channel_ids.intersection(standard.channel_ids):
             found += [Promise(("standard", standard.id), c.event, c.when or "", c.pointer, c.data)
                       for c in standard.commitments()]
-    feedback = _section(data, "feedback")
+    feedback = section_at(data, "feedback")
     if isinstance(feedback, dict):
         found += [Promise(("feedback", ""), event, str(value.get("when", "")), pointer, value)
                   for pointer, event, value in commitment_entries("/feedback", feedback)]
-    stages = _section(data, "escalation", "stages")
+    stages = section_at(data, "escalation", "stages")
     for number, stage in enumerate(stages if isinstance(stages, list) else ()):
         if isinstance(stage, dict):
             name = str(stage.get("name", number + 1))
             name = (stage_names or {}).get(name, name)
             found += [Promise(("stage", name), event, "", pointer, value)
                       for pointer, event, value in commitment_entries(join("/escalation/stages", number), stage)]
-    disputes = _section(data, "rights", "disputes")
+    disputes = section_at(data, "rights", "disputes")
     if isinstance(disputes, dict):
         found += [Promise(("disputes", ""), event, "", pointer, value)
                   for pointer, event, value in commitment_entries("/rights/disputes", disputes)]

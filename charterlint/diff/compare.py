@@ -12,6 +12,7 @@ from typing import Any
 
 from charterlint.diff.change import Change
 from charterlint.diff.commitments import Owner, compare_promises
+from charterlint.diff.opening import hours_changes
 from charterlint.diff.sections import (
     accessibility_changes,
     channel_changes,
@@ -19,7 +20,6 @@ from charterlint.diff.sections import (
     escalation_changes,
     feedback_changes,
     follow_up_changes,
-    hours_changes,
     review_changes,
     stage_matches,
 )

@@ -1,5 +1,5 @@
-"""Changes to the parts of a charter around its commitments: channels, human follow-up, opening
-hours, feedback channels, escalation, accessibility and the review cadence.
+"""Changes to the parts of a charter around its commitments: channels, human follow-up, feedback
+channels, escalation, accessibility and the review cadence (opening hours: diff.opening).
 
 Each function takes both versions' data (schema-valid) and yields `Change`s located in the new
 version; a removal points at the part of the new version that lost it (`base_pointer` names
@@ -20,27 +20,27 @@ from charterlint.diff.change import (
     EXTERNAL_BODY_REMOVED,
     FEEDBACK_CHANNEL_REMOVED,
     FOLLOW_UP_REMOVED,
-    HOURS_REDUCED,
     INCOMPARABLE,
     STAGE_REMOVED,
     STRENGTHENED,
     Change,
 )
-from charterlint.diff.hours import Week, calendar_week, calendars_by_id, channel_week, compare_weeks
 from charterlint.diff.promises import compare_limit
 from charterlint.source.pointer import join
 
 DEFAULT_CADENCE = "12 months"  # what the rules assume without review.cadence (charter-format.md)
 
 
-def _section(data: Mapping[str, Any], *keys: str) -> Any:
+def section_at(data: Mapping[str, Any], *keys: str) -> Any:
+    """The value under `keys` (mappings only), None where one is missing."""
     value: Any = data
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
     return value
 
 
-def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
+def mappings(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """(index, item) for each item of a list that is a mapping."""
     return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
 
 
@@ -86,87 +86,10 @@ def follow_up_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterato
                                      f"channel:{channel.id}|human_follow_up")
 
 
-def _week_change(subject: str, old: Week, new: Week, pointer: str, identity: str,
-                 anchor: str = "value") -> Iterator[Change]:
-    change = compare_weeks(old, new)
-    if change.reduced:
-        gained = f"; gains {change.describe_gained()}" if change.extended else ""
-        yield Change(HOURS_REDUCED, f"reduced: {subject} open less: loses {change.describe_lost()}{gained}",
-                     pointer, f"{identity}|{change.lost}|{change.gained}", anchor)
-    elif change.extended:
-        yield Change(STRENGTHENED, f"extended: {subject} open longer: gains {change.describe_gained()}",
-                     pointer, f"{identity}|{change.gained}", anchor)
-
-
-def hours_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
-    """Calendars that open less (per weekday) or gain holidays; channels whose `hours` now name
-    fewer open minutes."""
-    before, after = calendars_by_id(old), calendars_by_id(new)
-    for index, calendar in _items(new.get("calendars")):
-        calendar_id = str(calendar.get("id"))
-        previous = before.get(calendar_id)
-        if previous is None:
-            continue
-        pointer = join("/calendars", index)
-        subject = f'calendar "{calendar_id}"'
-        if previous.get("timezone") != calendar.get("timezone"):
-            yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} timezone {show_value(previous.get('timezone'))}"
-                                       f" -> {show_value(calendar.get('timezone'))} (the hours are in another zone)",
-                         join(pointer, "timezone"), f"calendar:{calendar_id}|timezone")
-        else:
-            yield from _week_change(subject, calendar_week(previous), calendar_week(calendar), join(pointer, "open"),
-                                    f"calendar:{calendar_id}", "key")
-        yield from _holiday_changes(subject, previous.get("holidays"), calendar.get("holidays"), pointer,
-                                    f"calendar:{calendar_id}")
-    old_hours = {c.id: c.data.get("hours") for c in channels(dict(old))}
-    for channel in channels(dict(new)):
-        had, has = old_hours.get(channel.id), channel.data.get("hours")
-        if channel.id not in old_hours or had == has:
-            continue
-        old_week, new_week = channel_week(had, before), channel_week(has, after)
-        subject = f'channel "{channel.id}"'
-        pointer = join(channel.pointer, "hours")
-        if old_week is None or new_week is None:
-            yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} hours {_hours(had)} -> {_hours(has)}"
-                                       " (the hours are not published)", pointer, f"channel:{channel.id}|hours|{had}|{has}")
-        else:
-            yield from _week_change(f"{subject} (hours {_hours(had)} -> {_hours(has)})", old_week, new_week,
-                                    pointer, f"channel:{channel.id}|hours")
-
-
-def _hours(value: Any) -> str:
-    """A channel's `hours` as a message shows it: `"office"`, `outside "office"`."""
-    if isinstance(value, dict):
-        return f"outside {show_value(value.get('outside'))}"
-    return show_value(value)
-
-
-def _holiday_changes(subject: str, had: Any, has: Any, pointer: str, identity: str) -> Iterator[Change]:
-    if had == has:
-        return
-    where = join(pointer, "holidays") if has is not None else pointer
-    if had is None and isinstance(has, list):
-        had = []  # no holidays before: every listed date is a day closed now
-    if isinstance(had, list) and isinstance(has, list):
-        added = sorted(set(map(str, has)) - set(map(str, had)))
-        if added:
-            shown = ", ".join(added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else "")
-            yield Change(HOURS_REDUCED, f"reduced: {subject} closes on more holidays: {shown}", where,
-                         f"{identity}|holidays|+{','.join(added)}")
-        elif set(map(str, had)) - set(map(str, has)):
-            yield Change(STRENGTHENED, f"extended: {subject} closes on fewer holidays", where, f"{identity}|holidays|-")
-    elif had is None:
-        yield Change(HOURS_REDUCED, f"reduced: {subject} closes on holidays now: {show_value(has)}", where,
-                     f"{identity}|holidays|added")
-    elif has is not None:
-        yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} holidays {show_value(had)} -> {show_value(has)}",
-                     where, f"{identity}|holidays|{had}|{has}")
-
-
 def feedback_changes(old: Mapping[str, Any], new: Mapping[str, Any], kept_channels: set[str]) -> Iterator[Change]:
     """Channels no longer taking feedback and complaints (the channel itself kept)."""
-    had = _section(old, "feedback", "channels")
-    has = _section(new, "feedback", "channels")
+    had = section_at(old, "feedback", "channels")
+    has = section_at(new, "feedback", "channels")
     had_ids = [str(i) for i in had] if isinstance(had, list) else []
     has_ids = [str(i) for i in has] if isinstance(has, list) else []
     pointer = "/feedback/channels" if has is not None else ("/feedback" if "feedback" in new else "")
@@ -182,8 +105,8 @@ def feedback_changes(old: Mapping[str, Any], new: Mapping[str, Any], kept_channe
 
 def stage_matches(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, str]:
     """Old stage name -> new stage name: by name, then a renamed stage by its place in the list."""
-    had = [(i, str(s.get("name", i + 1))) for i, s in _items(_section(old, "escalation", "stages"))]
-    has = [(i, str(s.get("name", i + 1))) for i, s in _items(_section(new, "escalation", "stages"))]
+    had = [(i, str(s.get("name", i + 1))) for i, s in mappings(section_at(old, "escalation", "stages"))]
+    has = [(i, str(s.get("name", i + 1))) for i, s in mappings(section_at(new, "escalation", "stages"))]
     new_names = {name for _, name in has}
     matches = {name: name for _, name in had if name in new_names}
     free = {i: name for i, name in has if name not in matches.values()}
@@ -195,21 +118,21 @@ def stage_matches(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, s
 
 def escalation_changes(old: Mapping[str, Any], new: Mapping[str, Any], matches: Mapping[str, str]) -> Iterator[Change]:
     """Escalation stages and external bodies removed or added; an external body's `after` later."""
-    new_stages = _section(new, "escalation", "stages")
+    new_stages = section_at(new, "escalation", "stages")
     lost_at = "/escalation/stages" if new_stages is not None else ("/escalation" if "escalation" in new else "")
-    for index, stage in _items(_section(old, "escalation", "stages")):
+    for index, stage in mappings(section_at(old, "escalation", "stages")):
         name = str(stage.get("name", index + 1))
         if name not in matches:
             yield Change(STAGE_REMOVED, f'removed: escalation stage "{name}"', lost_at, f"stage:{name}",
                          anchor="key", base_pointer=join("/escalation/stages", index))
-    for index, stage in _items(new_stages):
+    for index, stage in mappings(new_stages):
         name = str(stage.get("name", index + 1))
         if name not in matches.values():
             yield Change(STRENGTHENED, f'added: escalation stage "{name}"', join("/escalation/stages", index),
                          f"stage:{name}|added", anchor="container")
-    before = {str(b.get("body")): (i, b) for i, b in _items(_section(old, "escalation", "external"))}
-    after = {str(b.get("body")): (i, b) for i, b in _items(_section(new, "escalation", "external"))}
-    lost_at = "/escalation/external" if _section(new, "escalation", "external") is not None else (
+    before = {str(b.get("body")): (i, b) for i, b in mappings(section_at(old, "escalation", "external"))}
+    after = {str(b.get("body")): (i, b) for i, b in mappings(section_at(new, "escalation", "external"))}
+    lost_at = "/escalation/external" if section_at(new, "escalation", "external") is not None else (
         "/escalation" if "escalation" in new else "")
     for body, (index, entry) in before.items():
         if body not in after:
@@ -260,9 +183,9 @@ def accessibility_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Ite
 
 def review_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
     """The review cadence lengthened (no cadence reads as 12 months)."""
-    had = _section(old, "review", "cadence") or DEFAULT_CADENCE
-    has = _section(new, "review", "cadence") or DEFAULT_CADENCE
-    pointer = "/review/cadence" if _section(new, "review", "cadence") is not None else "/review"
+    had = section_at(old, "review", "cadence") or DEFAULT_CADENCE
+    has = section_at(new, "review", "cadence") or DEFAULT_CADENCE
+    pointer = "/review/cadence" if section_at(new, "review", "cadence") is not None else "/review"
     for change in compare_limit("review", "cadence", had, has, pointer, "review"):
         kind = CADENCE_LENGTHENED if change.kind != STRENGTHENED and change.kind != INCOMPARABLE else change.kind
         yield Change(kind, change.message, change.pointer, change.identity, "key" if pointer == "/review" else "value")
