@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import IO, Any
 
@@ -20,7 +20,7 @@ from charterlint import __version__
 from charterlint.batch.work import read_bytes
 from charterlint.cli.check import apply_baselines
 from charterlint.cli.diff_settings import DiffOptions, Resolved, resolve_diff_settings
-from charterlint.cli.outputs import OutputError, OutputSpec, expand_auto, parse_formats, write_reports
+from charterlint.cli.outputs import SHOWS_CONTENT, OutputError, OutputSpec, expand_auto, parse_formats, write_reports
 from charterlint.config.resolve import ConfigError
 from charterlint.config.settings import lintable
 from charterlint.diff.git import (
@@ -28,7 +28,7 @@ from charterlint.diff.git import (
     GitError,
     TooLarge,
     changes,
-    read_blob,
+    read_blobs,
     relative_to_repository,
     repository_root,
     resolve_commit,
@@ -70,6 +70,9 @@ def _error(message: str) -> int:
 def _read(target: Target, settings: DiffSettings) -> bytes | str:
     content = read_bytes(target, settings.limits.max_bytes)
     return f"{target.display}: file {content}" if isinstance(content, str) else content
+
+
+_BLOBS_AT_ONCE = 256  # base versions read from git per batch: two git processes each, bounded memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,19 +149,23 @@ def _from_git(request: DiffRequest, resolved: Resolved) -> _Compared | str:
         return versions
     settings = resolved.with_paths([(version.display, version.path) for version in versions])
     base_name = f'"{request.base}"'
-    for version in versions:
+    for start in range(0, len(versions), _BLOBS_AT_ONCE):
+        chunk = versions[start:start + _BLOBS_AT_ONCE]
         try:
-            base = read_blob(root, commit, version.old, settings.limits.max_bytes)
+            blobs = read_blobs(root, commit, [version.old for version in chunk], settings.limits.max_bytes)
         except GitError as error:
-            run.errors.append(f"{version.display}: {error}")
+            run.errors.append(f"cannot read the charters at {request.base}: {error}")
             continue
-        if isinstance(base, TooLarge):  # the loader says it is over the limit, without git reading it
-            base = b" " * (settings.limits.max_bytes + 1)
-        content = _read(version.target, settings) if version.target is not None else None
-        if isinstance(content, str):
-            run.errors.append(content)
-            continue
-        run.files.append(compare_versions(version.display, base, content, settings, base_name, version.renamed_from))
+        for version in chunk:
+            base = blobs[version.old]
+            if isinstance(base, TooLarge):  # the loader says it is over the limit, without git reading it
+                base = b" " * (settings.limits.max_bytes + 1)
+            content = _read(version.target, settings) if version.target is not None else None
+            if isinstance(content, str):
+                run.errors.append(content)
+                continue
+            run.files.append(compare_versions(version.display, base, content, settings, base_name,
+                                              version.renamed_from))
     return run
 
 
@@ -187,6 +194,8 @@ def run_diff(request: DiffRequest, color_for: Callable[[IO[Any]], bool]) -> int:
         click.echo(f"charterlint: warning: {inert(note)}", err=True)
     outputs = parse_formats(expand_auto(request.formats or ["auto"], os.environ.get("GITHUB_ACTIONS") == "true"),
                             [*renderers, "auto"], frozenset({"json", "sarif", "junit", "html"}))
+    if not any(output.name in SHOWS_CONTENT for output in outputs):  # unchanged charters need not be parsed
+        resolved = replace(resolved, settings=replace(resolved.settings, keep_data=False))
     run = _two_files(request, resolved) if request.base is None else _from_git(request, resolved)
     if isinstance(run, str):
         return _error(run)

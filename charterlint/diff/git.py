@@ -90,8 +90,80 @@ class TooLarge:
     size: int
 
 
-def read_blob(root: Path, commit: str, path: str, max_bytes: int) -> bytes | TooLarge | None:
+Blob = bytes | TooLarge | None  # None: no such file in the commit
+
+
+def read_blob(root: Path, commit: str, path: str, max_bytes: int) -> Blob:
     """The file at `path` (relative to the repository, POSIX) in `commit`; None when it has none."""
+    return read_blobs(root, commit, [path], max_bytes)[path]
+
+
+def read_blobs(root: Path, commit: str, paths: Sequence[str], max_bytes: int) -> dict[str, Blob]:
+    """The files at `paths` in `commit`, with two git processes for all of them: `cat-file
+    --batch-check` for each one's kind and size, then `--batch` for the blobs within the limit.
+    (The batch protocol is line-based: a path with a line break in it is asked for alone.)"""
+    found: dict[str, Blob] = {}
+    listed = [path for path in dict.fromkeys(paths) if "\n" not in path and "\r" not in path]
+    sizes = _batch(root, "--batch-check", [f"{commit}:{path}" for path in listed])
+    wanted = []
+    for path, header in zip(listed, sizes):
+        kind, size = header
+        if kind != "blob":
+            found[path] = None
+        elif size > max_bytes:
+            found[path] = TooLarge(size)
+        else:
+            wanted.append(path)
+    contents = _contents(root, [f"{commit}:{path}" for path in wanted])
+    found.update(zip(wanted, contents))
+    for path in paths:
+        if path not in found:  # a line break in its name
+            found[path] = _one_blob(root, commit, path, max_bytes)
+    return found
+
+
+def _batch(root: Path, mode: str, specs: Sequence[str]) -> list[tuple[str, int]]:
+    """(kind, size) of each spec, ("missing", 0) for one that names nothing."""
+    if not specs:
+        return []
+    done = _git_input(root, ["cat-file", mode], "".join(spec + "\n" for spec in specs).encode())
+    headers = []
+    for line in done.splitlines():
+        parts = line.rsplit(b" ", 2)
+        if len(parts) == 3 and parts[2].isdigit():
+            headers.append((parts[1].decode("ascii", "replace"), int(parts[2])))
+        else:  # "<spec> missing" or "ambiguous"
+            headers.append(("missing", 0))
+    return headers
+
+
+def _contents(root: Path, specs: Sequence[str]) -> list[bytes]:
+    """The content of each spec (all blobs, known to exist), read from one `cat-file --batch`."""
+    if not specs:
+        return []
+    out = _git_input(root, ["cat-file", "--batch"], "".join(spec + "\n" for spec in specs).encode())
+    contents, offset = [], 0
+    for _ in specs:
+        end = out.index(b"\n", offset)
+        size = int(out[offset:end].rsplit(b" ", 1)[1])
+        contents.append(out[end + 1:end + 1 + size])
+        offset = end + 1 + size + 1  # the content, then a line break
+    return contents
+
+
+def _git_input(root: Path, args: list[str], data: bytes) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], input=data, capture_output=True, check=False,
+                              env={**os.environ, **_ENV})
+    except OSError as error:
+        raise GitError(f"git cannot be run: {error.strerror or error}") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(reason[-1] if reason else f"git {args[0]} failed")
+    return done.stdout
+
+
+def _one_blob(root: Path, commit: str, path: str, max_bytes: int) -> Blob:
     spec = f"{commit}:{path}"
     done = _git(root, "cat-file", "-s", spec, check=False)
     if done.returncode != 0:
@@ -99,8 +171,7 @@ def read_blob(root: Path, commit: str, path: str, max_bytes: int) -> bytes | Too
     size = int(done.stdout.strip() or 0)
     if size > max_bytes:
         return TooLarge(size)
-    kind = _git(root, "cat-file", "-t", spec).stdout.strip()
-    if kind != b"blob":
+    if _git(root, "cat-file", "-t", spec).stdout.strip() != b"blob":
         return None
     return _git(root, "cat-file", "blob", spec).stdout
 

@@ -34,6 +34,7 @@ class DiffSettings:
     today: dt.date
     limits: Limits = Limits()
     turned_off: Mapping[str, frozenset[str]] = field(default_factory=dict)  # by report path: per-file-ignores
+    keep_data: bool = True  # an output shows each charter (HTML): parse even the unchanged ones for it
 
     def for_file(self, path: str) -> Mapping[str, ActiveRule]:
         off = self.turned_off.get(path, frozenset())
@@ -56,8 +57,10 @@ def compare_versions(path: str, base: bytes | None, new: bytes | None, settings:
         was = f' (was "{old_path or path}" in {base_name})'
         change = Change(CHARTER_REMOVED, f"removed: the whole charter{was}", "", "charter")
         return Compared(FileResult(path, tuple(change_findings(path, [change], None, None, rules)), parsed=False))
-    document = load_version(path, new, settings.limits, settings.validator)
     unchanged = base is None or base == new  # nothing to compare: no finding, and no note
+    if unchanged and not settings.keep_data:
+        return Compared(FileResult(path, ()))
+    document = load_version(path, new, settings.limits, settings.validator)
     if isinstance(document, Unusable):
         lines = tuple(split_lines(new.decode("utf-8", "replace"))) if len(new) <= settings.limits.max_bytes else ()
         note = "" if unchanged else (f"{path}:{document.line}: not compared: not a valid charter ({document.reason});"
