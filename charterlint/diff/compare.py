@@ -12,7 +12,7 @@ from typing import Any
 
 from charterlint.diff.change import Change
 from charterlint.diff.commitments import Owner, compare_promises
-from charterlint.diff.opening import hours_changes
+from charterlint.diff.opening import business_calendar_changes, hours_changes
 from charterlint.diff.sections import (
     accessibility_changes,
     channel_changes,
@@ -62,6 +62,7 @@ def compare_charters(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Cha
         *follow_up_changes(old, new),
         *compare_promises(old, new, owners, matches, added),
         *hours_changes(old, new),
+        *business_calendar_changes(old, new),
         *feedback_changes(old, new, kept_channels),
         *escalation_changes(old, new, matches),
         *accessibility_changes(old, new),

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from charterlint.charter.subjects import show_value
-from charterlint.charter.views import channels
+from charterlint.charter.views import CharterIndex, channels
 from charterlint.diff.change import HOURS_REDUCED, INCOMPARABLE, STRENGTHENED, Change
 from charterlint.diff.hours import Week, calendar_week, calendars_by_id, channel_week, compare_weeks
 from charterlint.diff.sections import mappings
@@ -25,6 +25,29 @@ def _week_change(subject: str, old: Week, new: Week, pointer: str, identity: str
     elif change.extended:
         yield Change(STRENGTHENED, f"extended: {subject} open longer: gains {change.describe_gained()}",
                      pointer, f"{identity}|{change.gained}", anchor)
+
+
+def _business_calendar(data: Mapping[str, Any]) -> str | None:
+    """The calendar working and business units count on: `business_calendar`, else the first."""
+    named = data.get("business_calendar")
+    if isinstance(named, str):
+        return named
+    first = next(iter(calendars_by_id(data)), None)
+    return first
+
+
+def business_calendar_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
+    """Working and business days that now count on another calendar: every such limit changes
+    length in a way no comparison of the limits shows."""
+    before, after = _business_calendar(old), _business_calendar(new)
+    if before is None or after is None or before == after:
+        return
+    if not any(duration.business_word for _, duration in CharterIndex.of(dict(new)).durations):
+        return
+    pointer = "/business_calendar" if "business_calendar" in new else "/calendars/0/id"
+    yield Change(INCOMPARABLE, f"changed, cannot compare: working and business days count on calendar"
+                               f" {show_value(after)}, not {show_value(before)} (every limit in them changes length)",
+                 pointer, f"business_calendar|{before}|{after}")
 
 
 def hours_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
@@ -57,7 +80,7 @@ def hours_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
         pointer = join(channel.pointer, "hours")
         if old_week is None or new_week is None:
             yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} hours {_hours(had)} -> {_hours(has)}"
-                                       " (the hours are not published)", pointer, f"channel:{channel.id}|hours|{had}|{has}")
+                                       " (the hours are not published, or name no calendar)", pointer, f"channel:{channel.id}|hours|{had}|{has}")
         else:
             yield from _week_change(f"{subject} (hours {_hours(had)} -> {_hours(has)})", old_week, new_week,
                                     pointer, f"channel:{channel.id}|hours")

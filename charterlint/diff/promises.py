@@ -35,34 +35,42 @@ def _shown(value: Any, default: str) -> str:
 
 
 def compare_limit(subject: str, field: str, old: Any, new: Any, pointer: str, identity: str,
-                  *, longer_is_weaker: bool = True) -> Iterator[Change]:
+                  *, absent_is_no_limit: bool = True) -> Iterator[Change]:
     """A time limit (`within`, `every`, `after`, `cadence`) that was `old` and is `new` (None: absent).
 
-    `pointer` is the limit's place in the new version (or its parent's, when it is gone)."""
-    if old == new or old is None:
-        if old is None and new is not None and longer_is_weaker:
-            yield Change(STRENGTHENED, f"added: {subject} {field} {show_value(new)}", pointer,
-                         f"{identity}|{field}|+{new}")
+    `pointer` is the limit's place in the new version (or its parent's, when it is gone). An
+    absent limit is no limit (a commitment's `within`: adding one strengthens the promise), or,
+    with `absent_is_no_limit=False`, not stated (an external body's `after`: a wait written down
+    where none was is neither better nor worse)."""
+    if old == new:
         return
     key = f"{identity}|{field}|{old}|{new}"
-    if new is None:
+    if (old is None or new is None) and not absent_is_no_limit:
+        yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} {field} {_shown(old, 'not stated')} ->"
+                                   f" {_shown(new, 'not stated')}", pointer, key)
+    elif old is None:
+        yield Change(STRENGTHENED, f"added: {subject} {field} {show_value(new)}", pointer, f"{identity}|{field}|+{new}")
+    elif new is None:
         yield Change(LIMIT_LENGTHENED, f"lengthened: {subject} {field} {show_value(old)} -> no time limit",
                      pointer, key, anchor="container")
-        return
+    else:
+        yield from _compare_durations(subject, field, old, new, pointer, key)
+
+
+def _compare_durations(subject: str, field: str, old: str, new: str, pointer: str, key: str) -> Iterator[Change]:
     before, after = parse_duration(old), parse_duration(new)
+    shown = f"{show_value(old)} -> {show_value(new)}"
     if before is None or after is None:  # "final response" and the like: not a duration
-        yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} {field} {show_value(old)} -> "
-                                   f"{show_value(new)}", pointer, key)
+        yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} {field} {shown}", pointer, key)
         return
     ordering = compare_durations(before, after)
     if ordering is Ordering.INCOMPARABLE:
-        yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} {field} {show_value(old)} -> "
-                                   f"{show_value(new)} ({_WHY_INCOMPARABLE})", pointer, key)
-    elif ordering is not Ordering.SAME:
-        weaker = (ordering is Ordering.LONGER) == longer_is_weaker
-        verb = "lengthened" if ordering is Ordering.LONGER else "shortened"
-        kind = LIMIT_LENGTHENED if weaker else STRENGTHENED
-        yield Change(kind, f"{verb}: {subject} {field} {show_value(old)} -> {show_value(new)}", pointer, key)
+        yield Change(INCOMPARABLE, f"changed, cannot compare: {subject} {field} {shown} ({_WHY_INCOMPARABLE})",
+                     pointer, key)
+    elif ordering is Ordering.LONGER:
+        yield Change(LIMIT_LENGTHENED, f"lengthened: {subject} {field} {shown}", pointer, key)
+    elif ordering is Ordering.SHORTER:
+        yield Change(STRENGTHENED, f"shortened: {subject} {field} {shown}", pointer, key)
 
 
 def _share(value: Any) -> float:

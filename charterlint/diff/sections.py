@@ -142,7 +142,8 @@ def escalation_changes(old: Mapping[str, Any], new: Mapping[str, Any], matches: 
         new_index, new_entry = after[body]
         pointer = join("/escalation/external", new_index)
         yield from compare_limit(f'external body "{body}"', "after", entry.get("after"), new_entry.get("after"),
-                                 join(pointer, "after") if "after" in new_entry else pointer, f"external:{body}")
+                                 join(pointer, "after") if "after" in new_entry else pointer, f"external:{body}",
+                                 absent_is_no_limit=False)
     for body, (index, _) in after.items():
         if body not in before:
             yield Change(STRENGTHENED, f'added: external body "{body}"', join("/escalation/external", index),

@@ -77,3 +77,13 @@ def test_a_lower_review_cadence_and_a_new_one_compare_with_the_default() -> None
     assert _changes(BASE, BASE.replace("  cadence: 12 months\n", "")) == []
     assert _changes(BASE, BASE.replace("cadence: 12 months", "cadence: 6 months")) == [
         ("promise-strengthened", "/review/cadence", 'shortened: review cadence "12 months" -> "6 months"')]
+
+
+def test_working_days_counted_on_another_calendar_cannot_be_compared() -> None:
+    old = BASE.replace("calendars:\n", "business_calendar: office\ncalendars:\n").replace(
+        "channels:\n", "  - id: evening\n    timezone: Europe/London\n    open:\n      mon-sun: \"17:00-22:00\"\n"
+                       "channels:\n", 1)
+    new = old.replace("business_calendar: office", "business_calendar: evening")
+    assert _changes(old, new) == [("change-not-comparable", "/business_calendar",
+                                   'changed, cannot compare: working and business days count on calendar "evening",'
+                                   ' not "office" (every limit in them changes length)')]
