@@ -39,7 +39,7 @@ def owner_phrase(owners: list[Owner]) -> str:
     if kind == "channel":
         names = [f'"{n}"' for _, n in owners]
         return f"channel {names[0]}" if len(names) == 1 else f"channels {', '.join(names[:-1])} and {names[-1]}"
-    return {"standard": f'standard "{name}"', "stage": f'escalation stage "{name}"', "feedback": "feedback",
+    return {"standard": f'standard "{name}"', "stage": f"escalation stage {show_value(name)}", "feedback": "feedback",
             "disputes": "disputes"}[kind]
 
 

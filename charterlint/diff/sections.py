@@ -123,12 +123,12 @@ def escalation_changes(old: Mapping[str, Any], new: Mapping[str, Any], matches: 
     for index, stage in mappings(section_at(old, "escalation", "stages")):
         name = str(stage.get("name", index + 1))
         if name not in matches:
-            yield Change(STAGE_REMOVED, f'removed: escalation stage "{name}"', lost_at, f"stage:{name}",
+            yield Change(STAGE_REMOVED, f"removed: escalation stage {show_value(name)}", lost_at, f"stage:{name}",
                          anchor="key", base_pointer=join("/escalation/stages", index))
     for index, stage in mappings(new_stages):
         name = str(stage.get("name", index + 1))
         if name not in matches.values():
-            yield Change(STRENGTHENED, f'added: escalation stage "{name}"', join("/escalation/stages", index),
+            yield Change(STRENGTHENED, f"added: escalation stage {show_value(name)}", join("/escalation/stages", index),
                          f"stage:{name}|added", anchor="container")
     before = {str(b.get("body")): (i, b) for i, b in mappings(section_at(old, "escalation", "external"))}
     after = {str(b.get("body")): (i, b) for i, b in mappings(section_at(new, "escalation", "external"))}
@@ -136,17 +136,17 @@ def escalation_changes(old: Mapping[str, Any], new: Mapping[str, Any], matches: 
         "/escalation" if "escalation" in new else "")
     for body, (index, entry) in before.items():
         if body not in after:
-            yield Change(EXTERNAL_BODY_REMOVED, f'removed: external body "{body}"', lost_at, f"external:{body}",
+            yield Change(EXTERNAL_BODY_REMOVED, f"removed: external body {show_value(body)}", lost_at, f"external:{body}",
                          anchor="key", base_pointer=join("/escalation/external", index))
             continue
         new_index, new_entry = after[body]
         pointer = join("/escalation/external", new_index)
-        yield from compare_limit(f'external body "{body}"', "after", entry.get("after"), new_entry.get("after"),
+        yield from compare_limit(f"external body {show_value(body)}", "after", entry.get("after"), new_entry.get("after"),
                                  join(pointer, "after") if "after" in new_entry else pointer, f"external:{body}",
                                  absent_is_no_limit=False)
     for body, (index, _) in after.items():
         if body not in before:
-            yield Change(STRENGTHENED, f'added: external body "{body}"', join("/escalation/external", index),
+            yield Change(STRENGTHENED, f"added: external body {show_value(body)}", join("/escalation/external", index),
                          f"external:{body}|added", anchor="container")
 
 

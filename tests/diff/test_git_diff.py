@@ -342,3 +342,16 @@ def test_an_allow_past_its_expiry_no_longer_accepts(repo: Path, capsys: pytest.C
            "target: 90%, strength: guarantee}  # charterlint: allow CH606 -- until 2026-03-31: pilot")
     assert diff(capsys, "--base", "HEAD", "--today", "2026-03-31")[1] == []
     assert [f[0] for f in diff(capsys, "--base", "HEAD", "--today", "2026-04-01")[1]] == ["CH606"]
+
+
+def test_a_hostile_name_stays_on_one_line_in_every_text_output(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = "Team\\n::error file=x::owned\\u202e " + "x" * 100
+    commit(repo, {PATH: BASE.replace("- name: Complaints manager", f'- name: "{hostile}"')}, "hostile")
+    change(repo, f'    - name: "{hostile}"\n      respond: {{within: 20 working days}}\n', "")
+    for name in ("text", "github", "markdown"):
+        code, out, _ = run(["diff", "--base", "HEAD", "--format", name], capsys)
+        lines = [line for line in out.splitlines() if "CH611" in line]
+        assert len(lines) == 1 and code == 1, name
+        assert "\n::error file=x" not in out
+        assert name == "github" or "\u202e" not in out  # annotations carry text exactly, escaped as GitHub reads it
+        assert "x" * 60 not in lines[0]  # the name is cut short
