@@ -195,9 +195,11 @@ def diff(paths: tuple[str, ...], base: str | None, formats: tuple[str, ...], col
          today: str | None, config_file: str | None, isolated: bool, select: tuple[str, ...],
          ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool, baseline: str | None,
          write_baseline: str | None) -> int:
-    """Report the promises a change weakens (and strengthens): charterlint diff --base REF [PATHS]...
+    """Report the promises a change to charters weakens, and those it strengthens.
 
-    Exit 1 when a change at or above the fail level remains, 2 on a usage, configuration or git error.
+    `charterlint diff --base REF [PATHS]...` compares each charter with its version at a git
+    revision; `charterlint diff OLD NEW` compares two files. See docs/diff.md. Exit 1 when a
+    change at or above the fail level remains, 2 on a usage, configuration or git error.
     """
     # lazy: see check
     from charterlint.cli.diff import DiffRequest, run_diff
