@@ -69,7 +69,7 @@ def _error(message: str) -> int:
 
 def _read(target: Target, settings: DiffSettings) -> bytes | str:
     content = read_bytes(target, settings.limits.max_bytes)
-    return f"{target.display}: file {content}" if isinstance(content, str) else content
+    return f'"{target.display}" {content}' if isinstance(content, str) else content  # "x" is a directory, ...
 
 
 _BLOBS_AT_ONCE = 256  # base versions read from git per batch: two git processes each, bounded memory
@@ -86,6 +86,9 @@ class _Compared:
 def _two_files(request: DiffRequest, resolved: Resolved) -> _Compared | str:
     if len(request.paths) != 2:
         return "give --base REF (and the paths to compare), or two files: charterlint diff OLD NEW"
+    missing = [path for path in request.paths if not os.path.lexists(path)]
+    if missing:
+        return f'path "{missing[0]}" does not exist'
     cwd = Path.cwd()
     old, new = (Target(Path(p), display_path(Path(p), cwd)) for p in request.paths)
     settings = resolved.with_paths([(new.display, new.path)])

@@ -355,3 +355,12 @@ def test_a_hostile_name_stays_on_one_line_in_every_text_output(repo: Path, capsy
         assert "\n::error file=x" not in out
         assert name == "github" or "\u202e" not in out  # annotations carry text exactly, escaped as GitHub reads it
         assert "x" * 60 not in lines[0]  # the name is cut short
+
+
+def test_two_files_one_missing_or_a_folder_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "new.charter.yaml").write_text(BASE, encoding="utf-8")
+    assert run(["diff", "old.charter.yaml", "new.charter.yaml"], capsys)[::2] == (
+        2, 'charterlint: error: path "old.charter.yaml" does not exist\n')
+    (project / "folder").mkdir()
+    assert run(["diff", "folder", "new.charter.yaml"], capsys)[::2] == (
+        2, 'charterlint: error: "folder" is a directory, not a charter file\n')
