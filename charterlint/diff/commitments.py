@@ -100,42 +100,56 @@ def compare_promises(old_data: Mapping[str, Any], new_data: Mapping[str, Any], o
                      stage_names: Mapping[str, str], added_owners: set[Owner]) -> Iterator[Change]:
     """Every change to a promise whose owner is in the new version (`owner_pointers`: each owner's
     place there; a removed channel or stage is reported once, as such, and the promises of an
-    `added_owners` channel or stage with it)."""
-    owners_kept = set(owner_pointers)
+    `added_owners` channel or stage with it). A promise of a standard that several channels
+    share is compared, removed or added once, naming them all."""
     old_groups = _grouped(promises(old_data, stage_names))
     new_groups = _grouped(promises(new_data))
-    compared: dict[tuple[str, str], list[Owner]] = {}  # one comparison per (old, new) pair: a standard's is shared
+    compared: dict[tuple[str, str], list[Owner]] = {}  # by (old pointer, new pointer)
+    removed: dict[str, list[Owner]] = {}  # by old pointer
     for (owner, event), old in old_groups.items():
-        if owner not in owners_kept:
+        if owner not in owner_pointers:
             continue
-        new = new_groups.get((owner, event), [])
-        matched, unmatched = _pairs(old, new)
+        matched, unmatched = _pairs(old, new_groups.get((owner, event), []))
         for before, after in matched:
             compared.setdefault((before.pointer, after.pointer), []).append(owner)
         for promise in unmatched:
-            yield _removed(promise, owner, new, owner_pointers)
+            removed.setdefault(promise.pointer, []).append(owner)
     old_at = {p.pointer: p for group in old_groups.values() for p in group}
     new_at = {p.pointer: p for group in new_groups.values() for p in group}
     for (old_pointer, new_pointer), owners in compared.items():
         before, after = old_at[old_pointer], new_at[new_pointer]
-        identity = "|".join(f"{kind}:{name}" for kind, name in owners) + f"|{before.event}|{before.when}"
-        subject = f"{owner_phrase(owners)} {before.event if before.event != 'update' else 'progress updates'}"
-        subject += f" ({show_value(before.when)})" if before.when else ""
-        yield from compare_commitment(subject, before.data, after.data, after.pointer, identity)
+        yield from compare_commitment(_subject(owners, before), before.data, after.data, after.pointer,
+                                      _identity(owners, before))
+    for old_pointer, owners in removed.items():
+        promise = old_at[old_pointer]
+        yield _removed(promise, owners, new_groups.get((owners[0], promise.event), []), owner_pointers)
+    added: dict[str, list[Owner]] = {}  # by new pointer
     for (owner, event), new in new_groups.items():
-        old = old_groups.get((owner, event), [])
-        if owner in owners_kept and owner not in added_owners and not old:
+        if owner in owner_pointers and owner not in added_owners and (owner, event) not in old_groups:
             for promise in new:
-                yield Change(STRENGTHENED, f"added: {owner_phrase([owner])} {_describe(promise)}", promise.pointer,
-                             f"{owner[0]}:{owner[1]}|{event}|{promise.when}|added", anchor="container")
+                added.setdefault(promise.pointer, []).append(owner)
+    for new_pointer, owners in added.items():
+        promise = new_at[new_pointer]
+        yield Change(STRENGTHENED, f"added: {owner_phrase(owners)} {_describe(promise)}", new_pointer,
+                     _identity(owners, promise) + "|added", anchor="container")
 
 
-def _removed(promise: Promise, owner: Owner, remaining: list[Promise], owner_pointers: Mapping[Owner, str]) -> Change:
-    identity = f"{owner[0]}:{owner[1]}|{promise.event}|{promise.when}|removed"
-    where = owner_pointers.get(owner, "")
+def _subject(owners: list[Owner], promise: Promise) -> str:
+    """`channel "email" respond`, `channels "email" and "post" progress updates ("by post")`."""
+    event = promise.event if promise.event != "update" else "progress updates"
+    return f"{owner_phrase(owners)} {event}" + (f" ({show_value(promise.when)})" if promise.when else "")
+
+
+def _identity(owners: list[Owner], promise: Promise) -> str:
+    return "|".join(f"{kind}:{name}" for kind, name in owners) + f"|{promise.event}|{promise.when}"
+
+
+def _removed(promise: Promise, owners: list[Owner], remaining: list[Promise],
+             owner_pointers: Mapping[Owner, str]) -> Change:
+    identity = _identity(owners, promise) + "|removed"
     if remaining:  # the event still has variants, but none for this case
-        return Change(INCOMPARABLE, f"changed, cannot compare: {owner_phrase([owner])} {_describe(promise)} has no"
+        return Change(INCOMPARABLE, f"changed, cannot compare: {owner_phrase(owners)} {_describe(promise)} has no"
                                     " variant for this case any more", remaining[0].pointer, identity,
                       anchor="container", base_pointer=promise.pointer)
-    return Change(COMMITMENT_REMOVED, f"removed: {owner_phrase([owner])} {_describe(promise)}", where, identity,
-                  anchor="container", base_pointer=promise.pointer)
+    return Change(COMMITMENT_REMOVED, f"removed: {owner_phrase(owners)} {_describe(promise)}",
+                  owner_pointers.get(owners[0], ""), identity, anchor="container", base_pointer=promise.pointer)

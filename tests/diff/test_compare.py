@@ -87,3 +87,15 @@ def test_working_days_counted_on_another_calendar_cannot_be_compared() -> None:
     assert _changes(old, new) == [("change-not-comparable", "/business_calendar",
                                    'changed, cannot compare: working and business days count on calendar "evening",'
                                    ' not "office" (every limit in them changes length)')]
+
+
+def test_a_shared_standards_promise_removed_or_added_is_one_finding_naming_its_channels() -> None:
+    shared = BASE.replace("accessibility:", "standards:\n  - id: written\n    channels: [phone, email]\n"
+                                            "    commitments:\n      resolve: {within: 10 working days}\n"
+                                            "accessibility:")
+    without = shared.replace("      resolve: {within: 10 working days}\n", "      update: {every: 5 working days}\n")
+    assert _changes(shared, without) == [
+        ("commitment-removed", "/channels/0/commitments",
+         'removed: channels "phone" and "email" resolve commitment "10 working days"'),
+        ("promise-strengthened", "/standards/0/commitments/update",
+         'added: channel "phone" progress updates "5 working days"')]
