@@ -170,6 +170,51 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--base", metavar="REF",
+              help="Compare each charter under PATHS (default: .) with its version at this git revision"
+                   " (a branch, tag or commit; renames followed). Without it, give two files: OLD NEW.")
+@click.option("--format", "--output-format", "-f", "formats", multiple=True, metavar="NAME[:PATH]",
+              help="Output format, optionally to a file; repeatable: text, json, sarif, github, junit, html,"
+                   " markdown (a summary table for $GITHUB_STEP_SUMMARY or a comment), or auto (the default).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour text output (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--quiet", "-q", is_flag=True, help="Print each finding on one line, without source excerpts.")
+@click.option("--today", metavar="YYYY-MM-DD", help="The date inline `allow ... until` expiry compares with.")
+@_with_config_options
+@click.option("--select", multiple=True, metavar="RULES", help="Report only these diff rules (CH6xx codes, prefixes or names).")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Do not report these diff rules, each named alone (a code such as CH605, or a name).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Exit 1 when a finding at or above this severity remains (default: config `fail-on`, else warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when promises were weakened.")
+@click.option("--baseline", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Accept the changes this baseline records (they count as suppressed).")
+@click.option("--write-baseline", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Record the current changes in FILE, for --baseline.")
+def diff(paths: tuple[str, ...], base: str | None, formats: tuple[str, ...], color: str, quiet: bool,
+         today: str | None, config_file: str | None, isolated: bool, select: tuple[str, ...],
+         ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool, baseline: str | None,
+         write_baseline: str | None) -> int:
+    """Report the promises a change to charters weakens, and those it strengthens.
+
+    `charterlint diff --base REF [PATHS]...` compares each charter with its version at a git
+    revision; `charterlint diff OLD NEW` compares two files. See docs/diff.md. Exit 1 when a
+    change at or above the fail level remains, 2 on a usage, configuration or git error.
+    """
+    # lazy: see check
+    from charterlint.cli.diff import DiffRequest, run_diff
+    from charterlint.cli.diff_settings import DiffOptions
+
+    options = DiffOptions(select=_split(select) if select else None, ignore=_split(ignore), fail_on=fail_on,
+                          today=_today(today) if today is not None else None, config=config_file, isolated=isolated)
+    request = DiffRequest(base=base, paths=paths or ((".",) if base is not None else ()), formats=formats,
+                          quiet=quiet, options=options, exit_zero=exit_zero, baseline=baseline,
+                          write_baseline=write_baseline)
+    return run_diff(request, lambda stream: _use_color(color, stream))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the states (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--today", metavar="YYYY-MM-DD",
@@ -292,9 +337,11 @@ def rules_command(path: Path | None, test: bool, config_file: str | None, isolat
 
         click.echo(rules_table(rules), nl=False)
         return EXIT_CLEAN
-    from charterlint.engine.examples import render_results, run_examples  # lazy: only rules --test lints
+    # lazy: only rules --test lints
+    from charterlint.diff.examples import run_diff_examples
+    from charterlint.engine.examples import render_results, run_examples
 
-    results = run_examples(rules)
+    results = run_examples(rules) + run_diff_examples(rules)  # diff rules' examples are pairs of versions
     click.echo(render_results(results, rules), nl=False)
     return EXIT_CLEAN if all(result.ok for result in results) else EXIT_FINDINGS
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 import click
 
@@ -35,7 +35,16 @@ from charterlint.source.regular import read_text
 MAX_BASELINE_BYTES = 256 * 1024 * 1024  # a baseline of a million findings is about 200 MB
 
 
-def apply_baselines(report: Report, request: CheckRequest) -> Report:
+class BaselinePaths(Protocol):
+    """What a request says of baselines (`check`'s and `diff`'s)."""
+
+    @property
+    def baseline(self) -> str | None: ...
+    @property
+    def write_baseline(self) -> str | None: ...
+
+
+def apply_baselines(report: Report, request: BaselinePaths) -> Report:
     """--write-baseline records the findings, then both it and --baseline suppress those recorded."""
     # lazy: only runs with a baseline read or write one
     from charterlint.engine.baseline import BaselineError, apply_baseline, count_entries, read_baseline, render_baseline

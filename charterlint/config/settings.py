@@ -88,7 +88,7 @@ def lint_settings(config: Config, rules: Sequence[Rule], today: dt.date) -> Lint
     active = {
         rule.code: ActiveRule(rule, config.severities.get(rule.code, rule.severity), config.options.get(rule.code, {}))
         for rule in rules
-        if rule.code in enabled
+        if rule.code in enabled and not rule.engine.compares  # diff rules: only `charterlint diff` reports them
     }
     return LintSettings(rules=active, today=config.today or today, validator=charter_validator(),
                         limits=config.limits, catalogue=tuple(rules))

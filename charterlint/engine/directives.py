@@ -25,7 +25,7 @@ from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import resolve
 from charterlint.source.problem_kinds import DIRECTIVE
 
-ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable", "allow")
 DATA_KEY = "x-charterlint"
 _EXPECTED = "expected disable-next-line, disable-line, disable, enable or disable-file and rule codes or names"
 _PREFIX = re.compile(r"\s*charterlint:\s*")
@@ -166,8 +166,20 @@ def _block(opened: tuple[Directive, str, Span], end_line: int | None) -> Entry:
 def _line_scope(directive: Directive, document: Document) -> tuple[Span, str]:
     if directive.action == "disable-file":
         return Span(Position(1, 1), _END), "in this file"
+    if directive.action == "allow":  # an accepted change (charterlint diff): its own line, or the next
+        return _allow_scope(directive, document)
     line = directive.span.start.line if directive.action == "disable-line" else _next_line(directive, document)
     return Span(Position(line, 1), Position(line + 1, 1)), f"on line {line}"
+
+
+def _allow_scope(directive: Directive, document: Document) -> tuple[Span, str]:
+    """`allow` after content covers its own line; alone on its line, the next line with content too."""
+    line = directive.span.start.line
+    before = document.lines[line - 1][: directive.span.start.column - 1] if line <= len(document.lines) else ""
+    if before.strip() and before.strip() != "<!--":
+        return Span(Position(line, 1), Position(line + 1, 1)), f"on line {line}"
+    last = _next_line(directive, document)
+    return Span(Position(line, 1), Position(last + 1, 1)), f"on line {last}"
 
 
 def _next_line(directive: Directive, document: Document) -> int:

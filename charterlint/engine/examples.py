@@ -83,10 +83,12 @@ def _listed(findings: Sequence[Expected]) -> list[str]:
 
 
 def examples_of(rules: Sequence[Rule]) -> list[Example]:
-    """Every documented example of the rules, fail examples first for each rule."""
+    """Every documented example of the rules, fail examples first for each rule; not those of the
+    diff rules (engine.compares): their examples are pairs of versions, which diff.examples runs."""
     return [
         Example(rule, kind, index)
         for rule in rules
+        if not rule.engine.compares
         for kind in KINDS
         for index in range(len(rule.examples.get(kind, ())))
     ]

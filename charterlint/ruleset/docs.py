@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from charterlint.ruleset.rule import Rule
 
@@ -14,17 +16,30 @@ _GROUPS = (
     ("CH3", "CH3xx — commitment quality"),
     ("CH4", "CH4xx — rights, team, escalation, reporting"),
     ("CH5", "CH5xx — Markdown prose"),
+    ("CH6", "CH6xx — promise changes (`charterlint diff`)"),
 )
+DIFF = "diff"  # what the preset column says of a diff rule: `charterlint diff` runs it, no preset does
 
 
 def _presets(rule: Rule) -> str:
+    if rule.engine.compares:
+        return DIFF
     return "recommended, strict" if rule.recommended else "strict"
+
+
+def _example_source(example: Mapping[str, Any]) -> tuple[str, str]:
+    """(the example's text, its fence language): a diff rule's pair of versions as a unified diff."""
+    if "base" not in example:
+        return example["charter"].rstrip("\n"), "markdown" if example.get("filename", "").endswith(".md") else "yaml"
+    lines = difflib.unified_diff(example["base"].splitlines(), example["charter"].splitlines(), "base", "new",
+                                 lineterm="")
+    return "\n".join(lines), "diff"
 
 
 def rules_table(rules: Sequence[Rule]) -> str:
     """Aligned plain-text table: code, name, severity, preset, summary."""
     rows = [("CODE", "NAME", "SEVERITY", "PRESET", "SUMMARY")]
-    rows += [(r.code, r.name, r.severity.label, "recommended" if r.recommended else "strict", r.summary) for r in rules]
+    rows += [(r.code, r.name, r.severity.label, _presets(r).split(",")[0], r.summary) for r in rules]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return "".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4] + "\n"
@@ -47,7 +62,7 @@ def _example_text(rule: Rule, kind: str) -> list[str]:
         title = "Fails" if kind == "fail" else "Passes"
         if example.get("description"):
             title += f" ({example['description']})"
-        lines += ["", f"{title}:", "", textwrap.indent(example["charter"].rstrip("\n"), "    ")]
+        lines += ["", f"{title}:", "", textwrap.indent(_example_source(example)[0], "    ")]
         for finding in example.get("findings", ()):
             lines.append(f"  -> {finding['line']}:{finding['column']}: {finding['message']}")
     return lines
@@ -91,8 +106,8 @@ def _markdown_rule(rule: Rule) -> list[str]:
     for kind, title in (("fail", "Fails"), ("pass", "Passes")):
         for example in rule.examples.get(kind, ()):
             suffix = f" ({example['description']})" if example.get("description") else ""
-            fence = "markdown" if example.get("filename", "").endswith(".md") else "yaml"
-            lines += [f"{title}{suffix}:", "", f"```{fence}", example["charter"].rstrip("\n"), "```", ""]
+            text, fence = _example_source(example)
+            lines += [f"{title}{suffix}:", "", f"```{fence}", text, "```", ""]
             for finding in example.get("findings", ()):
                 lines.append(f"- `{finding['line']}:{finding['column']}` {finding['message']}")
             if example.get("findings"):

@@ -43,12 +43,14 @@ class EngineRole(NamedTuple):
     always_reported: bool = False  # reported even when the configuration does not select it
     suppressible: bool = True  # False: inline directives cannot suppress its findings
     review_period: str = ""  # the option whose value is the review period reviewer reports use
+    compares: str = ""  # a diff rule: the change kind `charterlint diff` reports under it (never run by check)
 
     @classmethod
     def parse(cls, data: Mapping[str, Any]) -> EngineRole:
         return cls(reports=tuple(data.get("reports", ())), gates=bool(data.get("gates", False)),
                    always_reported=bool(data.get("always-reported", False)),
-                   suppressible=bool(data.get("suppressible", True)), review_period=data.get("review-period", ""))
+                   suppressible=bool(data.get("suppressible", True)), review_period=data.get("review-period", ""),
+                   compares=data.get("compares", ""))
 
     @property
     def checks_the_file(self) -> bool:
@@ -96,11 +98,12 @@ class RuleFileError(Exception):
 def _bind(data: Mapping[str, Any], source: str, checks: Mapping[str, Check]) -> Check | None:
     """The check a built-in rule file names: None for `engine`, one of `checks` (the registry of
     built-in checks), or a generic check."""
-    check, reports = data["check"], data.get("engine", {}).get("reports")
+    role = data.get("engine", {})
+    check, reports = data["check"], role.get("reports") or role.get("compares")
     if check == ENGINE or reports:
         if check != ENGINE or not reports:
             raise RuleFileError(f"{source}: a rule has check: engine exactly when the engine reports problem kinds"
-                                " under it (engine.reports)")
+                                " (engine.reports) or change kinds (engine.compares) under it")
         return None
     if isinstance(check, Mapping):
         try:

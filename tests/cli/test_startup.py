@@ -36,7 +36,8 @@ NEVER_FOR_ONE_FILE = {"importlib.metadata", "tomllib", "charterlint.engine.basel
                       "hashlib", "difflib", "charterlint.engine.directives", "charterlint.source.comments",
                       "charterlint.engine.suppress", "charterlint.reporters.review_status", "charterlint.reporters.wording",
                       "charterlint.source.json_loader", "charterlint.importer", "charterlint.cli.importer",
-                      "charterlint.cli.render", "charterlint.render", "jinja2", "docx", "markdown_it"}
+                      "charterlint.cli.render", "charterlint.render", "jinja2", "docx", "markdown_it",
+                      "charterlint.cli.diff", "charterlint.diff.compare", "charterlint.reporters.changes_markdown"}
 
 
 def test_version_imports_neither_the_linter_nor_its_libraries() -> None:

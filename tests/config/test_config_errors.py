@@ -16,7 +16,7 @@ __all__ = ["project"]  # the fixture
     ("text", "error"),
     [
         ("selct: [CH1]\n", '.charterlint.yaml:1:1: selct: unknown key "selct" (did you mean "select"?)'),
-        ("select: [CH1, CH999]\n", '.charterlint.yaml:1:15: select: "CH999" names no rule (did you mean "CH409"?)'),
+        ("select: [CH1, CH999]\n", '.charterlint.yaml:1:15: select: "CH999" names no rule (did you mean "CH690"?)'),
         ("ignore:\n  - vague-comitment\n",
          '.charterlint.yaml:2:5: ignore: "vague-comitment" names no rule (did you mean "vague-commitment"?)'),
         ("extend-select: [CH1\n", ".charterlint.yaml:1:16: invalid YAML: the [ opened here is never closed"
@@ -43,7 +43,7 @@ __all__ = ["project"]  # the fixture
         ("rules:\n  CH105:\n    options: {x: 1}\n",
          ".charterlint.yaml:3:15: rules.CH105.options.x: rule CH105 (feedback-not-on-channel) has no options"),
         ("per-file-ignores:\n  '*.md': [CH9]\n",
-         '.charterlint.yaml:2:12: per-file-ignores.*.md: "CH9" names no rule (did you mean "CH409"?)'),
+         '.charterlint.yaml:2:12: per-file-ignores.*.md: "CH9" names no rule (did you mean "CH690"?)'),
         ("exclude: legacy\n", '.charterlint.yaml:1:10: exclude: expected a list, not "legacy"'),
         ("fail-on: fatal\n", '.charterlint.yaml:1:10: fail-on: "fatal" is not one of error, warning, info'),
         ("today: 2026-13-01\n", '.charterlint.yaml:1:8: today: "2026-13-01" is not a date: expected e.g. "2026-01-01"'),
@@ -75,7 +75,7 @@ def test_a_bad_setting_is_reported_at_its_line_and_key(
     ("text", "error"),
     [
         ('[tool.charterlint]\nselect = ["CH1",\n  "CH999"]\n',
-         'pyproject.toml:2:1: select: "CH999" names no rule (did you mean "CH409"?)'),
+         'pyproject.toml:2:1: select: "CH999" names no rule (did you mean "CH690"?)'),
         ('[tool.charterlint]\nselect = ["CH1"]\n\n[tool.charterlint.rules.CH201]\nseverity = "fatal"\n',
          'pyproject.toml:5:1: rules.CH201.severity: "fatal" is not one of error, warning, info'),
         ('[tool.charterlint]\nrules = { CH201 = { severty = "error" } }\n',
@@ -111,7 +111,7 @@ def test_command_line_selectors_are_checked_the_same_way(project: Path, capsys: 
     assert cli(capsys, "check", "--select", "CH1,stale-reveiw") == (
         2, "", 'charterlint: error: --select: "stale-reveiw" names no rule (did you mean "stale-review"?)\n')
     assert cli(capsys, "check", "--ignore", "CH999") == (
-        2, "", 'charterlint: error: --ignore: "CH999" names no rule (did you mean "CH409"?)\n')
+        2, "", 'charterlint: error: --ignore: "CH999" names no rule (did you mean "CH690"?)\n')
 
 
 def test_a_missing_config_file_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

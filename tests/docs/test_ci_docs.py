@@ -42,10 +42,10 @@ def validate(tmp_path: Path, name: str, source: str, schema: str) -> None:
 def test_every_yaml_example_is_recognised() -> None:
     kinds = [("jobs" in b) + ("repos" in b) + ("charterlint" in b and "script" in b["charterlint"])
              for b in yaml_blocks()]
-    assert kinds == [1] * len(kinds) and len(kinds) == 5
+    assert kinds == [1] * len(kinds) and len(kinds) == 6
 
 
-@pytest.mark.parametrize("index", [0, 1, 2])
+@pytest.mark.parametrize("index", [0, 1, 2, 3])
 def test_workflows_are_valid(tmp_path: Path, index: int) -> None:
     workflows = [source for source, block in zip(sources(), yaml_blocks()) if "jobs" in block]
     validate(tmp_path, "workflow.yml", workflows[index], "vendor.github-workflows")
@@ -80,6 +80,18 @@ def test_gitlab_example_is_valid(tmp_path: Path) -> None:
     validate(tmp_path, ".gitlab-ci.yml", source, "vendor.gitlab-ci")
     assert "junit:charterlint-junit.xml" in " ".join(job["charterlint"]["script"])
     assert job["charterlint"]["artifacts"]["reports"]["junit"] == "charterlint-junit.xml"
+
+
+def test_the_diff_workflow_compares_with_the_base_commit_over_the_full_history() -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    workflow = [block for block in blocks_with("jobs") if block["name"] == "charter-promises"][0]
+    steps = workflow["jobs"]["charterlint"]["steps"]
+    assert steps[0]["uses"].startswith("actions/checkout@") and steps[0]["with"]["fetch-depth"] == 0
+    [step] = [s for s in steps if s.get("uses", "").startswith("charterlint/charterlint@")]
+    assert set(step["with"]) <= set(action["inputs"])
+    assert step["with"]["diff-base"] == "${{ github.event.pull_request.base.sha }}"
+    referenced = set(_OUTPUT_REFERENCE.findall(yaml.safe_dump(workflow)))
+    assert referenced == {"diff-sarif-file"} and referenced <= set(action["outputs"])
 
 
 def test_the_untrusted_pull_request_example_uses_the_base_branchs_configuration() -> None:

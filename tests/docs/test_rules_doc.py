@@ -23,7 +23,8 @@ def test_rules_lists_every_rule_file_with_its_name_severity_and_preset(capsys: p
     assert main(["rules", "--isolated"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["CODE", "NAME", "SEVERITY", "PRESET", "SUMMARY"]
-    shipped = [[r.code, r.name, r.severity.label, "recommended" if r.recommended else "strict"] for r in builtin_rules()]
+    shipped = [[r.code, r.name, r.severity.label, "diff" if r.engine.compares else "recommended" if r.recommended else "strict"]
+               for r in builtin_rules()]
     assert [line.split()[:4] for line in out[1:]] == shipped
     assert [line.split()[0] for line in out[1:]] == sorted(path.stem for path in RULE_FILES)
 

@@ -148,6 +148,7 @@ def test_findings_fail_the_step_with_annotations_sarif_and_counts(workspace: Pat
     assert run.exit_code == 1, run.log
     assert run.outputs | {"sarif-file": ""} == {
         "sarif-file": "", "errors": "2", "warnings": "0", "infos": "0", "findings": "2", "exit-code": "1",
+        "diff-exit-code": "", "diff-sarif-file": "",
     }
     annotations = [line for line in run.log.splitlines() if line.startswith("::error file=")]
     assert [line.split(",")[0] for line in annotations] == ["::error file=charters/bad.charter.yaml"] * 2
@@ -224,3 +225,43 @@ def test_default_install_is_the_actions_own_source_in_a_virtual_environment(work
     assert (runner_temp / "charterlint-venv").is_dir()
     from charterlint import __version__
     assert f"charterlint {__version__}" in run.log
+
+
+def test_diff_base_annotates_the_weakened_promises_and_fails_the_step(workspace: Path, runner_temp: Path) -> None:
+    from tests.diff.repo import BASE, git, make_repo
+
+    make_repo(workspace, {"charters/water.charter.yaml": BASE})
+    base = git(workspace, "rev-parse", "HEAD").strip()
+    charter = workspace / "charters" / "water.charter.yaml"
+    charter.write_text(BASE.replace("target: 95%", "target: 90%").replace("60 seconds", "30 seconds"),
+                       encoding="utf-8")
+    run = run_action({"version": "none", "paths": "charters", "args": "--select CH0", "diff-base": base},
+                     workspace, runner_temp)
+    assert run.exit_code == 1, run.log
+    assert (run.outputs["exit-code"], run.outputs["diff-exit-code"]) == ("0", "1")
+    warning = next(line for line in run.log.splitlines() if line.startswith("::warning "))
+    assert warning.startswith("::warning file=charters/water.charter.yaml,line=24,")
+    assert warning.endswith('::lowered: channel "email" respond target "95%25" -> "90%25"')
+    sarif = json.loads(Path(run.outputs["diff-sarif-file"]).read_text(encoding="utf-8"))
+    results = sarif["runs"][0]["results"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results] == [
+        ("CH680", 18), ("CH606", 24)]
+    assert "### charterlint diff: 1 promise weakened, 1 strengthened" in run.summary
+
+
+def test_without_diff_base_no_diff_runs(workspace: Path, runner_temp: Path) -> None:
+    write_bad_and_good(workspace)
+    run = run_action({"version": "none", "paths": "charters/good.charter.yaml"}, workspace, runner_temp)
+    assert run.exit_code == 0, run.log
+    assert (run.outputs["diff-exit-code"], run.outputs["diff-sarif-file"]) == ("", "")
+
+
+def test_a_diff_base_that_names_no_commit_fails_the_step(workspace: Path, runner_temp: Path) -> None:
+    from tests.diff.repo import BASE, make_repo
+
+    make_repo(workspace, {"charters/water.charter.yaml": BASE})
+    run = run_action({"version": "none", "paths": "charters", "args": "--select CH0",
+                      "diff-base": "--output=/tmp/owned"}, workspace, runner_temp)
+    assert run.exit_code == 2, run.log
+    assert run.outputs["diff-exit-code"] == "2"
+    assert not Path("/tmp/owned").exists()

@@ -214,3 +214,19 @@ def test_all_hook_lints_every_charter_whichever_file_changed(project: Path, pre_
     assert result.returncode == 1, output
     assert any(line.startswith("bad.charter.md:") for line in finding_lines(output)), output
     assert "of 2 files" in output and "legacy" not in output
+
+
+def test_diff_hook_reports_a_weakened_promise_against_head(project: Path, hook_repo: Path,
+                                                           pre_commit_home: Path) -> None:
+    good = project / "good.charter.yaml"
+    text = good.read_text(encoding="utf-8")
+    assert "within: 2 working days\n" in text
+    good.write_text(text.replace("within: 2 working days\n", "within: 4 working days\n", 1), encoding="utf-8")
+    result = pre_commit(project, pre_commit_home, "try-repo", str(hook_repo), "charterlint-diff",
+                        "--files", "good.charter.yaml", "notes.md")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert [line.split(": ", 2)[1] for line in finding_lines(output)] == ["warning CH605 [time-limit-lengthened] lengthened"]
+    unchanged = pre_commit(project, pre_commit_home, "try-repo", str(hook_repo), "charterlint-diff",
+                           "--files", "bad.charter.md")
+    assert unchanged.returncode == 0, unchanged.stdout + unchanged.stderr

@@ -50,7 +50,8 @@ def test_the_driver_lists_every_enabled_rule_with_its_documentation(examples_log
     from charterlint.ruleset.rule import load_builtin_rules
 
     driver = examples_log["runs"][0]["tool"]["driver"]
-    assert [r["id"] for r in driver["rules"]] == [r.code for r in load_builtin_rules()]
+    # every rule `check` runs: the diff rules (CH6xx) need two versions, so only `charterlint diff` has them
+    assert [r["id"] for r in driver["rules"]] == [r.code for r in load_builtin_rules() if not r.engine.compares]
     assert driver["name"] == "charterlint" and driver["version"] and driver["informationUri"]
     for descriptor in driver["rules"]:
         assert descriptor["shortDescription"]["text"] and descriptor["fullDescription"]["text"]
