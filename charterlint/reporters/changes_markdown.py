@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from charterlint.model import Finding, Report
 from charterlint.reporters import RenderOptions
-from charterlint.reporters.matrix_markdown import literal
+from charterlint.reporters.markdown import literal
 
 # (rule tag, what a row says), in the order the table lists them
 _GROUPS = (("weakened", "weakened"), ("not-compared", "not compared"), ("strengthened", "strengthened"))
