@@ -129,12 +129,17 @@ def cli() -> None:
 @click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Keep the result cache in DIR (default: .charterlint_cache beside the configuration file, "
                    "else in the current directory).")
+@click.option("--fix", is_flag=True, help="Fix what can be fixed safely (comments and layout kept), then report the rest.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, also make the fixes that may change what the charter says.")
+@click.option("--diff", is_flag=True,
+              help="Print the fixes --fix would make as a unified diff and write nothing (exit 1 when there is one).")
 def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: bool, statistics: bool,
           today: str | None, config_file: str | None, isolated: bool, preset: str | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           exit_zero: bool, force_exclude: bool, baseline: str | None, write_baseline: str | None,
           show_config: bool, show_files: bool, stdin_filename: str | None, jobs: str | None, no_cache: bool,
-          cache_dir: str | None) -> int:
+          cache_dir: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> int:
     """Lint charter files; directories are searched for *.charter.{yaml,yml,json,md}."""
     # lazy, as each command's code below: --version and --help import none of it
     from charterlint.cli.check import run_check
@@ -164,6 +169,9 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
         jobs=_jobs(jobs),
         cache=False if no_cache else None,
         cache_dir=cache_dir,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
     )
     return run_check(request, lambda stream: _use_color(color, stream))
 
