@@ -257,6 +257,26 @@ def rules_command(path: Path | None, test: bool, config_file: str | None, isolat
 
 
 @cli.command()
+def server() -> int:
+    """Run the language server over standard input and output, for editors (docs/editors.md).
+
+    Needs the `server` extra: pip install 'charterlint[server]'.
+    """
+    try:
+        # lazy: only the server needs pygls, an optional dependency
+        from charterlint.server.app import serve
+    except ImportError as error:
+        missing = getattr(error, "name", None) or "pygls"
+        if missing.startswith("charterlint"):
+            raise  # a bug of ours, not a missing dependency
+        click.echo(f"charterlint: error: the language server needs the server extra ({missing} is not installed):"
+                   " pip install 'charterlint[server]'", err=True)
+        return EXIT_USAGE
+    serve()
+    return EXIT_CLEAN
+
+
+@cli.command()
 @click.argument("rule")
 @_with_config_options
 def explain(rule: str, config_file: str | None, isolated: bool) -> None:
