@@ -48,7 +48,8 @@ def lint_open(path: Path, text: str, version: int | None, settings: LintSettings
     """Lint an open file's text as `check` lints the file (the same findings, the same messages)."""
     kind = SUFFIX_KINDS.get(path.suffix.lower()) or kind_of(str(path), text)
     result = lint_bytes(str(path), text.encode("utf-8"), settings, kind)
-    return Linted(path, text, version, settings, result, kind, tuple(split_lines(text, kind)))
+    lines = result.source_lines if result.parsed else tuple(split_lines(text, kind))  # split once
+    return Linted(path, text, version, settings, result, kind, lines)
 
 
 def contains(span: Span, position: Position) -> bool:
