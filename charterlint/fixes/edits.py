@@ -7,14 +7,11 @@ byte for byte. Line breaks are counted as the loader counts them (source.loader.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from charterlint.model import Finding, Span
-
-_BREAKS = {"json": re.compile("\n")}
-_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # as source.loader counts lines
+from charterlint.source.loader import line_breaks
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +36,7 @@ class Fix:
 def line_starts(text: str, kind: str) -> list[int]:
     """The offset of each line's first character (line 1 at index 0)."""
     starts = [0]
-    starts += [match.end() for match in _BREAKS.get(kind, _YAML_BREAKS).finditer(text)]
+    starts += [match.end() for match in line_breaks(kind).finditer(text)]
     return starts
 
 

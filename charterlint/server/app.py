@@ -60,10 +60,15 @@ def lint_and_publish(server: LanguageServer, session: Session, uri: str) -> None
     document = server.workspace.get_text_document(uri)
     try:
         settings = session.settings.for_file(path)
-    except ConfigError as error:
+    except ConfigError as error:  # said once in a message, and on the file's first line until it is fixed
         if str(error) not in session.config_errors:
             session.config_errors.add(str(error))
             server.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"charterlint: {error}"))
+        session.linted.pop(uri, None)
+        start = types.Position(line=0, character=0)
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, [types.Diagnostic(
+            types.Range(start, start), f"charterlint did not run: {error}", types.DiagnosticSeverity.Error,
+            source=convert.SOURCE)], document.version))
         return
     linted = lint_open(path, document.source, document.version, settings)
     session.linted[uri] = linted
@@ -125,10 +130,23 @@ def create_server() -> LanguageServer:
     def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
         _schedule(ls, session, params.text_document.uri)
 
+    def relint_all(ls: LanguageServer) -> None:
+        """Lint every open charter again: a configuration file may have changed."""
+        session.settings.made.clear()
+        session.config_errors.clear()
+        for uri in list(session.linted) + [uri for uri in ls.workspace.text_documents if uri not in session.linted]:
+            lint_and_publish(ls, session, uri)
+
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
-        session.settings.made.clear()  # a saved configuration file takes effect
-        lint_and_publish(ls, session, params.text_document.uri)
+        if _charter_path(ls, params.text_document.uri) is None:
+            relint_all(ls)  # a configuration file, perhaps
+        else:
+            lint_and_publish(ls, session, params.text_document.uri)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: LanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
+        relint_all(ls)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:

@@ -145,3 +145,20 @@ async def test_a_crashing_rule_is_a_ch000_diagnostic_and_the_server_goes_on(clie
         types.TextDocumentIdentifier(path.as_uri()), _position(0, 0)))
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     assert hover.contents.value.startswith("**CH000 internal-error**")
+
+
+@pytest.mark.asyncio
+async def test_a_wrong_configuration_is_said_and_fixing_it_lints_again(client: LanguageClient, folder: Path) -> None:
+    config = folder / ".charterlint.yaml"
+    config.write_text("today: 2026-01-01\nfail-on: sometimes\n", encoding="utf-8")
+    path = folder / "w.charter.yaml"
+    diagnostics = await open_charter(client, path, BROKEN)
+    assert [(d.code, d.range.start.line, d.severity) for d in diagnostics] == [(None, 0, types.DiagnosticSeverity.Error)]
+    assert diagnostics[0].message.startswith("charterlint did not run: ")
+    assert "fail-on" in diagnostics[0].message
+    assert [m.type for m in client.messages] == [types.MessageType.Error]
+    config.write_text("today: 2026-01-01\nignore: [CH101, CH104, CH403]\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        [types.FileEvent(config.as_uri(), types.FileChangeType.Changed)]))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in client.diagnostics[path.as_uri()]] == ["CH013", "CH012", None]
