@@ -12,7 +12,7 @@ from charterlint.fixes.edits import Edit, Fix, apply_edits, overlaps
 from charterlint.fixes.registry import fixes_for
 from charterlint.fixes.run import fix_text
 from charterlint.model import Finding, Position, Span
-from charterlint.server.state import Linted
+from charterlint.server.state import Linted, contains
 
 REASON = "TODO: say why this does not apply"
 _INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)*")
@@ -30,8 +30,9 @@ class Action:
 
 
 def _touching(linted: Linted, span: Span) -> list[Finding]:
-    return [f for f in linted.result.findings if f.suppression is None
-            and (overlaps(f.span, span) or f.span.start == span.start or f.span.start <= span.start <= f.span.end)]
+    """The active findings the selection overlaps, or the cursor is on."""
+    return [f for f in linted.result.findings
+            if f.suppression is None and (overlaps(f.span, span) or contains(f.span, span.start))]
 
 
 def _fix_actions(linted: Linted, findings: list[Finding]) -> Iterator[Action]:
@@ -81,7 +82,9 @@ def code_actions(linted: Linted, span: Span) -> list[Action]:
         if edit is not None and _suppresses(linted, finding, edit):
             actions.append(Action(f"Suppress {finding.code} on this line (give the reason)", "quickfix", (edit,),
                                   finding))
-    fixed = fix_text(linted.display, linted.text, linted.settings, kind=linted.kind)
+    if linted.fixed_all is None:  # once per version of the text: editors ask at every move of the cursor
+        linted.fixed_all = fix_text(linted.display, linted.text, linted.settings, kind=linted.kind)
+    fixed = linted.fixed_all
     if fixed.applied:
         whole = Span(Position(1, 1), _end_of(linted))
         actions.append(Action(f"Fix all safe charterlint fixes ({fixed.applied})", "source.fixAll.charterlint",

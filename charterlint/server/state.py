@@ -8,6 +8,7 @@ from pathlib import Path
 
 from charterlint.engine.lint import lint_bytes
 from charterlint.engine.settings import LintSettings
+from charterlint.fixes.run import Fixed
 from charterlint.model import FileResult, Position, Span
 from charterlint.ruleset.rule import Rule
 from charterlint.source.document import Document
@@ -26,6 +27,7 @@ class Linted:
     kind: str
     lines: tuple[str, ...]
     parsed: Document | None = field(default=None, repr=False)
+    fixed_all: Fixed | None = field(default=None, repr=False)  # the text with every safe fix made, when asked
 
     @property
     def display(self) -> str:
