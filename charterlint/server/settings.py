@@ -30,7 +30,9 @@ class SettingsCache:
         if key not in self.made:
             # The repository's rulesets and plugins load, as for `check` (docs/security.md): the server lints.
             config, rules = load_config(found, command_line_layer(folder), None, folder, [], packs=True)
-            self.made = {key: (config, lint_settings(config, rules, today))}  # one project at a time, mostly
+            # settings made from an older version of this configuration (or another day) go
+            self.made = {made: value for made, value in self.made.items() if made[0] != key[0] and made[2] == today}
+            self.made[key] = (config, lint_settings(config, rules, today))
         config, settings = self.made[key]
         display = str(path)
         return replace(settings, per_file_ignores=per_file_ignores(config, [(display, path)]))

@@ -102,3 +102,18 @@ def test_fix_refuses_standard_input(project: Path, capsys: pytest.CaptureFixture
 def test_every_rule_file_with_a_fix_has_a_fixer_and_no_other() -> None:
     declared = {rule.code for rule in builtin_rules() if rule.fix is not None}
     assert declared == set(fixers())
+
+
+def test_fix_exits_zero_when_nothing_remains(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "w.charter.yaml"
+    path.write_text(MINIMAL_CHARTER.replace("type: phone", "type: PHONE"), encoding="utf-8")
+    code, out, err = _check(capsys, "--fix", "--select", "CH013", "w.charter.yaml")
+    assert (code, err) == (0, "charterlint: fixed 1 finding in 1 file\n")
+    assert path.read_text(encoding="utf-8") == MINIMAL_CHARTER
+
+
+def test_fix_keeps_windows_line_breaks_and_a_byte_order_mark(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "w.charter.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + BROKEN.replace("\n", "\r\n").encode("utf-8"))
+    _check(capsys, "--fix", "w.charter.yaml")
+    assert path.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").encode("utf-8")
