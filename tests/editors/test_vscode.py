@@ -23,6 +23,7 @@ def test_the_extension_associates_every_charter_suffix_and_starts_the_server() -
     assert associated == {pattern.removeprefix("*") for pattern in CHARTER_PATTERNS}
     assert manifest["main"] == "./extension.js"
     assert "vscode-languageclient" in manifest["dependencies"]
+    assert manifest["capabilities"]["untrustedWorkspaces"]["supported"] is False  # plugins run code
     script = (EXTENSION / "extension.js").read_text(encoding="utf-8")
     assert '"server"]' in script and '"**/*.charter.{yaml,yml,json,md}"' in script
 
