@@ -15,7 +15,7 @@ from typing import Any
 from charterlint.model import Position
 from charterlint.server import schema_paths
 from charterlint.server.state import Linted
-from charterlint.source.document import Document, Limits
+from charterlint.source.document import Document
 from charterlint.source.loader import parse_text
 from charterlint.source.parsed import ParseError
 from charterlint.source.pointer import join, keys, resolve
@@ -38,7 +38,7 @@ def _blanked(linted: Linted, line: int) -> Document | None:
     lines = list(linted.lines)
     lines[line - 1] = ""
     try:
-        return parse_text(linted.display, "\n".join(lines) + "\n", linted.kind, Limits())
+        return parse_text(linted.display, "\n".join(lines) + "\n", linted.kind, linted.settings.limits)
     except ParseError:
         return None
 
