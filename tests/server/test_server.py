@@ -162,3 +162,17 @@ async def test_a_wrong_configuration_is_said_and_fixing_it_lints_again(client: L
         [types.FileEvent(config.as_uri(), types.FileChangeType.Changed)]))
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert [d.code for d in client.diagnostics[path.as_uri()]] == ["CH013", "CH012", None]
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_changes_is_linted_once_typing_pauses(client: LanguageClient, folder: Path) -> None:
+    path = folder / "w.charter.yaml"
+    await open_charter(client, path, BROKEN)
+    words = ["P", "Ph", "Pho", "Phon", "phone"]  # typed over "Phone", one change a keystroke
+    for version, word in enumerate(words, start=2):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=version, uri=path.as_uri()),
+            [types.TextDocumentContentChangeWholeDocument(BROKEN.replace("type: Phone", f"type: {word}"))]))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    # the lint right after opening makes the first change wait too: the burst is linted once, as last typed
+    assert [d.code for d in client.diagnostics[path.as_uri()]] == ["CH012"]
