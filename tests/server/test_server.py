@@ -23,6 +23,15 @@ def _position(line: int, character: int) -> types.Position:
     return types.Position(line=line, character=character)
 
 
+async def _hover(client: LanguageClient, path: Path, line: int, character: int) -> str:
+    """The Markdown the server shows on hover at a 0-based line and character."""
+    found = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(path.as_uri()), _position(line, character)))
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    assert found.contents.kind == types.MarkupKind.Markdown
+    return found.contents.value
+
+
 @pytest.mark.asyncio
 async def test_diagnostics_are_the_findings_check_reports(client: LanguageClient, folder: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
@@ -54,14 +63,8 @@ async def test_an_edit_updates_the_diagnostics(client: LanguageClient, folder: P
 async def test_hover_explains_a_finding_and_a_field(client: LanguageClient, folder: Path) -> None:
     path = folder / "w.charter.yaml"
     await open_charter(client, path, BROKEN)
-    on_finding = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(path.as_uri()), _position(9, 6)))
-    assert on_finding is not None and isinstance(on_finding.contents, types.MarkupContent)
-    assert on_finding.contents.value.startswith("**CH012 unknown-field**\n\n**Severity:** error")
-    on_field = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(path.as_uri()), _position(10, 5)))
-    assert on_field is not None and isinstance(on_field.contents, types.MarkupContent)
-    assert on_field.contents.value.startswith('**hours**\n\nWhen the channel is staffed: "always" (24/7)')
+    assert (await _hover(client, path, 9, 6)).startswith("**CH012 unknown-field**\n\n**Severity:** error")
+    assert (await _hover(client, path, 10, 5)).startswith('**hours**\n\nWhen the channel is staffed: "always" (24/7)')
 
 
 @pytest.mark.asyncio
@@ -140,11 +143,7 @@ async def test_a_crashing_rule_is_a_ch000_diagnostic_and_the_server_goes_on(clie
     diagnostics = await open_charter(client, path, MINIMAL_CHARTER)
     assert [(d.code, d.severity) for d in diagnostics] == [("CH000", types.DiagnosticSeverity.Error)]
     assert "RuntimeError" in diagnostics[0].message
-    # still serving
-    hover = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(path.as_uri()), _position(0, 0)))
-    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert hover.contents.value.startswith("**CH000 internal-error**")
+    assert (await _hover(client, path, 0, 0)).startswith("**CH000 internal-error**")  # still serving
 
 
 @pytest.mark.asyncio
