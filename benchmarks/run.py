@@ -21,6 +21,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 
 from benchmarks import commands as cmd
 from benchmarks.charters import BENCH_TODAY
+from benchmarks.editor import LABELS, measure_server
 from benchmarks.generate import DEFAULT_SEED, CharterFile, generate_corpus, write_corpus
 from benchmarks.machine import describe
 from benchmarks.notes import notes
@@ -86,6 +87,19 @@ class Bench:
             self.corpora[size] = (root, files)
         return self.corpora[size]
 
+    def editor_section(self, rounds: int) -> None:
+        """The language server's latency: measured in its own process, not by running a command."""
+        _progress(f"language server: {rounds} changes per charter")
+        found = [measure_server(self.work / f"editor-{kind}", self.env, rounds, kind) for kind in LABELS]
+        measured = [m for m in found if isinstance(m, Measurement)]
+        self.results["editor"] = {m.command.key: m for m in measured}
+        self.sections.append(Section(
+            "Language server", "`charterlint server` as an editor runs it: an LSP client opens a charter of about"
+            " 200 lines, then changes it (the whole text) once every 0.3 s, a pause past the server's debounce, and"
+            " times each change from the didChange notification to the publishDiagnostics of that version (issue"
+            " 18). CPU s is the server's CPU over all changes, shared out; peak MB its resident peak.",
+            measured, [m for m in found if isinstance(m, Skipped)], base_key="server-rules"))
+
     def section(self, ident: str, title: str, intro: str, rows: Sequence[Command | Skipped], cwd: Path,
                 rounds: int, floor_key: str | None = None, base_key: str | None = None) -> None:
         timed, skipped = _split(rows)
@@ -134,6 +148,7 @@ def run_all(args: argparse.Namespace, work: Path) -> str:
     bench.section("cold", "Start-up and one file", "The pre-commit case: one clean YAML charter, and start-up alone.",
                   cmd.cold_commands(one_file, features, bench.today), smallest_root, max(1, rounds * 4),
                   base_key="check-one")
+    bench.editor_section(max(10, rounds * 4))
     big = 10_000 if 10_000 in args.sizes else args.sizes[-1]
     mid = 1_000 if 1_000 in args.sizes else args.sizes[-1]
     if features.jobs:

@@ -66,6 +66,8 @@ def judge(results: Results, jobs: bool, cache: bool, jobs_size: int | None = Non
         _at(_judge("warm cache over 1,000 unchanged files ≥ 5× faster than a cold run", _median(results, "cache", "cold"),
                    _median(results, "cache", "warm"), 5, at_least=True, what="cold time ÷ warm time",
                    missing="not measured" if cache else "not implemented (no cache)"), cache_size, 1_000),
+        _under("`charterlint server`: didChange → diagnostics on a 200-line charter under 20 ms, median (issue 18)",
+               _median(results, "editor", "server-rules"), 0.020),
         _peak("one file within the size limit: peak memory under 200 MB, whatever the format (issue 14)",
               [m for m in results.get("memory", {}).values() if m.ok], 200),
     ]
@@ -88,6 +90,13 @@ def _scaling_sizes(results: Results) -> tuple[str, str]:
     """The two sizes the scaling section measured ("2500", "5000"), smaller first."""
     sizes = sorted({int(key.rsplit("-", 1)[1]) for key in results.get("scaling", {}) if key.rsplit("-", 1)[-1].isdigit()})
     return (str(sizes[0]), str(sizes[-1])) if len(sizes) >= 2 else ("", "")
+
+
+def _under(text: str, measured: Measurement | None, limit_seconds: float) -> Target:
+    if measured is None:
+        return Target(text, "–", "not measured")
+    return Target(text, f"{measured.median * 1000:.1f} ms (fastest: {min(measured.wall) * 1000:.1f} ms)",
+                  "pass" if measured.median < limit_seconds else "FAIL")
 
 
 def _peak(text: str, measured: list[Measurement], limit_mb: float) -> Target:

@@ -129,12 +129,17 @@ def cli() -> None:
 @click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Keep the result cache in DIR (default: .charterlint_cache beside the configuration file, "
                    "else in the current directory).")
+@click.option("--fix", is_flag=True, help="Fix what can be fixed safely (comments and layout kept), then report the rest.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, also make the fixes that may change what the charter says.")
+@click.option("--diff", is_flag=True,
+              help="Print the fixes --fix would make as a unified diff and write nothing (exit 1 when there is one).")
 def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: bool, statistics: bool,
           today: str | None, config_file: str | None, isolated: bool, preset: str | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           exit_zero: bool, force_exclude: bool, baseline: str | None, write_baseline: str | None,
           show_config: bool, show_files: bool, stdin_filename: str | None, jobs: str | None, no_cache: bool,
-          cache_dir: str | None) -> int:
+          cache_dir: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> int:
     """Lint charter files; directories are searched for *.charter.{yaml,yml,json,md}."""
     # lazy, as each command's code below: --version and --help import none of it
     from charterlint.cli.check import run_check
@@ -164,6 +169,9 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
         jobs=_jobs(jobs),
         cache=False if no_cache else None,
         cache_dir=cache_dir,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
     )
     return run_check(request, lambda stream: _use_color(color, stream))
 
@@ -344,6 +352,26 @@ def rules_command(path: Path | None, test: bool, config_file: str | None, isolat
     results = run_examples(rules) + run_diff_examples(rules)  # diff rules' examples are pairs of versions
     click.echo(render_results(results, rules), nl=False)
     return EXIT_CLEAN if all(result.ok for result in results) else EXIT_FINDINGS
+
+
+@cli.command()
+def server() -> int:
+    """Run the language server over standard input and output, for editors (docs/editors.md).
+
+    Needs the `server` extra: pip install 'charterlint[server]'.
+    """
+    try:
+        # lazy: only the server needs pygls, an optional dependency
+        from charterlint.server.app import serve
+    except ImportError as error:
+        missing = getattr(error, "name", None) or "pygls"
+        if missing.startswith("charterlint"):
+            raise  # a bug of ours, not a missing dependency
+        click.echo(f"charterlint: error: the language server needs the server extra ({missing} is not installed):"
+                   " pip install 'charterlint[server]'", err=True)
+        return EXIT_USAGE
+    serve()
+    return EXIT_CLEAN
 
 
 @cli.command()

@@ -25,7 +25,7 @@ from charterlint.config.resolve import Config, ConfigError
 from charterlint.config.settings import lintable, render_config
 from charterlint.engine.lint import failure
 from charterlint.engine.settings import LintSettings, review_period
-from charterlint.exits import EXIT_CLEAN, EXIT_USAGE, exit_code
+from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, exit_code
 from charterlint.model import Report, Severity
 from charterlint.reporters import RenderOptions, reporters
 from charterlint.reporters.inert import inert
@@ -125,6 +125,17 @@ def run_check(request: CheckRequest, color_for: Callable[[IO[Any]], bool]) -> in
         return EXIT_USAGE
     stdin_name = stdin_display(request.stdin_filename, Path.cwd()) if from_stdin else None
     settings = with_file_ignores(settings, config, targets, stdin_name)
+    if request.fix or request.diff:
+        if from_stdin:
+            click.echo("charterlint: error: --fix and --diff change files: they do not read standard input", err=True)
+            return EXIT_USAGE
+        # lazy: only a run that fixes pays for the fixes
+        from charterlint.cli.fix import fix_files, summary
+
+        totals = fix_files(targets, settings, unsafe=request.unsafe_fixes, diff=request.diff)
+        click.echo(summary(totals, diff=request.diff), err=True)
+        if request.diff or totals.failed:
+            return EXIT_USAGE if totals.failed else (EXIT_FINDINGS if totals.applied else EXIT_CLEAN)
     slim = not any(output.name in SHOWS_CONTENT for output in outputs)
     run = lint_files(request, config, settings, targets, discovery.unreadable, stdin_name, slim=slim)
     report = run.report

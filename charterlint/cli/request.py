@@ -48,6 +48,9 @@ class CheckRequest:
     jobs: int | Literal["auto"] | None = None  # None: the configuration's, else auto
     cache: bool | None = None  # None: the configuration's (on unless `cache: false`)
     cache_dir: str | None = None  # None: .charterlint_cache beside the configuration file, else in cwd
+    fix: bool = False  # --fix: make the safe fixes, then report what remains
+    unsafe_fixes: bool = False  # --unsafe-fixes: make the unsafe fixes too
+    diff: bool = False  # --diff: print the fixes as a unified diff, write nothing
     lints: bool = True  # False (matrix): the configuration's rule packs load only if named with --config
 
 

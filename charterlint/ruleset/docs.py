@@ -80,6 +80,8 @@ def explain_rule(rule: Rule) -> str:
     ]
     if rule.details:
         lines += ["", rule.details]
+    if rule.fix is not None:
+        lines += ["", f"Fix: {rule.fix.label}: {rule.fix.title}"] + ([rule.fix.details] if rule.fix.details else [])
     lines += ["", *_options_text(rule)]
     lines += _example_text(rule, "fail") + _example_text(rule, "pass")
     return "\n".join(lines) + "\n"
@@ -99,6 +101,10 @@ def _markdown_rule(rule: Rule) -> list[str]:
     ]
     if rule.details:
         lines += [rule.details, ""]
+    if rule.fix is not None:
+        safety = "safe" if rule.fix.safe else "unsafe, with `--unsafe-fixes`"
+        lines += [f"**Fix ({safety}):** {rule.fix.title}."
+                  + (f" {rule.fix.details}" if rule.fix.details else ""), ""]
     if rule.options:
         lines += ["| option | default | meaning |", "| --- | --- | --- |"]
         lines += [f"| `{name}` | `{spec['default']!r}` | {spec['description']} |" for name, spec in rule.options.items()]

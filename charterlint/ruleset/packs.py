@@ -117,6 +117,8 @@ def _load_rule(pack: RulePack, path: Path) -> tuple[Rule, DataFile]:
                                                f" (expected {pack.prefix} and three digits, e.g. {pack.prefix}001)"))
     if "engine" in parsed.data:  # engine roles change how every file is linted: charterlint's own rules only
         raise PackError(parsed.locate("/engine", "only charterlint's own rules can have engine roles", anchor="key"))
+    if "fix" in parsed.data:  # a fix is code in charterlint/fixes/, keyed by a built-in rule's code
+        raise PackError(parsed.locate("/fix", "only charterlint's own rules can have fixes", anchor="key"))
     rule = rule_from_data(parsed.data, source, _bind(pack, parsed.data["check"], parsed, source))
     return rule, parsed
 

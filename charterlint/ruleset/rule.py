@@ -59,6 +59,24 @@ class EngineRole(NamedTuple):
         return bool(self.reports) or self.gates
 
 
+class FixInfo(NamedTuple):
+    """The rule file's `fix`: whether its findings have a fix, and whether `check --fix` makes it."""
+
+    safe: bool
+    title: str
+    details: str = ""
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any] | None) -> FixInfo | None:
+        if not data or not data.get("available", False):
+            return None
+        return cls(safe=bool(data["safe"]), title=data["title"], details=data.get("details", "").strip())
+
+    @property
+    def label(self) -> str:
+        return "safe" if self.safe else "unsafe (with --unsafe-fixes)"
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A rule as its file describes it, plus the check it runs (None for engine rules)."""
@@ -80,6 +98,7 @@ class Rule:
     # The charter sections the check reads (`reads:`; engine.sections says how they gate it);
     # None: not declared, so any error in the file stops it.
     reads: tuple[str, ...] | None = None
+    fix: FixInfo | None = None  # the rule file's `fix`, when its findings have one
 
     @property
     def default_options(self) -> dict[str, Any]:
@@ -149,6 +168,7 @@ def rule_from_data(data: Mapping[str, Any], source: str, check: Check | None) ->
         engine=EngineRole.parse(data.get("engine", {})),
         matrix_cells=tuple(data.get("matrix-cells", ())),
         reads=tuple(data["reads"]) if "reads" in data else None,
+        fix=FixInfo.parse(data.get("fix")),
     )
 
 

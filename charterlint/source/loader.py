@@ -27,6 +27,12 @@ _EMPTY = "file is empty: a charter starts with charter_format, title, organizati
 # The line breaks YAML parsers count (str.splitlines() also splits on \v, \f, \x1c-\x1e,
 # which would shift every later line away from the parser's line numbers).
 _YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_JSON_BREAK = re.compile("\n")
+
+
+def line_breaks(kind: str) -> re.Pattern[str]:
+    """The line breaks the parser of `kind` counts, as `split_lines` splits on them (fixes edit by them)."""
+    return _JSON_BREAK if kind == "json" else _YAML_BREAKS
 
 
 def split_lines(text: str, kind: str = "yaml") -> list[str]:

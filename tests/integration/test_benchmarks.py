@@ -30,7 +30,7 @@ def test_quick_run_writes_the_report_with_every_table(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     report = output.read_text(encoding="utf-8")
     for heading in ("## Targets (issues 8, 13 and 14)", "## Machine", "## Corpora", "## 5 files",
-                    "## Start-up and one file", "## Memory on files near the size limit", "## What makes it fast",
+                    "## Start-up and one file", "## Language server", "## Memory on files near the size limit", "## What makes it fast",
                     "## How it is measured", "## Commands"):
         assert heading in report
     # every table has a peak memory column, and the memory target is judged from it
@@ -45,6 +45,9 @@ def test_quick_run_writes_the_report_with_every_table(tmp_path: Path) -> None:
         row = next(line for line in report.splitlines() if line.startswith(f"| {peer} |"))
         assert "failed" not in row
     assert "| failed |" not in report
+    server = next(line for line in report.splitlines()
+                  if line.startswith("| `charterlint server`: didChange → diagnostics on a 200-line charter"))
+    assert server.endswith(("| pass |", "| FAIL |")), server  # measured (timing is not asserted here)
 
 
 def test_missing_peers_become_skipped_rows_with_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -41,10 +41,20 @@ def test_ci_runs_the_projects_check_on_push_and_pull_request_with_read_only_perm
     ci = workflow("ci.yml")
     assert set(ci["on"]) == {"push", "pull_request"}
     assert ci["permissions"] == {"contents": "read"}
-    [job] = ci["jobs"].values()
+    job = ci["jobs"]["ci"]
     assert "permissions" not in job
     assert job["steps"][-1]["run"] == "bash .ci/run"
     assert job["steps"][-1]["env"]["CHARTERLINT_SARIF_SCHEMA"].endswith("/sarif-schema-2.1.0.json")
+
+
+def test_ci_packages_the_vs_code_extension_with_vsce() -> None:
+    job = workflow("ci.yml")["jobs"]["vscode"]
+    assert "permissions" not in job
+    package = step(job, "Package the VS Code extension")
+    assert package["working-directory"] == "editors/vscode"
+    assert "npx --no-install vsce package --out charterlint.vsix" in package["run"]
+    assert job["steps"][-1]["uses"].startswith("actions/upload-artifact@")
+    assert job["steps"][-1]["with"]["path"] == "editors/vscode/charterlint.vsix"
 
 
 def test_release_runs_on_version_tags_and_only_the_publish_job_gets_an_id_token() -> None:

@@ -1,0 +1,1 @@
+"""`charterlint server`: a Language Server Protocol server over stdio (pygls) with live findings."""
