@@ -41,7 +41,7 @@ _EVENTS = frozenset(_EVENT_ORDER)
 _WATCHED = DURATION_FIELDS | TEXT_FIELDS | _EVENTS
 # A line for emergencies ("Emergency calls (999)", "University emergency phone line"); not a
 # "non-emergency" line, which is where enquiries and comments go.
-_EMERGENCY = re.compile(r"(?i)(?<![a-z])(?<!non-)(?<!non )(?:emergenc(?:y|ies)|999|911|112)(?![a-z0-9])")
+_EMERGENCY = re.compile(r"(?i)(?<![a-z])(?<!non-)(?<!non )emergenc(?:y|ies)(?![a-z])")
 
 
 @dataclass(frozen=True, slots=True)
