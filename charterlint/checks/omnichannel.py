@@ -173,7 +173,7 @@ def _service_channels_outside(document: Document, ids: set[str]) -> Iterator[Cha
 
 
 def feedback_not_on_channel(document: Document, context: Context) -> Iterator[Problem]:
-    """CH105: a service channel not in feedback.channels (not when CH104 applies)."""
+    """CH105: a service channel not in feedback.channels (not when CH104 applies; not an emergency line)."""
     data = document.data
     if _feedback_problem(document) is not None:
         return
