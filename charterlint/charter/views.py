@@ -11,6 +11,7 @@ that reports it reports it once, at the standard, whichever channels it applies 
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,9 @@ TEXT_FIELDS = frozenset({
 _EVENT_ORDER = (*COMMITMENT_EVENTS, UPDATE_EVENT)
 _EVENTS = frozenset(_EVENT_ORDER)
 _WATCHED = DURATION_FIELDS | TEXT_FIELDS | _EVENTS
+# A line for emergencies ("Emergency calls (999)", "University emergency phone line"); not a
+# "non-emergency" line, which is where enquiries and comments go.
+_EMERGENCY = re.compile(r"(?i)(?<![a-z])(?<!non-)(?<!non )emergenc(?:y|ies)(?![a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,12 @@ class Channel:
     def promises(self) -> tuple[Commitment, ...]:
         """Its own commitments as rules read them, one per variant (`Standard.promises`'s shape)."""
         return _promises(self.pointer, self.data.get("commitments"), (self.id,), None)
+
+    @property
+    def is_emergency(self) -> bool:
+        """Whether its id or name says it is a line for emergencies (999, first aid, a burst main):
+        customers use it for the emergency alone, not for comments or in place of another channel."""
+        return _EMERGENCY.search(f"{self.id} {self.data.get('name', '')}") is not None
 
     @property
     def hours_published(self) -> bool:
@@ -147,6 +157,16 @@ def limits(value: Any) -> list[Duration]:
     """The time limits (`within`) of one event's value: a commitment, or a list of variants."""
     found = (parse_duration(commitment.get("within")) for _, commitment in commitment_variants("", value))
     return [duration for duration in found if duration is not None]
+
+
+def feedback_timescale(data: dict[str, Any]) -> frozenset[str]:
+    """The events `feedback` gives a time limit for (acknowledge, respond): a complaints
+    procedure's timescale. A promise in words only ("dealt with in a professional and efficient
+    manner") is no timescale."""
+    feedback = data.get("feedback")
+    if not isinstance(feedback, dict):
+        return frozenset()
+    return frozenset(event for event in ("acknowledge", "respond") if limits(feedback.get(event)))
 
 
 def _promises(pointer: str, events: Any, channel_ids: tuple[str, ...], standard: str | None) -> tuple[Commitment, ...]:

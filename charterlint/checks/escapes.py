@@ -11,6 +11,9 @@ is complex, in which case within 20 working days"). A promise made as a share ("
 days") is no escape. A promise of notice is no fallback: "we will tell you if it is going to take
 longer" still leaves the customer no longest time, and reviewers of published charters raise it.
 A bare "if we cannot," takes back only a limit stated just before it (see _Evidence.takes_back).
+An external body the customer may turn to once the limit has passed (an ombudsman `after: 8 weeks`
+beside "within eight weeks; if we cannot, we write to explain why") is the fallback: the clause
+leaves the customer a longest time before independent review (see _open_at).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from charterlint.charter.duration import Duration, durations_in, longer, parse_duration
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import text_spans
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
@@ -124,6 +128,16 @@ class _Evidence:
         return (opens and start > self._scope(clause.start())[0]
                 and self._limits.between(self.sentences.bounds(start - 1)[0], start))
 
+    def limit_before(self, clause: re.Match[str]) -> Duration | None:
+        """The limit the clause takes back: the last "within N" before it in its sentence, or in
+        the sentence before (in the same scope) when its own states none."""
+        start = self.sentences.bounds(clause.start())[0]
+        if not self._limits.between(start, clause.start()) and start > self._scope(clause.start())[0]:
+            start = self.sentences.bounds(start - 1)[0]
+        found = [m.start() for m in _LIMIT.finditer(self._value, start, clause.start())]
+        durations = durations_in(self._value[found[-1]:clause.start()]) if found else []
+        return durations[0].duration if durations else None
+
     def excused(self, clause: re.Match[str]) -> bool:
         """A share in the clause's sentence: the promise already allows for the rest."""
         start, end = self.sentences.bounds(clause.start())
@@ -136,6 +150,23 @@ class _Evidence:
         start, end = self._scope(clause.start())
         return self._markers.between(clause.start(), end) or (
             self._limits.between(start, clause.start()) and self._limits.between(clause.end(), end))
+
+
+def _external_after(document: Document) -> list[Duration]:
+    """The `after` times of the external bodies (an ombudsman open after 8 weeks)."""
+    escalation = document.data.get("escalation")
+    bodies = escalation.get("external") if isinstance(escalation, dict) else None
+    found = (parse_duration(body.get("after")) for body in (bodies if isinstance(bodies, list) else ())
+             if isinstance(body, dict))
+    return [after for after in found if after is not None]
+
+
+def _open_at(limit: Duration | None, after: list[Duration]) -> bool:
+    """Whether an external body is open to the customer once `limit` has passed (its `after` no
+    longer than the limit, on the same clock): the regulated eight-week rule of UK finance and
+    energy, where the final response or a letter explaining the delay comes at eight weeks and
+    the ombudsman is open from then on."""
+    return limit is not None and any(longer(body, limit) is False for body in after)
 
 
 def _message(clause: str) -> str:
@@ -152,10 +183,13 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
             continue
         spans = text_spans(document, text, found, _ESCAPE)
         evidence = _Evidence(text)
+        after = _external_after(document)
         for clause, span in zip(found, spans):
             if not text.is_commitment and not evidence.in_a_promise(clause):
                 continue
             if clause.group("bare") is not None and not evidence.takes_back(clause):
+                continue
+            if after and _open_at(evidence.limit_before(clause), after):
                 continue
             if not evidence.excused(clause) and not evidence.has_fallback(clause):
                 yield Problem(_message(clause.group(0)), text.pointer or "", span=span)

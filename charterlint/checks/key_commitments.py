@@ -13,7 +13,8 @@ The table (rules/CH114.yaml `details` shows the same):
 
 A channel with no commitment is CH101's, and a written channel that only acknowledges is
 CH306's: neither is reported here, so one mistake gives one finding. A channel whose only
-promises come from `standards` is asked less (see _shared_only).
+promises come from `standards` is asked less (see _shared_only), and a channel made for complaints
+whose own promises give no time or rate is not asked at all (see _complaint_channel).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from charterlint.charter.duration import Duration, Scale, longer, parse_duration
 from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, CharterIndex, Commitment, charter_index
 from charterlint.checks.context import Context
+from charterlint.checks.omnichannel import complaint_channels, made_for_feedback
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
@@ -133,6 +135,15 @@ def _shared_only(channel: Channel, events: frozenset[str], index: CharterIndex, 
         yield from _answered(channel, events, after_call=True)
 
 
+def _complaint_channel(channel: Channel, commitments: tuple[Commitment, ...], complaints: set[str]) -> bool:
+    """Whether the channel's promise is the complaint timescale, as CH101 reads it: a channel listed
+    for feedback and named for it, whose own promises are in words only, with no time or rate (a
+    broker's "call us, the easiest way to complain: the member of staff will try to resolve it
+    straight away"). A channel named for its service ("PALS freephone") is still asked."""
+    return (channel.id in complaints and made_for_feedback(channel)
+            and not any("within" in c.data or "target" in c.data for c in commitments))
+
+
 def _standard_problem(at: str, gap: _Unacknowledged) -> Problem:
     listed = ", ".join(f'"{i}"' for i in gap.channels)
     return Problem(f'standard "{gap.standard}" promises {listed} a reply within "{gap.within}" but no '
@@ -145,12 +156,15 @@ def key_commitment_missing(document: Document, context: Context) -> Iterator[Pro
     beyond = parse_duration(context.options.get("acknowledge-beyond", _DEFAULT_ACKNOWLEDGE_BEYOND))
     index = charter_index(document)
     unacknowledged: dict[str, _Unacknowledged] = {}  # by the standard's `commitments` pointer
+    complaints = complaint_channels(document.data, index)
     for channel in index.channels:
         events = index.events_of(channel)  # its own and those of standards that list it
         promised = events.intersection(COMMITMENT_EVENTS)
         if not promised or promised == {"acknowledge"}:
             continue  # CH101 and CH306 report these
         commitments = index.commitments_of(channel)
+        if _complaint_channel(channel, commitments, complaints):
+            continue
         if all(c.standard is not None for c in commitments):
             yield from _shared_only(channel, events, index, beyond, unacknowledged)
         elif channel.type in _ANSWERED:

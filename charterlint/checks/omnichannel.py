@@ -14,6 +14,7 @@ from charterlint.charter.views import (
     Channel,
     CharterIndex,
     charter_index,
+    feedback_timescale,
     needs_follow_up,
 )
 from charterlint.checks.context import Context
@@ -40,36 +41,40 @@ def _stages(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def is_complaints_procedure(data: dict[str, Any], index: CharterIndex) -> bool:
-    """Whether the charter is a complaints procedure: `feedback` gives a timescale and no channel
+    """Whether the charter is a complaints procedure: `feedback` gives a time limit and no channel
     promises a time or a rate of its own (a bank's "complain by phone, by post or online; we
-    acknowledge in 5 working days and answer in 8 weeks")."""
-    feedback = data.get("feedback")
-    if not isinstance(feedback, dict) or not {"acknowledge", "respond"} & set(feedback):
+    acknowledge in 5 working days and answer in 8 weeks"). A complaint promise in words only
+    ("dealt with in a professional and efficient manner") is no timescale for the channels."""
+    if not feedback_timescale(data):
         return False
     return not any("within" in c.data or "target" in c.data for c in index.channel_commitments)
 
 
-def _complaint_channels(data: dict[str, Any], index: CharterIndex) -> set[str]:
+def complaint_channels(data: dict[str, Any], index: CharterIndex) -> set[str]:
     """The channels whose promise is the timescale under `feedback`: every channel `feedback`
     lists, in a complaints procedure; otherwise the listed channels made for feedback, whose name
     or id says so (a fire service's "comments, compliments and complaints form"). Empty when
-    `feedback` gives no timescale."""
-    feedback = data.get("feedback")
-    if not isinstance(feedback, dict) or not {"acknowledge", "respond"} & set(feedback):
+    `feedback` gives no time limit."""
+    if not feedback_timescale(data):
         return set()
-    listed = feedback.get("channels")
+    listed = data["feedback"].get("channels")
     ids = {str(i) for i in listed} if isinstance(listed, list) else set()
     if is_complaints_procedure(data, index):
         return ids
-    return {channel.id for channel in index.channels
-            if channel.id in ids and _FEEDBACK_NAMED.search(f"{channel.id} {channel.data.get('name', '')}")}
+    return {channel.id for channel in index.channels if channel.id in ids and made_for_feedback(channel)}
+
+
+def made_for_feedback(channel: Channel) -> bool:
+    """Whether the channel's id or name says it exists to take feedback ("complaints form", "call
+    us: the easiest way to complain")."""
+    return _FEEDBACK_NAMED.search(f"{channel.id} {channel.data.get('name', '')}") is not None
 
 
 def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
     """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306. The
-    channels of a complaints procedure carry its timescales (see _complaint_channels)."""
+    channels of a complaints procedure carry its timescales (see complaint_channels)."""
     index = charter_index(document)
-    complaints = _complaint_channels(document.data, index)
+    complaints = complaint_channels(document.data, index)
     for channel in index.channels:
         # its own commitments or a standard's that lists it
         if channel.type == "chatbot" or index.events_of(channel).intersection(COMMITMENT_EVENTS):
@@ -89,12 +94,15 @@ def missing_channel_commitment(document: Document, context: Context) -> Iterator
 def after_hours_without_follow_up(document: Document, context: Context) -> Iterator[Problem]:
     """CH102: an asynchronous-first channel that closes, with no human follow-up and (written
     channels) no reply time. Hours that are not published are CH111's finding; an out-of-hours
-    service does not close while the office is open (see Channel.closing_calendar)."""
+    service does not close while the office is open (see Channel.closing_calendar). A channel of
+    a complaints procedure promises its timescale (as CH101 reads it)."""
     index = charter_index(document)
+    complaints = complaint_channels(document.data, index)
+    timescale = feedback_timescale(document.data)
     for channel in index.channels:
         if channel.type == "chatbot" or "human_follow_up" in channel.data:
             continue
-        events = index.events_of(channel)
+        events = index.events_of(channel) | (timescale if channel.id in complaints else frozenset())
         # a promise to settle a written message in N days also says when a person replies to it
         if not needs_follow_up(channel, events | ({"respond"} if "resolve" in events else set())):
             continue
@@ -139,6 +147,8 @@ def _feedback_problem(document: Document) -> Problem | None:
         return Problem(f"feedback.channels is empty ({wanted})", "/feedback/channels")
     if any(str(i) in service_ids for i in listed):
         return None
+    if {channel.id for channel in charter_index(document).channels} <= {str(i) for i in listed}:
+        return None  # every channel takes feedback: nobody switches (a channel with no promise is CH101's)
     if is_complaints_procedure(data, charter_index(document)):
         return None  # a complaints procedure: its timescales are the promise on each channel it lists
     names = [str(i) for i in listed]
@@ -163,12 +173,14 @@ def _service_channels_outside(document: Document, ids: set[str]) -> Iterator[Cha
 
 
 def feedback_not_on_channel(document: Document, context: Context) -> Iterator[Problem]:
-    """CH105: a service channel not in feedback.channels (not when CH104 applies)."""
+    """CH105: a service channel not in feedback.channels (not when CH104 applies; not an emergency line)."""
     data = document.data
     if _feedback_problem(document) is not None:
         return
     listed = {str(i) for i in data["feedback"]["channels"]}
     for channel in _service_channels_outside(document, listed):
+        if channel.is_emergency:
+            continue  # a line for emergencies, not comments (Channel.is_emergency)
         yield Problem(
             f'channel "{channel.id}" does not accept feedback: its customers must switch channel to '
             f'complain (add "{channel.id}" to feedback.channels)',
@@ -246,7 +258,7 @@ def _unequal_promises(index: CharterIndex) -> tuple[str, Channel, str, Channel, 
     seen: dict[tuple[str, str, str], tuple[Channel, str]] = {}
     for channel in index.service_channels:
         group = _INTERCHANGEABLE.get(channel.type)
-        if group is None:
+        if group is None or channel.is_emergency:  # an emergency line is used for nothing else
             continue
         for commitment in index.commitments_of(channel):
             within = commitment.within

@@ -19,6 +19,8 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from charterlint.charter.duration import parse_duration
+from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
 from charterlint.checks.prose import TextPositions
@@ -247,6 +249,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
     share_pattern = phrase_pattern([p for p in in_limits if normalized(p) in limit_only])
     aspirations = _aspirations(document) if document.body is not None else []
     share_limits = Marks(_LIMIT_WORD, "")  # replaced per text when a share phrase is listed
+    timed = frozenset(event for _, event, commitment in charter_index(document).commitments
+                      if parse_duration(commitment.get("within")) is not None)
     for text in charter_texts(document):
         found = list(pattern.finditer(text.value))
         if not found:
@@ -265,11 +269,17 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
+        time_hedged_until = -1  # the end of the sentence of the first hedge of time kept in a commitment's text
         for match, span in zip(found, spans):
             # In an aspiration (or the prose that repeats one) a hedge counts only in a sentence
             # that names a contact event or a limit: "we deal with every enquiry as soon as possible".
+            # A promise-only hedge there ("everything we can", "try to") is not counted either when
+            # every event its sentence names is timed elsewhere in the charter: an introduction to
+            # the limits that follow ("we will do everything we can to resolve it quickly").
             if ((aspiration or (repeats is not None and repeats(match.start())))
-                    and not sentences.is_promise(match.start())):
+                    and (not sentences.is_promise(match.start())
+                         or (promise_pattern is not None and promise_pattern.fullmatch(match.group(0)) is not None
+                             and sentences.timed_elsewhere(match.start(), timed)))):
                 continue
             if (not text.is_commitment and promise_pattern is not None
                     and promise_pattern.fullmatch(match.group(0))
@@ -285,6 +295,14 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):
                 continue
+            # A commitment times one event: once its text leaves the time open ("as quickly as
+            # possible"), a hedge of effort in a later sentence ("staff will always try to") hedges
+            # the same missing limit, one problem.
+            if text.is_commitment and _TIME_HEDGE.search(match.group(0)) is None \
+                    and 0 <= time_hedged_until <= match.start():
+                continue
+            if text.is_commitment and time_hedged_until < 0 and _TIME_HEDGE.search(match.group(0)):
+                time_hedged_until = sentences.bounds(match.start())[1]
             if clauses and _same_clause(text.value, sentences, clauses[-1][-1][0], match):
                 clauses[-1].append((match, span))
             else:

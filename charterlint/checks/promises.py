@@ -30,6 +30,15 @@ _PROMISE_WORD = re.compile(
 )
 
 _WITHIN = re.compile(r"(?<!\w)within(?!\w)", re.IGNORECASE)
+# The contact events a promise word names, each as the commitments that would time it: a complaint
+# "resolved" is timed by a resolve or by the final response (respond).
+_EVENT_WORDS = (
+    (re.compile(r"(?<!\w)answer", re.IGNORECASE), frozenset({"answer"})),
+    (re.compile(r"(?<!\w)(?:repl(?:y|ies|ied|ying)|respon|call(?:s|ed|ing)?\s+(?:you\s+)?back|get(?:s|ting)?\s+back)",
+                re.IGNORECASE), frozenset({"respond"})),
+    (re.compile(r"(?<!\w)acknowledg", re.IGNORECASE), frozenset({"acknowledge"})),
+    (re.compile(r"(?<!\w)(?:resol|deal(?:s|t|ing)?\s+with)", re.IGNORECASE), frozenset({"resolve", "respond"})),
+)
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)"
 # A longest time stated after a hedge or an escape clause: "as soon as possible, and in any event
 # within 20 working days", "in exceptional circumstances, and at the latest within 8 weeks".
@@ -117,6 +126,18 @@ class Sentences:
             self._promises = Marks(_PROMISE_WORD, self._text)
         start, end = self.bounds(offset)
         return self._promises.between(offset, end) or _WITHIN.search(self._text, start, end) is not None
+
+    def timed_elsewhere(self, offset: int, timed: frozenset[str]) -> bool:
+        """Whether the sentence holding `text[offset]` names contact events only, each of which the
+        charter times (`timed`: the events some commitment gives a `within`), and states no limit
+        of its own: an introduction whose limits follow ("if you need to complain, we will do
+        everything we can to resolve it quickly", before an eight-week final response)."""
+        start, end = self.bounds(offset)
+        if _WITHIN.search(self._text, start, end) is not None:
+            return False
+        sentence = self._text[start:end]
+        named = [events for word, events in _EVENT_WORDS if word.search(sentence)]
+        return bool(named) and all(events & timed for events in named)
 
     def is_promise(self, offset: int) -> bool:
         """Whether the sentence holding `text[offset]` names a contact event or a limit."""

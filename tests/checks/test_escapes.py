@@ -234,3 +234,32 @@ def test_a_bare_admission_with_a_time_after_it_or_no_limit_before_it_is_no_escap
 ])
 def test_more_ways_of_taking_back_a_limit(wording: str, clause: str) -> None:
     assert ch311(charter(wording)) == at_the_clause(wording, clause)
+
+
+def with_ombudsman(wording: str, after: str) -> str:
+    """`charter(wording)` with an ombudsman open to the customer `after` (before the review)."""
+    body = f"escalation:\n  external:\n    - body: Financial Ombudsman Service\n      type: ombudsman\n      after: {after}\n"
+    return charter(wording).replace(REVIEW, body + REVIEW)
+
+
+# a building society: "we aim to give you our final response within eight weeks of when you first
+# contacted us; if we cannot, we write to explain why and tell you when to expect it", with the
+# Financial Ombudsman Service open after eight weeks
+EIGHT_WEEKS = "We reply within eight weeks. If we cannot, we write to explain why and tell you when."
+
+
+def test_an_ombudsman_open_once_the_limit_has_passed_is_the_fallback() -> None:
+    assert ch311(with_ombudsman(EIGHT_WEEKS, "8 weeks")) == []
+    # "in exceptional circumstances" after the same limit: the ombudsman is open from then on too
+    assert ch311(with_ombudsman("We reply within 8 weeks, except in exceptional circumstances.", "6 weeks")) == []
+
+
+@pytest.mark.parametrize("after", [
+    "final response",  # a credit union: the ombudsman only after the final response, which has no longest time
+    "12 weeks",  # open only later than the limit taken back
+    "8 weeks",  # not comparable with working days (a payment complaint's 15 business days): no fallback known
+])
+def test_an_ombudsman_not_known_to_be_open_at_the_limit_is_no_fallback(after: str) -> None:
+    wording = EIGHT_WEEKS if after != "8 weeks" else "We reply within 15 working days; if we cannot, we tell you why."
+    clause = "If we cannot" if after != "8 weeks" else "if we cannot"
+    assert ch311(with_ombudsman(wording, after)) == at_the_clause(wording, clause)

@@ -174,3 +174,19 @@ def test_a_visit_with_no_answer_time_beside_an_answered_call_in_one_standard() -
 def test_a_standard_for_a_matter_on_every_channel_is_not_asked_for_each_channels_first_promise(
         channels: str, commitments: str) -> None:
     assert ch114(channels + commitments) == []
+
+
+def test_a_channel_made_for_complaints_promises_the_complaint_timescale() -> None:
+    # an energy broker's complaints page: "call us, the easiest way to complain: the member of staff
+    # will try to resolve your complaint straight away", acknowledged in 5 days, answered in 8 weeks
+    phone = ("  - id: phone\n    type: phone\n    name: Call us (the easiest way to complain)\n    hours: always\n"
+             "    commitments:\n      resolve: {text: We will try to resolve your complaint straight away.}\n")
+    feedback = "feedback:\n  channels: [phone]\n  acknowledge: {within: 5 working days}\n  respond: {within: 8 weeks}\n"
+    text = HEAD + phone + feedback + REVIEW
+    assert findings(text, ["CH114"]) == []
+    # a line named for its service (an advice service's freephone) is still asked for an answer time
+    advice = text.replace("Call us (the easiest way to complain)", "PALS freephone")
+    assert [code for code, _, _, _ in findings(advice, ["CH114"])] == ["CH114"]
+    # and so is one named for complaints when feedback gives no time limit
+    untimed = text.replace("  acknowledge: {within: 5 working days}\n  respond: {within: 8 weeks}\n", "")
+    assert [code for code, _, _, _ in findings(untimed, ["CH114"])] == ["CH114"]

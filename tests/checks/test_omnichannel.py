@@ -376,3 +376,51 @@ def test_a_channel_named_for_feedback_still_needs_a_promise_when_feedback_gives_
     assert findings(charter(PHONE + NAMED_FORM.format("Complaints form"), unlisted), ["CH101"]) == expected
     assert findings(charter(PHONE + NAMED_FORM.format("Complaints form"), untimed), ["CH101"]) == expected
     assert findings(charter(PHONE + NAMED_FORM.format("Enquiry form"), general), ["CH101"]) == expected
+
+
+# --- complaint channels and emergency lines (the fourth and fifth held-out batches) ----------
+
+# A GP practice: phone, reception and a Contact Us form, none with a promise of its own; complaints
+# are "dealt with in a professional and efficient manner" (a promise in words only).
+SURGERY = ("  - id: phone\n    type: phone\n    hours: office\n"
+           "  - id: form\n    type: web_form\n    hours: office\n")
+IN_WORDS = "feedback:\n  channels: [phone, form]\n  respond: {text: Complaints are dealt with efficiently.}\n"
+TIMED = IN_WORDS + "  acknowledge: {within: 3 working days}\n"
+
+
+def test_a_complaint_promise_in_words_only_is_no_timescale_for_the_channels() -> None:
+    assert [(code, line) for code, line, _, _ in findings(charter(SURGERY, IN_WORDS), ["CH101", "CH104"])] == [
+        ("CH101", 13), ("CH101", 16)]
+    # with a time limit under feedback it is a complaints procedure: its timescale is each channel's promise
+    assert findings(charter(SURGERY, TIMED), ["CH101", "CH104"]) == []
+
+
+def test_a_complaints_procedure_channel_is_answered_out_of_hours_by_its_timescale() -> None:
+    # an NHS trust's advice service: what is emailed is acknowledged within three working days
+    email = "  - id: email\n    type: email\n    hours: office\n"
+    text = charter(SURGERY.replace("form", "email").replace("web_form", "email"), TIMED.replace("form", "email"))
+    assert findings(text, ["CH102"]) == []
+    # a written channel not listed for feedback is not covered by it
+    text = charter(SURGERY + email, TIMED)
+    assert [(code, line) for code, line, _, _ in findings(text, ["CH102"])] == [("CH102", 19)]
+
+
+EMERGENCY = """\
+  - id: emergency
+    type: phone
+    name: University emergency phone line
+    hours: always
+    commitments:
+      answer: {within: 5 seconds}
+"""
+
+
+def test_an_emergency_line_is_not_asked_to_take_feedback_or_to_match_other_lines() -> None:
+    # a university help desk: the emergency and first-aid line answers in 5 seconds, the enquiry line in 60
+    text = charter(PHONE + EMERGENCY, "feedback:\n  channels: [phone]\n")
+    assert findings(text, ["CH105", "CH110"]) == []
+    # a "non-emergency" line is where enquiries go: asked as any other
+    other = EMERGENCY.replace("University emergency phone line", "Non-emergency enquiries").replace(
+        "id: emergency", "id: enquiries")
+    assert [code for code, _, _, _ in findings(charter(PHONE + other, "feedback:\n  channels: [phone]\n"),
+                                               ["CH105", "CH110"])] == ["CH110", "CH105"]

@@ -307,6 +307,39 @@ def test_a_hedge_in_the_mission_counts_only_in_a_sentence_that_names_a_contact_e
     assert ch301(charter(promise)) == [("CH301", 6, 39, hedge("as quickly as possible"))]
 
 
+def test_a_promise_only_hedge_in_the_mission_introduces_the_limits_that_time_its_events() -> None:
+    # an energy broker's page opens "if you ever need to complain, we will do everything we can to
+    # resolve it quickly", and its complaint limits follow: CHANNELS times a reply (respond), which
+    # a complaint's resolution is
+    introduction = "  mission: If you need to complain, we will do everything we can to resolve it quickly."
+    assert ch301(charter(introduction)) == []
+    # an event the charter times nowhere (an answer time), or a limit of its own, is still hedged
+    untimed = "  mission: If you call us, we will do everything we can to answer quickly."
+    assert ch301(charter(untimed)) == [("CH301", 6, 39, hedge("everything we can"))]
+    limited = "  mission: We will do everything we can to resolve it within 5 working days."
+    assert ch301(charter(limited)) == [("CH301", 6, 23, hedge("everything we can"))]
+    # a hedge listed anywhere stays a hedge in a mission that names an event, as before
+    assert ch301(charter("  mission: We deal with every enquiry as quickly as possible.")) != []
+
+
+def test_an_effort_hedge_after_a_time_hedge_in_one_commitment_is_one_problem() -> None:
+    # a council: complaints are resolved "as quickly as possible ... If the staff member who
+    # receives your complaint can resolve it, they will always try to do so": one missing limit
+    text = charter(text="        text: We resolve it as quickly as possible. If staff can resolve it, they will always try to.")
+    assert ch301(text) == [("CH301", 14, 29, hedge("as quickly as possible"))]
+    # the other way round, or in another text, each hedge is still its own problem
+    text = charter(text="        text: We will try to reply today. Otherwise we reply as soon as possible.")
+    assert [line for _, line, _, _ in ch301(text)] == [14, 14]
+
+
+def test_all_we_can_is_a_promise_only_hedge() -> None:
+    # an insurer: "we will do all we can to resolve the problem and make sure you receive a prompt
+    # and fair response within 8 weeks": one hedged limit, reported at its first hedge
+    text = charter(text="        text: We will do all we can to resolve it and send a prompt response within 8 weeks.")
+    assert ch301(text) == [("CH301", 14, 26, hedge("all we can", "prompt"))]
+    assert ch301(charter("  mission: We do all we can to give a first-class service.")) == []
+
+
 def test_prose_that_repeats_the_mission_is_judged_as_the_mission() -> None:
     mission = "When problems occur, we want to put things right as quickly as possible."
     text = MARKDOWN.replace("  mission: Safe water; we answer promptly.", f"  mission: {mission}").replace(
