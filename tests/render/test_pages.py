@@ -150,7 +150,7 @@ _EVENTS = {"answer": "answer", "see": "answer", "acknowledge": "acknowledge", "r
 _SENTENCE = re.compile(r"(?:^|, )we (?:guarantee to |aim to |do our best to )?(?P<verb>answer|see|acknowledge|reply to|"
                        r"resolve|update you)\b", re.IGNORECASE)
 _SHARE = re.compile(r" (?P<share>\d+(?:\.\d+)?%) of ")
-_LIMIT = re.compile(r" (?:within|every|at least every) (?P<duration>\d[\d.]*(?:-[\d.]+)? [a-z ]+?)(?= from| on average|\.$)")
+_LIMIT = re.compile(r" (?:within|every|at least every) (?P<duration>\d[\d.]*(?:-[\d.]+)? [a-z ]+?)(?= of | on average|\.$)")
 _BOUNDARY = {words: boundary for boundary, words in BOUNDARY_LIMITS.items()}
 
 Value = tuple[str, float | None, tuple[float, float, str] | None]

@@ -30,7 +30,7 @@ COMPLAINTS = named_subject("complaints")
      "We reply to emails by the end of the next working day."),
     ("respond", {"within": "same day"}, EMAIL, "We reply to emails on the same day."),
     ("respond", {"within": "10 working days", "target": "99.5%", "from": "receipt", "strength": "guarantee"}, EMAIL,
-     "We guarantee to reply to 99.5% of emails within 10 working days from receipt."),
+     "We guarantee to reply to 99.5% of emails within 10 working days of receipt."),
     ("answer", {"within": "20 seconds", "statistic": "average", "strength": "aim"}, PHONE,
      "We aim to answer calls within 20 seconds on average."),
     ("resolve", {"within": "10 working days", "statistic": "majority"}, EMAIL,
