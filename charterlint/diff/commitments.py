@@ -54,7 +54,7 @@ def promises(data: Mapping[str, Any], stage_names: Mapping[str, str] | None = No
     for standard in index.standards:
         if not channel_ids.intersection(standard.channel_ids):
             found += [Promise(("standard", standard.id), c.event, c.when or "", c.pointer, c.data)
-                      for c in standard.commitments()]
+                      for c in standard.promises()]
     feedback = section_at(data, "feedback")
     if isinstance(feedback, dict):
         found += [Promise(("feedback", ""), event, str(value.get("when", "")), pointer, value)
