@@ -124,6 +124,11 @@ def text_spans(document: Document, text: Text, found: list[re.Match[str]],
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+# What makes a sentence speak of a service time: a limit or a unit of time (as _LIMIT_WORD, with
+# years: "at least once a year") or a wait ("keep waiting times to a minimum").
+_SERVICE_TIME = re.compile(
+    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
+    r"wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
 # What makes a clause state a limit: "within", a number or a unit of time ("a few days").
 _LIMIT_WORD = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|rings?))(?!\w)",
@@ -234,6 +239,12 @@ def _whether_not_when(match: re.Match[str], sentences: Sentences, limits: Marks,
     return alternatives.between(match.end(), end) and not limits.between(start, end)
 
 
+def _about_a_contact(offset: int, sentences: Sentences, service_times: Marks) -> bool:
+    """Whether the sentence holding `offset` names a contact event (reply, answer, resolve, ...)
+    or speaks of a service time (a limit, a unit of time, a wait)."""
+    return sentences.is_promise(offset) or service_times.between(*sentences.bounds(offset))
+
+
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
     """CH301: one finding per sentence that hedges, at its first hedge (naming the others)."""
     anywhere = list(context.options.get("phrases", ()))
@@ -266,11 +277,23 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
                                                         Marks(_EXPLAINED_ALTERNATIVE, text.value))
         if share_pattern is not None:
             share_limits = Marks(_LIMIT_WORD, text.value)
+        service_times = Marks(_SERVICE_TIME, text.value)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         time_hedged_until = -1  # the end of the sentence of the first hedge of time kept in a commitment's text
         for match, span in zip(found, spans):
+            # The scope: a hedge is a vague commitment only where it leaves the time of a contact
+            # open. In a commitment's own wording a hedge of time always does ("we answer calls as
+            # soon as possible"); any other hedge (of effort or possibility, or any hedge outside a
+            # commitment's wording: a rights statement, the prose, the overview) only in a sentence
+            # that names a contact event or speaks of a time. A remedy ("where we make mistakes we
+            # put them right as soon as possible"), a courtesy ("treat us with respect, and we will
+            # do our best for you") and who acts ("we try to solve your problem ourselves, or refer
+            # you to someone who can") leave no contact's time open: silence.
+            if ((not text.is_commitment or _TIME_HEDGE.search(match.group(0)) is None)
+                    and not _about_a_contact(match.start(), sentences, service_times)):
+                continue
             # In an aspiration (or the prose that repeats one) a hedge counts only in a sentence
             # that names a contact event or a limit: "we deal with every enquiry as soon as possible".
             # A promise-only hedge there ("everything we can", "try to") is not counted either when

@@ -141,7 +141,7 @@ FRONT_MATTER = ANSWERED_PHONE_HEAD.replace(MISSION, "  mission: Safe water; we a
 MARKDOWN = "---\n" + FRONT_MATTER + """\
 ---
 # Our promise
-We fix leaks as quickly
+Replies come as quickly
 as possible.
 <!-- draft: reply shortly -->
 ```text
@@ -230,10 +230,18 @@ def statement(text: str) -> str:
     return charter() + f"rights:\n  statements:\n    - {text}\n"
 
 
-def test_a_promise_only_hedge_listed_in_phrases_counts_everywhere() -> None:
+def test_a_promise_only_hedge_listed_in_phrases_counts_in_any_sentence_about_a_contact() -> None:
+    # promise-only, "normally" would need the contact event after it; listed in `phrases`, a contact
+    # event anywhere in its sentence is enough
     options = {"CH301": {"phrases": ["normally"]}}
-    text = statement("Our offices are normally open on Saturdays.")
-    assert ch301(text, options=options) == [("CH301", 19, 23, hedge("normally"))]
+    text = statement("We answer calls on Saturdays too, normally.")
+    assert ch301(text) == []
+    assert ch301(text, options=options) == [("CH301", 19, 41, hedge("normally"))]
+
+
+def test_a_hedge_listed_in_phrases_is_silent_in_a_sentence_about_no_contact_or_time() -> None:
+    options = {"CH301": {"phrases": ["normally"]}}
+    assert ch301(statement("Our offices are normally open on Saturdays."), options=options) == []
 
 
 @pytest.mark.parametrize(("pointer", "expected"), [
@@ -269,7 +277,7 @@ def test_hedges_of_published_charters_are_reported_anywhere(phrase: str) -> None
     # "we aim to resolve your complaint within three working days whenever possible" (a building
     # society), "urgent cases within 24 hours wherever possible" (a university desk), "we will keep
     # waiting times to a minimum" (a national park authority)
-    assert ch301(statement(f"Our visitors are seen {phrase}.")) == [("CH301", 19, 29, hedge(phrase))]
+    assert ch301(statement(f"We deal with visitors {phrase}.")) == [("CH301", 19, 29, hedge(phrase))]
 
 
 def test_a_promise_only_hedge_before_no_contact_event_is_no_promise() -> None:
@@ -343,7 +351,7 @@ def test_all_we_can_is_a_promise_only_hedge() -> None:
 def test_prose_that_repeats_the_mission_is_judged_as_the_mission() -> None:
     mission = "When problems occur, we want to put things right as quickly as possible."
     text = MARKDOWN.replace("  mission: Safe water; we answer promptly.", f"  mission: {mission}").replace(
-        "Calls are answered  promptly.", f"We are a small provider. {mission}\n\nWe fix faults as quickly as possible.")
+        "Calls are answered  promptly.", f"We are a small provider. {mission}\n\nWe answer you as quickly as possible.")
     assert ch301(text, filename="test.charter.md") == [
         ("CH301", 18, 14, hedge("as quickly as possible")),
         ("CH301", 26, 15, hedge("as quickly as possible")),
