@@ -423,3 +423,44 @@ def test_hedges_of_possibility_and_hope_count_only_in_promises(words: str) -> No
     promise = charter(text=f"        text: We {words} reply the same day.")
     assert ch301(promise) == [("CH301", 14, 18, hedge(words))]
     assert ch301(statement(f"Please quote your reference number, {words}.")) == []
+
+
+# --- the scope: a hedge is a vague commitment only where it leaves a contact's time open ---------
+
+@pytest.mark.parametrize("words", [
+    # a shire council's and a housing association's remedies for mistakes
+    "If we have made a mistake, we apologise and put right what has gone wrong as quickly as possible.",
+    "We listen to your feedback, and where we make mistakes we put them right as soon as possible.",
+    # what a charter asks of customers, with a courtesy in return
+    "Treat us with respect and courtesy, and we will do our best for you.",
+])
+def test_a_hedge_in_a_sentence_about_no_contact_or_time_is_silent(words: str) -> None:
+    assert ch301(statement(words)) == []
+    prose = "---\n" + FRONT_MATTER + "---\n" + f"- {words}\n"
+    assert ch301(prose, filename="test.charter.md") == [("CH301", 7, 34, hedge("promptly"))]  # the mission's
+
+
+def test_a_hedge_outside_a_commitment_counts_in_a_sentence_about_a_contact_or_a_time() -> None:
+    # a bus operator "will endeavour to hold customer meetings at least once a year" (promise-only
+    # "endeavour" also needs the contact event after it: there "and respond to all feedback"); a park
+    # authority will "keep waiting times to a minimum"; a reply is a contact event
+    assert ch301(statement("We will do our best to hold customer meetings at least once a year.")) == [
+        ("CH301", 19, 15, hedge("do our best"))]
+    assert ch301(statement("We make you welcome and keep waiting times to a minimum.")) == [
+        ("CH301", 19, 50, hedge("to a minimum"))]
+    assert ch301(statement("If we made a mistake, we reply as soon as possible.")) == [
+        ("CH301", 19, 38, hedge("as soon as possible"))]
+
+
+def test_a_hedge_of_effort_in_a_commitment_counts_only_beside_a_contact_or_a_time() -> None:
+    # a housing authority's resolve text: "try to" says who solves the problem, not when
+    who = charter(text="        text: We try to solve your problem ourselves, or refer you quickly to someone who can.")
+    assert ch301(who) == []
+    when = charter(text="        text: We try to resolve your problem on the call.")
+    assert ch301(when) == [("CH301", 14, 18, hedge("try to"))]
+
+
+def test_a_hedge_of_time_in_a_commitment_always_leaves_its_event_untimed() -> None:
+    # the commitment's event is the contact: "we keep waiting times as short as possible"
+    text = charter(text="        text: Always as quickly as possible.")
+    assert ch301(text) == [("CH301", 14, 22, hedge("as quickly as possible"))]
