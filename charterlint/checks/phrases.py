@@ -125,7 +125,8 @@ def text_spans(document: Document, text: Text, found: list[re.Match[str]],
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # What makes a sentence speak of a service time: a limit or a unit of time (as _LIMIT_WORD, with
-# years: "at least once a year") or a wait ("keep waiting times to a minimum").
+# years: "at least once a year") or a wait ("keep waiting times to a minimum"). Words of speed
+# ("quickly") are not: they are in the hedges themselves ("as quickly as possible").
 _SERVICE_TIME = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
     r"wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
@@ -139,12 +140,6 @@ _FALLBACK_STEP = re.compile(
     r"(?<!\w)(?:if\s+(?:not|we\s+(?:cannot|can't|can\s+not|are\s+(?:unable|not\s+able)(?:\s+to)?))|"
     r"failing\s+(?:that|this)|otherwise|or\s+else)(?!\w)", re.IGNORECASE)
 _PUNCTUATION_ONLY = re.compile(r"[\s,;:]*")
-# An outcome promised either way: "we try to answer the questions you ask, or explain why we
-# cannot"; "directed to the person best placed to help where possible, or told why it is not
-# available". The hedge says the thing may not be possible, and the alternative covers that case.
-_EXPLAINED_ALTERNATIVE = re.compile(
-    r"(?<!\w)or\s+(?:(?:we\s+|we'll\s+|we\s+will\s+|will\s+)?(?:explain|tell\s+you|say|let\s+you\s+know)|"
-    r"(?:be\s+)?told|given\s+(?:a|an|the)\s+(?:reason|explanation))\s+why(?!\w)", re.IGNORECASE)
 
 
 def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -228,17 +223,6 @@ _TIME_HEDGE = re.compile(r"soon|quick|prompt|short|asap|due\s+course|delay|earli
                          re.IGNORECASE)
 
 
-def _whether_not_when(match: re.Match[str], sentences: Sentences, limits: Marks, alternatives: Marks) -> bool:
-    """Whether a hedge outside a commitment's own wording says whether something is done, not when:
-    a hedge of effort or possibility, an explained alternative after it in its sentence ("or
-    explain why we cannot"), and no limit in the sentence. Either the thing or the reason is
-    promised; no time is hedged."""
-    if _TIME_HEDGE.search(match.group(0)):
-        return False
-    start, end = sentences.bounds(match.start())
-    return alternatives.between(match.end(), end) and not limits.between(start, end)
-
-
 def _about_a_contact(offset: int, sentences: Sentences, service_times: Marks) -> bool:
     """Whether the sentence holding `offset` names a contact event (reply, answer, resolve, ...)
     or speaks of a service time (a limit, a unit of time, a wait)."""
@@ -272,9 +256,6 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         aspiration = text.pointer is not None and _ASPIRATION.match(text.pointer) is not None
         repeats = _Repeats(aspirations, text.value, sentences) if text.pointer is None and aspirations else None
         clause_of = _Clauses(text.value, sentences) if share_pattern is not None else None
-        # outside a commitment's own wording, limits and explained alternatives (see _whether_not_when)
-        alternatives = None if text.is_commitment else (Marks(_LIMIT_WORD, text.value),
-                                                        Marks(_EXPLAINED_ALTERNATIVE, text.value))
         if share_pattern is not None:
             share_limits = Marks(_LIMIT_WORD, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
@@ -294,6 +275,12 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             if ((not text.is_commitment or _TIME_HEDGE.search(match.group(0)) is None)
                     and not _about_a_contact(match.start(), sentences, service_times)):
                 continue
+            # Outside a commitment's wording a hedge of effort or possibility with no time in its
+            # sentence says whether something is done, not when: "we will try to answer the
+            # questions you ask, or explain why we cannot".
+            if (not text.is_commitment and _TIME_HEDGE.search(match.group(0)) is None
+                    and not service_times.between(*sentences.bounds(match.start()))):
+                continue
             # In an aspiration (or the prose that repeats one) a hedge counts only in a sentence
             # that names a contact event or a limit: "we deal with every enquiry as soon as possible".
             # A promise-only hedge there ("everything we can", "try to") is not counted either when
@@ -312,8 +299,6 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # directly" says how often something happens, with no limit to hedge.
             if (share_pattern is not None and clause_of is not None and share_pattern.fullmatch(match.group(0))
                     and not share_limits.between(*clause_of.bounds(match.start()))):
-                continue
-            if alternatives is not None and _whether_not_when(match, sentences, *alternatives):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):

@@ -234,9 +234,9 @@ def test_a_promise_only_hedge_listed_in_phrases_counts_in_any_sentence_about_a_c
     # promise-only, "normally" would need the contact event after it; listed in `phrases`, a contact
     # event anywhere in its sentence is enough
     options = {"CH301": {"phrases": ["normally"]}}
-    text = statement("We answer calls on Saturdays too, normally.")
+    text = statement("We answer calls the same day, normally.")
     assert ch301(text) == []
-    assert ch301(text, options=options) == [("CH301", 19, 41, hedge("normally"))]
+    assert ch301(text, options=options) == [("CH301", 19, 37, hedge("normally"))]
 
 
 def test_a_hedge_listed_in_phrases_is_silent_in_a_sentence_about_no_contact_or_time() -> None:
@@ -277,7 +277,7 @@ def test_hedges_of_published_charters_are_reported_anywhere(phrase: str) -> None
     # "we aim to resolve your complaint within three working days whenever possible" (a building
     # society), "urgent cases within 24 hours wherever possible" (a university desk), "we will keep
     # waiting times to a minimum" (a national park authority)
-    assert ch301(statement(f"We deal with visitors {phrase}.")) == [("CH301", 19, 29, hedge(phrase))]
+    assert ch301(statement(f"We deal with visitors {phrase} the same day.")) == [("CH301", 19, 29, hedge(phrase))]
 
 
 def test_a_promise_only_hedge_before_no_contact_event_is_no_promise() -> None:
@@ -321,9 +321,13 @@ def test_a_promise_only_hedge_in_the_mission_introduces_the_limits_that_time_its
     # a complaint's resolution is
     introduction = "  mission: If you need to complain, we will do everything we can to resolve it quickly."
     assert ch301(charter(introduction)) == []
-    # an event the charter times nowhere (an answer time), or a limit of its own, is still hedged
-    untimed = "  mission: If you call us, we will do everything we can to answer quickly."
-    assert ch301(charter(untimed)) == [("CH301", 6, 39, hedge("everything we can"))]
+    # a promise-only hedge of time ("prompt") before an event the charter times nowhere (an answer
+    # time), or a limit of its own, is still hedged
+    assert ch301(charter("  mission: If you complain, we will give a prompt reply.")) == []
+    untimed = "  mission: If you call us, we will give a prompt answer."
+    assert ch301(charter(untimed)) == [("CH301", 6, 43, hedge("prompt"))]
+    # a hedge of effort with no time in its sentence says whether, not when, outside a commitment
+    assert ch301(charter("  mission: If you call us, we will do everything we can to answer quickly.")) == []
     limited = "  mission: We will do everything we can to resolve it within 5 working days."
     assert ch301(charter(limited)) == [("CH301", 6, 23, hedge("everything we can"))]
     # a hedge listed anywhere stays a hedge in a mission that names an event, as before
@@ -400,7 +404,7 @@ def test_an_explained_alternative_does_not_excuse_a_hedged_limit_or_a_commitment
     assert ch301(limited) == [("CH301", 19, 10, hedge("try to"))]
     timed = statement("We answer letters as soon as possible, or explain why we cannot.")
     assert ch301(timed) == [("CH301", 19, 25, hedge("as soon as possible"))]
-    before = statement("Where possible we answer your question; if not, we explain why.")
+    before = statement("Where possible we answer your question the same day; if not, we explain why.")
     assert ch301(before) == [("CH301", 19, 7, hedge("Where possible"))]
     # a commitment's own wording is a promise about its event: "try to resolve it on the call or
     # explain why we cannot" hedges when the call is settled
@@ -437,6 +441,15 @@ def test_hedges_of_possibility_and_hope_count_only_in_promises(words: str) -> No
 def test_a_hedge_in_a_sentence_about_no_contact_or_time_is_silent(words: str) -> None:
     assert ch301(statement(words)) == []
     prose = "---\n" + FRONT_MATTER + "---\n" + f"- {words}\n"
+    assert ch301(prose, filename="test.charter.md") == [("CH301", 7, 34, hedge("promptly"))]  # the mission's
+
+
+def test_a_hedge_of_effort_outside_a_commitment_counts_only_beside_a_time() -> None:
+    # "we will try to answer the questions you ask" (a food regulator) says whether, not when; "we try
+    # to answer within 5 working days" hedges a limit
+    assert ch301(statement("We will try to answer the questions you ask.")) == []
+    assert ch301(statement("We will try to answer within 5 working days.")) == [("CH301", 19, 15, hedge("try to"))]
+    prose = "---\n" + FRONT_MATTER + "---\n" + "We will do everything we can to resolve your complaint.\n"
     assert ch301(prose, filename="test.charter.md") == [("CH301", 7, 34, hedge("promptly"))]  # the mission's
 
 
