@@ -1,8 +1,10 @@
 """CH301 vague-commitment: hedges instead of numbers, in the charter's texts and Markdown body.
 
-Two lists: `phrases` are hedges wherever they stand ("as soon as possible"); `promise-phrases`
-are ordinary words that hedge only a promise ("usually", "normally"), judged in commitment
-texts and in promise sentences (checks.promises). A phrase also matches the inflections the
+Two lists: `phrases` are hedges wherever a contact's time is at stake ("as soon as possible");
+`promise-phrases` are ordinary words that hedge only a promise ("usually", "normally"), judged
+in commitment texts and in promise sentences (checks.promises). Either counts only where it
+leaves a contact's time open: a hedge of time in a commitment's own text, any other hedge in a
+sentence that names a contact event or a time (see vague_commitments). A phrase also matches the inflections the
 word table below gives ("do our best" matches "will do their best", "endeavour" matches
 "endeavored"): each word becomes an alternation of literal words, so matching stays linear.
 
