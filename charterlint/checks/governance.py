@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter.subjects import describe
-from charterlint.charter.views import charter_index, commitment_variants
+from charterlint.charter.views import Standard, charter_index, commitment_variants
 from charterlint.checks.context import Context
 from charterlint.checks.omnichannel import is_complaints_procedure
 from charterlint.source.document import Document, Problem
@@ -61,6 +61,19 @@ def _organisation(data: dict[str, Any]) -> str:
     return f'"{name}"' if isinstance(name, str) else "the organisation"
 
 
+# A standard's matter about what the customer is billed or charged ("the accuracy of your bill").
+_BILL_MATTER = re.compile(r"(?i)(?<![a-z])(?:bill(?:s|ed|ing)?|charges?|charged)(?![a-z])")
+
+
+def _answers_bill_questions(standard: Standard) -> bool:
+    """Whether a standard promises, within a time, a reply to or a resolution of a matter about bills
+    or charges: a water company answers "a question about the accuracy of your bill" within 10
+    working days. That is where a customer disputes a bill."""
+    matter = standard.data.get("matter")
+    return (isinstance(matter, str) and _BILL_MATTER.search(matter) is not None
+            and any(p.event in ("respond", "resolve") and p.within is not None for p in standard.promises()))
+
+
 def dispute_process_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH401: an organisation that bills, charges or repairs says nothing of how disputes are
     settled: no `rights.disputes`, no escalation stage and no external body."""
@@ -72,6 +85,8 @@ def dispute_process_missing(document: Document, context: Context) -> Iterator[Pr
         return  # the complaints route is the dispute process
     if {"acknowledge", "respond"} & set(_section(data, "feedback")):
         return  # so is a complaints procedure with a timescale
+    if any(_answers_bill_questions(standard) for standard in charter_index(document).standards):
+        return  # and so is a timed answer to questions about a bill
     yield _missing(
         data,
         f'no dispute process, yet {_organisation(data)} bills customers (sector '

@@ -24,7 +24,9 @@ from charterlint.source.pointer import join
 # Channel types where a person picks up or sees the customer: `answer` is their first event.
 _ANSWER_TYPES = frozenset({"phone", "video", "in_person"})
 _CLOCK_UNITS = frozenset({"minute", "hour"})
-_CLOCK_LIMIT_SECONDS = 3600
+# A clock-time limit of an hour or less: whether the clock stops at closing time changes it only
+# for a contact made in the last hour before closing (CH107 and CH310 leave it alone).
+CLOCK_LIMIT_SECONDS = 3600
 # A channel named for feedback ("complaints form", "feedback-line") exists to take it.
 _FEEDBACK_NAMED = re.compile(r"(?i)(?<![a-z])(complain|complaint|feedback|comment|compliment)")
 
@@ -70,16 +72,31 @@ def made_for_feedback(channel: Channel) -> bool:
     return _FEEDBACK_NAMED.search(f"{channel.id} {channel.data.get('name', '')}") is not None
 
 
+def escalation_entry_channels(data: dict[str, Any]) -> set[str]:
+    """The channels that are only a way into an escalation stage: named in a stage's `via` while
+    `feedback.channels` lists the ways in and leaves them out (a bank's Customer Resolution Team
+    line, for a review after its complaints channels). Their promise is the stage's timescale,
+    whose absence is CH404's finding. Empty when `feedback` lists no channels."""
+    feedback = data.get("feedback")
+    listed = feedback.get("channels") if isinstance(feedback, dict) else None
+    if not isinstance(listed, list) or not listed:
+        return set()
+    via = {str(i) for stage in _stages(data) if isinstance(stage.get("via"), list) for i in stage["via"]}
+    return via - {str(i) for i in listed}
+
+
 def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
     """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306. The
-    channels of a complaints procedure carry its timescales (see complaint_channels)."""
+    channels of a complaints procedure carry its timescales (see complaint_channels), and a way
+    into an escalation stage the stage's (see escalation_entry_channels)."""
     index = charter_index(document)
     complaints = complaint_channels(document.data, index)
+    escalation_only = escalation_entry_channels(document.data)
     for channel in index.channels:
         # its own commitments or a standard's that lists it
         if channel.type == "chatbot" or index.events_of(channel).intersection(COMMITMENT_EVENTS):
             continue
-        if channel.id in complaints:
+        if channel.id in complaints or channel.id in escalation_only:
             continue
         event, meaning = ("answer", "a person answers") if channel.type in _ANSWER_TYPES else (
             "respond", "a person replies")
@@ -221,7 +238,7 @@ def clock_hours_on_limited_channel(document: Document, context: Context) -> Iter
         duration = commitment.within
         if not limited or duration is None or duration.scale is not Scale.CONTINUOUS:
             continue
-        if duration.unit not in _CLOCK_UNITS or duration.magnitude <= _CLOCK_LIMIT_SECONDS:
+        if duration.unit not in _CLOCK_UNITS or duration.magnitude <= CLOCK_LIMIT_SECONDS:
             continue
         if ambiguous_clock(commitment.data) is not None:
             continue

@@ -1,8 +1,10 @@
 """CH301 vague-commitment: hedges instead of numbers, in the charter's texts and Markdown body.
 
-Two lists: `phrases` are hedges wherever they stand ("as soon as possible"); `promise-phrases`
-are ordinary words that hedge only a promise ("usually", "normally"), judged in commitment
-texts and in promise sentences (checks.promises). A phrase also matches the inflections the
+Two lists: `phrases` are hedges wherever a contact's time is at stake ("as soon as possible");
+`promise-phrases` are ordinary words that hedge only a promise ("usually", "normally"), judged
+in commitment texts and in promise sentences (checks.promises). Either counts only where it
+leaves a contact's time open: a hedge of time in a commitment's own text, any other hedge in a
+sentence that names a contact event or a time (see vague_commitments). A phrase also matches the inflections the
 word table below gives ("do our best" matches "will do their best", "endeavour" matches
 "endeavored"): each word becomes an alternation of literal words, so matching stays linear.
 
@@ -124,6 +126,12 @@ def text_spans(document: Document, text: Text, found: list[re.Match[str]],
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+# What makes a sentence speak of a service time: a limit or a unit of time (as _LIMIT_WORD, with
+# years: "at least once a year") or a wait ("keep waiting times to a minimum"). Words of speed
+# ("quickly") are not: they are in the hedges themselves ("as quickly as possible").
+_SERVICE_TIME = re.compile(
+    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
+    r"wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
 # What makes a clause state a limit: "within", a number or a unit of time ("a few days").
 _LIMIT_WORD = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|rings?))(?!\w)",
@@ -134,12 +142,6 @@ _FALLBACK_STEP = re.compile(
     r"(?<!\w)(?:if\s+(?:not|we\s+(?:cannot|can't|can\s+not|are\s+(?:unable|not\s+able)(?:\s+to)?))|"
     r"failing\s+(?:that|this)|otherwise|or\s+else)(?!\w)", re.IGNORECASE)
 _PUNCTUATION_ONLY = re.compile(r"[\s,;:]*")
-# An outcome promised either way: "we try to answer the questions you ask, or explain why we
-# cannot"; "directed to the person best placed to help where possible, or told why it is not
-# available". The hedge says the thing may not be possible, and the alternative covers that case.
-_EXPLAINED_ALTERNATIVE = re.compile(
-    r"(?<!\w)or\s+(?:(?:we\s+|we'll\s+|we\s+will\s+|will\s+)?(?:explain|tell\s+you|say|let\s+you\s+know)|"
-    r"(?:be\s+)?told|given\s+(?:a|an|the)\s+(?:reason|explanation))\s+why(?!\w)", re.IGNORECASE)
 
 
 def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -223,15 +225,10 @@ _TIME_HEDGE = re.compile(r"soon|quick|prompt|short|asap|due\s+course|delay|earli
                          re.IGNORECASE)
 
 
-def _whether_not_when(match: re.Match[str], sentences: Sentences, limits: Marks, alternatives: Marks) -> bool:
-    """Whether a hedge outside a commitment's own wording says whether something is done, not when:
-    a hedge of effort or possibility, an explained alternative after it in its sentence ("or
-    explain why we cannot"), and no limit in the sentence. Either the thing or the reason is
-    promised; no time is hedged."""
-    if _TIME_HEDGE.search(match.group(0)):
-        return False
-    start, end = sentences.bounds(match.start())
-    return alternatives.between(match.end(), end) and not limits.between(start, end)
+def _about_a_contact(offset: int, sentences: Sentences, service_times: Marks) -> bool:
+    """Whether the sentence holding `offset` names a contact event (reply, answer, resolve, ...)
+    or speaks of a service time (a limit, a unit of time, a wait)."""
+    return sentences.is_promise(offset) or service_times.between(*sentences.bounds(offset))
 
 
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
@@ -261,16 +258,31 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         aspiration = text.pointer is not None and _ASPIRATION.match(text.pointer) is not None
         repeats = _Repeats(aspirations, text.value, sentences) if text.pointer is None and aspirations else None
         clause_of = _Clauses(text.value, sentences) if share_pattern is not None else None
-        # outside a commitment's own wording, limits and explained alternatives (see _whether_not_when)
-        alternatives = None if text.is_commitment else (Marks(_LIMIT_WORD, text.value),
-                                                        Marks(_EXPLAINED_ALTERNATIVE, text.value))
         if share_pattern is not None:
             share_limits = Marks(_LIMIT_WORD, text.value)
+        service_times = Marks(_SERVICE_TIME, text.value)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         time_hedged_until = -1  # the end of the sentence of the first hedge of time kept in a commitment's text
         for match, span in zip(found, spans):
+            # The scope: a hedge is a vague commitment only where it leaves the time of a contact
+            # open. In a commitment's own wording a hedge of time always does ("we answer calls as
+            # soon as possible"); any other hedge (of effort or possibility, or any hedge outside a
+            # commitment's wording: a rights statement, the prose, the overview) only in a sentence
+            # that names a contact event or speaks of a time. A remedy ("where we make mistakes we
+            # put them right as soon as possible"), a courtesy ("treat us with respect, and we will
+            # do our best for you") and who acts ("we try to solve your problem ourselves, or refer
+            # you to someone who can") leave no contact's time open: silence.
+            if ((not text.is_commitment or _TIME_HEDGE.search(match.group(0)) is None)
+                    and not _about_a_contact(match.start(), sentences, service_times)):
+                continue
+            # Outside a commitment's wording a hedge of effort or possibility with no time in its
+            # sentence says whether something is done, not when: "we will try to answer the
+            # questions you ask, or explain why we cannot".
+            if (not text.is_commitment and _TIME_HEDGE.search(match.group(0)) is None
+                    and not service_times.between(*sentences.bounds(match.start()))):
+                continue
             # In an aspiration (or the prose that repeats one) a hedge counts only in a sentence
             # that names a contact event or a limit: "we deal with every enquiry as soon as possible".
             # A promise-only hedge there ("everything we can", "try to") is not counted either when
@@ -289,8 +301,6 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # directly" says how often something happens, with no limit to hedge.
             if (share_pattern is not None and clause_of is not None and share_pattern.fullmatch(match.group(0))
                     and not share_limits.between(*clause_of.bounds(match.start()))):
-                continue
-            if alternatives is not None and _whether_not_when(match, sentences, *alternatives):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):

@@ -2,8 +2,9 @@
 
 Precision first: a sentence is read only when it names exactly one kind of thing (complaints,
 emails, letters, calls, web forms, live chats, text messages), exactly one event (answer,
-acknowledge, reply, resolve) and exactly one "within N unit" limit; the data's limits for that
-event on that thing must all be comparable with the prose limit and none equal to it.
+acknowledge, reply, resolve), exactly one "within N unit" limit and no other duration (in figures
+or in words); the data's limits for that event on that thing must all be comparable with the prose
+limit and none equal to it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from charterlint.charter.duration import Duration, comparable, parse_duration
+from charterlint.charter.duration import Duration, comparable, durations_in, parse_duration
 from charterlint.charter.views import charter_index, limits
 from charterlint.checks.context import Context
 from charterlint.checks.promises import Sentences
@@ -102,6 +103,10 @@ def prose_contradicts_data(document: Document, context: Context) -> Iterator[Pro
         things = _one([t.label for t in _THINGS if t.pattern.search(sentence)])
         events = _one([e for e, pattern in _EVENTS if pattern.search(sentence)])
         if things is None or events is None or len(_LIMIT.findall(sentence)) != 1 or _LATER_STAGE.search(sentence):
+            continue
+        # Any other duration in the sentence, in figures or in words ("within one working day, and
+        # to mail within 10 working days"), may be the one meant for the thing: too ambiguous to read.
+        if len(durations_in(sentence)) > 1:
             continue
         said = _duration(limit)
         thing = next(t for t in _THINGS if t.label == things)

@@ -58,3 +58,11 @@ feedback:
   acknowledge: {within: 24 hours, text: We acknowledge complaints within 24 hours during business hours.}
 """ + REVIEW
     assert [(code, line, column) for code, line, column, _ in findings(text, ["CH310"])] == [("CH310", 15, 25)]
+
+
+@pytest.mark.parametrize("within", ["1 hour", "60 minutes"])
+def test_a_clock_limit_of_an_hour_or_less_is_not_ambiguous(within: str) -> None:
+    # a software vendor's P1 and P2 tickets: "within 1 hour, during business hours"; the clocks differ
+    # only for a ticket logged in the last hour before closing (CH107 leaves such limits alone too)
+    assert findings(_with_respond(within, '"Within 1 hour, during business hours."'), ["CH310"]) == []
+    assert len(findings(_with_respond("2 hours", '"Within 2 hours, during business hours."'), ["CH310"])) == 1

@@ -332,6 +332,28 @@ def test_a_complaints_procedure_with_a_timescale_is_the_dispute_process() -> Non
         ("CH401", 14, 1, DISPUTES.format(sector="water") + RIGHTS_GO_HERE)]
 
 
+BILL_STANDARD = """\
+standards:
+  - id: bill-accuracy
+    channels: [phone]
+    matter: {matter}
+    commitments:
+      respond: {{within: 10 working days}}
+"""
+
+
+def test_a_timed_answer_to_questions_about_a_bill_is_the_dispute_process() -> None:
+    # a water company's guarantee scheme: a question about the accuracy of a bill is answered within
+    # 10 working days, with an automatic payment when it is not; that is where a bill is disputed
+    bills = BILL_STANDARD.format(matter="the accuracy of your bill or account")
+    assert strict(in_sector(charter(bills), "water"), "CH401") == []
+    services = BILL_STANDARD.format(matter="the water services we provide to your home")
+    assert strict(in_sector(charter(services), "water"), "CH401") == [
+        ("CH401", 20, 1, DISPUTES.format(sector="water") + ' ("rights:" goes here, after "standards")')]
+    untimed = BILL_STANDARD.format(matter="your bill").replace("{within: 10 working days}", "{text: Promptly.}")
+    assert len(strict(in_sector(charter(untimed), "water"), "CH401")) == 1
+
+
 @pytest.mark.parametrize("sector", ["charity", "software", "saas"])
 def test_sectors_that_answer_to_no_ombudsman_are_not_asked_for_one(sector: str) -> None:
     # an animal welfare charity; a developer platform's and an API vendor's support SLAs

@@ -424,3 +424,19 @@ def test_an_emergency_line_is_not_asked_to_take_feedback_or_to_match_other_lines
         "id: emergency", "id: enquiries")
     assert [code for code, _, _, _ in findings(charter(PHONE + other, "feedback:\n  channels: [phone]\n"),
                                                ["CH105", "CH110"])] == ["CH110", "CH105"]
+
+
+def test_a_way_into_an_escalation_stage_is_left_to_the_stage() -> None:
+    # a bank's complaints page: complain online, by phone or in a branch (acknowledged in 5 business
+    # days); the Customer Resolution Team's own line is how a complaint reaches its review stage, and
+    # the review's missing timescale is CH404's finding, not a channel with no commitment
+    resolution_line = "  - id: resolution-line\n    type: phone\n    hours: office\n"
+    stage = "escalation:\n  stages:\n    - name: Customer Resolution Team review\n      via: [phone, resolution-line]\n"
+    feedback = "feedback:\n  channels: [phone]\n  acknowledge: {within: 5 working days}\n"
+    assert findings(charter(PHONE + resolution_line, feedback + stage), ["CH101"]) == []
+    # with no list of the ways in, nothing says the line is only the stage's
+    unlisted = "feedback:\n  acknowledge: {within: 5 working days}\n"
+    assert findings(charter(PHONE + resolution_line, unlisted + stage), ["CH101"]) == [
+        ("CH101", 18, 5, 'channel "resolution-line" has no commitment (add commitments.answer: how quickly a '
+                         'person answers)'),
+    ]

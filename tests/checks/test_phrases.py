@@ -141,7 +141,7 @@ FRONT_MATTER = ANSWERED_PHONE_HEAD.replace(MISSION, "  mission: Safe water; we a
 MARKDOWN = "---\n" + FRONT_MATTER + """\
 ---
 # Our promise
-We fix leaks as quickly
+Replies come as quickly
 as possible.
 <!-- draft: reply shortly -->
 ```text
@@ -230,10 +230,18 @@ def statement(text: str) -> str:
     return charter() + f"rights:\n  statements:\n    - {text}\n"
 
 
-def test_a_promise_only_hedge_listed_in_phrases_counts_everywhere() -> None:
+def test_a_promise_only_hedge_listed_in_phrases_counts_in_any_sentence_about_a_contact() -> None:
+    # promise-only, "normally" would need the contact event after it; listed in `phrases`, a contact
+    # event anywhere in its sentence is enough
     options = {"CH301": {"phrases": ["normally"]}}
-    text = statement("Our offices are normally open on Saturdays.")
-    assert ch301(text, options=options) == [("CH301", 19, 23, hedge("normally"))]
+    text = statement("We answer calls the same day, normally.")
+    assert ch301(text) == []
+    assert ch301(text, options=options) == [("CH301", 19, 37, hedge("normally"))]
+
+
+def test_a_hedge_listed_in_phrases_is_silent_in_a_sentence_about_no_contact_or_time() -> None:
+    options = {"CH301": {"phrases": ["normally"]}}
+    assert ch301(statement("Our offices are normally open on Saturdays."), options=options) == []
 
 
 @pytest.mark.parametrize(("pointer", "expected"), [
@@ -269,7 +277,7 @@ def test_hedges_of_published_charters_are_reported_anywhere(phrase: str) -> None
     # "we aim to resolve your complaint within three working days whenever possible" (a building
     # society), "urgent cases within 24 hours wherever possible" (a university desk), "we will keep
     # waiting times to a minimum" (a national park authority)
-    assert ch301(statement(f"Our visitors are seen {phrase}.")) == [("CH301", 19, 29, hedge(phrase))]
+    assert ch301(statement(f"We deal with visitors {phrase} the same day.")) == [("CH301", 19, 29, hedge(phrase))]
 
 
 def test_a_promise_only_hedge_before_no_contact_event_is_no_promise() -> None:
@@ -313,9 +321,13 @@ def test_a_promise_only_hedge_in_the_mission_introduces_the_limits_that_time_its
     # a complaint's resolution is
     introduction = "  mission: If you need to complain, we will do everything we can to resolve it quickly."
     assert ch301(charter(introduction)) == []
-    # an event the charter times nowhere (an answer time), or a limit of its own, is still hedged
-    untimed = "  mission: If you call us, we will do everything we can to answer quickly."
-    assert ch301(charter(untimed)) == [("CH301", 6, 39, hedge("everything we can"))]
+    # a promise-only hedge of time ("prompt") before an event the charter times nowhere (an answer
+    # time), or a limit of its own, is still hedged
+    assert ch301(charter("  mission: If you complain, we will give a prompt reply.")) == []
+    untimed = "  mission: If you call us, we will give a prompt answer."
+    assert ch301(charter(untimed)) == [("CH301", 6, 43, hedge("prompt"))]
+    # a hedge of effort with no time in its sentence says whether, not when, outside a commitment
+    assert ch301(charter("  mission: If you call us, we will do everything we can to answer quickly.")) == []
     limited = "  mission: We will do everything we can to resolve it within 5 working days."
     assert ch301(charter(limited)) == [("CH301", 6, 23, hedge("everything we can"))]
     # a hedge listed anywhere stays a hedge in a mission that names an event, as before
@@ -343,7 +355,7 @@ def test_all_we_can_is_a_promise_only_hedge() -> None:
 def test_prose_that_repeats_the_mission_is_judged_as_the_mission() -> None:
     mission = "When problems occur, we want to put things right as quickly as possible."
     text = MARKDOWN.replace("  mission: Safe water; we answer promptly.", f"  mission: {mission}").replace(
-        "Calls are answered  promptly.", f"We are a small provider. {mission}\n\nWe fix faults as quickly as possible.")
+        "Calls are answered  promptly.", f"We are a small provider. {mission}\n\nWe answer you as quickly as possible.")
     assert ch301(text, filename="test.charter.md") == [
         ("CH301", 18, 14, hedge("as quickly as possible")),
         ("CH301", 26, 15, hedge("as quickly as possible")),
@@ -392,7 +404,7 @@ def test_an_explained_alternative_does_not_excuse_a_hedged_limit_or_a_commitment
     assert ch301(limited) == [("CH301", 19, 10, hedge("try to"))]
     timed = statement("We answer letters as soon as possible, or explain why we cannot.")
     assert ch301(timed) == [("CH301", 19, 25, hedge("as soon as possible"))]
-    before = statement("Where possible we answer your question; if not, we explain why.")
+    before = statement("Where possible we answer your question the same day; if not, we explain why.")
     assert ch301(before) == [("CH301", 19, 7, hedge("Where possible"))]
     # a commitment's own wording is a promise about its event: "try to resolve it on the call or
     # explain why we cannot" hedges when the call is settled
@@ -415,3 +427,53 @@ def test_hedges_of_possibility_and_hope_count_only_in_promises(words: str) -> No
     promise = charter(text=f"        text: We {words} reply the same day.")
     assert ch301(promise) == [("CH301", 14, 18, hedge(words))]
     assert ch301(statement(f"Please quote your reference number, {words}.")) == []
+
+
+# --- the scope: a hedge is a vague commitment only where it leaves a contact's time open ---------
+
+@pytest.mark.parametrize("words", [
+    # a shire council's and a housing association's remedies for mistakes
+    "If we have made a mistake, we apologise and put right what has gone wrong as quickly as possible.",
+    "We listen to your feedback, and where we make mistakes we put them right as soon as possible.",
+    # what a charter asks of customers, with a courtesy in return
+    "Treat us with respect and courtesy, and we will do our best for you.",
+])
+def test_a_hedge_in_a_sentence_about_no_contact_or_time_is_silent(words: str) -> None:
+    assert ch301(statement(words)) == []
+    prose = "---\n" + FRONT_MATTER + "---\n" + f"- {words}\n"
+    assert ch301(prose, filename="test.charter.md") == [("CH301", 7, 34, hedge("promptly"))]  # the mission's
+
+
+def test_a_hedge_of_effort_outside_a_commitment_counts_only_beside_a_time() -> None:
+    # "we will try to answer the questions you ask" (a food regulator) says whether, not when; "we try
+    # to answer within 5 working days" hedges a limit
+    assert ch301(statement("We will try to answer the questions you ask.")) == []
+    assert ch301(statement("We will try to answer within 5 working days.")) == [("CH301", 19, 15, hedge("try to"))]
+    prose = "---\n" + FRONT_MATTER + "---\n" + "We will do everything we can to resolve your complaint.\n"
+    assert ch301(prose, filename="test.charter.md") == [("CH301", 7, 34, hedge("promptly"))]  # the mission's
+
+
+def test_a_hedge_outside_a_commitment_counts_in_a_sentence_about_a_contact_or_a_time() -> None:
+    # a bus operator "will endeavour to hold customer meetings at least once a year" (promise-only
+    # "endeavour" also needs the contact event after it: there "and respond to all feedback"); a park
+    # authority will "keep waiting times to a minimum"; a reply is a contact event
+    assert ch301(statement("We will do our best to hold customer meetings at least once a year.")) == [
+        ("CH301", 19, 15, hedge("do our best"))]
+    assert ch301(statement("We make you welcome and keep waiting times to a minimum.")) == [
+        ("CH301", 19, 50, hedge("to a minimum"))]
+    assert ch301(statement("If we made a mistake, we reply as soon as possible.")) == [
+        ("CH301", 19, 38, hedge("as soon as possible"))]
+
+
+def test_a_hedge_of_effort_in_a_commitment_counts_only_beside_a_contact_or_a_time() -> None:
+    # a housing authority's resolve text: "try to" says who solves the problem, not when
+    who = charter(text="        text: We try to solve your problem ourselves, or refer you quickly to someone who can.")
+    assert ch301(who) == []
+    when = charter(text="        text: We try to resolve your problem on the call.")
+    assert ch301(when) == [("CH301", 14, 18, hedge("try to"))]
+
+
+def test_a_hedge_of_time_in_a_commitment_always_leaves_its_event_untimed() -> None:
+    # the commitment's event is the contact: "we keep waiting times as short as possible"
+    text = charter(text="        text: Always as quickly as possible.")
+    assert ch301(text) == [("CH301", 14, 22, hedge("as quickly as possible"))]

@@ -57,6 +57,9 @@ def test_a_channel_limit_names_the_channel() -> None:
     "```\nWe reply to complaints within 45 working days.\n```",  # not published
     "If we cannot answer your call we will call you back within 4 hours.",  # two events
     "At stage 2 a senior manager will reply to your complaint within 20 working days.",  # a later stage
+    # an Australian Government service: a second limit in words may be the one meant for emails
+    "We aim to respond to phone enquiries and emails within one working day, and to mail within 10 working days.",
+    "We reply to emails within two working days, or to urgent emails within 9 working days.",  # two limits
 ])
 def test_the_same_limit_or_an_unclear_sentence_is_not_reported(prose: str) -> None:
     assert ch502(prose + "\n") == []
