@@ -142,6 +142,28 @@ _FALLBACK_STEP = re.compile(
     r"(?<!\w)(?:if\s+(?:not|we\s+(?:cannot|can't|can\s+not|are\s+(?:unable|not\s+able)(?:\s+to)?))|"
     r"failing\s+(?:that|this)|otherwise|or\s+else)(?!\w)", re.IGNORECASE)
 _PUNCTUATION_ONLY = re.compile(r"[\s,;:]*")
+# A step taken when a first attempt fails: "if we cannot", "if not", "if your complaint cannot be
+# resolved", "failing that", "otherwise".
+_FAILED_ATTEMPT = re.compile(
+    r"(?<!\w)(?:if\s+(?:not|[^.;:!?\n]{0,60}?(?<!\w)(?:cannot|can't|can\s+not|unable|not\s+able))|"
+    r"failing\s+(?:that|this)|otherwise)(?!\w)", re.IGNORECASE)
+_SPACE = re.compile(r"\s*")
+
+
+def _first_attempt(text: str, sentences: Sentences, hedge: re.Match[str]) -> bool:
+    """Whether a hedge stands in a first attempt whose failure has a limit: nothing before the step
+    that falls back from it (later in its sentence, or opening the next) states a limit, and that
+    step does. "We will try to answer your question straight away. If we cannot, we will contact you
+    within five working days": the hedge says whether the matter is settled at once, not when."""
+    start, end = sentences.bounds(hedge.start())
+    step = _FAILED_ATTEMPT.search(text, hedge.end(), end)
+    if step is None and end < len(text):
+        following = _SPACE.match(text, end)
+        assert following is not None
+        step = _FAILED_ATTEMPT.match(text, following.end(), sentences.bounds(following.end())[1])
+    if step is None or _LIMIT_WORD.search(text, start, step.start()) is not None:
+        return False
+    return _LIMIT_WORD.search(text, step.end(), sentences.bounds(step.start())[1]) is not None
 
 
 def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -301,6 +323,11 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # directly" says how often something happens, with no limit to hedge.
             if (share_pattern is not None and clause_of is not None and share_pattern.fullmatch(match.group(0))
                     and not share_limits.between(*clause_of.bounds(match.start()))):
+                continue
+            # A first attempt whose failure has a limit ("we will try to answer your question straight
+            # away. If we cannot, we will contact you within five working days") hedges whether, not
+            # when; a hedge of time ("as soon as possible. If not, ...") still leaves the time open.
+            if _TIME_HEDGE.search(match.group(0)) is None and _first_attempt(text.value, sentences, match):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):
