@@ -119,9 +119,7 @@ def obsolete_channels(document: Document, context: Context) -> Iterator[Problem]
     current = {str(country).upper() for country in context.options.get("fax-current", ())}
     fax_current = _country(document) in current
     for channel in charter_index(document).channels:
-        if channel.type == "fax" and fax_current:
-            continue
-        if channel.type == "fax":
+        if channel.type == "fax" and not fax_current:
             yield Problem(
                 f'channel "{channel.id}" has type "fax": {_OBSOLETE["fax"]}',
                 join(channel.pointer, "type"),
