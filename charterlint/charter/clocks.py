@@ -15,9 +15,10 @@ from charterlint.charter.duration import Duration, Scale, parse_duration
 # Clock hours and calendar days: below an hour the clock barely matters, and weeks or months
 # beside "20 working days" are a conversion, not a second clock.
 _CLOCK_UNITS = frozenset({"hour", "calendar day"})
-# Wording that counts only the hours or days the organisation is open.
+# Wording that counts only the hours or days the organisation is open (or staffs the service:
+# "within two hours during service hours", "support hours").
 _QUALIFIER = re.compile(
-    r"(?<!\w)(?:(?:normal|usual|standard)\s+)?(?:business|office|working|opening)\s+hours(?!\w)"
+    r"(?<!\w)(?:(?:normal|usual|standard)\s+)?(?:business|office|working|opening|service|support)\s+hours(?!\w)"
     r"|(?<!\w)(?:hours\s+of\s+business|while\s+we\s+are\s+open|when\s+we\s+are\s+open)(?!\w)",
     re.IGNORECASE,
 )

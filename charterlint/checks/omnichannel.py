@@ -271,8 +271,11 @@ _COMPARED_EVENTS = frozenset({"answer", "respond", "resolve"})
 
 def _unequal_promises(index: CharterIndex) -> tuple[str, Channel, str, Channel, str] | None:
     """The first event two interchangeable channels promise with different limits: the event,
-    each channel and its limit. Variants (promises per case) are not compared."""
-    seen: dict[tuple[str, str, str], tuple[Channel, str]] = {}
+    each channel and its limit. Variants (promises per case) are not compared, and nor are two
+    standards made for several channels each (a software desk's severities, each on email and
+    tickets alike): a standard's promise is the same on every channel it lists, and two standards
+    are two cases, not a faster and a slower channel."""
+    seen: dict[tuple[str, str, str, str | None], tuple[Channel, str]] = {}
     for channel in index.service_channels:
         group = _INTERCHANGEABLE.get(channel.type)
         if group is None or channel.is_emergency:  # an emergency line is used for nothing else
@@ -282,7 +285,8 @@ def _unequal_promises(index: CharterIndex) -> tuple[str, Channel, str, Channel, 
             if within is None or commitment.when is not None or commitment.event not in _COMPARED_EVENTS:
                 continue
             # limits in one unit compare ("4 hours" and "2 hours"; not "20 seconds" and "5 rings")
-            first = seen.setdefault((group, commitment.event, within.unit), (channel, within.text))
+            case = commitment.standard if len(commitment.channels) > 1 else None
+            first = seen.setdefault((group, commitment.event, within.unit, case), (channel, within.text))
             if first[0].id != channel.id and first[1] != within.text:
                 return commitment.event, first[0], first[1], channel, within.text
     return None

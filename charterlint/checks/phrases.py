@@ -17,7 +17,7 @@ sequences, comments on a block scalar's indicator line), the finding points at t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -142,6 +142,41 @@ _FALLBACK_STEP = re.compile(
     r"(?<!\w)(?:if\s+(?:not|we\s+(?:cannot|can't|can\s+not|are\s+(?:unable|not\s+able)(?:\s+to)?))|"
     r"failing\s+(?:that|this)|otherwise|or\s+else)(?!\w)", re.IGNORECASE)
 _PUNCTUATION_ONLY = re.compile(r"[\s,;:]*")
+# A step taken when a first attempt fails: "if we cannot", "if not", "if your complaint cannot be
+# resolved", "failing that", "otherwise".
+_FAILED_ATTEMPT = re.compile(
+    r"(?<!\w)(?:if\s+(?:not|[^.;:!?\n]{0,60}?(?<!\w)(?:cannot|can't|can\s+not|unable|not\s+able))|"
+    r"failing\s+(?:that|this)|otherwise)(?!\w)", re.IGNORECASE)
+_SPACE = re.compile(r"\s*")
+
+
+class _FirstAttempts:
+    """Whether a hedge stands in a first attempt whose failure has a limit: nothing before the step
+    that falls back from it (later in its sentence, or opening the next) states a limit, and that
+    step does. "We will try to answer your question straight away. If we cannot, we will contact you
+    within five working days": the hedge says whether the matter is settled at once, not when. The
+    steps and limits of one text are found once, so that each hedge is a bisection (issue 14)."""
+
+    __slots__ = ("_text", "_sentences", "_steps", "_limits")
+
+    def __init__(self, text: str, sentences: Sentences) -> None:
+        self._text, self._sentences = text, sentences
+        self._steps = [(m.start(), m.end()) for m in _FAILED_ATTEMPT.finditer(text)]
+        self._limits = Marks(_LIMIT_WORD, text)
+
+    def __call__(self, hedge: re.Match[str]) -> bool:
+        text, sentences = self._text, self._sentences
+        start, end = sentences.bounds(hedge.start())
+        index = bisect_left(self._steps, (hedge.end(), 0))
+        step = self._steps[index] if index < len(self._steps) and self._steps[index][0] < end else None
+        if step is None and end < len(text):
+            following = _SPACE.match(text, end)
+            assert following is not None
+            opening = _FAILED_ATTEMPT.match(text, following.end(), sentences.bounds(following.end())[1])
+            step = opening.span() if opening is not None else None
+        if step is None or self._limits.between(start, step[0]):
+            return False
+        return self._limits.between(step[1], sentences.bounds(step[0])[1])
 
 
 def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -261,6 +296,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         if share_pattern is not None:
             share_limits = Marks(_LIMIT_WORD, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
+        first_attempt = _FirstAttempts(text.value, sentences)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
@@ -301,6 +337,11 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # directly" says how often something happens, with no limit to hedge.
             if (share_pattern is not None and clause_of is not None and share_pattern.fullmatch(match.group(0))
                     and not share_limits.between(*clause_of.bounds(match.start()))):
+                continue
+            # A first attempt whose failure has a limit ("we will try to answer your question straight
+            # away. If we cannot, we will contact you within five working days") hedges whether, not
+            # when; a hedge of time ("as soon as possible. If not, ...") still leaves the time open.
+            if _TIME_HEDGE.search(match.group(0)) is None and first_attempt(match):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):

@@ -104,10 +104,22 @@ def review_cadence_missing(document: Document, context: Context) -> Iterator[Pro
         )
 
 
+def _country(document: Document) -> str | None:
+    """The country of `organization.jurisdiction` ("US" of "US-MA"), upper case; None if not given."""
+    organization = document.data.get("organization")
+    jurisdiction = organization.get("jurisdiction") if isinstance(organization, dict) else None
+    return jurisdiction.split("-")[0].upper() if isinstance(jurisdiction, str) and jurisdiction else None
+
+
 def obsolete_channels(document: Document, context: Context) -> Iterator[Problem]:
-    """CH205: a fax channel, or one whose name, platform or address names an obsolete channel."""
+    """CH205: a fax channel, or one whose name, platform or address names an obsolete channel.
+
+    Where fax is still an ordinary channel (a country in the `fax-current` option), a fax channel
+    is no evidence that the charter was left unreviewed: fax is not reported there."""
+    current = {str(country).upper() for country in context.options.get("fax-current", ())}
+    fax_current = _country(document) in current
     for channel in charter_index(document).channels:
-        if channel.type == "fax":
+        if channel.type == "fax" and not fax_current:
             yield Problem(
                 f'channel "{channel.id}" has type "fax": {_OBSOLETE["fax"]}',
                 join(channel.pointer, "type"),
@@ -115,7 +127,8 @@ def obsolete_channels(document: Document, context: Context) -> Iterator[Problem]
             continue
         for field in _CHANNEL_FIELDS:
             value = channel.data.get(field)
-            match = _OBSOLETE_WORDS.search(value) if isinstance(value, str) else None
+            words = _OBSOLETE_WORDS.finditer(value) if isinstance(value, str) else iter(())
+            match = next((m for m in words if not (fax_current and m[0].lower() == "fax")), None)
             if match is not None:
                 yield Problem(
                     f'channel "{channel.id}" {field} "{value}" names "{match[0]}": {_OBSOLETE[match[0].lower()]}',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, findings
+from tests.helpers import ANSWERED_PHONE_HEAD, CHARTER_HEAD, REVIEW, findings
 
 _NEVER_OPEN = 'calendar "office" has no open day: every channel that uses it is never open ' \
               '(give opening hours for at least one day, e.g. mon-fri: "09:00-17:00")'
@@ -34,6 +34,9 @@ def _with_respond(within: str, wording: str) -> str:
     ("48 hours", "Within 48 working hours.", "working hours"),
     ("2 calendar days", "We reply within 2 days during our usual opening hours.", "usual opening hours"),
     ("8 hours", "We reply within 8 hours while we are open.", "while we are open"),
+    # a land registry's forum: "within two hours during service hours (9am to 5pm on weekdays)"
+    ("2 hours", "We respond within two hours during service hours.", "service hours"),
+    ("4 hours", "First response within 4 hours during support hours.", "support hours"),
 ])
 def test_a_clock_limit_qualified_by_opening_hours_is_ambiguous(within: str, wording: str, words: str) -> None:
     found = findings(_with_respond(within, wording), ["CH310"])
@@ -66,3 +69,21 @@ def test_a_clock_limit_of_an_hour_or_less_is_not_ambiguous(within: str) -> None:
     # only for a ticket logged in the last hour before closing (CH107 leaves such limits alone too)
     assert findings(_with_respond(within, '"Within 1 hour, during business hours."'), ["CH310"]) == []
     assert len(findings(_with_respond("2 hours", '"Within 2 hours, during business hours."'), ["CH310"])) == 1
+
+
+def test_service_hours_on_a_channel_that_closes_is_one_finding_under_ch310() -> None:
+    # one problem, one finding: CH107 (clock hours on a channel that closes) leaves the wording to CH310
+    text = CHARTER_HEAD + """\
+calendars:
+  - id: service-hours
+    timezone: Europe/London
+    open:
+      mon-fri: "09:00-17:00"
+channels:
+  - id: forum
+    type: community_forum
+    hours: service-hours
+    commitments:
+      respond: {within: 2 hours, text: We respond to posts within two hours during service hours.}
+""" + REVIEW
+    assert [(code, line) for code, line, _, _ in findings(text, ["CH107", "CH310"])] == [("CH310", 17)]

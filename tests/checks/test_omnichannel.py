@@ -440,3 +440,32 @@ def test_a_way_into_an_escalation_stage_is_left_to_the_stage() -> None:
         ("CH101", 18, 5, 'channel "resolution-line" has no commitment (add commitments.answer: how quickly a '
                          'person answers)'),
     ]
+
+
+def test_standards_made_for_several_channels_are_cases_not_a_slower_channel() -> None:
+    # a software desk: its high and medium severities (4 and 12 hours) are each made for email and
+    # the ticketing system alike; neither channel is slower than the other
+    both = """\
+  - id: email
+    type: email
+    hours: always
+  - id: ticket
+    type: web_form
+    hours: always
+standards:
+  - id: high
+    channels: [email, ticket]
+    commitments:
+      respond: {within: 4 hours}
+  - id: medium
+    channels: [email, ticket]
+    commitments:
+      respond: {within: 12 hours}
+"""
+    assert findings(charter(both), ["CH110"]) == []
+    # a channel's own promise still compares with another channel's
+    own = both.replace("    type: web_form\n    hours: always\n",
+                       "    type: web_form\n    hours: always\n    commitments:\n      respond: {within: 1 hour}\n")
+    own = own.replace("  - id: email\n    type: email\n    hours: always\n",
+                      "  - id: email\n    type: email\n    hours: always\n    commitments:\n      respond: {within: 8 hours}\n")
+    assert [code for code, *_ in findings(charter(own), ["CH110"])] == ["CH110"]

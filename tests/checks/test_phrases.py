@@ -477,3 +477,35 @@ def test_a_hedge_of_time_in_a_commitment_always_leaves_its_event_untimed() -> No
     # the commitment's event is the contact: "we keep waiting times as short as possible"
     text = charter(text="        text: Always as quickly as possible.")
     assert ch301(text) == [("CH301", 14, 22, hedge("as quickly as possible"))]
+
+
+@pytest.mark.parametrize("words", [
+    # a land registry: a first attempt on the call, the limit for the rest in the next sentence
+    "When you call us we will try to answer your question straight away. If we cannot, we will contact you "
+    "within five working days.",
+    # a US hospital: "if your complaint cannot be resolved" falls back to a grievance limit
+    "We will make every effort to resolve your concerns at that time. If your complaint cannot be resolved, "
+    "we resolve it within 7 business days.",
+    # the step in the same sentence
+    "We try to resolve it on the call; if not, we call you back within 2 working days.",
+])
+def test_a_first_attempt_whose_failure_has_a_limit_is_no_hedge(words: str) -> None:
+    assert ch301(charter(text=f"        text: {words}")) == []
+
+
+def test_a_first_attempt_still_counts_when_its_fallback_has_no_limit_or_it_hedges_a_limit() -> None:
+    # a food regulator's fallback chain gives no time at all: one hedged chain, reported
+    chain = "We will try to resolve your enquiry on the call; if we cannot, we will try to transfer you."
+    assert ch301(charter(text=f"        text: {chain}")) == [("CH301", 14, 23, hedge("try to", "try to"))]
+    # the attempt itself states a limit ("do our best to answer within five rings"): a hedged limit
+    limited = "We do our best to answer within five rings. If we cannot, we call you back within 1 day."
+    assert ch301(charter(text=f"        text: {limited}")) == [("CH301", 14, 18, hedge("do our best"))]
+    # a hedge of time leaves the time open whatever follows
+    timed = "We reply as soon as possible. If we cannot, we reply within 5 days."
+    assert ch301(charter(text=f"        text: {timed}")) == [("CH301", 14, 24, hedge("as soon as possible"))]
+
+
+def test_the_passive_of_make_every_effort_is_a_hedge() -> None:
+    # a US hospital: "every effort will be made to resolve the issue within 30 days"
+    text = charter(text="        text: Every effort will be made to resolve the issue within 30 days.")
+    assert ch301(text) == [("CH301", 14, 15, hedge("Every effort will be made"))]

@@ -213,6 +213,24 @@ def test_obsolete_channel_fax_type_is_reported_once_at_the_type() -> None:
     ]
 
 
+def test_fax_is_current_where_the_jurisdiction_still_uses_it() -> None:
+    # a Boston teaching hospital takes complaints by fax, email or letter: an ordinary channel in the
+    # US, no sign of an unreviewed charter; a UK charter's fax and any Minicom are still reported
+    fax = """\
+      - id: fax
+        type: fax
+        name: Fax or Minicom
+        hours: always
+    """
+    us = channels_charter(fax).replace("  name: Example Water\n", "  name: Example Water\n  jurisdiction: US-MA\n")
+    assert [(code, line, column) for code, line, column, _ in findings(us, ["CH205"])] == [("CH205", 11, 11)]
+    assert 'names "Minicom"' in findings(us, ["CH205"])[0][3]
+    only_fax = us.replace("Fax or Minicom", "Complaints fax")
+    assert findings(only_fax, ["CH205"]) == []
+    gb = only_fax.replace("US-MA", "GB")
+    assert [(code, line) for code, line, _, _ in findings(gb, ["CH205"])] == [("CH205", 10)]
+
+
 def test_obsolete_channel_reports_the_first_matching_field_in_order() -> None:
     text = channels_charter("""\
       - id: social
