@@ -87,7 +87,7 @@ def _destinations(targets: Sequence[Target], request: RenderRequest) -> list[Pat
         return [None]
     as_directory = request.output.endswith(("/", os.sep)) or Path(request.output).is_dir()
     if len(targets) == 1 and not as_directory:
-        return [Path(request.output)]
+        return _not_over_a_source(targets, [Path(request.output)])
     directory = Path(request.output)
     if directory.exists() and not directory.is_dir():
         return f'"{request.output}" is not a directory: several charters are rendered into a directory'
@@ -96,7 +96,16 @@ def _destinations(targets: Sequence[Target], request: RenderRequest) -> list[Pat
         if names.count(name) > 1:
             clash = [t.display for t, n in zip(targets, names) if n == name]
             return f'{" and ".join(clash)} would both be written to {name}: render them into different directories'
-    return [directory / name for name in names]
+    return _not_over_a_source(targets, [directory / name for name in names])
+
+
+def _not_over_a_source(targets: Sequence[Target], destinations: list[Path]) -> list[Path | None] | str:
+    """The destinations, unless one would replace a charter being rendered (`-o` naming the source)."""
+    sources = {target.path.resolve() for target in targets}
+    for destination in destinations:
+        if destination.resolve() in sources:
+            return f'"{destination}" is a charter being rendered: give -o another file, or a directory'
+    return list(destinations)
 
 
 def _refusal(result: FileResult, force: bool) -> str | None:

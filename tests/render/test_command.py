@@ -128,6 +128,17 @@ def test_two_charters_of_one_name_are_not_written_over_each_other(capsys: pytest
     assert not (project / "out").exists()
 
 
+def test_output_never_replaces_a_charter_being_rendered(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    source = write(project / "x.charter.yaml", PLAIN)
+    other = write(project / "pages" / "y.md", PLAIN)  # named as a source, and the name of its own page
+    for args in (["x.charter.yaml", "-o", "x.charter.yaml"], ["x.charter.yaml", "-o", "./x.charter.yaml"],
+                 ["x.charter.yaml", "pages/y.md", "-f", "md", "-o", "pages"]):
+        code, out, err = render(capsys, *args)
+        assert code == 2 and "is a charter being rendered: give -o another file, or a directory" in err, args
+    assert source.read_text(encoding="utf-8") == PLAIN
+    assert other.read_text(encoding="utf-8") == PLAIN
+
+
 def test_a_word_document_is_not_written_to_a_terminal(capsys: pytest.CaptureFixture[str], project: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
