@@ -74,6 +74,11 @@ def read_source(path: str) -> Source:
 
 
 def _read(path: str) -> Source:
+    # what the path is comes first: a folder or a missing file is not a matter of its suffix
+    if os.path.isdir(path):
+        raise ImportFailure("cannot be read: is a directory, not a regular file")
+    if not os.path.lexists(path):
+        raise ImportFailure("does not exist")
     kind = kind_of(path)
     _require({"markdown": "markdown_it", "html": "html", "docx": "docx"}[kind])
     try:

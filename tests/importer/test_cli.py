@@ -160,11 +160,12 @@ def test_a_huge_source_is_refused(project: Path, capsys: pytest.CaptureFixture[s
     (lambda p: None, "does not exist"),
     (lambda p: p.mkdir(), "cannot be read: is a directory, not a regular file"),
 ])
+@pytest.mark.parametrize("name", ["charter.md", "charters"])  # a suffix or none: the path's state is what is said
 def test_a_source_that_cannot_be_read(project: Path, capsys: pytest.CaptureFixture[str], make: object,
-                                      message: str) -> None:
-    make(project / "charter.md")  # type: ignore[operator]
-    code, _, err = run(["import", "charter.md"], capsys)
-    assert (code, err) == (2, f'charterlint: error: "charter.md" {message}\n')
+                                      message: str, name: str) -> None:
+    make(project / name)  # type: ignore[operator]
+    code, _, err = run(["import", name], capsys)
+    assert (code, err) == (2, f'charterlint: error: "{name}" {message}\n')
 
 
 def test_the_draft_must_be_yaml(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
