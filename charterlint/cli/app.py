@@ -300,7 +300,9 @@ def init(path: str | None, format_: str | None, force: bool, today: str | None) 
               help="Colour the findings (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="The date the review rules compare with (default: config `today`, else the system date).")
-def import_command(source: str, output: str | None, force: bool, color: str, today: str | None) -> int:
+@_with_config_options
+def import_command(source: str, output: str | None, force: bool, color: str, today: str | None,
+                   config_file: str | None, isolated: bool) -> int:
     """Draft a charter from a published one: Markdown, a saved web page (.html) or Word (.docx).
 
     Each value of the draft cites the source line (or the paragraph or table cell of a Word file) and
@@ -311,7 +313,7 @@ def import_command(source: str, output: str | None, force: bool, color: str, tod
     from charterlint.cli.importer import run_import  # lazy: see check
 
     return run_import(source, output, force, _today(today) if today is not None else None, color,
-                      lambda stream: _use_color(color, stream))
+                      lambda stream: _use_color(color, stream), config=config_file, isolated=isolated)
 
 
 @cli.command()

@@ -38,8 +38,12 @@ def _fail(message: str) -> int:
 
 
 def run_import(source: str, output: str | None, force: bool, today: dt.date | None,
-               color_choice: str, color_for: Callable[[IO[Any]], bool]) -> int:
-    """Read the source, write the draft, lint it; exit 0 when the draft is written, 2 when it cannot be."""
+               color_choice: str, color_for: Callable[[IO[Any]], bool], *, config: str | None = None,
+               isolated: bool = False) -> int:
+    """Read the source, write the draft, lint it; exit 0 when the draft is written, 2 when it cannot be.
+
+    `config` and `isolated` choose the configuration the draft is linted with, as `check --config/--isolated`.
+    """
     target = output or default_output(source)
     if not target.endswith((".yaml", ".yml")):
         return _fail(f'"{target}": the draft is YAML: name it *.charter.yaml')
@@ -65,6 +69,6 @@ def run_import(source: str, output: str | None, force: bool, today: dt.date | No
 
     request = CheckRequest(paths=(target,), formats=("text",), color_choice=color_choice, quiet=False,
                            statistics=False, today=today, preset=None, select=None, extend_select=(), ignore=(),
-                           fail_on=None, exit_zero=True, jobs=1, cache=False)
+                           fail_on=None, exit_zero=True, jobs=1, cache=False, config=config, isolated=isolated)
     code = run_check(request, color_for)
     return EXIT_CLEAN if code == EXIT_CLEAN else code

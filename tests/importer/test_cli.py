@@ -94,6 +94,20 @@ def test_an_existing_draft_is_kept_unless_forced(project: Path, capsys: pytest.C
     assert code == 0 and _draft(project, "promise.charter.yaml").startswith("# A draft charter")
 
 
+def test_the_draft_is_linted_with_the_configuration_chosen_as_check_chooses_it(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "promise.md").write_text(MARKDOWN, encoding="utf-8")
+    (project / ".charterlint.yaml").write_text("ignore: [CH013]\n", encoding="utf-8")
+    (project / "other.yaml").write_text("ignore: [CH013, CH403]\n", encoding="utf-8")
+    found = {}
+    for options in ([], ["--isolated"], ["--config", "other.yaml"]):
+        code, out, _ = run(["import", "promise.md", "--force", "--today", "2026-06-01", "--color", "never", *options],
+                           capsys)
+        assert code == 0
+        found[" ".join(options)] = ("CH013" in out, "CH403" in out)
+    assert found == {"": (False, True), "--isolated": (True, True), "--config other.yaml": (False, False)}
+
+
 def test_a_page_that_names_no_channel_is_not_a_charter(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "recipe.md").write_text("# Scones\n\nMix the flour and butter, then bake for 12 minutes.\n",
                                        encoding="utf-8")
