@@ -43,6 +43,9 @@ COMPLAINTS = named_subject("complaints")
     ("answer", {"target": "90%"}, PHONE, "We answer 90% of calls."),
     ("resolve", {"within": "30 calendar days"}, matter_subject("billing complaints"),
      "We resolve billing complaints within 30 calendar days."),
+    ("respond", {"within": "1 working day"}, PHONE, "We return calls within 1 working day."),
+    ("respond", {"within": "4 hours", "target": "90%", "when": "out of hours"}, channel_subject("voicemail"),
+     "Out of hours, we return 90% of voicemails within 4 hours."),
     ("respond", {"text": "Your call will be returned as soon as\n possible."}, PHONE,
      "Your call will be returned as soon as possible."),
 ])
