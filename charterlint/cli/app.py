@@ -369,7 +369,7 @@ def server() -> int:
         missing = getattr(error, "name", None) or "pygls"
         if missing.startswith("charterlint"):
             raise  # a bug of ours, not a missing dependency
-        click.echo(f"charterlint: error: the language server needs the server extra ({missing} is not installed):"
+        click.echo(f"charterlint: error: charterlint server needs the server extra ({missing} is not installed):"
                    " pip install 'charterlint[server]'", err=True)
         return EXIT_USAGE
     serve()

@@ -19,7 +19,7 @@ from charterlint.exits import EXIT_CLEAN, EXIT_USAGE
 from charterlint.importer.blocks import ImportFailure
 from charterlint.importer.draft import draft_text
 from charterlint.importer.extract import extract
-from charterlint.importer.reader import read_source
+from charterlint.importer.reader import MissingExtra, read_source
 from charterlint.reporters.inert import inert
 
 DRAFT_SUFFIX = ".charter.yaml"
@@ -51,6 +51,8 @@ def run_import(source: str, output: str | None, force: bool, today: dt.date | No
         return _fail(f'"{target}" already exists (use --force to overwrite it)')
     try:
         extraction = extract(read_source(source))
+    except MissingExtra as error:  # says what is missing, not what is wrong with the source
+        return _fail(str(error))
     except ImportFailure as error:
         return _fail(f'"{source}" {error}')
     shown = Path(target).as_posix()

@@ -125,7 +125,7 @@ def test_a_missing_library_names_the_extra(project: Path, capsys: pytest.Capture
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "docx" else real(name, *a))
     code, _, err = run(["import", "charter.docx"], capsys)
     assert code == 2
-    assert err == ('charterlint: error: "charter.docx" needs the python-docx library of the \'import\' extra:'
+    assert err == ("charterlint: error: charterlint import needs the import extra (python-docx is not installed):"
                    " pip install 'charterlint[import]'\n")
 
 
