@@ -19,6 +19,7 @@ from charterlint.exits import EXIT_CLEAN, EXIT_USAGE
 from charterlint.importer.blocks import ImportFailure
 from charterlint.importer.draft import draft_text
 from charterlint.importer.extract import extract
+from charterlint.cli.stdin import stdin_refusal
 from charterlint.importer.reader import MissingExtra, read_source
 from charterlint.reporters.inert import inert
 
@@ -44,6 +45,9 @@ def run_import(source: str, output: str | None, force: bool, today: dt.date | No
 
     `config` and `isolated` choose the configuration the draft is linted with, as `check --config/--isolated`.
     """
+    refusal = stdin_refusal("import", (source,))
+    if refusal is not None:
+        return _fail(refusal)
     target = output or default_output(source)
     if not target.endswith((".yaml", ".yml")):
         return _fail(f'"{target}": the draft is YAML: name it *.charter.yaml')

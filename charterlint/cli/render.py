@@ -23,6 +23,7 @@ from charterlint.atomic import Staged, commit_all, discard_all, stage
 from charterlint.batch.work import read_target
 from charterlint.cli.check import find_targets
 from charterlint.cli.request import CheckRequest, build_settings, with_file_ignores
+from charterlint.cli.stdin import stdin_refusal
 from charterlint.config.resolve import Config, ConfigError
 from charterlint.engine.lint import lint_bytes
 from charterlint.engine.settings import LintSettings
@@ -141,6 +142,10 @@ def render_files(request: RenderRequest) -> int:
     missing = missing_extra()
     if missing is not None:
         _error(f"charterlint render needs the render extra ({missing} is not installed): {EXTRA_HINT}")
+        return EXIT_USAGE
+    refusal = stdin_refusal("render", request.paths)
+    if refusal is not None:
+        _error(refusal)
         return EXIT_USAGE
     # lazy: the writers and their libraries load only for render
     from charterlint.render.html import RenderError
