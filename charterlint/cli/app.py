@@ -187,7 +187,9 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--quiet", "-q", is_flag=True, help="Print each finding on one line, without source excerpts.")
-@click.option("--today", metavar="YYYY-MM-DD", help="The date inline `allow ... until` expiry compares with.")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date inline `allow ... until` expiry compares with (default: config `today`, else the system"
+                   " date).")
 @_with_config_options
 @click.option("--select", multiple=True, metavar="RULES", help="Report only these diff rules (CH6xx codes, prefixes or names).")
 @click.option("--ignore", multiple=True, metavar="RULES",

@@ -77,4 +77,4 @@ def run_import(source: str, output: str | None, force: bool, today: dt.date | No
                            statistics=False, today=today, preset=None, select=None, extend_select=(), ignore=(),
                            fail_on=None, exit_zero=True, jobs=1, cache=False, config=config, isolated=isolated)
     code = run_check(request, color_for)
-    return EXIT_CLEAN if code == EXIT_CLEAN else code
+    return code  # 0 (exit-zero), or 2 when check could not lint the draft (a broken configuration)
