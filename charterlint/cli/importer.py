@@ -15,11 +15,11 @@ from typing import IO, Any
 import click
 
 from charterlint.atomic import write_atomically
-from charterlint.exits import EXIT_CLEAN, EXIT_USAGE
+from charterlint.cli.stdin import stdin_refusal
+from charterlint.exits import EXIT_USAGE
 from charterlint.importer.blocks import ImportFailure
 from charterlint.importer.draft import draft_text
 from charterlint.importer.extract import extract
-from charterlint.cli.stdin import stdin_refusal
 from charterlint.importer.reader import MissingExtra, read_source
 from charterlint.reporters.inert import inert
 
