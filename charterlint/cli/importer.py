@@ -15,6 +15,7 @@ from typing import IO, Any
 import click
 
 from charterlint.atomic import write_atomically
+from charterlint.cli.outputs import refuse_folder_links
 from charterlint.cli.stdin import stdin_refusal
 from charterlint.exits import EXIT_USAGE
 from charterlint.importer.blocks import ImportFailure
@@ -61,7 +62,11 @@ def run_import(source: str, output: str | None, force: bool, today: dt.date | No
         return _fail(f'"{source}" {error}')
     shown = Path(target).as_posix()
     text = draft_text(extraction, shown)
+    folder = os.path.dirname(os.path.abspath(target))
     try:
+        refuse_folder_links(folder)  # as for reports: a committed folder link could point anywhere
+        if not os.path.isdir(folder):  # worded as for reports
+            raise FileNotFoundError(2, f'folder "{os.path.dirname(target)}" does not exist (create it first)')
         write_atomically(target, text, make_parents=False)
     except OSError as error:
         return _fail(f'cannot write "{target}": {error.strerror or error}')

@@ -22,6 +22,7 @@ import click
 from charterlint.atomic import Staged, commit_all, discard_all, stage
 from charterlint.batch.work import read_target
 from charterlint.cli.check import find_targets
+from charterlint.cli.outputs import refuse_folder_links
 from charterlint.cli.request import CheckRequest, build_settings, with_file_ignores
 from charterlint.cli.stdin import stdin_refusal
 from charterlint.config.resolve import Config, ConfigError
@@ -101,11 +102,16 @@ def _destinations(targets: Sequence[Target], request: RenderRequest) -> list[Pat
 
 
 def _not_over_a_source(targets: Sequence[Target], destinations: list[Path]) -> list[Path | None] | str:
-    """The destinations, unless one would replace a charter being rendered (`-o` naming the source)."""
+    """The destinations, unless one would replace a charter being rendered (`-o` naming the source)
+    or be written through a folder link a repository could have committed (as reports are not)."""
     sources = {target.path.resolve() for target in targets}
     for destination in destinations:
         if destination.resolve() in sources:
             return f'"{destination}" is a charter being rendered: give -o another file, or a directory'
+        try:
+            refuse_folder_links(os.path.dirname(os.path.abspath(destination)))
+        except NotADirectoryError as error:
+            return f'cannot write "{destination}": {error.strerror}'
     return list(destinations)
 
 

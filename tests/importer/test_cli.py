@@ -182,6 +182,21 @@ def test_a_source_that_cannot_be_read(project: Path, capsys: pytest.CaptureFixtu
     assert (code, err) == (2, f'charterlint: error: "{name}" {message}\n')
 
 
+def test_the_draft_is_not_written_through_a_folder_link_nor_into_a_missing_folder(
+        project: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory) -> None:
+    (project / "promise.md").write_text(MARKDOWN, encoding="utf-8")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / "drafts").symlink_to(elsewhere, target_is_directory=True)
+    code, out, err = run(["import", "promise.md", "-o", "drafts/promise.charter.yaml"], capsys)
+    assert (code, out) == (2, "")
+    assert err == ('charterlint: error: cannot write "drafts/promise.charter.yaml": folder "drafts" is a symbolic'
+                   " link, which charterlint does not write through (name the real folder)\n")
+    assert list(elsewhere.iterdir()) == []
+    code, _, err = run(["import", "promise.md", "-o", "new/promise.charter.yaml"], capsys)
+    assert (code, err) == (2, 'charterlint: error: cannot write "new/promise.charter.yaml": folder "new" does not'
+                              " exist (create it first)\n")
+
+
 def test_the_draft_must_be_yaml(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "promise.md").write_text(MARKDOWN, encoding="utf-8")
     code, _, err = run(["import", "promise.md", "-o", "draft.json"], capsys)

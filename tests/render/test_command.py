@@ -139,6 +139,19 @@ def test_output_never_replaces_a_charter_being_rendered(capsys: pytest.CaptureFi
     assert other.read_text(encoding="utf-8") == PLAIN
 
 
+def test_pages_are_not_written_through_a_folder_link_a_repository_could_commit(
+        capsys: pytest.CaptureFixture[str], project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / "site").symlink_to(elsewhere, target_is_directory=True)
+    write(project / "x.charter.yaml", PLAIN)
+    for output in ("site/", "site/x.html", "site/deeper/"):
+        code, _, err = render(capsys, "x.charter.yaml", "-o", output)
+        assert code == 2, output
+        assert err.endswith('folder "site" is a symbolic link, which charterlint does not write through (name the'
+                            ' real folder)\n'), err
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_a_word_document_is_not_written_to_a_terminal(capsys: pytest.CaptureFixture[str], project: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
