@@ -250,8 +250,9 @@ def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: s
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "-f", "output_format", type=click.Choice(["html", "md", "docx"]), default="html",
-              show_default=True, help="HTML (one self-contained page), Markdown (for a static site) or Word (.docx).")
+@click.option("--format", "-f", "output_format", type=click.Choice(["html", "md", "docx"]),
+              help="HTML (one self-contained page), Markdown (for a static site) or Word (.docx); default: from the"
+                   " suffix of -o FILE (.html, .md, .docx), else html.")
 @click.option("--output", "-o", metavar="PATH",
               help="Write the page to PATH (default: standard output); with several charters, PATH is a directory.")
 @click.option("--force", is_flag=True,
@@ -261,7 +262,7 @@ def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: s
 @_with_config_options
 @click.option("--preset", type=click.Choice(["recommended", "strict"]),
               help="The rules whose error-level findings stop a charter being rendered (default: the configuration's).")
-def render(paths: tuple[str, ...], output_format: str, output: str | None, force: bool, today: str | None,
+def render(paths: tuple[str, ...], output_format: str | None, output: str | None, force: bool, today: str | None,
            config_file: str | None, isolated: bool, preset: str | None) -> int:
     """Publish charters for customers: the page, from the source that was linted.
 
@@ -269,9 +270,10 @@ def render(paths: tuple[str, ...], output_format: str, output: str | None, force
     (exit 1) unless --force, which marks the page as a draft. Needs the render extra:
     pip install 'charterlint[render]'.
     """
-    from charterlint.cli.render import RenderRequest, render_files  # lazy: see check
+    from charterlint.cli.render import RenderRequest, page_format, render_files  # lazy: see check
 
-    return render_files(RenderRequest(paths=paths, output_format=output_format, output=output, force=force,
+    return render_files(RenderRequest(paths=paths, output_format=page_format(output_format, output), output=output,
+                                      force=force,
                                       today=_today(today) if today is not None else None, preset=preset,
                                       config=config_file, isolated=isolated))
 

@@ -55,6 +55,20 @@ class RenderRequest:
     isolated: bool
 
 
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".docx": "docx"}
+_FORMAT_NAMES = {"html": "an HTML", "md": "a Markdown", "docx": "a Word"}
+
+
+def page_format(chosen: str | None, output: str | None) -> str:
+    """The page's format: --format, else the suffix of -o FILE, else html. A file name whose suffix
+    says another format than --format is a usage error (a Word document named .html helps nobody)."""
+    implied = _SUFFIX_FORMATS.get(PurePath(output).suffix.lower()) if output else None
+    if chosen is not None and implied is not None and implied != chosen:
+        raise click.UsageError(f'"{output}" is {_FORMAT_NAMES[implied]} file name but --format is {chosen}'
+                               " (change one of them)")
+    return chosen or implied or "html"
+
+
 def _error(message: str) -> None:
     click.echo(f"charterlint: error: {inert(message)}", err=True)
 

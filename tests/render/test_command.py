@@ -152,6 +152,20 @@ def test_pages_are_not_written_through_a_folder_link_a_repository_could_commit(
     assert list(elsewhere.iterdir()) == []
 
 
+def test_the_output_name_sets_the_format_unless_format_says_otherwise(capsys: pytest.CaptureFixture[str],
+                                                                       project: Path) -> None:
+    write(project / "x.charter.yaml", PLAIN)
+    assert render(capsys, "x.charter.yaml", "-o", "board.docx")[0] == 0
+    assert docx.Document(str(project / "board.docx")).paragraphs  # a Word document, not HTML named .docx
+    assert render(capsys, "x.charter.yaml", "-o", "page.MD")[0] == 0
+    assert (project / "page.MD").read_text(encoding="utf-8").startswith("# ")
+    assert render(capsys, "x.charter.yaml", "-o", "page.txt")[0] == 0
+    assert (project / "page.txt").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, _, err = render(capsys, "x.charter.yaml", "-o", "page.html", "-f", "docx")
+    assert code == 2 and 'Error: "page.html" is an HTML file name but --format is docx (change one of them)' in err
+    assert not (project / "page.html").exists()
+
+
 def test_a_word_document_is_not_written_to_a_terminal(capsys: pytest.CaptureFixture[str], project: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
