@@ -212,6 +212,33 @@ def test_a_markdown_charters_raw_html_is_shown_not_run(capsys: pytest.CaptureFix
     assert "### About\n\n&lt;script>alert(1)&lt;/script>" in markdown and "<div" not in markdown
 
 
+LINKS_BODY = f"""---
+{PLAIN}---
+[a](javascript:alert(1)) and [b](JaVa&#115;cript:alert(2)) and ![i](data:text/html,x) and \\[c](javascript:alert(3))
+
+[by reference][r] and `[code](javascript:shown)`
+
+A [safe link](https://example.org/help) stays a link.
+
+[r]: javascript:alert(4)
+
+    [indented code](javascript:kept)
+"""
+
+
+def test_a_markdown_charters_dangerous_links_are_no_links_in_any_static_site(capsys: pytest.CaptureFixture[str],
+                                                                            project: Path) -> None:
+    source = write(project / "links.charter.md", LINKS_BODY)
+    assert render(capsys, str(source), "-o", "page.md")[0] == 0
+    markdown = (project / "page.md").read_text(encoding="utf-8")
+    permissive = MarkdownIt("commonmark", {"html": True})
+    permissive.validateLink = lambda url: True  # type: ignore[method-assign] # a generator that checks no address
+    tags = Tags(permissive.render(markdown)).tags
+    addresses = [attributes.get("href") or attributes.get("src") for tag, attributes in tags if tag in ("a", "img")]
+    assert addresses == ["https://example.org/help"]
+    assert "    [indented code](javascript:kept)" in markdown  # a code block is shown as it is
+
+
 # === the organisation's templates and words ======================================================
 
 def configure(project: Path, render_section: str) -> None:
