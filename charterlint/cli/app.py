@@ -254,7 +254,7 @@ def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: s
               help="HTML (one self-contained page), Markdown (for a static site) or Word (.docx); default: from the"
                    " suffix of -o FILE (.html, .md, .docx), else html.")
 @click.option("--output", "-o", metavar="PATH",
-              help="Write the page to PATH (default: standard output); with several charters, PATH is a directory.")
+              help="Write the page to PATH (default, or -: standard output); with several charters, PATH is a directory.")
 @click.option("--force", is_flag=True,
               help="Render a charter with error-level findings anyway, marked as a draft.")
 @click.option("--today", metavar="YYYY-MM-DD",

@@ -39,6 +39,7 @@ from charterlint.source.loader import load_document
 FORMATS = ("html", "md", "docx")
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx"}
 EXTRA_HINT = "pip install 'charterlint[render]'"
+STDOUT = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +96,19 @@ def output_name(target: Target, output_format: str) -> str:
 
 def _destinations(targets: Sequence[Target], request: RenderRequest) -> list[Path | None] | str:
     """Where each page goes, or why they cannot go anywhere."""
-    if request.output is None:
+    output = request.output
+    if output is None or output == STDOUT:  # "-": standard output, as for init and check's NAME:-
         if len(targets) > 1:
             return f"{len(targets)} charters to render: give -o DIRECTORY for their pages"
         if request.output_format == "docx" and sys.stdout.isatty():
             return "a Word document is not for a terminal: give -o FILE.docx"
         return [None]
-    as_directory = request.output.endswith(("/", os.sep)) or Path(request.output).is_dir()
+    as_directory = output.endswith(("/", os.sep)) or Path(output).is_dir()
     if len(targets) == 1 and not as_directory:
-        return _not_over_a_source(targets, [Path(request.output)])
-    directory = Path(request.output)
+        return _not_over_a_source(targets, [Path(output)])
+    directory = Path(output)
     if directory.exists() and not directory.is_dir():
-        return f'"{request.output}" is not a directory: several charters are rendered into a directory'
+        return f'"{output}" is not a directory: several charters are rendered into a directory'
     names = [output_name(target, request.output_format) for target in targets]
     for name in names:
         if names.count(name) > 1:

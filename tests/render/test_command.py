@@ -166,6 +166,13 @@ def test_the_output_name_sets_the_format_unless_format_says_otherwise(capsys: py
     assert not (project / "page.html").exists()
 
 
+def test_dash_as_output_is_standard_output(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    write(project / "x.charter.yaml", PLAIN)
+    code, out, _ = render(capsys, "x.charter.yaml", "-o", "-", "-f", "md")
+    assert code == 0 and out.startswith("# ")
+    assert not (project / "-").exists()
+
+
 def test_a_word_document_is_not_written_to_a_terminal(capsys: pytest.CaptureFixture[str], project: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
