@@ -328,12 +328,17 @@ def test_one_file_translates_the_sentences_too(capsys: pytest.CaptureFixture[str
     write(project / "cy.yaml", "\n".join([
         'wording.lead.will: "Rydym yn"', 'wording.verb.answer: ateb', 'wording.contacts.phone: galwadau',
         'wording.share: "{share} o {noun}"', 'wording.within: "o fewn {duration}"', 'wording.units.second: eiliad',
-        'opening.always: "24 awr y dydd, 7 diwrnod yr wythnos"', 'heading.contact: Sut i gysylltu â ni', ""]))
-    write(project / "c.charter.yaml", PLAIN)
+        'opening.always: "24 awr y dydd, 7 diwrnod yr wythnos"', 'heading.contact: Sut i gysylltu â ni',
+        'wording.verb.respond: ymateb i', ""]))
+    write(project / "c.charter.yaml", PLAIN.replace("      answer: {within: 60 seconds, target: 80%}\n",
+                                                     "      answer: {within: 60 seconds, target: 80%}\n"
+                                                     "      respond: {within: 90 seconds}\n"))
     code, out, err = render(capsys, "c.charter.yaml", "-f", "md")
     assert code == 0, err
     assert "## Sut i gysylltu â ni" in out
     assert "- Rydym yn ateb 80% o galwadau o fewn 60 eiliad." in out
+    # the verb for a call's reply (wording.verb.respond.phone) follows the one translated for every reply
+    assert "- Rydym yn ymateb i galwadau o fewn 90 eiliad." in out
     assert "**Opening hours:** 24 awr y dydd, 7 diwrnod yr wythnos" in out
 
 
