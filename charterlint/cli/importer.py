@@ -72,7 +72,7 @@ def run_import(source: str, output: str | None, force: bool, today: dt.date | No
         return _fail(f'cannot write "{target}": {error.strerror or error}')
     todos = text.count("# TODO (")
     scored = sum(1 for c in extraction.commitments if c.within or c.target)
-    click.echo(f"wrote {shown}: {len(extraction.channels)} channels, {scored} commitments with a time or share,"
+    click.echo(f"wrote {inert(shown)}: {len(extraction.channels)} channels, {scored} commitments with a time or share,"
                f" {todos} TODO{'s' if todos != 1 else ''} to fill; what `charterlint check` says of it:")
     # lazy: as the command itself, so that only import pays for check's modules here
     from charterlint.cli.check import run_check

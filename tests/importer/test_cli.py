@@ -197,6 +197,15 @@ def test_the_draft_is_not_written_through_a_folder_link_nor_into_a_missing_folde
                               " exist (create it first)\n")
 
 
+def test_a_file_name_with_a_line_break_stays_one_line_in_the_summary(project: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "p.md").write_text(MARKDOWN, encoding="utf-8")
+    code, out, _ = run(["import", "p.md", "-o", "x\n::warning::y.charter.yaml", "--color", "never"], capsys)
+    assert code == 0
+    assert out.startswith("wrote x\\n::warning::y.charter.yaml: 2 channels,")
+    assert not any(line.startswith("::") for line in out.splitlines())
+
+
 def test_the_draft_must_be_yaml(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "promise.md").write_text(MARKDOWN, encoding="utf-8")
     code, _, err = run(["import", "promise.md", "-o", "draft.json"], capsys)
