@@ -34,6 +34,11 @@ def default_output(source: str) -> str:
     return (stem or "imported") + DRAFT_SUFFIX
 
 
+def _counted(number: int, noun: str) -> str:
+    """`1 channel`, `2 channels`."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _fail(message: str) -> int:
     click.echo(f"charterlint: error: {inert(message)}", err=True)
     return EXIT_USAGE
@@ -72,8 +77,9 @@ def run_import(source: str, output: str | None, force: bool, today: dt.date | No
         return _fail(f'cannot write "{target}": {error.strerror or error}')
     todos = text.count("# TODO (")
     scored = sum(1 for c in extraction.commitments if c.within or c.target)
-    click.echo(f"wrote {inert(shown)}: {len(extraction.channels)} channels, {scored} commitments with a time or share,"
-               f" {todos} TODO{'s' if todos != 1 else ''} to fill; what `charterlint check` says of it:")
+    click.echo(f"wrote {inert(shown)}: {_counted(len(extraction.channels), 'channel')},"
+               f" {_counted(scored, 'commitment')} with a time or share, {_counted(todos, 'TODO')} to fill;"
+               " what `charterlint check` says of it:")
     # lazy: as the command itself, so that only import pays for check's modules here
     from charterlint.cli.check import run_check
     from charterlint.cli.request import CheckRequest

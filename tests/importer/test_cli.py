@@ -38,7 +38,7 @@ def test_a_markdown_page_becomes_a_cited_draft_and_its_findings(project: Path,
     code, out, err = run(["import", "promise.md", "--today", "2026-06-01", "--color", "never"], capsys)
     assert (code, err) == (0, "")
     draft = _draft(project, "promise.charter.yaml")
-    assert out.startswith("wrote promise.charter.yaml: 2 channels, 1 commitments with a time or share, 3 TODOs to"
+    assert out.startswith("wrote promise.charter.yaml: 2 channels, 1 commitment with a time or share, 3 TODOs to"
                           " fill; what `charterlint check` says of it:\n")
     assert 'title: "Customer promise"  # line 1: "Customer promise"' in draft
     assert '  - id: phone  # line 3: "Call us on 0800 123 4567, Monday to Friday, 8am to 6pm, or email' in draft
