@@ -32,8 +32,9 @@ WORDS: Mapping[str, str] = {
     "opening.closed_every_day": "closed every day",
     "opening.timezone": "{week} ({timezone})",
     "opening.closed_on": "{week}; closed on {holidays}",
-    "opening.outside": "outside {week}",
-    "opening.outside_and_holidays": "outside {week}, and all day on {holidays}",
+    # the colon scopes "outside" over every day of a week that lists several ("...; Saturday, ...")
+    "opening.outside": "outside these hours: {week}",
+    "opening.outside_and_holidays": "outside these hours: {week}; and all day on {holidays}",
     "opening.always": "24 hours a day, 7 days a week",
     "opening.not_published": "opening hours not published",
 }

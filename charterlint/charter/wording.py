@@ -29,6 +29,7 @@ _MATTERS = ("phone enquiries", "voicemail enquiries", "video call enquiries", "e
             "enquiries", "enquiries by social media", "enquiries by message", "enquiries by text message",
             "online enquiries", "online enquiries", "enquiries in the app", "enquiries made in person",
             "enquiries by letter", "enquiries by fax", "forum enquiries")
+_CALLED = ("phone", "voicemail", "video")  # kinds whose contacts are calls: a reply to one is a call back
 _UNITS = ("second", "ring", "minute", "hour", "business hour", "working hour", "day", "calendar day", "business day",
           "working day", "week", "month", "year")
 
@@ -43,6 +44,8 @@ WORDS: Mapping[str, str] = {
     "wording.verb.see": "see",
     "wording.verb.acknowledge": "acknowledge",
     "wording.verb.respond": "reply to",
+    # a call is not replied to but returned: "We return calls within 1 working day"
+    **{f"wording.verb.respond.{kind}": "return" for kind in _CALLED},
     "wording.verb.resolve": "resolve",
     "wording.update": "update you at least every {duration}",
     # the parts of a sentence
@@ -90,12 +93,14 @@ class Subject:
     contacts: str  # plural: "calls", "emails", "complaints"
     matters: str  # what is resolved: "phone enquiries", "complaints"
     seen: bool = False  # in person: people are seen, not answered
+    returned: str = ""  # the verb for a reply where it is not "reply to" (calls are returned)
 
 
 def channel_subject(channel_type: str, words: Mapping[str, str] = WORDS) -> Subject:
     """What a channel of this type receives and resolves."""
     kind = channel_type if channel_type in CHANNEL_TYPES else "other"
-    return Subject(words[f"wording.contacts.{kind}"], words[f"wording.matters.{kind}"], seen=kind == "in_person")
+    return Subject(words[f"wording.contacts.{kind}"], words[f"wording.matters.{kind}"], seen=kind == "in_person",
+                   returned=words.get(f"wording.verb.respond.{kind}", ""))
 
 
 def named_subject(name: str, words: Mapping[str, str] = WORDS) -> Subject:
@@ -148,7 +153,10 @@ def commitment_sentence(event: str, commitment: Mapping[str, Any], subject: Subj
     text = commitment.get("text")
     if limit is None and share is None:
         return " ".join(str(text).split()) if text is not None else ""
-    verb = words["wording.verb.see" if event == "answer" and subject.seen else f"wording.verb.{event}"]
+    if event == "respond" and subject.returned:
+        verb = subject.returned
+    else:
+        verb = words["wording.verb.see" if event == "answer" and subject.seen else f"wording.verb.{event}"]
     noun = subject.matters if event == "resolve" else subject.contacts
     if share is not None:
         noun = words["wording.share"].format(share=share_words(share), noun=noun)

@@ -187,7 +187,9 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--quiet", "-q", is_flag=True, help="Print each finding on one line, without source excerpts.")
-@click.option("--today", metavar="YYYY-MM-DD", help="The date inline `allow ... until` expiry compares with.")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date inline `allow ... until` expiry compares with (default: config `today`, else the system"
+                   " date).")
 @_with_config_options
 @click.option("--select", multiple=True, metavar="RULES", help="Report only these diff rules (CH6xx codes, prefixes or names).")
 @click.option("--ignore", multiple=True, metavar="RULES",
@@ -248,10 +250,11 @@ def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: s
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "-f", "output_format", type=click.Choice(["html", "md", "docx"]), default="html",
-              show_default=True, help="HTML (one self-contained page), Markdown (for a static site) or Word (.docx).")
+@click.option("--format", "-f", "output_format", type=click.Choice(["html", "md", "docx"]),
+              help="HTML (one self-contained page), Markdown (for a static site) or Word (.docx); default: from the"
+                   " suffix of -o FILE (.html, .md, .docx), else html.")
 @click.option("--output", "-o", metavar="PATH",
-              help="Write the page to PATH (default: standard output); with several charters, PATH is a directory.")
+              help="Write the page to PATH (default, or -: standard output); with several charters, PATH is a directory.")
 @click.option("--force", is_flag=True,
               help="Render a charter with error-level findings anyway, marked as a draft.")
 @click.option("--today", metavar="YYYY-MM-DD",
@@ -259,7 +262,7 @@ def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: s
 @_with_config_options
 @click.option("--preset", type=click.Choice(["recommended", "strict"]),
               help="The rules whose error-level findings stop a charter being rendered (default: the configuration's).")
-def render(paths: tuple[str, ...], output_format: str, output: str | None, force: bool, today: str | None,
+def render(paths: tuple[str, ...], output_format: str | None, output: str | None, force: bool, today: str | None,
            config_file: str | None, isolated: bool, preset: str | None) -> int:
     """Publish charters for customers: the page, from the source that was linted.
 
@@ -267,9 +270,10 @@ def render(paths: tuple[str, ...], output_format: str, output: str | None, force
     (exit 1) unless --force, which marks the page as a draft. Needs the render extra:
     pip install 'charterlint[render]'.
     """
-    from charterlint.cli.render import RenderRequest, render_files  # lazy: see check
+    from charterlint.cli.render import RenderRequest, page_format, render_files  # lazy: see check
 
-    return render_files(RenderRequest(paths=paths, output_format=output_format, output=output, force=force,
+    return render_files(RenderRequest(paths=paths, output_format=page_format(output_format, output), output=output,
+                                      force=force,
                                       today=_today(today) if today is not None else None, preset=preset,
                                       config=config_file, isolated=isolated))
 
@@ -300,7 +304,9 @@ def init(path: str | None, format_: str | None, force: bool, today: str | None) 
               help="Colour the findings (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="The date the review rules compare with (default: config `today`, else the system date).")
-def import_command(source: str, output: str | None, force: bool, color: str, today: str | None) -> int:
+@_with_config_options
+def import_command(source: str, output: str | None, force: bool, color: str, today: str | None,
+                   config_file: str | None, isolated: bool) -> int:
     """Draft a charter from a published one: Markdown, a saved web page (.html) or Word (.docx).
 
     Each value of the draft cites the source line (or the paragraph or table cell of a Word file) and
@@ -311,7 +317,7 @@ def import_command(source: str, output: str | None, force: bool, color: str, tod
     from charterlint.cli.importer import run_import  # lazy: see check
 
     return run_import(source, output, force, _today(today) if today is not None else None, color,
-                      lambda stream: _use_color(color, stream))
+                      lambda stream: _use_color(color, stream), config=config_file, isolated=isolated)
 
 
 @cli.command()
@@ -367,7 +373,7 @@ def server() -> int:
         missing = getattr(error, "name", None) or "pygls"
         if missing.startswith("charterlint"):
             raise  # a bug of ours, not a missing dependency
-        click.echo(f"charterlint: error: the language server needs the server extra ({missing} is not installed):"
+        click.echo(f"charterlint: error: charterlint server needs the server extra ({missing} is not installed):"
                    " pip install 'charterlint[server]'", err=True)
         return EXIT_USAGE
     serve()

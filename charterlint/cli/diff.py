@@ -21,6 +21,7 @@ from charterlint.batch.work import read_bytes
 from charterlint.cli.check import apply_baselines
 from charterlint.cli.diff_settings import DiffOptions, Resolved, resolve_diff_settings
 from charterlint.cli.outputs import SHOWS_CONTENT, OutputError, OutputSpec, expand_auto, parse_formats, write_reports
+from charterlint.cli.stdin import stdin_refusal
 from charterlint.config.resolve import ConfigError
 from charterlint.config.settings import lintable
 from charterlint.diff.git import (
@@ -188,6 +189,9 @@ def _append_summary(report: Report, outputs: Sequence[OutputSpec]) -> None:
 
 
 def run_diff(request: DiffRequest, color_for: Callable[[IO[Any]], bool]) -> int:
+    refusal = stdin_refusal("diff", request.paths)
+    if refusal is not None:
+        return _error(refusal)
     renderers = _renderers()
     try:
         resolved = resolve_diff_settings(request.options, list(renderers) + ["auto"])

@@ -50,9 +50,10 @@ def _write(path: Path, text: str, bom: bytes) -> None:
 
 
 def unified_diff(display: str, before: str, after: str) -> str:
-    """A unified diff of one file, as `git diff` names its sides."""
+    """A unified diff of one file, as `git diff` names its sides (the name made inert: a line break
+    in it would start a line of its own in a CI log)."""
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{display}", tofile=f"b/{display}")
+                                 fromfile=f"a/{inert(display)}", tofile=f"b/{inert(display)}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
                    for line in lines)
 

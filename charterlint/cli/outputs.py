@@ -106,7 +106,7 @@ def _stage_output(path: str, content: Content) -> Staged:
         if os.path.isdir(absolute) and not os.path.islink(absolute):
             raise IsADirectoryError(21, "is a directory")
         folder = os.path.dirname(absolute)
-        _refuse_folder_links(folder, os.path.dirname(path))
+        refuse_folder_links(folder)
         if not os.path.isdir(folder):
             shown = os.path.dirname(path) or "."
             if os.path.lexists(folder):
@@ -117,9 +117,10 @@ def _stage_output(path: str, content: Content) -> Staged:
         raise OutputError(f'cannot write "{path}": {error.strerror or error}') from None
 
 
-def _refuse_folder_links(folder: str, shown: str) -> None:
+def refuse_folder_links(folder: str) -> None:
     """Refuse a folder link below the working directory: a repository could have committed one
-    pointing anywhere. Folders above it (or elsewhere, named absolutely) are the user's own."""
+    pointing anywhere. Folders above it (or elsewhere, named absolutely) are the user's own.
+    (Reports, rendered pages and imported drafts alike: NotADirectoryError saying which link.)"""
     here = os.getcwd()
     relative = os.path.relpath(folder, here)
     if relative == "." or relative.startswith(os.pardir):

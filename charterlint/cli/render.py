@@ -22,7 +22,9 @@ import click
 from charterlint.atomic import Staged, commit_all, discard_all, stage
 from charterlint.batch.work import read_target
 from charterlint.cli.check import find_targets
+from charterlint.cli.outputs import refuse_folder_links
 from charterlint.cli.request import CheckRequest, build_settings, with_file_ignores
+from charterlint.cli.stdin import stdin_refusal
 from charterlint.config.resolve import Config, ConfigError
 from charterlint.engine.lint import lint_bytes
 from charterlint.engine.settings import LintSettings
@@ -37,6 +39,7 @@ from charterlint.source.loader import load_document
 FORMATS = ("html", "md", "docx")
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx"}
 EXTRA_HINT = "pip install 'charterlint[render]'"
+STDOUT = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,20 @@ class RenderRequest:
     preset: str | None
     config: str | None
     isolated: bool
+
+
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".docx": "docx"}
+_FORMAT_NAMES = {"html": "an HTML", "md": "a Markdown", "docx": "a Word"}
+
+
+def page_format(chosen: str | None, output: str | None) -> str:
+    """The page's format: --format, else the suffix of -o FILE, else html. A file name whose suffix
+    says another format than --format is a usage error (a Word document named .html helps nobody)."""
+    implied = _SUFFIX_FORMATS.get(PurePath(output).suffix.lower()) if output else None
+    if chosen is not None and implied is not None and implied != chosen:
+        raise click.UsageError(f'"{output}" is {_FORMAT_NAMES[implied]} file name but --format is {chosen}'
+                               " (change one of them)")
+    return chosen or implied or "html"
 
 
 def _error(message: str) -> None:
@@ -79,24 +96,39 @@ def output_name(target: Target, output_format: str) -> str:
 
 def _destinations(targets: Sequence[Target], request: RenderRequest) -> list[Path | None] | str:
     """Where each page goes, or why they cannot go anywhere."""
-    if request.output is None:
+    output = request.output
+    if output is None or output == STDOUT:  # "-": standard output, as for init and check's NAME:-
         if len(targets) > 1:
             return f"{len(targets)} charters to render: give -o DIRECTORY for their pages"
         if request.output_format == "docx" and sys.stdout.isatty():
             return "a Word document is not for a terminal: give -o FILE.docx"
         return [None]
-    as_directory = request.output.endswith(("/", os.sep)) or Path(request.output).is_dir()
+    as_directory = output.endswith(("/", os.sep)) or Path(output).is_dir()
     if len(targets) == 1 and not as_directory:
-        return [Path(request.output)]
-    directory = Path(request.output)
+        return _not_over_a_source(targets, [Path(output)])
+    directory = Path(output)
     if directory.exists() and not directory.is_dir():
-        return f'"{request.output}" is not a directory: several charters are rendered into a directory'
+        return f'"{output}" is not a directory: several charters are rendered into a directory'
     names = [output_name(target, request.output_format) for target in targets]
     for name in names:
         if names.count(name) > 1:
             clash = [t.display for t, n in zip(targets, names) if n == name]
             return f'{" and ".join(clash)} would both be written to {name}: render them into different directories'
-    return [directory / name for name in names]
+    return _not_over_a_source(targets, [directory / name for name in names])
+
+
+def _not_over_a_source(targets: Sequence[Target], destinations: list[Path]) -> list[Path | None] | str:
+    """The destinations, unless one would replace a charter being rendered (`-o` naming the source)
+    or be written through a folder link a repository could have committed (as reports are not)."""
+    sources = {target.path.resolve() for target in targets}
+    for destination in destinations:
+        if destination.resolve() in sources:
+            return f'"{destination}" is a charter being rendered: give -o another file, or a directory'
+        try:
+            refuse_folder_links(os.path.dirname(os.path.abspath(destination)))
+        except NotADirectoryError as error:
+            return f'cannot write "{destination}": {error.strerror}'
+    return list(destinations)
 
 
 def _refusal(result: FileResult, force: bool) -> str | None:
@@ -132,6 +164,10 @@ def render_files(request: RenderRequest) -> int:
     missing = missing_extra()
     if missing is not None:
         _error(f"charterlint render needs the render extra ({missing} is not installed): {EXTRA_HINT}")
+        return EXIT_USAGE
+    refusal = stdin_refusal("render", request.paths)
+    if refusal is not None:
+        _error(refusal)
         return EXIT_USAGE
     # lazy: the writers and their libraries load only for render
     from charterlint.render.html import RenderError

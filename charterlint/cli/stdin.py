@@ -29,6 +29,17 @@ def stdin_paths(paths: Sequence[str], stdin_filename: str | None) -> tuple[tuple
     return tuple(path for path in paths if path != STDIN), STDIN in paths
 
 
+def stdin_refusal(command: str, paths: Sequence[str]) -> str | None:
+    """Why `command`, which reads only files, does not take `-` among `paths`; None when `-` is not there.
+
+    Without it, `-` was looked for as a file and reported as a path that does not exist.
+    """
+    if STDIN not in paths:
+        return None
+    return (f'charterlint {command} does not read standard input ("-"): name the file (a file called "-" is'
+            ' ./-); only check reads a charter from standard input')
+
+
 def stdin_display(stdin_filename: str | None, root: Path) -> str:
     """How reports name standard input: the given name as a relative POSIX path, else `-`."""
     if not stdin_filename:

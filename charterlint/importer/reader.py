@@ -59,8 +59,9 @@ def _require(module: str) -> None:
     import importlib.util  # lazy: only import checks its libraries
 
     if importlib.util.find_spec(module) is None:
-        raise MissingExtra(f"needs the {module.replace('_', '-').replace('docx', 'python-docx')} library of the"
-                           f" 'import' extra: {EXTRA_HINT}")
+        package = {"markdown_it": "markdown-it-py", "docx": "python-docx"}.get(module, module)  # what pip installs
+        # worded as render's and server's: the command, its extra, the package missing, the install line
+        raise MissingExtra(f"charterlint import needs the import extra ({package} is not installed): {EXTRA_HINT}")
 
 
 def read_source(path: str) -> Source:
@@ -74,6 +75,11 @@ def read_source(path: str) -> Source:
 
 
 def _read(path: str) -> Source:
+    # what the path is comes first: a folder or a missing file is not a matter of its suffix
+    if os.path.isdir(path):
+        raise ImportFailure("cannot be read: is a directory, not a regular file")
+    if not os.path.lexists(path):
+        raise ImportFailure("does not exist")
     kind = kind_of(path)
     _require({"markdown": "markdown_it", "html": "html", "docx": "docx"}[kind])
     try:

@@ -139,8 +139,13 @@ def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 
 
 def channel_names(index: CharterIndex, messages: Mapping[str, str]) -> dict[str, str]:
-    """Each channel's display name: its `name`, else the words for its kind."""
-    return {c.id: text(c.data, "name") or label(messages, "channel", c.type) for c in index.channels}
+    """Each channel's display name: its `name`, else the words for its kind; a name that several
+    channels would share (a day line and an out-of-hours line, both "Phone") gets each one's address
+    (else its id) after it, so that headings and "through ..." say which."""
+    names = {c.id: text(c.data, "name") or label(messages, "channel", c.type) for c in index.channels}
+    shared = {name for name in names.values() if list(names.values()).count(name) > 1}
+    return {c.id: f"{names[c.id]} ({text(c.data, 'address') or c.id})" if names[c.id] in shared else names[c.id]
+            for c in index.channels}
 
 
 def build_page(data: Mapping[str, Any], messages: Mapping[str, str], *, body: str = "", draft: bool = False,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -38,11 +39,32 @@ def body_html(body: str) -> str:
     return str(parser.renderer.render(tokens, parser.options, {}))
 
 
+def _unsafe_link_lines(body: str) -> set[int]:
+    """The lines (0-based) of the blocks and reference definitions holding a link or image whose
+    address markdown-it refuses (javascript:, vbscript:, file:, data: but images). The HTML page
+    never links them; a static site generator given the Markdown might, so their brackets go."""
+    strict, permissive = _parser(), _parser()
+    permissive.validateLink = lambda url: True  # type: ignore[method-assign] # to see what strict refuses
+    env: dict[str, Any] = {}
+    lines: set[int] = set()
+    for token in permissive.parse(body, env):
+        addresses = [str(child.attrGet("href") or child.attrGet("src") or "") for child in token.children or ()
+                     if child.type in ("link_open", "image")]
+        if token.map is not None and any(not strict.validateLink(address) for address in addresses):
+            lines.update(range(*token.map))
+    for reference in env.get("references", {}).values():
+        if not strict.validateLink(str(reference.get("href", ""))) and reference.get("map"):
+            lines.update(range(*reference["map"]))
+    return lines
+
+
 def body_markdown(body: str) -> str:
     """The body as Markdown: ATX headings shifted; `<` outside code written `&lt;`, so a static
-    site generator that renders raw HTML shows it as text."""
+    site generator that renders raw HTML shows it as text; `[` escaped where a link's address is
+    one the HTML page refuses (written `&#91;`), so no generator makes it a link."""
     if not body.strip():
         return ""
+    unsafe = _unsafe_link_lines(body)
     lines = body.split("\n")
     code: set[int] = set()
     for token in _parser().parse(body):
@@ -54,8 +76,14 @@ def body_markdown(body: str) -> str:
             line = token.map[0]
             stripped = lines[line].lstrip()
             lines[line] = "#" * HEADING_SHIFT + stripped if _shifted(len(token.markup)) <= 6 else stripped
-    shown = [line if number in code else line.replace("<", "&lt;") for number, line in enumerate(lines)]
+    shown = [line if number in code else _defused(line.replace("<", "&lt;"), number in unsafe)
+             for number, line in enumerate(lines)]
     return "\n".join(shown).strip("\n") + "\n"
+
+
+def _defused(line: str, unsafe: bool) -> str:
+    # an entity, not a backslash: "\\[" after a "\\" of the source would unescape the bracket
+    return line.replace("[", "&#91;") if unsafe else line
 
 
 @dataclass(frozen=True, slots=True)

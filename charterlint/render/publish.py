@@ -33,7 +33,14 @@ def load_messages(path: Path | None, source: str | None = None) -> Mapping[str, 
         fault = _placeholder_fault(words, placeholders(MESSAGES[key]) or set())
         if fault:
             raise RenderError(f"render messages: {found.locate('/' + escape(key), fault)}")
-    return {**MESSAGES, **found.data}
+    return {**MESSAGES, **_inherited(found.data), **found.data}
+
+
+def _inherited(given: Mapping[str, str]) -> dict[str, str]:
+    """A message the file leaves out takes the words it gives its parent key: a translation of
+    `wording.verb.respond` also words `wording.verb.respond.phone`, rather than the English "return"."""
+    return {key: given[key.rsplit(".", 1)[0]] for key in MESSAGES
+            if "." in key and key.rsplit(".", 1)[0] in given and key.rsplit(".", 1)[0] in MESSAGES}
 
 
 def placeholders(words: str) -> set[str] | None:

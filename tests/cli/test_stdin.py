@@ -92,3 +92,14 @@ def test_the_console_script_reads_a_pipe(project: Path) -> None:
                              "--select", "CH0"], input=MARKDOWN, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stdout.startswith('x.charter.md:3:8: error CH013 [invalid-value] "title" must not be empty\n')
+
+
+@pytest.mark.parametrize("args", [["render", "-"], ["diff", "-", "new.charter.yaml"], ["diff", "--base", "HEAD", "-"],
+                                  ["import", "-"]])
+def test_commands_that_read_only_files_say_so_of_standard_input(args: list[str], project: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (f'charterlint: error: charterlint {args[0]} does not read standard input ("-"): name the'
+                            ' file (a file called "-" is ./-); only check reads a charter from standard input\n')

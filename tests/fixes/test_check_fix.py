@@ -117,3 +117,12 @@ def test_fix_keeps_windows_line_breaks_and_a_byte_order_mark(project: Path, caps
     path.write_bytes(b"\xef\xbb\xbf" + BROKEN.replace("\n", "\r\n").encode("utf-8"))
     _check(capsys, "--fix", "w.charter.yaml")
     assert path.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").encode("utf-8")
+
+
+def test_diff_headers_keep_a_file_name_on_one_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = "x\n::warning::injected.charter.yaml"  # a line break in a name would start a CI log line of its own
+    (project / name).write_text(BROKEN, encoding="utf-8")
+    code, out, _ = _check(capsys, "--diff", name)
+    assert code == 1
+    assert "--- a/x\\n::warning::injected.charter.yaml\n+++ b/x\\n::warning::injected.charter.yaml\n" in out
+    assert not any(line.startswith("::") for line in out.splitlines())

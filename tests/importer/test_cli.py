@@ -38,7 +38,7 @@ def test_a_markdown_page_becomes_a_cited_draft_and_its_findings(project: Path,
     code, out, err = run(["import", "promise.md", "--today", "2026-06-01", "--color", "never"], capsys)
     assert (code, err) == (0, "")
     draft = _draft(project, "promise.charter.yaml")
-    assert out.startswith("wrote promise.charter.yaml: 2 channels, 1 commitments with a time or share, 3 TODOs to"
+    assert out.startswith("wrote promise.charter.yaml: 2 channels, 1 commitment with a time or share, 3 TODOs to"
                           " fill; what `charterlint check` says of it:\n")
     assert 'title: "Customer promise"  # line 1: "Customer promise"' in draft
     assert '  - id: phone  # line 3: "Call us on 0800 123 4567, Monday to Friday, 8am to 6pm, or email' in draft
@@ -94,6 +94,20 @@ def test_an_existing_draft_is_kept_unless_forced(project: Path, capsys: pytest.C
     assert code == 0 and _draft(project, "promise.charter.yaml").startswith("# A draft charter")
 
 
+def test_the_draft_is_linted_with_the_configuration_chosen_as_check_chooses_it(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "promise.md").write_text(MARKDOWN, encoding="utf-8")
+    (project / ".charterlint.yaml").write_text("ignore: [CH013]\n", encoding="utf-8")
+    (project / "other.yaml").write_text("ignore: [CH013, CH403]\n", encoding="utf-8")
+    found = {}
+    for options in ([], ["--isolated"], ["--config", "other.yaml"]):
+        code, out, _ = run(["import", "promise.md", "--force", "--today", "2026-06-01", "--color", "never", *options],
+                           capsys)
+        assert code == 0
+        found[" ".join(options)] = ("CH013" in out, "CH403" in out)
+    assert found == {"": (False, True), "--isolated": (True, True), "--config other.yaml": (False, False)}
+
+
 def test_a_page_that_names_no_channel_is_not_a_charter(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "recipe.md").write_text("# Scones\n\nMix the flour and butter, then bake for 12 minutes.\n",
                                        encoding="utf-8")
@@ -111,7 +125,7 @@ def test_a_missing_library_names_the_extra(project: Path, capsys: pytest.Capture
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "docx" else real(name, *a))
     code, _, err = run(["import", "charter.docx"], capsys)
     assert code == 2
-    assert err == ('charterlint: error: "charter.docx" needs the python-docx library of the \'import\' extra:'
+    assert err == ("charterlint: error: charterlint import needs the import extra (python-docx is not installed):"
                    " pip install 'charterlint[import]'\n")
 
 
@@ -160,11 +174,36 @@ def test_a_huge_source_is_refused(project: Path, capsys: pytest.CaptureFixture[s
     (lambda p: None, "does not exist"),
     (lambda p: p.mkdir(), "cannot be read: is a directory, not a regular file"),
 ])
+@pytest.mark.parametrize("name", ["charter.md", "charters"])  # a suffix or none: the path's state is what is said
 def test_a_source_that_cannot_be_read(project: Path, capsys: pytest.CaptureFixture[str], make: object,
-                                      message: str) -> None:
-    make(project / "charter.md")  # type: ignore[operator]
-    code, _, err = run(["import", "charter.md"], capsys)
-    assert (code, err) == (2, f'charterlint: error: "charter.md" {message}\n')
+                                      message: str, name: str) -> None:
+    make(project / name)  # type: ignore[operator]
+    code, _, err = run(["import", name], capsys)
+    assert (code, err) == (2, f'charterlint: error: "{name}" {message}\n')
+
+
+def test_the_draft_is_not_written_through_a_folder_link_nor_into_a_missing_folder(
+        project: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory) -> None:
+    (project / "promise.md").write_text(MARKDOWN, encoding="utf-8")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / "drafts").symlink_to(elsewhere, target_is_directory=True)
+    code, out, err = run(["import", "promise.md", "-o", "drafts/promise.charter.yaml"], capsys)
+    assert (code, out) == (2, "")
+    assert err == ('charterlint: error: cannot write "drafts/promise.charter.yaml": folder "drafts" is a symbolic'
+                   " link, which charterlint does not write through (name the real folder)\n")
+    assert list(elsewhere.iterdir()) == []
+    code, _, err = run(["import", "promise.md", "-o", "new/promise.charter.yaml"], capsys)
+    assert (code, err) == (2, 'charterlint: error: cannot write "new/promise.charter.yaml": folder "new" does not'
+                              " exist (create it first)\n")
+
+
+def test_a_file_name_with_a_line_break_stays_one_line_in_the_summary(project: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "p.md").write_text(MARKDOWN, encoding="utf-8")
+    code, out, _ = run(["import", "p.md", "-o", "x\n::warning::y.charter.yaml", "--color", "never"], capsys)
+    assert code == 0
+    assert out.startswith("wrote x\\n::warning::y.charter.yaml: 2 channels,")
+    assert not any(line.startswith("::") for line in out.splitlines())
 
 
 def test_the_draft_must_be_yaml(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,14 +20,20 @@ import pytest
 
 from charterlint.cli.app import main
 from tests.helpers import ROOT
-from tests.reporters.test_html_browser import browser, chromium, png_size, smaller  # noqa: F401 - a fixture
+from tests.reporters.test_html_browser import (  # noqa: F401 - browser is a fixture
+    assert_small_docs_screenshot,
+    browser,
+    chromium,
+    png_size,
+    save_docs_screenshot,
+    screenshot,
+)
 
 WCAG_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 EXAMPLES = sorted(path.name for path in (ROOT / "examples").iterdir() if ".charter." in path.name)
 SCREENSHOT = ROOT / "docs" / "images" / "render.png"
 SCREENSHOT_PAGE = "housing.charter.yaml"
 WINDOW = (1024, 1400)
-MAX_SCREENSHOT_BYTES = 200 * 1024
 _RESULT = re.compile(r'<pre id="axe-result">(.*?)</pre>', re.DOTALL)
 RUNNER = """
 <script src="axe.min.js"></script>
@@ -81,18 +87,11 @@ def test_axe_finds_no_wcag_2_2_aa_violation(browser: str, axe: Path, tmp_path: P
 
 def test_a_screenshot_of_a_published_page(browser: str, tmp_path: Path, update_golden: bool) -> None:  # noqa: F811
     page = rendered(tmp_path, SCREENSHOT_PAGE)
-    shot = tmp_path / "shot.png"
-    chromium(browser, tmp_path, "--hide-scrollbars", f"--screenshot={shot}", f"--window-size={WINDOW[0]},{WINDOW[1]}",
-             page.as_uri())
-    assert png_size(shot.read_bytes()) == WINDOW
+    shot = screenshot(browser, tmp_path, page, *WINDOW)
+    assert png_size(shot) == WINDOW
     if update_golden:
-        png = smaller(shot.read_bytes())
-        assert len(png) < MAX_SCREENSHOT_BYTES, f"screenshot is {len(png):,} bytes: over 200 KB, not written"
-        SCREENSHOT.write_bytes(png)
+        save_docs_screenshot(shot, SCREENSHOT)
 
 
 def test_the_docs_screenshot_is_a_small_png() -> None:
-    if not SCREENSHOT.exists():
-        pytest.skip(f"{SCREENSHOT.relative_to(ROOT)} not generated yet (pytest --update-golden)")
-    data = SCREENSHOT.read_bytes()
-    assert png_size(data) == WINDOW and len(data) < MAX_SCREENSHOT_BYTES
+    assert_small_docs_screenshot(SCREENSHOT, WINDOW)

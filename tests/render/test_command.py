@@ -128,6 +128,51 @@ def test_two_charters_of_one_name_are_not_written_over_each_other(capsys: pytest
     assert not (project / "out").exists()
 
 
+def test_output_never_replaces_a_charter_being_rendered(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    source = write(project / "x.charter.yaml", PLAIN)
+    other = write(project / "pages" / "y.md", PLAIN)  # named as a source, and the name of its own page
+    for args in (["x.charter.yaml", "-o", "x.charter.yaml"], ["x.charter.yaml", "-o", "./x.charter.yaml"],
+                 ["x.charter.yaml", "pages/y.md", "-f", "md", "-o", "pages"]):
+        code, out, err = render(capsys, *args)
+        assert code == 2 and "is a charter being rendered: give -o another file, or a directory" in err, args
+    assert source.read_text(encoding="utf-8") == PLAIN
+    assert other.read_text(encoding="utf-8") == PLAIN
+
+
+def test_pages_are_not_written_through_a_folder_link_a_repository_could_commit(
+        capsys: pytest.CaptureFixture[str], project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / "site").symlink_to(elsewhere, target_is_directory=True)
+    write(project / "x.charter.yaml", PLAIN)
+    for output in ("site/", "site/x.html", "site/deeper/"):
+        code, _, err = render(capsys, "x.charter.yaml", "-o", output)
+        assert code == 2, output
+        assert err.endswith('folder "site" is a symbolic link, which charterlint does not write through (name the'
+                            ' real folder)\n'), err
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_the_output_name_sets_the_format_unless_format_says_otherwise(capsys: pytest.CaptureFixture[str],
+                                                                       project: Path) -> None:
+    write(project / "x.charter.yaml", PLAIN)
+    assert render(capsys, "x.charter.yaml", "-o", "board.docx")[0] == 0
+    assert docx.Document(str(project / "board.docx")).paragraphs  # a Word document, not HTML named .docx
+    assert render(capsys, "x.charter.yaml", "-o", "page.MD")[0] == 0
+    assert (project / "page.MD").read_text(encoding="utf-8").startswith("# ")
+    assert render(capsys, "x.charter.yaml", "-o", "page.txt")[0] == 0
+    assert (project / "page.txt").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, _, err = render(capsys, "x.charter.yaml", "-o", "page.html", "-f", "docx")
+    assert code == 2 and 'Error: "page.html" is an HTML file name but --format is docx (change one of them)' in err
+    assert not (project / "page.html").exists()
+
+
+def test_dash_as_output_is_standard_output(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    write(project / "x.charter.yaml", PLAIN)
+    code, out, _ = render(capsys, "x.charter.yaml", "-o", "-", "-f", "md")
+    assert code == 0 and out.startswith("# ")
+    assert not (project / "-").exists()
+
+
 def test_a_word_document_is_not_written_to_a_terminal(capsys: pytest.CaptureFixture[str], project: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
@@ -172,6 +217,33 @@ def test_a_markdown_charters_raw_html_is_shown_not_run(capsys: pytest.CaptureFix
            in html
     markdown = (project / "page.md").read_text(encoding="utf-8")
     assert "### About\n\n&lt;script>alert(1)&lt;/script>" in markdown and "<div" not in markdown
+
+
+LINKS_BODY = f"""---
+{PLAIN}---
+[a](javascript:alert(1)) and [b](JaVa&#115;cript:alert(2)) and ![i](data:text/html,x) and \\[c](javascript:alert(3))
+
+[by reference][r] and `[code](javascript:shown)`
+
+A [safe link](https://example.org/help) stays a link.
+
+[r]: javascript:alert(4)
+
+    [indented code](javascript:kept)
+"""
+
+
+def test_a_markdown_charters_dangerous_links_are_no_links_in_any_static_site(capsys: pytest.CaptureFixture[str],
+                                                                            project: Path) -> None:
+    source = write(project / "links.charter.md", LINKS_BODY)
+    assert render(capsys, str(source), "-o", "page.md")[0] == 0
+    markdown = (project / "page.md").read_text(encoding="utf-8")
+    permissive = MarkdownIt("commonmark", {"html": True})
+    permissive.validateLink = lambda url: True  # type: ignore[method-assign] # a generator that checks no address
+    tags = Tags(permissive.render(markdown)).tags
+    addresses = [attributes.get("href") or attributes.get("src") for tag, attributes in tags if tag in ("a", "img")]
+    assert addresses == ["https://example.org/help"]
+    assert "    [indented code](javascript:kept)" in markdown  # a code block is shown as it is
 
 
 # === the organisation's templates and words ======================================================
@@ -256,12 +328,17 @@ def test_one_file_translates_the_sentences_too(capsys: pytest.CaptureFixture[str
     write(project / "cy.yaml", "\n".join([
         'wording.lead.will: "Rydym yn"', 'wording.verb.answer: ateb', 'wording.contacts.phone: galwadau',
         'wording.share: "{share} o {noun}"', 'wording.within: "o fewn {duration}"', 'wording.units.second: eiliad',
-        'opening.always: "24 awr y dydd, 7 diwrnod yr wythnos"', 'heading.contact: Sut i gysylltu â ni', ""]))
-    write(project / "c.charter.yaml", PLAIN)
+        'opening.always: "24 awr y dydd, 7 diwrnod yr wythnos"', 'heading.contact: Sut i gysylltu â ni',
+        'wording.verb.respond: ymateb i', ""]))
+    write(project / "c.charter.yaml", PLAIN.replace("      answer: {within: 60 seconds, target: 80%}\n",
+                                                     "      answer: {within: 60 seconds, target: 80%}\n"
+                                                     "      respond: {within: 90 seconds}\n"))
     code, out, err = render(capsys, "c.charter.yaml", "-f", "md")
     assert code == 0, err
     assert "## Sut i gysylltu â ni" in out
     assert "- Rydym yn ateb 80% o galwadau o fewn 60 eiliad." in out
+    # the verb for a call's reply (wording.verb.respond.phone) follows the one translated for every reply
+    assert "- Rydym yn ymateb i galwadau o fewn 90 eiliad." in out
     assert "**Opening hours:** 24 awr y dydd, 7 diwrnod yr wythnos" in out
 
 

@@ -47,6 +47,20 @@ def test_a_chatbot_says_who_takes_over_and_who_follows_up() -> None:
     assert bot.after_hours == "When nobody is available, a person gets back to you within 4 hours, through Email."
 
 
+def test_channels_that_would_share_a_name_are_told_apart_by_address_else_id() -> None:
+    charter = CHARTER.replace("  - {id: email,", """  - {id: day, type: phone, address: 0300 123 4567, hours: office}
+  - {id: night, type: phone, address: 0300 999 9999, hours: {outside: office},
+     human_follow_up: {within: 1 working day, via: day}}
+  - {id: fax, type: fax, hours: always}
+  - {id: fax-2, type: fax, hours: always}
+  - {id: email,""")
+    channels = {channel.id: channel for channel in page(charter).channels}
+    assert [channels[name].name for name in ("day", "night", "fax", "fax-2", "email", "chat")] == [
+        "Phone (0300 123 4567)", "Phone (0300 999 9999)", "Fax (fax)", "Fax (fax-2)", "Email", "Web chat"]
+    assert channels["night"].after_hours == ("When nobody is available, a person gets back to you within 1 working"
+                                             " day, through Phone (0300 123 4567).")
+
+
 def test_a_standard_that_lists_channels_is_each_channels_promise_and_one_without_stands_alone() -> None:
     built = page()
     email = built.channels[2]

@@ -146,9 +146,9 @@ class PromiseLists(HTMLParser):
 
 
 _EVENTS = {"answer": "answer", "see": "answer", "acknowledge": "acknowledge", "reply to": "respond",
-           "resolve": "resolve", "update you": "update"}
+           "return": "respond", "resolve": "resolve", "update you": "update"}
 _SENTENCE = re.compile(r"(?:^|, )we (?:guarantee to |aim to |do our best to )?(?P<verb>answer|see|acknowledge|reply to|"
-                       r"resolve|update you)\b", re.IGNORECASE)
+                       r"return|resolve|update you)\b", re.IGNORECASE)
 _SHARE = re.compile(r" (?P<share>\d+(?:\.\d+)?%) of ")
 _LIMIT = re.compile(r" (?:within|every|at least every) (?P<duration>\d[\d.]*(?:-[\d.]+)? [a-z ]+?)(?= of | on average|\.$)")
 _BOUNDARY = {words: boundary for boundary, words in BOUNDARY_LIMITS.items()}

@@ -43,6 +43,9 @@ COMPLAINTS = named_subject("complaints")
     ("answer", {"target": "90%"}, PHONE, "We answer 90% of calls."),
     ("resolve", {"within": "30 calendar days"}, matter_subject("billing complaints"),
      "We resolve billing complaints within 30 calendar days."),
+    ("respond", {"within": "1 working day"}, PHONE, "We return calls within 1 working day."),
+    ("respond", {"within": "4 hours", "target": "90%", "when": "out of hours"}, channel_subject("voicemail"),
+     "Out of hours, we return 90% of voicemails within 4 hours."),
     ("respond", {"text": "Your call will be returned as soon as\n possible."}, PHONE,
      "Your call will be returned as soon as possible."),
 ])
@@ -82,8 +85,9 @@ def test_opening_hours_read_in_words() -> None:
         "Monday to Friday, 08:00 to 18:00; Saturday, 09:00 to 12:00 (Europe/London); closed on bank holidays"
     assert calendar_words(CALENDARS["split"]) == ("Monday to Thursday, 09:00 to 12:30 and 13:30 to 17:00 (Europe/Paris);"
                                                   " closed on 25 December 2026 and 1 January 2026")
-    assert hours_words({"outside": "office"}, CALENDARS) == ("outside Monday to Friday, 08:00 to 18:00; Saturday, 09:00"
-                                                             " to 12:00 (Europe/London), and all day on bank holidays")
+    assert hours_words({"outside": "office"}, CALENDARS) == ("outside these hours: Monday to Friday, 08:00 to 18:00;"
+                                                             " Saturday, 09:00 to 12:00 (Europe/London); and all day on"
+                                                             " bank holidays")
     assert hours_words("always", CALENDARS) == "24 hours a day, 7 days a week"
     assert hours_words("not_published", CALENDARS) == "opening hours not published"
     assert [days_words(days) for days in ("sat-sun", "mon-wed", "fri")] == ["Saturday and Sunday", "Monday to Wednesday",

@@ -138,18 +138,28 @@ def smaller(png: bytes) -> bytes:
     return out.getvalue()
 
 
+def save_docs_screenshot(png: bytes, path: Path) -> None:
+    """A screenshot for the docs (with --update-golden): made smaller, and refused over 200 KB."""
+    png = smaller(png)
+    assert len(png) < MAX_SCREENSHOT_BYTES, f"screenshot is {len(png):,} bytes: over 200 KB, not written"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(png)
+
+
+def assert_small_docs_screenshot(path: Path, window: tuple[int, int]) -> None:
+    """The docs' screenshot, once generated, is a PNG of the window's size under 200 KB."""
+    if not path.exists():
+        pytest.skip(f"{path.relative_to(ROOT)} not generated yet (pytest --update-golden)")
+    data = path.read_bytes()
+    assert png_size(data) == window and len(data) < MAX_SCREENSHOT_BYTES
+
+
 def test_a_screenshot_of_the_page(browser: str, tmp_path: Path, update_golden: bool) -> None:
     page = write_page(tmp_path / "legacy.html", README_PAGE)
     assert png_size(screenshot(browser, tmp_path, page, 1280, 2000)) == (1280, 2000)
     if update_golden:
-        png = smaller(screenshot(browser, tmp_path, page, *README_WINDOW))
-        assert len(png) < MAX_SCREENSHOT_BYTES, f"screenshot is {len(png):,} bytes: over 200 KB, not written"
-        README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        README_SCREENSHOT.write_bytes(png)
+        save_docs_screenshot(screenshot(browser, tmp_path, page, *README_WINDOW), README_SCREENSHOT)
 
 
 def test_the_readme_screenshot_is_a_small_png() -> None:
-    if not README_SCREENSHOT.exists():
-        pytest.skip(f"{README_SCREENSHOT.relative_to(ROOT)} not generated yet (pytest --update-golden)")
-    data = README_SCREENSHOT.read_bytes()
-    assert png_size(data) == README_WINDOW and len(data) < MAX_SCREENSHOT_BYTES
+    assert_small_docs_screenshot(README_SCREENSHOT, README_WINDOW)

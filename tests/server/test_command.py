@@ -16,5 +16,5 @@ def test_server_without_pygls_says_how_to_install_it(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "lsprotocol", None)  # an import of it fails, as when it is not installed
     code, out, err = run(["server"], capsys)
     assert (code, out) == (2, "")
-    assert err == ("charterlint: error: the language server needs the server extra (lsprotocol is not installed):"
+    assert err == ("charterlint: error: charterlint server needs the server extra (lsprotocol is not installed):"
                    " pip install 'charterlint[server]'\n")
