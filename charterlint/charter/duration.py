@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from functools import cache
 
 
 class Scale(enum.Enum):
@@ -144,16 +145,20 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "ninth": 9, "tenth": 10}  # "on the third working day": within 3 working days
 _QUALIFIED = {"day", "hour"}  # units that take business / working / calendar
 _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_PROSE_PATTERN = re.compile(
-    r"(?<![\w.£$€%-])(?P<low>" + _NUMBER + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<high>" + _NUMBER + r"))?"
-    r"[\s-]+(?:(?P<kind>business|working|calendar|clear)[\s-]+)?"
-    r"(?P<unit>" + "|".join(sorted(_PROSE_UNITS, key=len, reverse=True)) + r")(?!\w)"
-    r"|(?P<boundary>(?:(?:by\s+)?the\s+)?end\s+of\s+(?:the\s+)?next\s+(?:business|working)\s+day"
-    r"|(?:the\s+)?next\s+(?:business|working)\s+day|(?:the\s+)?same\s+(?:business\s+|working\s+)?day)(?!\w)"
-    r"|(?:the\s+)?(?P<nth>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+(?P<nth_kind>business|working|calendar)"
-    r"\s+day(?!\w)",
-    re.IGNORECASE,
-)
+@cache
+def _prose_pattern() -> re.Pattern[str]:
+    """The pattern of durations in prose, compiled when first asked for: it takes a few milliseconds,
+    and a one-file run of a YAML charter seldom needs it (escape clauses, Markdown prose, import)."""
+    return re.compile(
+        r"(?<![\w.£$€%-])(?P<low>" + _NUMBER + r")(?:\s*(?:-|\u2013|to|or)\s*(?P<high>" + _NUMBER + r"))?"
+        r"[\s-]+(?:(?P<kind>business|working|calendar|clear)[\s-]+)?"
+        r"(?P<unit>" + "|".join(sorted(_PROSE_UNITS, key=len, reverse=True)) + r")(?!\w)"
+        r"|(?P<boundary>(?:(?:by\s+)?the\s+)?end\s+of\s+(?:the\s+)?next\s+(?:business|working)\s+day"
+        r"|(?:the\s+)?next\s+(?:business|working)\s+day|(?:the\s+)?same\s+(?:business\s+|working\s+)?day)(?!\w)"
+        r"|(?:the\s+)?(?P<nth>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
+        r"\s+(?P<nth_kind>business|working|calendar)\s+day(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +213,7 @@ def _canonical(match: re.Match[str]) -> str | None:
 def durations_in(text: str) -> list[FoundDuration]:
     """Every duration written in `text`, in order; each reads back through parse_duration."""
     found: list[FoundDuration] = []
-    for match in _PROSE_PATTERN.finditer(text):
+    for match in _prose_pattern().finditer(text):
         canonical = _canonical(match)
         duration = parse_duration(canonical) if canonical else None
         if duration is not None:
