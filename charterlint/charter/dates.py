@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from charterlint.charter.duration import Duration, Scale
@@ -67,13 +68,16 @@ _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if na
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_PROSE_DATES = (
-    re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),
-    re.compile(r"(?<!\d)" + _DAY + r"[/.](?P<month>[01]?\d)[/.]" + _YEAR + r"(?!\d)"),
-    re.compile(r"(?<!\w)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
-    re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
-    re.compile(r"(?<!\w)" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
-)
+@cache
+def _prose_dates() -> tuple[re.Pattern[str], ...]:
+    """The patterns, compiled when `import` first asks (a few milliseconds no `check` needs)."""
+    return (
+        re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),
+        re.compile(r"(?<!\d)" + _DAY + r"[/.](?P<month>[01]?\d)[/.]" + _YEAR + r"(?!\d)"),
+        re.compile(r"(?<!\w)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+        re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+        re.compile(r"(?<!\w)" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +103,7 @@ def dates_in(text: str) -> list[FoundDate]:
     """Every real date written in `text`, in order of position (a date read once, by its longest form)."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PROSE_DATES:
+    for pattern in _prose_dates():
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
