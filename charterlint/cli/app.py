@@ -10,9 +10,9 @@ import datetime as dt
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import click
 
@@ -83,6 +83,15 @@ def _with_config_options(command: Any) -> Any:
     return command
 
 
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def _today_option(compared: str) -> Callable[[_Command], _Command]:
+    """`--today`, as every command that compares dates takes it; `compared` says what is compared."""
+    return click.option("--today", metavar="YYYY-MM-DD",
+                        help=f"The date {compared} (default: config `today`, else the system date).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="charterlint", message="%(prog)s %(version)s")
 def cli() -> None:
@@ -100,8 +109,7 @@ def cli() -> None:
               help="Print each finding on one line, without source excerpts or statistics "
                    "(only the summary line when there is no finding).")
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced.")
-@click.option("--today", metavar="YYYY-MM-DD",
-              help="The date review rules and suppression expiry compare with (default: config `today`, else the system date).")
+@_today_option("review rules and suppression expiry compare with")
 @_with_config_options
 @click.option("--preset", type=click.Choice(["recommended", "strict"]),
               help="The rule set to start from (overrides the configuration's extends; default: recommended).")
@@ -187,9 +195,7 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], color: str, quiet: b
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--quiet", "-q", is_flag=True, help="Print each finding on one line, without source excerpts.")
-@click.option("--today", metavar="YYYY-MM-DD",
-              help="The date inline `allow ... until` expiry compares with (default: config `today`, else the system"
-                   " date).")
+@_today_option("inline `allow ... until` expiry compares with")
 @_with_config_options
 @click.option("--select", multiple=True, metavar="RULES", help="Report only these diff rules (CH6xx codes, prefixes or names).")
 @click.option("--ignore", multiple=True, metavar="RULES",
@@ -227,8 +233,7 @@ def diff(paths: tuple[str, ...], base: str | None, formats: tuple[str, ...], col
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the states (auto: on a terminal, unless NO_COLOR is set).")
-@click.option("--today", metavar="YYYY-MM-DD",
-              help="The date the review status compares with (default: config `today`, else the system date).")
+@_today_option("the review status compares with")
 @_with_config_options
 @click.option("--preset", type=click.Choice(["recommended", "strict"]),
               help="The rules whose findings flag cells (default: the configuration's, else recommended).")
@@ -257,8 +262,7 @@ def matrix(paths: tuple[str, ...], color: str, today: str | None, config_file: s
               help="Write the page to PATH (default, or -: standard output); with several charters, PATH is a directory.")
 @click.option("--force", is_flag=True,
               help="Render a charter with error-level findings anyway, marked as a draft.")
-@click.option("--today", metavar="YYYY-MM-DD",
-              help="The date review rules compare with (default: config `today`, else the system date).")
+@_today_option("review rules compare with")
 @_with_config_options
 @click.option("--preset", type=click.Choice(["recommended", "strict"]),
               help="The rules whose error-level findings stop a charter being rendered (default: the configuration's).")
@@ -302,8 +306,7 @@ def init(path: str | None, format_: str | None, force: bool, today: str | None) 
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the findings (auto: on a terminal, unless NO_COLOR is set).")
-@click.option("--today", metavar="YYYY-MM-DD",
-              help="The date the review rules compare with (default: config `today`, else the system date).")
+@_today_option("review rules compare with")
 @_with_config_options
 def import_command(source: str, output: str | None, force: bool, color: str, today: str | None,
                    config_file: str | None, isolated: bool) -> int:
