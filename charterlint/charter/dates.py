@@ -65,10 +65,10 @@ def due_date(start: dt.date, period: Duration) -> dt.date | None:
 # of the world; a month without a day is its first day, and says so (`exact` is False).
 # English names, written out: calendar.month_name follows the process's locale (and calls strftime
 # 24 times at import).
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December")
-_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)} | {
-    name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)} | {"Sept": 9}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)} | {
+    name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)} | {"Sept": 9}
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

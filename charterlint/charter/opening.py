@@ -12,17 +12,14 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from charterlint.charter.dates import parse_date
-from charterlint.charter.views import HOURS_ALWAYS, HOURS_NOT_PUBLISHED, hours_calendar
+from charterlint.charter.dates import MONTH_NAMES, parse_date
+from charterlint.charter.views import DAYS, HOURS_ALWAYS, HOURS_NOT_PUBLISHED, hours_calendar
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 
 WORDS: Mapping[str, str] = {
     **{f"opening.day.{day}": name for day, name in zip(DAYS, _DAY_NAMES)},
-    **{f"opening.month.{number}": name for number, name in enumerate(_MONTHS, 1)},
+    **{f"opening.month.{number}": name for number, name in enumerate(MONTH_NAMES, 1)},
     "opening.date": "{day} {month} {year}",
     "opening.days": "{first} to {last}",
     "opening.two_days": "{first} and {last}",
@@ -38,14 +35,6 @@ WORDS: Mapping[str, str] = {
     "opening.always": "24 hours a day, 7 days a week",
     "opening.not_published": "opening hours not published",
 }
-
-
-def calendars_by_id(data: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
-    """The charter's calendars by id."""
-    entries = data.get("calendars")
-    if not isinstance(entries, list):
-        return {}
-    return {str(entry.get("id")): entry for entry in entries if isinstance(entry, dict)}
 
 
 def days_words(days: str, words: Mapping[str, str] = WORDS) -> str:

@@ -99,6 +99,17 @@ class Channel:
         return hours if isinstance(hours, str) and hours == self.calendar_id else None
 
 
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # the weekdays a calendar's `open` names, Monday first
+
+
+def calendars_by_id(data: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """The charter's calendars by id (a later entry with the same id wins)."""
+    entries = data.get("calendars")
+    if not isinstance(entries, list):
+        return {}
+    return {str(entry.get("id")): entry for entry in entries if isinstance(entry, dict)}
+
+
 def hours_calendar(hours: Any) -> str | None:
     """The calendar id that an `hours` value names, on or outside; None for the keywords."""
     if isinstance(hours, dict):

@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from charterlint.charter.views import HOURS_ALWAYS, HOURS_NOT_PUBLISHED
+from charterlint.charter.views import DAYS, HOURS_ALWAYS, HOURS_NOT_PUBLISHED
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_MINUTES = 24 * 60
 Week = tuple[frozenset[int], ...]  # the open minutes of each day, Monday first
 ALWAYS: Week = tuple(frozenset(range(_DAY_MINUTES)) for _ in DAYS)
@@ -52,11 +51,6 @@ def calendar_week(calendar: Mapping[str, Any]) -> Week:
         for day in _days(str(key)):
             week[day] = _ranges(value)
     return tuple(week)
-
-
-def calendars_by_id(data: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
-    entries = data.get("calendars")
-    return {str(c.get("id")): c for c in (entries if isinstance(entries, list) else ()) if isinstance(c, dict)}
 
 
 def channel_week(hours: Any, calendars: Mapping[str, Mapping[str, Any]]) -> Week | None:

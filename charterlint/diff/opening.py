@@ -8,9 +8,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from charterlint.charter.subjects import show_value
-from charterlint.charter.views import CharterIndex, channels
+from charterlint.charter.views import CharterIndex, calendars_by_id, channels
 from charterlint.diff.change import HOURS_REDUCED, INCOMPARABLE, STRENGTHENED, Change
-from charterlint.diff.hours import Week, calendar_week, calendars_by_id, channel_week, compare_weeks
+from charterlint.diff.hours import Week, calendar_week, channel_week, compare_weeks
 from charterlint.diff.sections import mappings
 from charterlint.source.pointer import join
 

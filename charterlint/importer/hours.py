@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
-_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?"
 _DAYS = re.compile(r"\b(?P<first>" + _DAY + r")\.?(?:\s*(?:-|\u2013|to|through|until|till)\s*(?P<last>" + _DAY +
                    r")\.?)?\b|\b(?P<word>weekdays|weekends?|every day|daily|seven days a week|7 days a week)\b", _I)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from charterlint.charter import wording
-from charterlint.charter.opening import calendars_by_id, hours_words
-from charterlint.charter.views import Channel, CharterIndex, commitment_entries
+from charterlint.charter.opening import hours_words
+from charterlint.charter.views import Channel, CharterIndex, calendars_by_id, commitment_entries
 from charterlint.render.messages import label
 from charterlint.render.sections import (
     Escalation,
