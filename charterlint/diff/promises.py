@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from charterlint.charter.duration import parse_duration
+from charterlint.charter.share import parse_share
 from charterlint.charter.subjects import show_value
 from charterlint.diff.change import (
     INCOMPARABLE,
@@ -74,7 +75,9 @@ def _compare_durations(subject: str, field: str, old: str, new: str, pointer: st
 
 
 def _share(value: Any) -> float:
-    return float(value.rstrip("%")) if isinstance(value, str) else 100.0
+    """A target's percentage; no target promises every contact (both versions are schema-valid)."""
+    share = parse_share(value)
+    return 100.0 if share is None else share
 
 
 def _target(subject: str, old: Any, new: Any, pointer: str, identity: str) -> Iterator[Change]:
