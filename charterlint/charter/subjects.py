@@ -85,11 +85,14 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
+CLOSE_MATCH_CUTOFF = 0.6  # how alike a word and an option must be for "did you mean" (and its fix)
+
+
 def closest(word: str, options: Sequence[str]) -> str | None:
     """The option `word` most likely misspells; None when none is close."""
     import difflib  # only messages about a misspelling pay for it
 
-    found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    found = difflib.get_close_matches(word, options, n=1, cutoff=CLOSE_MATCH_CUTOFF)
     return found[0] if found else None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from charterlint.charter.subjects import CLOSE_MATCH_CUTOFF
 from charterlint.fixes.edits import Edit, Fix
 from charterlint.fixes.scalars import render_string
 from charterlint.fixes.values import failures_at
@@ -15,7 +16,6 @@ from charterlint.schema.validator import SchemaValidator
 from charterlint.source.document import Document
 from charterlint.source.pointer import join, resolve
 
-_CUTOFF = 0.6  # as charter.subjects.closest: what the message's "did you mean" is found with
 # Closer than this is a misspelling ("adress", "organisation", "overveiw"), made by `check --fix`;
 # a looser match may be another word ("days" is not "holidays"): offered, made only when asked.
 _SAFE_RATIO = 0.8
@@ -47,7 +47,7 @@ def fix_field_name(document: Document, finding: Finding, validator: SchemaValida
         return None
     parent, key = found
     known = _known_fields(validator, document.data, parent)
-    close = difflib.get_close_matches(key, known, n=2, cutoff=_CUTOFF)
+    close = difflib.get_close_matches(key, known, n=2, cutoff=CLOSE_MATCH_CUTOFF)
     mapping = resolve(document.data, parent)
     if key in known or len(close) != 1 or close[0] in mapping:
         return None
