@@ -26,15 +26,14 @@ from charterlint.cli.outputs import refuse_folder_links
 from charterlint.cli.request import CheckRequest, build_settings, with_file_ignores
 from charterlint.cli.stdin import stdin_refusal
 from charterlint.config.resolve import Config, ConfigError
-from charterlint.engine.lint import lint_bytes
+from charterlint.engine.lint import lint_loaded
 from charterlint.engine.settings import LintSettings
 from charterlint.exits import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
-from charterlint.model import FileResult, Report, Severity, unpacked
+from charterlint.model import FileResult, Finding, Report, Severity, unpacked
 from charterlint.reporters import RenderOptions, reporters, text
 from charterlint.reporters.inert import inert
 from charterlint.source.discovery import CHARTER_PATTERNS, Target, display_path
 from charterlint.source.document import Document
-from charterlint.source.loader import load_document
 
 FORMATS = ("html", "md", "docx")
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx"}
@@ -131,9 +130,14 @@ def _not_over_a_source(targets: Sequence[Target], destinations: list[Path]) -> l
     return list(destinations)
 
 
+def _errors(result: FileResult) -> tuple[Finding, ...]:
+    """The error-level findings no directive or baseline suppressed: what stops a page."""
+    return tuple(f for f in result.findings if f.suppression is None and f.severity is Severity.ERROR)
+
+
 def _refusal(result: FileResult, force: bool) -> str | None:
     """Why a linted file is not rendered, or None."""
-    errors = [f for f in result.findings if f.suppression is None and f.severity is Severity.ERROR]
+    errors = _errors(result)
     if result.data is None:
         return "was not rendered: it could not be read as a charter"
     if errors and not force:
@@ -149,13 +153,12 @@ def _schema_rejects(data: Mapping[str, object]) -> bool:
 
 
 def _show_errors(result: FileResult) -> None:
-    errors = tuple(f for f in result.findings if f.suppression is None and f.severity is Severity.ERROR)
-    shown = Report((replace(result, findings=errors, skipped=None),))
+    shown = Report((replace(result, findings=_errors(result), skipped=None),))
     click.echo("".join(text.stream(shown, RenderOptions(quiet=True))), err=True, nl=False)
 
 
-def _body(document: Document | tuple[object, ...]) -> str:
-    if isinstance(document, Document) and document.body is not None:
+def _body(document: Document | None) -> str:
+    if document is not None and document.body is not None:
         return "\n".join(document.body.lines)
     return ""
 
@@ -227,23 +230,18 @@ def _render_one(target: Target, settings: LintSettings, config: Config, messages
     from charterlint.render.publish import page_content  # lazy: see render_files
 
     raw = read_target(target, settings)
-    result = raw if isinstance(raw, FileResult) else lint_bytes(target.display, raw, settings)
+    result, document = (raw, None) if isinstance(raw, FileResult) else lint_loaded(target.display, raw, settings)
     reason = _refusal(result, request.force)
     data = unpacked(result.data)
-    if reason is None and data is not None and _has_errors(result) and _schema_rejects(data):
+    if reason is None and data is not None and _errors(result) and _schema_rejects(data):
         reason = "was not rendered: it does not match the charter schema (--force renders a draft only of a" \
                  " charter the schema accepts)"
-    if reason is not None or data is None or isinstance(raw, FileResult):
+    if reason is not None or data is None or document is None:
         _show_errors(result)
         _error(f"{target.display} {reason or 'was not rendered'}")
         return None
-    document = load_document(target.display, raw, settings.for_file(target.display).limits)
-    return page_content(data, messages, request.output_format, body=_body(document), draft=_has_errors(result),
+    return page_content(data, messages, request.output_format, body=_body(document), draft=bool(_errors(result)),
                         language=config.render.language, templates=config.render.templates)
-
-
-def _has_errors(result: FileResult) -> bool:
-    return any(f.suppression is None and f.severity is Severity.ERROR for f in result.findings)
 
 
 def _publish(staged: Sequence[tuple[Staged | None, bytes | str, str]]) -> None:

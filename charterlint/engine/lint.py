@@ -264,14 +264,21 @@ def _apply_suppressions(path: str, document: Document, settings: LintSettings,
 
 def lint_bytes(path: str, raw: bytes, settings: LintSettings, kind: str | None = None) -> FileResult:
     """Lint one file's content; never raises for any input."""
+    return lint_loaded(path, raw, settings, kind)[0]
+
+
+def lint_loaded(path: str, raw: bytes, settings: LintSettings,
+                kind: str | None = None) -> tuple[FileResult, Document | None]:
+    """As `lint_bytes`, with the document it loaded (None when the file did not parse), for a
+    command that goes on to use it (`render` publishes a Markdown charter's body)."""
     settings = settings.for_file(path)
     loaded = load_document(path, raw, settings.limits, kind)
     if isinstance(loaded, tuple):
         return FileResult(path, _syntax_error(path, loaded, settings), _lines_of(raw), parsed=False,
-                          skipped=_not_parsed(loaded, settings))
+                          skipped=_not_parsed(loaded, settings)), None
     findings, skipped = lint_document(path, loaded, settings)
     return FileResult(path, tuple(sorted(set(findings), key=Finding.sort_key)), loaded.lines, data=loaded.data,
-                      skipped=skipped)
+                      skipped=skipped), loaded
 
 
 def _lines_of(raw: bytes) -> tuple[str, ...]:
