@@ -140,6 +140,11 @@ class FileResult:
     # Rules that did not run on parts of the file (errors there stop them), said once per file.
     skipped: Skipped | None = None
 
+    @property
+    def active_findings(self) -> tuple[Finding, ...]:
+        """The findings no directive or baseline suppressed."""
+        return tuple(f for f in self.findings if f.suppression is None)
+
 
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
@@ -184,7 +189,7 @@ class Report:
 
     @property
     def active_findings(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.suppression is None)
+        return tuple(f for result in self.files for f in result.active_findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +210,7 @@ def count(report: Report) -> Counts:
     by_code: dict[str, int] = {}
     files_with_findings = 0
     for result in report.files:
-        active = [f for f in result.findings if f.suppression is None]
+        active = result.active_findings
         files_with_findings += bool(active)
         for finding in active:
             by_severity[finding.severity] += 1

@@ -132,7 +132,7 @@ def _not_over_a_source(targets: Sequence[Target], destinations: list[Path]) -> l
 
 def _errors(result: FileResult) -> tuple[Finding, ...]:
     """The error-level findings no directive or baseline suppressed: what stops a page."""
-    return tuple(f for f in result.findings if f.suppression is None and f.severity is Severity.ERROR)
+    return tuple(f for f in result.active_findings if f.severity is Severity.ERROR)
 
 
 def _refusal(result: FileResult, force: bool) -> str | None:

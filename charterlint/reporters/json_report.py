@@ -22,7 +22,7 @@ def file_status(result: FileResult) -> str:
     """`error` when the file did not parse, `findings` when a finding counts, else `ok`."""
     if not result.parsed:
         return "error"
-    if any(f.suppression is None for f in result.findings):
+    if result.active_findings:
         return "findings"
     return "ok"
 
@@ -50,7 +50,7 @@ def _finding(finding: Finding, fingerprint: str) -> dict[str, Any]:
 
 
 def _file(result: FileResult) -> dict[str, Any]:
-    active = [f for f in result.findings if f.suppression is None]
+    active = result.active_findings
     return {
         "path": printable(result.path),
         "status": file_status(result),

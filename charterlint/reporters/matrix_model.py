@@ -116,7 +116,7 @@ def charter_coverage(result: FileResult, today: dt.date | None, review_period: s
     if data is None:
         return None
     by_code = {rule.code: rule for rule in rules}
-    active = tuple(f for f in result.findings if f.suppression is None)
+    active = result.active_findings
     organization = data.get("organization")
     service_ids = service_channel_ids(dict(data))
     index = _Index(data, active)

@@ -74,7 +74,7 @@ def lint_and_publish(server: LanguageServer, session: Session, uri: str) -> None
     session.linted[uri] = linted
     session.last_lint[uri] = time.monotonic()
     codec, lines, rules = server.workspace.position_codec, linted.lines, linted.rules()
-    diagnostics = [convert.diagnostic(codec, lines, f, rules) for f in linted.result.findings if f.suppression is None]
+    diagnostics = [convert.diagnostic(codec, lines, f, rules) for f in linted.result.active_findings]
     if linted.result.skipped is not None:
         diagnostics.append(convert.skipped_note(codec, lines, linted.result.skipped))
     server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics, document.version))
