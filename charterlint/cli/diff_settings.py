@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from charterlint.config.globs import PathGlob
-from charterlint.config.resolve import Config, ConfigError, Layers, load_layers
-from charterlint.config.settings import command_line_layer, config_path, load_config
+from charterlint.config.resolve import Config, ConfigError, Layers
+from charterlint.config.settings import command_line_layer, config_path, load_config_layers
 from charterlint.diff.rules import diff_rules, turned_off
 from charterlint.diff.versions import DiffSettings
 from charterlint.engine.settings import ActiveRule
@@ -71,7 +71,10 @@ def _config_ignores(layers: Layers, rules: Sequence[Rule]) -> tuple[set[str], li
     return codes, notes
 
 
-def _file_ignores(layers: Layers, rules: Sequence[Rule]) -> tuple[tuple[tuple[PathGlob, frozenset[str]], ...], list[str]]:
+_FileIgnores = tuple[tuple[PathGlob, frozenset[str]], ...]
+
+
+def _file_ignores(layers: Layers, rules: Sequence[Rule]) -> tuple[_FileIgnores, list[str]]:
     found = layers.last("per-file-ignores")
     if found is None:
         return (), []
@@ -90,8 +93,7 @@ def resolve_diff_settings(options: DiffOptions, known_formats: Sequence[str]) ->
     cwd = Path.cwd()
     command_line = command_line_layer(cwd, fail_on=options.fail_on, today=options.today)
     path = config_path(cwd, options.config, options.isolated)
-    config, rules = load_config(path, command_line, None, cwd, known_formats)
-    layers = load_layers(path, command_line, None, cwd)
+    config, rules, layers = load_config_layers(path, command_line, None, cwd, known_formats)
     by_kind = diff_rules(rules)
     family = list(by_kind.values())
     enabled = {rule.code for rule in family}

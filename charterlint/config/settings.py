@@ -57,13 +57,21 @@ def load_config(path: Path | None, command_line: Layer, preset: str | None, cwd:
     code for `explain`, `rules`, `matrix`, `--show-config` or `--show-files`. Without them, rule
     selectors that name no known rule are passed over (they may name a pack's rules).
     """
+    config, rules, _ = load_config_layers(path, command_line, preset, cwd, formats, packs=packs)
+    return config, rules
+
+
+def load_config_layers(path: Path | None, command_line: Layer, preset: str | None, cwd: Path,
+                       formats: Sequence[str], *, packs: bool = False) -> tuple[Config, tuple[Rule, ...], Layers]:
+    """As `load_config`, with the layers it merged, for a command that reads them one by one
+    (`diff` judges each file's `ignore` on its own): the files are read once."""
     layers = load_layers(path, command_line, preset, cwd)
     try:
         rules = tuple(sorted(load_builtin_rules() + _plugin_rules(layers, packs), key=lambda rule: rule.code))
     except RuleFileError as error:
         raise ConfigError(str(error)) from None
     skipped = not packs and (layers.last("rulesets") is not None or layers.last("plugins") is not None)
-    return resolve_config(layers, rules, formats, lenient=skipped), rules
+    return resolve_config(layers, rules, formats, lenient=skipped), rules, layers
 
 
 def _plugin_rules(layers: Layers, packs: bool) -> tuple[Rule, ...]:
