@@ -26,7 +26,8 @@ from tests.corpus.accuracy import (
 # The first batch measured the rules as they were; the later ones, each judged and committed
 # before it was linted, measure the rules as changed after the batches before them.
 BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", HOLDOUT / "fifth",
-           HOLDOUT / "sixth", HOLDOUT / "seventh", HOLDOUT / "eighth")
+           HOLDOUT / "sixth", HOLDOUT / "seventh", HOLDOUT / "eighth",
+           HOLDOUT / "ninth", HOLDOUT / "tenth")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
