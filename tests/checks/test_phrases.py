@@ -509,3 +509,76 @@ def test_the_passive_of_make_every_effort_is_a_hedge() -> None:
     # a US hospital: "every effort will be made to resolve the issue within 30 days"
     text = charter(text="        text: Every effort will be made to resolve the issue within 30 days.")
     assert ch301(text) == [("CH301", 14, 15, hedge("Every effort will be made"))]
+
+
+def commitments(events: str) -> str:
+    """CHARTER_HEAD with an email channel whose `commitments` are `events` (YAML at 6 spaces): the
+    first event is line 12."""
+    return CHARTER_HEAD + "channels:\n  - id: email\n    type: email\n    hours: always\n    commitments:\n" + events + REVIEW
+
+
+# an Australian insurer: the acknowledgement tries to resolve the complaint "on the spot", and the
+# complaint has its own 45-day limit in the next commitment
+ON_THE_SPOT = """\
+      acknowledge:
+        text: Please first contact a consultant. We acknowledge your complaint and try to resolve it on the spot.
+      respond:
+        within: 45 calendar days
+        text: We respond to your complaint in writing within 45 calendar days.
+"""
+
+
+def test_a_first_attempt_at_another_timed_event_is_no_hedge() -> None:
+    assert ch301(commitments(ON_THE_SPOT)) == []
+    # a Manx council: the time hedge qualifies resolution by the first person contacted
+    first_person = ON_THE_SPOT.replace(
+        "try to resolve it on the spot.", "aim to have it resolved by the first person you contact, as soon as possible.")
+    assert ch301(commitments(first_person)) == []
+
+
+def test_a_first_attempt_at_the_commitments_own_or_an_untimed_event_still_counts() -> None:
+    # an energy broker's call handler "will try to resolve your complaint straight away": the
+    # resolve commitment has no `within`, so the complaint has no limit at all
+    own = "      resolve:\n        text: The member of staff who takes your call will try to resolve your complaint straight away.\n"
+    assert ch301(commitments(own)) == [("CH301", 13, 60, hedge("try to"))]
+    # the same attempt where nothing times the resolution
+    untimed = ON_THE_SPOT.replace("        within: 45 calendar days\n", "")
+    assert [finding[:2] for finding in ch301(commitments(untimed))] == [("CH301", 13)]
+    # a hedge of time on the commitment's own event, beside an attempt at first contact
+    answered = ON_THE_SPOT.replace("We acknowledge your complaint and try", "We acknowledge it as soon as possible and try")
+    assert [finding[:2] for finding in ch301(commitments(answered))] == [("CH301", 13)]
+
+
+# an Irish insurer: an aim to beat the limit the regulator sets, which the same text states firmly
+BEATEN = """\
+      respond:
+        within: 30 calendar days
+        text: >-
+          We investigate your complaint and make every effort to give you a fair and prompt reply. Our aim is
+          to resolve every complaint as soon as possible, but the regulator requires us to resolve
+          complaints within 30 calendar days.
+"""
+
+
+def test_a_hedge_set_against_the_commitments_firm_limit_is_no_hedge() -> None:
+    assert ch301(commitments(BEATEN)) == []
+
+
+@pytest.mark.parametrize("change", [
+    # the data says the limit is only attempted: no firm limit holds
+    ("        within: 30 calendar days\n", "        within: 30 calendar days\n        strength: best_effort\n"),
+    # the limit set against the hedges is not the commitment's own
+    ("within 30 calendar days.", "within 60 calendar days."),
+    # an additive limit, as a building society's "as quickly as we can, and within 15 business days"
+    (", but the regulator requires us", ", and we are required"),
+    # the contrasting clause hedges the limit itself
+    ("but the regulator requires us to resolve", "but we usually resolve"),
+])
+def test_a_hedge_before_a_limit_that_is_not_firm_still_counts(change: tuple[str, str]) -> None:
+    assert ch301(commitments(BEATEN.replace(*change))) != []
+
+
+def test_a_hedge_whose_clause_names_no_event_hedges_the_firm_limit() -> None:
+    # "In general, we reply within 30 calendar days": the hedge governs the limit after the comma
+    text = "      respond:\n        within: 30 calendar days\n        text: In general, we reply, but always within 30 calendar days.\n"
+    assert ch301(commitments(text)) == [("CH301", 14, 15, hedge("In general"))]
