@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from charterlint.charter.duration import parse_duration
 from charterlint.charter.subjects import describe
 from charterlint.charter.views import Standard, charter_index, commitment_variants
 from charterlint.checks.context import Context
@@ -152,13 +153,30 @@ def _final_response_timed(data: dict[str, Any]) -> bool:
                for _, commitment in commitment_variants("", respond))
 
 
+def _internal_process_bounded(data: dict[str, Any]) -> bool:
+    """Whether an external body opens when the complaint's own limit passes: its `after` is the
+    `within` of `feedback`'s respond or resolve. The internal stages then run inside that limit,
+    since the customer may leave them for the external body once it is over (an insurer resolves
+    complaints within 45 calendar days, and the financial ombudsman takes them after 45)."""
+    feedback = _section(data, "feedback")
+    limits = [parse_duration(commitment.get("within")) for event in ("respond", "resolve")
+              for _, commitment in commitment_variants("", feedback.get(event))]
+    opens = [parse_duration(body.get("after")) for body in _entries(data, "escalation", "external")
+             if isinstance(body, dict)]
+    return any(limit is not None and after is not None and limit.same_limit(after)
+               for limit in limits for after in opens)
+
+
 def escalation_stage_without_timescale(document: Document, context: Context) -> Iterator[Problem]:
     """CH404: an escalation stage with no `respond`, unless `feedback` promises the final response
-    within a time: every internal stage comes before the final response, so its time bounds them."""
+    within a time, or an external body opens when the complaint's own limit passes: either bounds
+    every internal stage. A stage marked `internal: false` is bounded by neither."""
     data = document.data
-    if _final_response_timed(data):
-        return
+    final_response_timed = _final_response_timed(data)
+    internal_bounded = _internal_process_bounded(data)
     for index, stage in enumerate(_entries(data, "escalation", "stages")):
+        if final_response_timed or (internal_bounded and isinstance(stage, dict) and stage.get("internal") is not False):
+            continue
         if isinstance(stage, dict) and "respond" not in stage:
             pointer = join("/escalation/stages", index)
             yield Problem(f'{describe(data, pointer)} has no timescale (add respond: {{within: ...}}, '

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from typing import Any
 
-from charterlint.charter.duration import Duration, durations_in, parse_duration
+from charterlint.charter.duration import durations_in, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts, event_at
@@ -246,7 +246,7 @@ def _firm_own_limits(text: str, commitment: dict[str, Any] | None, clauses: _Cla
     firm: list[int] = []
     for found in durations_in(text):
         start, end = clauses.bounds(found.start)
-        if (_same_limit(found.duration, within) and _CONTRAST.match(text, start) is not None
+        if (found.duration.same_limit(within) and _CONTRAST.match(text, start) is not None
                 and not any(start <= hedge.start() < end for hedge in hedges)):
             firm.append(start)
     return firm
@@ -262,10 +262,6 @@ def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentence
     start, end = clauses.bounds(hedge.start())
     return (bool(firm_limits) and firm_limits[-1] >= end
             and sentences.promise_words().between(start, end) and not limits.between(start, end))
-
-
-def _same_limit(first: Duration, second: Duration) -> bool:
-    return (first.low, first.high, first.unit) == (second.low, second.high, second.unit)
 
 
 def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:

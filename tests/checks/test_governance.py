@@ -162,6 +162,39 @@ def test_a_stage_before_a_timed_final_response_needs_no_timescale_of_its_own() -
                          '(add respond: {within: ...}, e.g. "10 working days")'),
     ]
 
+# An Australian insurer: complaints resolved within 45 calendar days, passed between internal teams
+# with no time of their own, and the financial ombudsman open once the 45 days are over.
+INSIDE_THE_LIMIT = """\
+        feedback:
+          channels: [phone]
+          respond: {within: 45 calendar days, text: We respond to your complaint in writing.}
+        escalation:
+          stages:
+            - name: Team leader
+              internal: true
+            - name: Internal resolution team
+          external:
+            - body: Financial ombudsman
+              type: ombudsman
+              after: 45 calendar days
+"""
+UNTIMED_STAGE = ('CH404', 18, 7, 'escalation stage "Team leader" has no timescale '
+                 '(add respond: {within: ...}, e.g. "10 working days")')
+
+
+def test_internal_stages_inside_the_complaints_own_limit_need_no_timescale() -> None:
+    assert strict(charter(INSIDE_THE_LIMIT), "CH404") == []
+
+
+def test_a_stage_outside_the_complaints_own_limit_still_needs_a_timescale() -> None:
+    # the ombudsman opens later than the complaint's limit (a telecom's 10 working days, 8 weeks)
+    later = INSIDE_THE_LIMIT.replace("after: 45 calendar days", "after: 8 weeks")
+    assert strict(charter(later), "CH404")[0] == UNTIMED_STAGE
+    # a stage the charter says is not internal is bounded by nothing the organisation promises
+    outside = INSIDE_THE_LIMIT.replace("internal: true", "internal: false")
+    assert strict(charter(outside), "CH404") == [UNTIMED_STAGE]
+
+
 def test_escalation_stage_with_a_timescale_passes() -> None:
     text = charter(ONE_TIMED_STAGE)
     assert strict(text, "CH403") == []
