@@ -325,6 +325,30 @@ def test_accessibility_on_one_channel_is_enough() -> None:
     assert strict(text, "CH409") == []
 
 
+@pytest.mark.parametrize("statement", [
+    # a Manx council's prose: accessible waiting areas and private interview rooms
+    "Our waiting areas are accessible, clean and safe, and private interview rooms are available.",
+    # a Canadian commissioner: a response in a format accessible to the person
+    "We respond in a format that is accessible to the person giving feedback.",
+    # a GP practice: an offer of adjustments to people with a named difficulty
+    "If you have hearing, visual or physical difficulties, please tell our Care Navigators.",
+    "Letters are available in large print on request.",
+])
+def test_a_provision_stated_in_words_is_a_provision(statement: str) -> None:
+    assert strict(charter(f"rights:\n  statements:\n    - {statement}\n"), "CH409") == []
+
+
+@pytest.mark.parametrize("statement", [
+    # a bare "accessible" or a value is no provision
+    "Our complaints code is clear, accessible and free.",
+    "We will be accessible and responsive to early resolutions.",
+    "We are interpreting the new rules with care.",
+])
+def test_accessible_as_a_word_is_no_provision(statement: str) -> None:
+    found = strict(charter(f"rights:\n  statements:\n    - {statement}\n"), "CH409")
+    assert [code for code, *_ in found] == ["CH409"]
+
+
 def test_governance_rules_read_markdown_front_matter() -> None:
     text = "---\n" + charter("team: {}\n") + "---\n# Our charter\n"
     assert strict(text, "CH407", filename="c.charter.md") == [
