@@ -194,8 +194,10 @@ class _AttemptsAtFirstContact:
     times: "we will acknowledge your complaint and try to resolve it on the spot", beside a 45-day
     final response. The hedge says whether the matter is settled there and then; the limit the
     customer holds the organisation to is the event's own. Which event a hedge qualifies follows
-    its kind: a hedge of effort the event after it ("try to resolve it on the spot"), a hedge of
-    time the event before it ("resolved by the first person you contact, as soon as possible").
+    its kind: a hedge of effort the event after it in its clause ("try to resolve it on the spot"),
+    a hedge of time, or one with no event after it, the event before it ("resolved by the first
+    person you contact, as soon as possible"; "dealt with at the first point of contact wherever
+    possible").
     A hedge whose clause states a limit hedges that limit, and is no first attempt."""
 
     __slots__ = ("_text", "_sentences", "_clauses", "_timed", "_own_event", "_first_contact", "_limits")
@@ -216,12 +218,12 @@ class _AttemptsAtFirstContact:
         if self._limits.between(clause_start, clause_end):
             return False
         events = self._sentences.promise_words()
-        if _TIME_HEDGE.search(hedge.group(0)) is not None:
+        event = None if _TIME_HEDGE.search(hedge.group(0)) is not None else events.first_in(hedge.end(), clause_end)
+        if event is not None:  # a hedge of effort before its event: "try to resolve it on the spot"
+            placed = self._first_contact.between(event, clause_end)
+        else:  # a hedge of time, or one that trails its event ("resolve it there and then where possible")
             event = events.last_before(self._sentences.bounds(hedge.start())[0], hedge.start())
             placed = event is not None and self._first_contact.between(event, hedge.start())
-        else:
-            event = events.first_in(hedge.end(), clause_end)
-            placed = event is not None and self._first_contact.between(event, clause_end)
         if not placed or event is None:
             return False
         events_qualified = event_at(self._text, event)

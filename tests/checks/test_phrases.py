@@ -534,6 +534,10 @@ def test_a_first_attempt_at_another_timed_event_is_no_hedge() -> None:
     first_person = ON_THE_SPOT.replace(
         "try to resolve it on the spot.", "aim to have it resolved by the first person you contact, as soon as possible.")
     assert ch301(commitments(first_person)) == []
+    # a hedge of possibility that trails its event
+    trailing = ON_THE_SPOT.replace(
+        "try to resolve it on the spot.", "deal with it at the first point of contact wherever possible.")
+    assert ch301(commitments(trailing)) == []
 
 
 def test_a_first_attempt_at_the_commitments_own_or_an_untimed_event_still_counts() -> None:
