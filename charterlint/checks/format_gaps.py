@@ -17,7 +17,6 @@ from charterlint.checks.omnichannel import CLOCK_LIMIT_SECONDS
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
-
 # A visit at a time the customer is given: "your scheduled meeting time", "a pre-arranged time".
 _AT_A_GIVEN_TIME = re.compile(r"(?<!\w)(?:appointments?|scheduled|pre-?arranged|booked)(?!\w)", re.IGNORECASE)
 # A visit at a time the customer chooses: "visits without an appointment", "drop in".

@@ -20,7 +20,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-
 from typing import Any
 
 from charterlint.charter.duration import durations_in, parse_duration
