@@ -229,6 +229,40 @@ class _AttemptsAtFirstContact:
         return self._own_event not in events_qualified and bool(events_qualified & self._timed)
 
 
+# Who acts, as the sentence says before a hedge: the customer ("please reply to our letters as soon
+# as possible", "you should tell us promptly", "we ask you to respond as quickly as possible") or
+# the organisation ("please leave a message; we will call you back as soon as we can").
+_CUSTOMER_ACTS = re.compile(
+    r"(?<!\w)(?:please(?!\s+(?:note|be\s+(?:assured|aware)|rest\s+assured))|you\s+(?:should|must|ought\s+to|are\s+(?:asked|expected|required)\s+to)|"
+    r"(?:ask|asks|expect|expects|require|requires|encourage|encourages)\s+(?:that\s+)?(?:you|customers|tenants|"
+    r"residents|patients|complainants))(?!\w)", re.IGNORECASE)
+_ORGANISATION_ACTS = re.compile(
+    r"(?<!\w)(?:we|we'll|we're|our\s+(?:staff|team|teams|officers?|advis[eo]rs?)|they\s+(?:will|can|would|may))(?!\w)",
+    re.IGNORECASE)
+
+
+class _CustomerActs:
+    """Whether a hedge times what the customer does, not what the organisation promises: the last
+    actor its clause names before it is the customer. "Please let us know as soon as possible if
+    you cannot keep an appointment" asks something of the customer; no limit of the organisation's
+    is left open. "Please be patient; calls are answered as quickly as possible" is two clauses."""
+
+    __slots__ = ("_clauses", "_customer", "_organisation")
+
+    def __init__(self, text: str, clauses: _Clauses) -> None:
+        self._clauses = clauses
+        self._customer = Marks(_CUSTOMER_ACTS, text)
+        self._organisation = Marks(_ORGANISATION_ACTS, text)
+
+    def __call__(self, hedge: re.Match[str]) -> bool:
+        start = self._clauses.bounds(hedge.start())[0]
+        customer = self._customer.last_before(start, hedge.start())
+        if customer is None:
+            return False
+        organisation = self._organisation.last_before(start, hedge.start())
+        return organisation is None or organisation < customer
+
+
 # A clause that sets a firm limit against what comes before it: "..., but the regulator requires us to
 # resolve complaints within 30 calendar days".
 _CONTRAST = re.compile(r"\s*(?:but|however|although|though|yet|while|whilst)(?!\w)", re.IGNORECASE)
@@ -389,11 +423,15 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         limits = Marks(_LIMIT_WORD, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
+        customer_acts = _CustomerActs(text.value, clause_of)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         time_hedged_until = -1  # the end of the sentence of the first hedge of time kept in a commitment's text
         for match, span in zip(found, spans):
+            # A hedge on what the customer is asked to do leaves no promise of the organisation open.
+            if customer_acts(match):
+                continue
             # The scope: a hedge is a vague commitment only where it leaves the time of a contact
             # open. In a commitment's own wording a hedge of time always does ("we answer calls as
             # soon as possible"); any other hedge (of effort or possibility, or any hedge outside a

@@ -586,3 +586,33 @@ def test_a_hedge_whose_clause_names_no_event_hedges_the_firm_limit() -> None:
     # "In general, we reply within 30 calendar days": the hedge governs the limit after the comma
     text = "      respond:\n        within: 30 calendar days\n        text: In general, we reply, but always within 30 calendar days.\n"
     assert ch301(commitments(text)) == [("CH301", 14, 15, hedge("In general"))]
+
+
+def statements(*sentences: str) -> str:
+    """CHARTER_HEAD, a timed email channel, and rights statements from line 15."""
+    listed = "".join(f"    - {sentence}\n" for sentence in sentences)
+    return (CHARTER_HEAD + "channels:\n  - id: email\n    type: email\n    hours: always\n    commitments:\n"
+            "      respond: {within: 5 working days}\n" + "rights:\n  statements:\n" + listed + REVIEW)
+
+
+@pytest.mark.parametrize("sentence", [
+    # what a housing association asks of its tenants, and a council of its customers
+    "Please let us know as soon as possible if you need to change an appointment.",
+    "Please reply to our letters as soon as possible so that we can resolve your query.",
+    "You should tell us about a complaint promptly, and within 12 months.",
+    "We ask you to respond to our requests for information as quickly as possible.",
+])
+def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: str) -> None:
+    assert ch301(statements(sentence)) == []
+
+
+@pytest.mark.parametrize(("sentence", "column"), [
+    # the organisation acts after the request
+    ("Please leave a message and we will call you back as soon as possible.", 56),
+    # a request, then the organisation's promise in another clause
+    ("Please be patient; calls are answered as quickly as possible.", 45),
+    # "please be assured" asks nothing of the customer
+    ("Please be assured that your call will be answered as promptly as possible.", 60),
+])
+def test_a_hedge_on_the_organisations_promise_after_a_request_still_counts(sentence: str, column: int) -> None:
+    assert [finding[:3] for finding in ch301(statements(sentence))] == [("CH301", 15, column)]
