@@ -263,6 +263,21 @@ class _CustomerActs:
         return organisation is None or organisation < customer
 
 
+# A clause about beating a limit: "within 5 working days, and sooner where possible".
+_SOONER = re.compile(r"(?<!\w)(?:sooner|earlier|quicker|faster|more\s+quickly)(?!\w)", re.IGNORECASE)
+
+
+def _aims_to_beat_a_stated_limit(hedge: re.Match[str], clauses: _Clauses, sentences: Sentences,
+                                 limits: Marks, sooner: Marks) -> bool:
+    """Whether a hedge of effort, possibility or frequency qualifies beating a limit its sentence
+    has already stated: its clause speaks of doing it sooner and states no limit of its own ("we
+    reply within 5 working days, and sooner where possible"; "within 10 working days, but usually
+    sooner"). The limit stands; whether it is itself hedged is judged at its own words."""
+    start, end = clauses.bounds(hedge.start())
+    return (_TIME_HEDGE.search(hedge.group(0)) is None and sooner.between(start, end)
+            and not limits.between(start, end) and limits.between(sentences.bounds(hedge.start())[0], start))
+
+
 # A clause that sets a firm limit against what comes before it: "..., but the regulator requires us to
 # resolve complaints within 30 calendar days".
 _CONTRAST = re.compile(r"\s*(?:but|however|although|though|yet|while|whilst)(?!\w)", re.IGNORECASE)
@@ -424,6 +439,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
         customer_acts = _CustomerActs(text.value, clause_of)
+        sooner = Marks(_SOONER, text.value)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
@@ -473,7 +489,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # when; a hedge of time ("as soon as possible. If not, ...") still leaves the time open.
             if _TIME_HEDGE.search(match.group(0)) is None and first_attempt(match):
                 continue
-            if at_first_contact(match):
+            if at_first_contact(match) or _aims_to_beat_a_stated_limit(match, clause_of, sentences, limits, sooner):
                 continue
             # A hedge that states no limit of its own, before the commitment's firm limit, qualifies
             # a sooner outcome; "we usually reply within 5 days" hedges the only limit, reported.

@@ -616,3 +616,18 @@ def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: 
 ])
 def test_a_hedge_on_the_organisations_promise_after_a_request_still_counts(sentence: str, column: int) -> None:
     assert [finding[:3] for finding in ch301(statements(sentence))] == [("CH301", 15, column)]
+
+
+@pytest.mark.parametrize("words", [
+    "We reply within 48 hours, and sooner where possible.",
+    "We aim to reply within 48 hours, but usually sooner.",
+])
+def test_a_hedge_on_beating_a_stated_limit_is_no_hedge(words: str) -> None:
+    # the limit stands; the hedge qualifies doing better than it
+    assert ch301(charter(text=f"        text: {words}")) == []
+
+
+def test_a_hedge_on_beating_a_limit_still_counts_where_no_limit_stands_or_the_limit_is_hedged() -> None:
+    assert [f[:2] for f in ch301(charter(text="        text: We reply sooner where possible."))] == [("CH301", 14)]
+    hedged = ch301(charter(text="        text: We usually reply within 48 hours, and sooner where possible."))
+    assert hedged == [("CH301", 14, 18, hedge("usually"))]
