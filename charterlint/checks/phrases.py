@@ -283,34 +283,39 @@ def _aims_to_beat_a_stated_limit(hedge: re.Match[str], clauses: _Clauses, senten
 _CONTRAST = re.compile(r"\s*(?:but|however|although|though|yet|while|whilst)(?!\w)", re.IGNORECASE)
 
 
-def _firm_own_limits(text: str, commitment: dict[str, Any] | None, clauses: _Clauses,
-                     hedges: Sequence[re.Match[str]]) -> list[int]:
-    """The starts of the clauses of a commitment's text that set the commitment's own limit against
-    what comes before (opening with "but", "however", ...), with no hedge in them, when the data
-    makes that limit firm (a `within`, not `best_effort`)."""
-    if commitment is None or commitment.get("strength") == "best_effort":
-        return []
-    within = parse_duration(commitment.get("within"))
-    if within is None:
-        return []
+def _firm_limits(text: Text, commitment: dict[str, Any] | None, clauses: _Clauses,
+                 hedges: Sequence[re.Match[str]]) -> list[int]:
+    """The starts of the clauses of a text that set a firm limit against what comes before (opening
+    with "but", "however", ...), with no hedge in them. In a commitment's text the limit must be
+    the commitment's own `within`, which the data does not mark `best_effort`; in any other text
+    (the Markdown prose that repeats a commitment) any limit counts, for its own sentence only."""
+    within = None
+    if text.is_commitment:
+        if commitment is None or commitment.get("strength") == "best_effort":
+            return []
+        within = parse_duration(commitment.get("within"))
+        if within is None:
+            return []
     firm: list[int] = []
-    for found in durations_in(text):
+    for found in durations_in(text.value):
         start, end = clauses.bounds(found.start)
-        if (found.duration.same_limit(within) and _CONTRAST.match(text, start) is not None
+        if ((within is None or found.duration.same_limit(within)) and _CONTRAST.match(text.value, start) is not None
                 and not any(start <= hedge.start() < end for hedge in hedges)):
             firm.append(start)
     return firm
 
 
 def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentences: Sentences,
-                      clauses: _Clauses, limits: Marks) -> bool:
-    """Whether a hedge is an aim to beat a firm limit the text sets against it later: its own clause
+                      clauses: _Clauses, limits: Marks, text_end: int | None) -> bool:
+    """Whether a hedge is an aim to beat a firm limit the text sets against it later (in a
+    commitment's text anywhere up to `text_end`; elsewhere later in its sentence): its own clause
     names a contact event and states no limit ("we make every effort to give you a prompt reply.
     Our aim is to resolve every complaint as soon as possible, but the regulator requires us to
     resolve complaints within 30 calendar days"). "In general, we reply within 5 days" hedges the
     limit itself: the hedge's clause names no event."""
     start, end = clauses.bounds(hedge.start())
-    return (bool(firm_limits) and firm_limits[-1] >= end
+    last = text_end if text_end is not None else sentences.bounds(hedge.start())[1]
+    return (any(end <= firm < last for firm in firm_limits)
             and sentences.promise_words().between(start, end) and not limits.between(start, end))
 
 
@@ -434,7 +439,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         # A commitment's own firm limit, stated in its text where no hedge stands: a hedge before it
         # is an aim to beat it or a first attempt ("make every effort to give you a prompt reply ...
         # the regulator requires us to resolve complaints within 30 calendar days").
-        firm_limits = _firm_own_limits(text.value, commitment, clause_of, found) if text.is_commitment else []
+        firm_limits = _firm_limits(text, commitment, clause_of, found)
         limits = Marks(_LIMIT_WORD, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
@@ -493,7 +498,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
                 continue
             # A hedge that states no limit of its own, before the commitment's firm limit, qualifies
             # a sooner outcome; "we usually reply within 5 days" hedges the only limit, reported.
-            if firm_limits and _beats_firm_limit(match, firm_limits, sentences, clause_of, limits):
+            if firm_limits and _beats_firm_limit(match, firm_limits, sentences, clause_of, limits,
+                                                 len(text.value) if text.is_commitment else None):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):

@@ -631,3 +631,14 @@ def test_a_hedge_on_beating_a_limit_still_counts_where_no_limit_stands_or_the_li
     assert [f[:2] for f in ch301(charter(text="        text: We reply sooner where possible."))] == [("CH301", 14)]
     hedged = ch301(charter(text="        text: We usually reply within 48 hours, and sooner where possible."))
     assert hedged == [("CH301", 14, 18, hedge("usually"))]
+
+
+def test_in_prose_a_firm_limit_set_against_a_hedge_holds_for_its_own_sentence() -> None:
+    # the Markdown prose repeating an insurer's text: the contrast stands in the hedge's sentence
+    prose = ("---\n" + ANSWERED_PHONE_HEAD + REVIEW + "---\n# Complaints\n"
+             "Our aim is to resolve every complaint as soon as possible, but the regulator requires us to resolve\n"
+             "complaints within 30 calendar days.\n")
+    assert ch301(prose, filename="test.charter.md") == []
+    # prose has many topics: a limit in another sentence bounds nothing
+    apart = prose.replace(", but the regulator requires us to resolve\n", ". The regulator requires us to resolve\n")
+    assert [f[:2] for f in ch301(apart, filename="test.charter.md")] == [("CH301", 18)]
