@@ -68,6 +68,10 @@ class Duration:
     def is_boundary(self) -> bool:
         return self.unit in BOUNDARIES
 
+    def same_limit(self, other: Duration) -> bool:
+        """Whether `other` is the same limit, however written ("five working days", "5 working days")."""
+        return (self.low, self.high, self.unit) == (other.low, other.high, other.unit)
+
     @property
     def business_word(self) -> str | None:
         """`business` or `working` when the value runs on the business calendar."""

@@ -7,20 +7,42 @@ can report them, instead of the writer inventing a value to get past the schema.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from charterlint.charter.clocks import ambiguous_clock
-from charterlint.charter.views import charter_index
+from charterlint.charter.views import Channel, charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.omnichannel import CLOCK_LIMIT_SECONDS
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
+# A visit at a time the customer is given: "your scheduled meeting time", "a pre-arranged time".
+_AT_A_GIVEN_TIME = re.compile(r"(?<!\w)(?:appointments?|scheduled|pre-?arranged|booked)(?!\w)", re.IGNORECASE)
+# A visit at a time the customer chooses: "visits without an appointment", "drop in".
+_AT_ANY_TIME = re.compile(r"(?<!\w)(?:without\s+(?:an?\s+)?appointment|no\s+appointment|walk(?:-|\s)?ins?|"
+                          r"drop(?:-|\s)?ins?|call\s+in)(?!\w)", re.IGNORECASE)
+
+
+def _by_appointment(channel: Channel) -> bool:
+    """Whether an in-person channel is met only at a time the customer is given: it makes promises
+    of its own and every one of them is for an appointment or a scheduled, pre-arranged or booked
+    time, none for a visit without one. A variant's case is its `when` ("with an appointment"; "the
+    officer is not available when you visit" is a walk-in, though its text offers an appointment);
+    a single commitment's is its `text`."""
+    promises = channel.promises()
+    if channel.type != "in_person" or not promises:
+        return False
+    cases = [promise.when if promise.when is not None else promise.data.get("text") for promise in promises]
+    return all(isinstance(case, str) and _AT_A_GIVEN_TIME.search(case) is not None
+               and _AT_ANY_TIME.search(case) is None for case in cases)
+
 
 def hours_not_published(document: Document, context: Context) -> Iterator[Problem]:
-    """CH111: a channel says its hours are not published."""
+    """CH111: a channel says its hours are not published, unless it is met only by appointment
+    (the customer is given the time, and opening hours add nothing)."""
     for channel in charter_index(document).channels:
-        if not channel.hours_published:
+        if not channel.hours_published and not _by_appointment(channel):
             yield Problem(
                 f'channel "{channel.id}" does not publish its hours: customers cannot know when someone '
                 'answers (give hours: always or the id of a calendar of opening hours)',

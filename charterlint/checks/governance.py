@@ -11,10 +11,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from charterlint.charter.duration import parse_duration
 from charterlint.charter.subjects import describe
 from charterlint.charter.views import Standard, charter_index, commitment_variants
 from charterlint.checks.context import Context
 from charterlint.checks.omnichannel import is_complaints_procedure
+from charterlint.checks.promises import charter_texts
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
@@ -152,13 +154,30 @@ def _final_response_timed(data: dict[str, Any]) -> bool:
                for _, commitment in commitment_variants("", respond))
 
 
+def _internal_process_bounded(data: dict[str, Any]) -> bool:
+    """Whether an external body opens when the complaint's own limit passes: its `after` is the
+    `within` of `feedback`'s respond or resolve. The internal stages then run inside that limit,
+    since the customer may leave them for the external body once it is over (an insurer resolves
+    complaints within 45 calendar days, and the financial ombudsman takes them after 45)."""
+    feedback = _section(data, "feedback")
+    limits = [parse_duration(commitment.get("within")) for event in ("respond", "resolve")
+              for _, commitment in commitment_variants("", feedback.get(event))]
+    opens = [parse_duration(body.get("after")) for body in _entries(data, "escalation", "external")
+             if isinstance(body, dict)]
+    return any(limit is not None and after is not None and limit.same_limit(after)
+               for limit in limits for after in opens)
+
+
 def escalation_stage_without_timescale(document: Document, context: Context) -> Iterator[Problem]:
     """CH404: an escalation stage with no `respond`, unless `feedback` promises the final response
-    within a time: every internal stage comes before the final response, so its time bounds them."""
+    within a time, or an external body opens when the complaint's own limit passes: either bounds
+    every internal stage. A stage marked `internal: false` is bounded by neither."""
     data = document.data
-    if _final_response_timed(data):
-        return
+    final_response_timed = _final_response_timed(data)
+    internal_bounded = _internal_process_bounded(data)
     for index, stage in enumerate(_entries(data, "escalation", "stages")):
+        if final_response_timed or (internal_bounded and isinstance(stage, dict) and stage.get("internal") is not False):
+            continue
         if isinstance(stage, dict) and "respond" not in stage:
             pointer = join("/escalation/stages", index)
             yield Problem(f'{describe(data, pointer)} has no timescale (add respond: {{within: ...}}, '
@@ -214,14 +233,36 @@ def performance_reporting_missing(document: Document, context: Context) -> Itera
     )
 
 
+# A provision stated in words: a named aid ("large print", "an interpreter"), a response in an
+# accessible format, accessible premises, or an offer to people with a named impairment ("if you
+# have hearing, visual or physical difficulties, please tell us"). A bare "accessible" ("a clear,
+# accessible complaints code", a value of "accessibility") is not one.
+_PROVISION_IN_WORDS = re.compile(
+    r"(?<!\w)(?:large\s+print|braille|easy\s+read|sign\s+language|BSL|interpret(?:er|ers|ing\s+services?)|"
+    r"(?:hearing|induction)\s+loops?|(?:text\s+)?relay\s+(?:service|UK)|typetalk|textphones?|minicom|wheelchairs?|"
+    r"reasonable\s+adjustments?|(?:accessible|alternative)\s+formats?|formats?\s+(?:(?:that|which)\s+(?:is|are)\s+)?accessible|"
+    r"accessible\s+(?:premises|buildings?|entrances?|toilets?|parking|waiting\s+areas?|rooms?|offices?)|"
+    r"(?:premises|buildings?|offices?|waiting\s+areas?|receptions?)\s+(?:is|are)\s+(?:fully\s+)?accessible|"
+    r"(?:hearing|visual|sight|speech|physical|mobility|learning)\b[^.;\n]{0,40}?"
+    r"(?<!\w)(?:difficult(?:y|ies)|impair(?:ed|ment|ments)|disabilit(?:y|ies)|needs))(?!\w)",
+    re.IGNORECASE)
+
+
+def _provision_in_words(document: Document) -> bool:
+    """Whether a text the customer reads states an accessibility provision (see _PROVISION_IN_WORDS)."""
+    return any(_PROVISION_IN_WORDS.search(text.value) is not None for text in charter_texts(document))
+
+
 def accessibility_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH409: neither the organisation (top-level `accessibility`) nor any channel lists provisions,
-    unless the sector is one of the `exempt-sectors` option (software vendors' support policies)."""
+    nor does any text state one in words, unless the sector is one of the `exempt-sectors` option
+    (software vendors' support policies)."""
     if document.data.get("accessibility"):
         return
     if _sector_in(document.data, context.options.get("exempt-sectors")) is not None:
         return
-    if not any(channel.data.get("accessibility") for channel in charter_index(document).channels):
+    if not any(channel.data.get("accessibility") for channel in charter_index(document).channels) \
+            and not _provision_in_words(document):
         yield Problem(
             "no channel lists accessibility provisions (add accessibility to the channels that offer them, "
             "e.g. [relay_service, large_print, interpreter])",

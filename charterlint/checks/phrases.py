@@ -20,11 +20,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
-from charterlint.charter.duration import parse_duration
+from charterlint.charter.duration import durations_in, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
+from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts, event_at
 from charterlint.checks.prose import TextPositions
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
@@ -179,6 +180,145 @@ class _FirstAttempts:
         return self._limits.between(step[1], sentences.bounds(step[0])[1])
 
 
+# Words that place an attempt at the first contact itself: "try to resolve it on the spot",
+# "resolved by the first person you contact, as soon as possible", "at that time".
+_AT_FIRST_CONTACT = re.compile(
+    r"(?<!\w)(?:on\s+the\s+spot|there\s+and\s+then|then\s+and\s+there|straight\s*away|right\s+away|"
+    r"at\s+once|immediately|at\s+(?:the\s+)?first\s+(?:point\s+of\s+)?contact|by\s+the\s+first\s+person|"
+    r"on\s+the\s+(?:call|phone)|at\s+th(?:e|at)\s+time)(?!\w)", re.IGNORECASE)
+
+
+class _AttemptsAtFirstContact:
+    """Whether a hedge qualifies an attempt made at the first contact itself, on an event the charter
+    times: "we will acknowledge your complaint and try to resolve it on the spot", beside a 45-day
+    final response. The hedge says whether the matter is settled there and then; the limit the
+    customer holds the organisation to is the event's own. Which event a hedge qualifies follows
+    its kind: a hedge of effort the event after it in its clause ("try to resolve it on the spot"),
+    a hedge of time, or one with no event after it, the event before it ("resolved by the first
+    person you contact, as soon as possible"; "dealt with at the first point of contact wherever
+    possible").
+    A hedge whose clause states a limit hedges that limit, and is no first attempt."""
+
+    __slots__ = ("_text", "_sentences", "_clauses", "_timed", "_own_event", "_first_contact", "_limits")
+
+    def __init__(self, text: str, sentences: Sentences, clauses: _Clauses, timed: frozenset[str],
+                 own_event: str | None) -> None:
+        # A first attempt at the commitment's own event leaves that event untimed ("the member of
+        # staff who takes your call will try to resolve your complaint straight away", a resolve with
+        # no `within`): only an attempt at another event, timed elsewhere, is silent.
+        self._text, self._sentences, self._clauses = text, sentences, clauses
+        self._timed = timed - {own_event} if own_event is not None else timed
+        self._own_event = own_event
+        self._first_contact = Marks(_AT_FIRST_CONTACT, text)
+        self._limits = Marks(_LIMIT_WORD, text)
+
+    def __call__(self, hedge: re.Match[str]) -> bool:
+        clause_start, clause_end = self._clauses.bounds(hedge.start())
+        if self._limits.between(clause_start, clause_end):
+            return False
+        events = self._sentences.promise_words()
+        event = None if _TIME_HEDGE.search(hedge.group(0)) is not None else events.first_in(hedge.end(), clause_end)
+        if event is not None:  # a hedge of effort before its event: "try to resolve it on the spot"
+            placed = self._first_contact.between(event, clause_end)
+        else:  # a hedge of time, or one that trails its event ("resolve it there and then where possible")
+            event = events.last_before(self._sentences.bounds(hedge.start())[0], hedge.start())
+            placed = event is not None and self._first_contact.between(event, hedge.start())
+        if not placed or event is None:
+            return False
+        events_qualified = event_at(self._text, event)
+        return self._own_event not in events_qualified and bool(events_qualified & self._timed)
+
+
+# Who acts, as the sentence says before a hedge: the customer ("please reply to our letters as soon
+# as possible", "you should tell us promptly", "we ask you to respond as quickly as possible") or
+# the organisation ("please leave a message; we will call you back as soon as we can").
+_CUSTOMER_ACTS = re.compile(
+    r"(?<!\w)(?:please(?!\s+(?:note|be\s+(?:assured|aware)|rest\s+assured))|you\s+(?:should|must|ought\s+to|are\s+(?:asked|expected|required)\s+to)|"
+    r"(?:ask|asks|expect|expects|require|requires|encourage|encourages)\s+(?:that\s+)?(?:you|customers|tenants|"
+    r"residents|patients|complainants))(?!\w)", re.IGNORECASE)
+_ORGANISATION_ACTS = re.compile(
+    r"(?<!\w)(?:we|we'll|we're|our\s+(?:staff|team|teams|officers?|advis[eo]rs?)|they\s+(?:will|can|would|may))(?!\w)",
+    re.IGNORECASE)
+
+
+class _CustomerActs:
+    """Whether a hedge times what the customer does, not what the organisation promises: the last
+    actor its clause names before it is the customer. "Please let us know as soon as possible if
+    you cannot keep an appointment" asks something of the customer; no limit of the organisation's
+    is left open. "Please be patient; calls are answered as quickly as possible" is two clauses."""
+
+    __slots__ = ("_clauses", "_customer", "_organisation")
+
+    def __init__(self, text: str, clauses: _Clauses) -> None:
+        self._clauses = clauses
+        self._customer = Marks(_CUSTOMER_ACTS, text)
+        self._organisation = Marks(_ORGANISATION_ACTS, text)
+
+    def __call__(self, hedge: re.Match[str]) -> bool:
+        start = self._clauses.bounds(hedge.start())[0]
+        customer = self._customer.last_before(start, hedge.start())
+        if customer is None:
+            return False
+        organisation = self._organisation.last_before(start, hedge.start())
+        return organisation is None or organisation < customer
+
+
+# A clause about beating a limit: "within 5 working days, and sooner where possible".
+_SOONER = re.compile(r"(?<!\w)(?:sooner|earlier|quicker|faster|more\s+quickly)(?!\w)", re.IGNORECASE)
+
+
+def _aims_to_beat_a_stated_limit(hedge: re.Match[str], clauses: _Clauses, sentences: Sentences,
+                                 limits: Marks, sooner: Marks) -> bool:
+    """Whether a hedge of effort, possibility or frequency qualifies beating a limit its sentence
+    has already stated: its clause speaks of doing it sooner and states no limit of its own ("we
+    reply within 5 working days, and sooner where possible"; "within 10 working days, but usually
+    sooner"). The limit stands; whether it is itself hedged is judged at its own words."""
+    start, end = clauses.bounds(hedge.start())
+    return (_TIME_HEDGE.search(hedge.group(0)) is None and sooner.between(start, end)
+            and not limits.between(start, end) and limits.between(sentences.bounds(hedge.start())[0], start))
+
+
+# A clause that sets a firm limit against what comes before it: "..., but the regulator requires us to
+# resolve complaints within 30 calendar days".
+_CONTRAST = re.compile(r"\s*(?:but|however|although|though|yet|while|whilst)(?!\w)", re.IGNORECASE)
+
+
+def _firm_limits(text: Text, commitment: dict[str, Any] | None, clauses: _Clauses,
+                 hedges: Sequence[re.Match[str]]) -> list[int]:
+    """The starts of the clauses of a text that set a firm limit against what comes before (opening
+    with "but", "however", ...), with no hedge in them. In a commitment's text the limit must be
+    the commitment's own `within`, which the data does not mark `best_effort`; in any other text
+    (the Markdown prose that repeats a commitment) any limit counts, for its own sentence only."""
+    within = None
+    if text.is_commitment:
+        if commitment is None or commitment.get("strength") == "best_effort":
+            return []
+        within = parse_duration(commitment.get("within"))
+        if within is None:
+            return []
+    firm: list[int] = []
+    for found in durations_in(text.value):
+        start, end = clauses.bounds(found.start)
+        if ((within is None or found.duration.same_limit(within)) and _CONTRAST.match(text.value, start) is not None
+                and not any(start <= hedge.start() < end for hedge in hedges)):
+            firm.append(start)
+    return firm
+
+
+def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentences: Sentences,
+                      clauses: _Clauses, limits: Marks, text_end: int | None) -> bool:
+    """Whether a hedge is an aim to beat a firm limit the text sets against it later (in a
+    commitment's text anywhere up to `text_end`; elsewhere later in its sentence): its own clause
+    names a contact event and states no limit ("we make every effort to give you a prompt reply.
+    Our aim is to resolve every complaint as soon as possible, but the regulator requires us to
+    resolve complaints within 30 calendar days"). "In general, we reply within 5 days" hedges the
+    limit itself: the hedge's clause names no event."""
+    start, end = clauses.bounds(hedge.start())
+    last = text_end if text_end is not None else sentences.bounds(hedge.start())[1]
+    return (any(end <= firm < last for firm in firm_limits)
+            and sentences.promise_words().between(start, end) and not limits.between(start, end))
+
+
 def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
     """Whether two hedges stand in one clause: one sentence, and no comma, semicolon or colon
     between them, or nothing but one ("as soon as possible, generally within 20 working days"
@@ -280,9 +420,10 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
     limit_only = {normalized(p) for p in in_limits} - listed_anywhere - promise_only
     share_pattern = phrase_pattern([p for p in in_limits if normalized(p) in limit_only])
     aspirations = _aspirations(document) if document.body is not None else []
-    share_limits = Marks(_LIMIT_WORD, "")  # replaced per text when a share phrase is listed
-    timed = frozenset(event for _, event, commitment in charter_index(document).commitments
+    index = charter_index(document)
+    timed = frozenset(event for _, event, commitment in index.commitments
                       if parse_duration(commitment.get("within")) is not None)
+    commitment_of = {f"{pointer}/text": (event, commitment) for pointer, event, commitment in index.commitments}
     for text in charter_texts(document):
         found = list(pattern.finditer(text.value))
         if not found:
@@ -292,16 +433,26 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         fallbacks = Marks(FALLBACK_LIMIT, text.value)
         aspiration = text.pointer is not None and _ASPIRATION.match(text.pointer) is not None
         repeats = _Repeats(aspirations, text.value, sentences) if text.pointer is None and aspirations else None
-        clause_of = _Clauses(text.value, sentences) if share_pattern is not None else None
-        if share_pattern is not None:
-            share_limits = Marks(_LIMIT_WORD, text.value)
+        clause_of = _Clauses(text.value, sentences)
+        own_event, commitment = commitment_of.get(text.pointer or "", (None, None))
+        at_first_contact = _AttemptsAtFirstContact(text.value, sentences, clause_of, timed, own_event)
+        # A commitment's own firm limit, stated in its text where no hedge stands: a hedge before it
+        # is an aim to beat it or a first attempt ("make every effort to give you a prompt reply ...
+        # the regulator requires us to resolve complaints within 30 calendar days").
+        firm_limits = _firm_limits(text, commitment, clause_of, found)
+        limits = Marks(_LIMIT_WORD, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
+        customer_acts = _CustomerActs(text.value, clause_of)
+        sooner = Marks(_SOONER, text.value)
         # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
         # best to reply as quickly as we can". A comma or semicolon between them separates promises.
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         time_hedged_until = -1  # the end of the sentence of the first hedge of time kept in a commitment's text
         for match, span in zip(found, spans):
+            # A hedge on what the customer is asked to do leaves no promise of the organisation open.
+            if customer_acts(match):
+                continue
             # The scope: a hedge is a vague commitment only where it leaves the time of a contact
             # open. In a commitment's own wording a hedge of time always does ("we answer calls as
             # soon as possible"); any other hedge (of effort or possibility, or any hedge outside a
@@ -335,13 +486,20 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
                 continue
             # "In most cases we reply within 5 days" hedges a limit; "in most cases resolves it
             # directly" says how often something happens, with no limit to hedge.
-            if (share_pattern is not None and clause_of is not None and share_pattern.fullmatch(match.group(0))
-                    and not share_limits.between(*clause_of.bounds(match.start()))):
+            if (share_pattern is not None and share_pattern.fullmatch(match.group(0))
+                    and not limits.between(*clause_of.bounds(match.start()))):
                 continue
             # A first attempt whose failure has a limit ("we will try to answer your question straight
             # away. If we cannot, we will contact you within five working days") hedges whether, not
             # when; a hedge of time ("as soon as possible. If not, ...") still leaves the time open.
             if _TIME_HEDGE.search(match.group(0)) is None and first_attempt(match):
+                continue
+            if at_first_contact(match) or _aims_to_beat_a_stated_limit(match, clause_of, sentences, limits, sooner):
+                continue
+            # A hedge that states no limit of its own, before the commitment's firm limit, qualifies
+            # a sooner outcome; "we usually reply within 5 days" hedges the only limit, reported.
+            if firm_limits and _beats_firm_limit(match, firm_limits, sentences, clause_of, limits,
+                                                 len(text.value) if text.is_commitment else None):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):

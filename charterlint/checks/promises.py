@@ -77,6 +77,19 @@ def is_commitment_text(pointer: str) -> bool:
     return parent in _PROMISE_MEMBERS
 
 
+def events_named(words: str) -> frozenset[str]:
+    """The commitment events that would time the contact events `words` name ("resolved" is timed
+    by a resolve or by the final response)."""
+    return frozenset().union(*(events for word, events in _EVENT_WORDS if word.search(words)))
+
+
+def event_at(text: str, offset: int) -> frozenset[str]:
+    """The commitment events that would time the contact event named at `text[offset]` (empty if
+    none is named there)."""
+    match = _PROMISE_WORD.match(text, offset)
+    return events_named(match.group(0)) if match is not None else frozenset()
+
+
 def charter_texts(document: Document) -> Iterator[Text]:
     """Every free text of the data, then the Markdown body (fenced code and comments blanked)."""
     for pointer, value in charter_index(document).texts:
@@ -100,6 +113,16 @@ class Marks:
         index = bisect_left(self._starts, start)
         return index < len(self._starts) and self._starts[index] < end
 
+    def last_before(self, start: int, end: int) -> int | None:
+        """The start of the last match in `start` .. `end` (end exclusive), if any."""
+        index = bisect_left(self._starts, end) - 1
+        return self._starts[index] if index >= 0 and self._starts[index] >= start else None
+
+    def first_in(self, start: int, end: int) -> int | None:
+        """The start of the first match in `start` .. `end` (end exclusive), if any."""
+        index = bisect_left(self._starts, start)
+        return self._starts[index] if index < len(self._starts) and self._starts[index] < end else None
+
 
 class Sentences:
     """The sentences of one text, found once, so that each offset's sentence is a bisection."""
@@ -122,10 +145,8 @@ class Sentences:
         """Whether a hedge at `text[offset]` qualifies a promise: its sentence names a contact event
         after it ("we usually reply"), or states a limit ("within 10 days, but usually sooner").
         "When the company has not resolved your complaint, we try to help" hedges no promise."""
-        if self._promises is None:
-            self._promises = Marks(_PROMISE_WORD, self._text)
         start, end = self.bounds(offset)
-        return self._promises.between(offset, end) or _WITHIN.search(self._text, start, end) is not None
+        return self.promise_words().between(offset, end) or _WITHIN.search(self._text, start, end) is not None
 
     def timed_elsewhere(self, offset: int, timed: frozenset[str]) -> bool:
         """Whether the sentence holding `text[offset]` names contact events only, each of which the
@@ -139,8 +160,12 @@ class Sentences:
         named = [events for word, events in _EVENT_WORDS if word.search(sentence)]
         return bool(named) and all(events & timed for events in named)
 
-    def is_promise(self, offset: int) -> bool:
-        """Whether the sentence holding `text[offset]` names a contact event or a limit."""
+    def promise_words(self) -> Marks:
+        """Where the text names a contact event (reply, answer, resolve, ...), found once."""
         if self._promises is None:
             self._promises = Marks(_PROMISE_WORD, self._text)
-        return self._promises.between(*self.bounds(offset))
+        return self._promises
+
+    def is_promise(self, offset: int) -> bool:
+        """Whether the sentence holding `text[offset]` names a contact event or a limit."""
+        return self.promise_words().between(*self.bounds(offset))

@@ -87,3 +87,38 @@ channels:
       respond: {within: 2 hours, text: We respond to posts within two hours during service hours.}
 """ + REVIEW
     assert [(code, line) for code, line, _, _ in findings(text, ["CH107", "CH310"])] == [("CH310", 17)]
+
+
+def _office(commitments: str) -> str:
+    """CHARTER_HEAD with one in-person office whose hours are not published (`hours` on line 11)."""
+    return (CHARTER_HEAD + "channels:\n  - id: office\n    type: in_person\n    name: Meetings at our offices\n"
+            "    hours: not_published\n    commitments:\n" + commitments + REVIEW)
+
+
+_NOT_PUBLISHED = ('CH111', 11, 12, 'channel "office" does not publish its hours: customers cannot know when someone '
+                  'answers (give hours: always or the id of a calendar of opening hours)')
+# a university estates department: meetings at its offices are pre-arranged
+_PRE_ARRANGED = ("      answer:\n        within: 10 minutes\n        text: We greet you within ten minutes of your "
+                 "scheduled meeting time; please tell us if you will be late for a pre-arranged visit.\n")
+
+
+def test_an_office_met_only_by_appointment_needs_no_published_hours() -> None:
+    assert findings(_office(_PRE_ARRANGED), ["CH111"]) == []
+    variants = ("      answer:\n        - when: with an appointment\n          within: 5 minutes\n"
+                "        - when: booked home visits\n          within: 15 minutes\n")
+    assert findings(_office(variants), ["CH111"]) == []
+
+
+@pytest.mark.parametrize("commitments", [
+    # a council: seen within 5 minutes of an appointment, and walk-ins are offered an appointment
+    "      answer:\n        - when: with an appointment\n          within: 5 minutes\n"
+    "        - when: the officer you need is not available when you visit\n          within: 10 working days\n"
+    "          text: We offer you an appointment within 10 working days.\n",
+    "      answer:\n        - when: with an appointment\n          within: 5 minutes\n"
+    "        - when: without an appointment\n          within: 15 minutes\n",
+    # no promise of its own says anything of appointments
+    "      answer: {within: 10 minutes, text: We see you within ten minutes of arrival.}\n",
+    "      {}\n",
+])
+def test_an_office_that_takes_visitors_at_their_own_time_publishes_hours(commitments: str) -> None:
+    assert findings(_office(commitments), ["CH111"]) == [_NOT_PUBLISHED]

@@ -162,6 +162,39 @@ def test_a_stage_before_a_timed_final_response_needs_no_timescale_of_its_own() -
                          '(add respond: {within: ...}, e.g. "10 working days")'),
     ]
 
+# An Australian insurer: complaints resolved within 45 calendar days, passed between internal teams
+# with no time of their own, and the financial ombudsman open once the 45 days are over.
+INSIDE_THE_LIMIT = """\
+        feedback:
+          channels: [phone]
+          respond: {within: 45 calendar days, text: We respond to your complaint in writing.}
+        escalation:
+          stages:
+            - name: Team leader
+              internal: true
+            - name: Internal resolution team
+          external:
+            - body: Financial ombudsman
+              type: ombudsman
+              after: 45 calendar days
+"""
+UNTIMED_STAGE = ('CH404', 18, 7, 'escalation stage "Team leader" has no timescale '
+                 '(add respond: {within: ...}, e.g. "10 working days")')
+
+
+def test_internal_stages_inside_the_complaints_own_limit_need_no_timescale() -> None:
+    assert strict(charter(INSIDE_THE_LIMIT), "CH404") == []
+
+
+def test_a_stage_outside_the_complaints_own_limit_still_needs_a_timescale() -> None:
+    # the ombudsman opens later than the complaint's limit (a telecom's 10 working days, 8 weeks)
+    later = INSIDE_THE_LIMIT.replace("after: 45 calendar days", "after: 8 weeks")
+    assert strict(charter(later), "CH404")[0] == UNTIMED_STAGE
+    # a stage the charter says is not internal is bounded by nothing the organisation promises
+    outside = INSIDE_THE_LIMIT.replace("internal: true", "internal: false")
+    assert strict(charter(outside), "CH404") == [UNTIMED_STAGE]
+
+
 def test_escalation_stage_with_a_timescale_passes() -> None:
     text = charter(ONE_TIMED_STAGE)
     assert strict(text, "CH403") == []
@@ -290,6 +323,32 @@ def test_accessibility_on_one_channel_is_enough() -> None:
     post = "  - id: post\n    type: post\n    hours: always\n    accessibility: [large_print]\n"
     text = ANSWERED_PHONE_HEAD + post + REVIEW
     assert strict(text, "CH409") == []
+
+
+@pytest.mark.parametrize("statement", [
+    # a Manx council's prose: accessible waiting areas and private interview rooms
+    "Our waiting areas are accessible, clean and safe, and private interview rooms are available.",
+    # a Canadian commissioner: a response in a format accessible to the person
+    "We respond in a format that is accessible to the person giving feedback.",
+    # a GP practice: an offer of adjustments to people with a named difficulty
+    "If you have hearing, visual or physical difficulties, please tell our Care Navigators.",
+    "Letters are available in large print on request.",
+])
+def test_a_provision_stated_in_words_is_a_provision(statement: str) -> None:
+    assert strict(charter(f"rights:\n  statements:\n    - {statement}\n"), "CH409") == []
+
+
+@pytest.mark.parametrize("statement", [
+    # a bare "accessible" or a value is no provision
+    "Our complaints code is clear, accessible and free.",
+    "We will be accessible and responsive to early resolutions.",
+    "We are interpreting the new rules with care.",
+    # a broadband provider: support promised to disabled customers, no provision named
+    "We give additional support to people with disabilities; please tell us so that we can help.",
+])
+def test_accessible_as_a_word_is_no_provision(statement: str) -> None:
+    found = strict(charter(f"rights:\n  statements:\n    - {statement}\n"), "CH409")
+    assert [code for code, *_ in found] == ["CH409"]
 
 
 def test_governance_rules_read_markdown_front_matter() -> None:

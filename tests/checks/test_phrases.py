@@ -509,3 +509,136 @@ def test_the_passive_of_make_every_effort_is_a_hedge() -> None:
     # a US hospital: "every effort will be made to resolve the issue within 30 days"
     text = charter(text="        text: Every effort will be made to resolve the issue within 30 days.")
     assert ch301(text) == [("CH301", 14, 15, hedge("Every effort will be made"))]
+
+
+def commitments(events: str) -> str:
+    """CHARTER_HEAD with an email channel whose `commitments` are `events` (YAML at 6 spaces): the
+    first event is line 12."""
+    return CHARTER_HEAD + "channels:\n  - id: email\n    type: email\n    hours: always\n    commitments:\n" + events + REVIEW
+
+
+# an Australian insurer: the acknowledgement tries to resolve the complaint "on the spot", and the
+# complaint has its own 45-day limit in the next commitment
+ON_THE_SPOT = """\
+      acknowledge:
+        text: Please first contact a consultant. We acknowledge your complaint and try to resolve it on the spot.
+      respond:
+        within: 45 calendar days
+        text: We respond to your complaint in writing within 45 calendar days.
+"""
+
+
+def test_a_first_attempt_at_another_timed_event_is_no_hedge() -> None:
+    assert ch301(commitments(ON_THE_SPOT)) == []
+    # a Manx council: the time hedge qualifies resolution by the first person contacted
+    first_person = ON_THE_SPOT.replace(
+        "try to resolve it on the spot.", "aim to have it resolved by the first person you contact, as soon as possible.")
+    assert ch301(commitments(first_person)) == []
+    # a hedge of possibility that trails its event
+    trailing = ON_THE_SPOT.replace(
+        "try to resolve it on the spot.", "deal with it at the first point of contact wherever possible.")
+    assert ch301(commitments(trailing)) == []
+
+
+def test_a_first_attempt_at_the_commitments_own_or_an_untimed_event_still_counts() -> None:
+    # an energy broker's call handler "will try to resolve your complaint straight away": the
+    # resolve commitment has no `within`, so the complaint has no limit at all
+    own = "      resolve:\n        text: The member of staff who takes your call will try to resolve your complaint straight away.\n"
+    assert ch301(commitments(own)) == [("CH301", 13, 60, hedge("try to"))]
+    # the same attempt where nothing times the resolution
+    untimed = ON_THE_SPOT.replace("        within: 45 calendar days\n", "")
+    assert [finding[:2] for finding in ch301(commitments(untimed))] == [("CH301", 13)]
+    # a hedge of time on the commitment's own event, beside an attempt at first contact
+    answered = ON_THE_SPOT.replace("We acknowledge your complaint and try", "We acknowledge it as soon as possible and try")
+    assert [finding[:2] for finding in ch301(commitments(answered))] == [("CH301", 13)]
+
+
+# an Irish insurer: an aim to beat the limit the regulator sets, which the same text states firmly
+BEATEN = """\
+      respond:
+        within: 30 calendar days
+        text: >-
+          We investigate your complaint and make every effort to give you a fair and prompt reply. Our aim is
+          to resolve every complaint as soon as possible, but the regulator requires us to resolve
+          complaints within 30 calendar days.
+"""
+
+
+def test_a_hedge_set_against_the_commitments_firm_limit_is_no_hedge() -> None:
+    assert ch301(commitments(BEATEN)) == []
+
+
+@pytest.mark.parametrize("change", [
+    # the data says the limit is only attempted: no firm limit holds
+    ("        within: 30 calendar days\n", "        within: 30 calendar days\n        strength: best_effort\n"),
+    # the limit set against the hedges is not the commitment's own
+    ("within 30 calendar days.", "within 60 calendar days."),
+    # an additive limit, as a building society's "as quickly as we can, and within 15 business days"
+    (", but the regulator requires us", ", and we are required"),
+    # the contrasting clause hedges the limit itself
+    ("but the regulator requires us to resolve", "but we usually resolve"),
+])
+def test_a_hedge_before_a_limit_that_is_not_firm_still_counts(change: tuple[str, str]) -> None:
+    assert ch301(commitments(BEATEN.replace(*change))) != []
+
+
+def test_a_hedge_whose_clause_names_no_event_hedges_the_firm_limit() -> None:
+    # "In general, we reply within 30 calendar days": the hedge governs the limit after the comma
+    text = "      respond:\n        within: 30 calendar days\n        text: In general, we reply, but always within 30 calendar days.\n"
+    assert ch301(commitments(text)) == [("CH301", 14, 15, hedge("In general"))]
+
+
+def statements(*sentences: str) -> str:
+    """CHARTER_HEAD, a timed email channel, and rights statements from line 15."""
+    listed = "".join(f"    - {sentence}\n" for sentence in sentences)
+    return (CHARTER_HEAD + "channels:\n  - id: email\n    type: email\n    hours: always\n    commitments:\n"
+            "      respond: {within: 5 working days}\n" + "rights:\n  statements:\n" + listed + REVIEW)
+
+
+@pytest.mark.parametrize("sentence", [
+    # what a housing association asks of its tenants, and a council of its customers
+    "Please let us know as soon as possible if you need to change an appointment.",
+    "Please reply to our letters as soon as possible so that we can resolve your query.",
+    "You should tell us about a complaint promptly, and within 12 months.",
+    "We ask you to respond to our requests for information as quickly as possible.",
+])
+def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: str) -> None:
+    assert ch301(statements(sentence)) == []
+
+
+@pytest.mark.parametrize(("sentence", "column"), [
+    # the organisation acts after the request
+    ("Please leave a message and we will call you back as soon as possible.", 56),
+    # a request, then the organisation's promise in another clause
+    ("Please be patient; calls are answered as quickly as possible.", 45),
+    # "please be assured" asks nothing of the customer
+    ("Please be assured that your call will be answered as promptly as possible.", 60),
+])
+def test_a_hedge_on_the_organisations_promise_after_a_request_still_counts(sentence: str, column: int) -> None:
+    assert [finding[:3] for finding in ch301(statements(sentence))] == [("CH301", 15, column)]
+
+
+@pytest.mark.parametrize("words", [
+    "We reply within 48 hours, and sooner where possible.",
+    "We aim to reply within 48 hours, but usually sooner.",
+])
+def test_a_hedge_on_beating_a_stated_limit_is_no_hedge(words: str) -> None:
+    # the limit stands; the hedge qualifies doing better than it
+    assert ch301(charter(text=f"        text: {words}")) == []
+
+
+def test_a_hedge_on_beating_a_limit_still_counts_where_no_limit_stands_or_the_limit_is_hedged() -> None:
+    assert [f[:2] for f in ch301(charter(text="        text: We reply sooner where possible."))] == [("CH301", 14)]
+    hedged = ch301(charter(text="        text: We usually reply within 48 hours, and sooner where possible."))
+    assert hedged == [("CH301", 14, 18, hedge("usually"))]
+
+
+def test_in_prose_a_firm_limit_set_against_a_hedge_holds_for_its_own_sentence() -> None:
+    # the Markdown prose repeating an insurer's text: the contrast stands in the hedge's sentence
+    prose = ("---\n" + ANSWERED_PHONE_HEAD + REVIEW + "---\n# Complaints\n"
+             "Our aim is to resolve every complaint as soon as possible, but the regulator requires us to resolve\n"
+             "complaints within 30 calendar days.\n")
+    assert ch301(prose, filename="test.charter.md") == []
+    # prose has many topics: a limit in another sentence bounds nothing
+    apart = prose.replace(", but the regulator requires us to resolve\n", ". The regulator requires us to resolve\n")
+    assert [f[:2] for f in ch301(apart, filename="test.charter.md")] == [("CH301", 18)]

@@ -229,6 +229,10 @@ def test_fax_is_current_where_the_jurisdiction_still_uses_it() -> None:
     assert findings(only_fax, ["CH205"]) == []
     gb = only_fax.replace("US-MA", "GB")
     assert [(code, line) for code, line, _, _ in findings(gb, ["CH205"])] == [("CH205", 10)]
+    # German public bodies and practices still take documents by fax; Ireland is judged as the UK
+    assert findings(only_fax.replace("US-MA", "DE-BY"), ["CH205"]) == []
+    ireland = only_fax.replace("US-MA", "IE")
+    assert [(code, line) for code, line, _, _ in findings(ireland, ["CH205"])] == [("CH205", 10)]
 
 
 def test_obsolete_channel_reports_the_first_matching_field_in_order() -> None:
