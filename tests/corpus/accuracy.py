@@ -5,7 +5,9 @@ problems a careful reviewer would raise (`expected`, each a rule code or null wh
 a line and why) and, for the record, the findings of today's linter that the reviewer rejects
 (`rejected`). The charters are linted under a preset on a fixed date, and a finding is right
 when an expected problem has the same code and line; each expected problem matches one finding
-at most, so a problem reported twice counts one right and one wrong.
+at most, so a problem reported twice counts one right and one wrong. A finding about a top-level
+section the charter lacks (no complaints route, no review) has no line of its own: it counts on the
+line where the judge put the same missing section, when that is a top-level key's line.
 
     precision = matched findings / findings      (how often a finding is right)
     recall    = matched problems / expected problems whose rule the preset runs
@@ -36,6 +38,7 @@ from charterlint.engine.settings import ActiveRule, LintSettings
 from charterlint.ruleset.rule import Rule, load_builtin_rules
 from charterlint.ruleset.selection import select_rules
 from charterlint.schema.problems import charter_validator
+from charterlint.source.pointer import keys
 
 CORPUS = Path(__file__).resolve().parent / "real"
 HOLDOUT = Path(__file__).resolve().parent / "holdout"  # judged blind before linting: docs/accuracy.md
@@ -192,9 +195,35 @@ def settings(preset: str, today: dt.date = TODAY) -> LintSettings:
     return LintSettings(rules=active, today=today, validator=_validator(), catalogue=_catalogue())
 
 
-def lint(charter: Path, lint_settings: LintSettings) -> tuple[Key, ...]:
-    result = lint_bytes(charter.name, charter.read_bytes(), lint_settings)
-    return tuple((finding.code, finding.span.start.line) for finding in result.findings)
+@dataclass(frozen=True, slots=True)
+class Linted:
+    """One charter's findings, and which of them are about a top-level section the charter lacks."""
+
+    findings: tuple[Key, ...]
+    absent: frozenset[int] = frozenset()  # indexes into `findings`
+    top_lines: frozenset[int] = frozenset()  # the lines of the charter's top-level keys
+
+
+TOP_LEVEL_KEY = re.compile(r"[A-Za-z_][\w-]*\s*:")
+
+
+def top_level_lines(text: str) -> frozenset[int]:
+    """The lines of a charter's top-level keys (in a Markdown charter, those of its front matter)."""
+    lines = text.splitlines()
+    end = len(lines)
+    if lines and lines[0].strip() == "---":
+        end = next((n for n in range(1, len(lines)) if lines[n].strip() == "---"), len(lines))
+    return frozenset(n + 1 for n in range(end) if TOP_LEVEL_KEY.match(lines[n]))
+
+
+def lint(charter: Path, lint_settings: LintSettings) -> Linted:
+    raw = charter.read_bytes()
+    result = lint_bytes(charter.name, raw, lint_settings)
+    present = set(result.data) if isinstance(result.data, dict) else set()
+    absent = frozenset(number for number, finding in enumerate(result.findings)
+                       if keys(finding.pointer)[:1] and keys(finding.pointer)[0] not in present)
+    return Linted(tuple((finding.code, finding.span.start.line) for finding in result.findings), absent,
+                  top_level_lines(raw.decode("utf-8", errors="replace")))
 
 
 def counts(item: Item, enabled: Iterable[str], known: Iterable[str]) -> bool:
@@ -202,10 +231,30 @@ def counts(item: Item, enabled: Iterable[str], known: Iterable[str]) -> bool:
     return item.code is None or item.code in set(enabled) or item.code not in set(known)
 
 
-def compare(judgement: Judgement, findings: Sequence[Key], enabled: Iterable[str], known: Iterable[str]) -> Outcome:
+def placed_as_judged(linted: Linted, expected: Sequence[Key]) -> tuple[Key, ...]:
+    """The findings, with each about a missing top-level section moved to the line where the judge
+    put the same missing section (an expected problem of the same code on a top-level key line that
+    no finding matches exactly). A missing section has no line of its own: charterlint reports it
+    where the writer would add it, a judge may put it on the `review` line; the problem is one."""
+    open_lines = Counter(key for key in expected if key[1] in linted.top_lines) - Counter(linted.findings)
+    findings = list(linted.findings)
+    for number in sorted(linted.absent):
+        code, line = findings[number]
+        if (code, line) in expected:
+            continue
+        target = next((key for key in open_lines.elements() if key[0] == code), None)
+        if target is not None:
+            open_lines[target] -= 1
+            findings[number] = target
+    return tuple(findings)
+
+
+def compare(judgement: Judgement, linted: Linted | Sequence[Key], enabled: Iterable[str],
+            known: Iterable[str]) -> Outcome:
     """The findings of one charter against its judgement."""
     enabled, known = set(enabled), set(known)
     expected = tuple(item.key for item in judgement.expected if counts(item, enabled, known))
+    findings = placed_as_judged(linted, expected) if isinstance(linted, Linted) else tuple(linted)
     matched = sum((Counter(findings) & Counter(expected)).values())
     return Outcome(judgement.charter.name, tuple(findings), expected, matched)
 

@@ -107,7 +107,7 @@ def test_the_corpus_has_twelve_charters_six_sectors_and_four_markdown_charters()
 
 # --- the harness --------------------------------------------------------------------------------
 def test_linting_a_charter_gives_code_and_line_of_each_finding(tmp_path: Path) -> None:
-    assert lint(_small(tmp_path), settings("recommended")) == (("CH301", 12), ("CH403", 16))
+    assert lint(_small(tmp_path), settings("recommended")).findings == (("CH301", 12), ("CH403", 16))
 
 
 def test_a_judgement_that_agrees_scores_one_and_one(tmp_path: Path) -> None:
@@ -177,3 +177,20 @@ def test_a_judgement_may_not_expect_a_schema_finding_on_a_format_gap_line(tmp_pa
 def test_a_malformed_judgement_is_refused(text: str, tmp_path: Path) -> None:
     with pytest.raises(JudgementError):
         parse_judgement(tmp_path / "x.charter.yaml", text, ["charter_format: 1", "title: x"])
+
+
+def test_a_missing_section_counts_where_the_judge_put_it_when_that_is_a_top_level_key(tmp_path: Path) -> None:
+    charter = _small(tmp_path)
+    linted = lint(charter, settings("recommended"))
+    assert linted.findings == (("CH301", 12), ("CH403", 16))  # "escalation:" goes here, before "rights"
+    assert linted.top_lines == {1, 2, 3, 5, 7, 14, 16, 18}
+    rules, known = settings("recommended").rules, {"CH301", "CH403"}
+    # The judge put "no escalation route" on the review line (18): the same missing section.
+    on_review = compare(_judgement(charter, ("CH301", 12), ("CH403", 18)), linted, rules, known)
+    assert (on_review.findings, on_review.matched) == ((("CH301", 12), ("CH403", 18)), 2)
+    # Not on a top-level key's line, or of another code: no match, and the finding stays where it was.
+    inside = compare(_judgement(charter, ("CH301", 12), ("CH403", 17)), linted, rules, known)
+    assert (inside.findings, inside.matched) == ((("CH301", 12), ("CH403", 16)), 1)
+    # A finding about a section the charter has is never moved.
+    present = compare(_judgement(charter, ("CH301", 14)), linted, rules, known)
+    assert (present.findings, present.matched) == ((("CH301", 12), ("CH403", 16)), 0)
