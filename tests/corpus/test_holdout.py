@@ -27,7 +27,8 @@ from tests.corpus.accuracy import (
 # before it was linted, measure the rules as changed after the batches before them.
 BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", HOLDOUT / "fifth",
            HOLDOUT / "sixth", HOLDOUT / "seventh", HOLDOUT / "eighth",
-           HOLDOUT / "ninth", HOLDOUT / "tenth", HOLDOUT / "eleventh", HOLDOUT / "twelfth")
+           HOLDOUT / "ninth", HOLDOUT / "tenth", HOLDOUT / "eleventh", HOLDOUT / "twelfth",
+           HOLDOUT / "thirteenth", HOLDOUT / "fourteenth")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
