@@ -137,12 +137,6 @@ _SERVICE_TIME = re.compile(
 _LIMIT_WORD = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|rings?))(?!\w)",
     re.IGNORECASE)
-# A clause that falls back from a hedged step continues the same hedged promise: "we try to
-# resolve it on the call; if we cannot, we try to transfer you, and failing that try to ...".
-_FALLBACK_STEP = re.compile(
-    r"(?<!\w)(?:if\s+(?:not|we\s+(?:cannot|can't|can\s+not|are\s+(?:unable|not\s+able)(?:\s+to)?))|"
-    r"failing\s+(?:that|this)|otherwise|or\s+else)(?!\w)", re.IGNORECASE)
-_PUNCTUATION_ONLY = re.compile(r"[\s,;:]*")
 # A step taken when a first attempt fails: "if we cannot", "if not", "if your complaint cannot be
 # resolved", "failing that", "otherwise".
 _FAILED_ATTEMPT = re.compile(
@@ -319,24 +313,23 @@ def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentence
             and sentences.promise_words().between(start, end) and not limits.between(start, end))
 
 
-def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
-    """Whether two hedges stand in one clause: one sentence, and no comma, semicolon or colon
-    between them, or nothing but one ("as soon as possible, generally within 20 working days"
-    hedges one limit twice: no second promise stands between the hedges), or the same hedge again
-    in a step that falls back from the first ("try to resolve it; if we cannot, try to transfer
-    you": one hedged chain)."""
-    return (sentences.bounds(before.start()) == sentences.bounds(after.start())
-            and (_CLAUSE_BREAK.search(text, before.end(), after.start()) is None
-                 or _PUNCTUATION_ONLY.fullmatch(text, before.end(), after.start()) is not None
-                 or (normalized(before.group(0)) == normalized(after.group(0))
-                     and _FALLBACK_STEP.search(text, before.end(), after.start()) is not None)))
+def _same_sentence(sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether two hedges stand in one sentence: one sentence that hedges is one problem, reported
+    once however many hedges it holds ("We will do our best to return all calls within 24 hours,
+    where possible" hedges the same call-back twice; issue 15's one problem, one finding)."""
+    return sentences.bounds(before.start()) == sentences.bounds(after.start())
+
+
+_MOST_NAMED = 5  # other hedges of a sentence named in its finding
 
 
 def _message(phrase: str, others: Sequence[str] = ()) -> str:
     named = " ".join(phrase.split())
     message = f'"{named}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
     if others:
-        also = ", ".join(f'"{" ".join(other.split())}"' for other in others)
+        also = ", ".join(f'"{" ".join(other.split())}"' for other in others[:_MOST_NAMED])
+        if len(others) > _MOST_NAMED:  # a run-on sentence of hedges keeps a message one can read
+            also += f" and {len(others) - _MOST_NAMED} more"
         message += f"; the same sentence also hedges with {also}"
     return message
 
@@ -445,8 +438,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         first_attempt = _FirstAttempts(text.value, sentences)
         customer_acts = _CustomerActs(text.value, clause_of)
         sooner = Marks(_SOONER, text.value)
-        # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
-        # best to reply as quickly as we can". A comma or semicolon between them separates promises.
+        # Hedges in one sentence are one problem, reported once at the first, naming the others:
+        # "we will do our best to reply as quickly as we can", "... within 24 hours, where possible".
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         time_hedged_until = -1  # the end of the sentence of the first hedge of time kept in a commitment's text
         for match, span in zip(found, spans):
@@ -512,7 +505,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
                 continue
             if text.is_commitment and time_hedged_until < 0 and _TIME_HEDGE.search(match.group(0)):
                 time_hedged_until = sentences.bounds(match.start())[1]
-            if clauses and _same_clause(text.value, sentences, clauses[-1][-1][0], match):
+            if clauses and _same_sentence(sentences, clauses[-1][-1][0], match):
                 clauses[-1].append((match, span))
             else:
                 clauses.append([(match, span)])
