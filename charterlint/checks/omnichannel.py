@@ -164,6 +164,11 @@ def _feedback_problem(document: Document) -> Problem | None:
         return Problem(f"feedback.channels is empty ({wanted})", "/feedback/channels")
     if any(str(i) in service_ids for i in listed):
         return None
+    if not service_ids:
+        # No channel promises anything: nobody leaves a promised channel to complain, and each
+        # listed channel's missing promise is CH101's (a bank takes complaints at the branch and
+        # on its website, neither with a time).
+        return None
     if {channel.id for channel in charter_index(document).channels} <= {str(i) for i in listed}:
         return None  # every channel takes feedback: nobody switches (a channel with no promise is CH101's)
     if is_complaints_procedure(data, charter_index(document)):

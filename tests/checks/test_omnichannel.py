@@ -176,6 +176,20 @@ def test_several_channels_without_commitments_read_in_the_plural() -> None:
     ]
 
 
+def test_feedback_on_channels_when_no_channel_promises_anything_is_left_to_ch101() -> None:
+    # a South African bank (tenth batch): complaints at the branch or on the website, the resolution
+    # centre's phone for the next stage, and no channel with a time: nobody leaves a promised channel
+    # to complain, and CH101 reports each channel's missing promise
+    branch = "  - id: branch\n    type: in_person\n    hours: always\n"
+    centre = "  - id: centre\n    type: phone\n    hours: always\n"
+    text = charter(branch + POST + centre, "feedback:\n  channels: [branch, post]\n")
+    assert findings(text, ["CH104", "CH105"]) == []
+    assert [code for code, *_ in findings(text, ["CH101"])] == ["CH101", "CH101", "CH101"]
+    # no list of channels is still reported
+    assert [code for code, *_ in findings(charter(branch, "feedback:\n  respond: {within: 5 days}\n"),
+                                          ["CH104"])] == ["CH104"]
+
+
 def test_a_handoff_target_without_commitments_is_a_service_channel() -> None:
     chat = "  - id: chat\n    type: live_chat\n    hours: always\n"
     bot = "  - id: bot\n    type: chatbot\n    hours: always\n    handoff_to: chat\n"
