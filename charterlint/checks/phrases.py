@@ -235,22 +235,34 @@ _ORGANISATION_ACTS = re.compile(
     re.IGNORECASE)
 
 
+# The customer's own past attempt, its verb coordinated with an earlier one of "you have": "after you
+# have first complained to us and tried to resolve it with us". Only a hedge in the perfect's own
+# form shares that subject; "we will make sure you have a reply as soon as possible" does not.
+_CUSTOMER_PERFECT = re.compile(r"(?<!\w)you\s+(?:have|'ve|had)(?!\w)", re.IGNORECASE)
+_PERFECT_HEDGE = re.compile(r"(?:tried|endeavou?red|made)(?!\w)", re.IGNORECASE)
+
+
 class _CustomerActs:
     """Whether a hedge times what the customer does, not what the organisation promises: the last
     actor its clause names before it is the customer. "Please let us know as soon as possible if
     you cannot keep an appointment" asks something of the customer; no limit of the organisation's
-    is left open. "Please be patient; calls are answered as quickly as possible" is two clauses."""
+    is left open. "Please be patient; calls are answered as quickly as possible" is two clauses.
+    "After you have complained to us and tried to resolve it" is the customer's past attempt."""
 
-    __slots__ = ("_clauses", "_customer", "_organisation")
+    __slots__ = ("_clauses", "_customer", "_perfect", "_organisation")
 
     def __init__(self, text: str, clauses: _Clauses) -> None:
         self._clauses = clauses
         self._customer = Marks(_CUSTOMER_ACTS, text)
+        self._perfect = Marks(_CUSTOMER_PERFECT, text)
         self._organisation = Marks(_ORGANISATION_ACTS, text)
 
     def __call__(self, hedge: re.Match[str]) -> bool:
         start = self._clauses.bounds(hedge.start())[0]
         customer = self._customer.last_before(start, hedge.start())
+        if _PERFECT_HEDGE.match(hedge.group(0)) is not None:
+            perfect = self._perfect.last_before(start, hedge.start())
+            customer = max((c for c in (customer, perfect) if c is not None), default=None)
         if customer is None:
             return False
         organisation = self._organisation.last_before(start, hedge.start())

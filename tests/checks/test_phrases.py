@@ -604,6 +604,9 @@ def statements(*sentences: str) -> str:
     "Please reply to our letters as soon as possible so that we can resolve your query.",
     "You should tell us about a complaint promptly, and within 12 months.",
     "We ask you to respond to our requests for information as quickly as possible.",
+    # a Malaysian bank (tenth batch): "tried to" is the customer's, coordinated with "you have"
+    "The ombudsman takes a case only after you have first complained to us and tried to resolve it with us,"
+    " and within six months of our final decision.",
 ])
 def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: str) -> None:
     assert ch301(statements(sentence)) == []
@@ -616,6 +619,9 @@ def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: 
     ("Please be patient; calls are answered as quickly as possible.", 45),
     # "please be assured" asks nothing of the customer
     ("Please be assured that your call will be answered as promptly as possible.", 60),
+    # the organisation acts after the customer's perfect, or the hedge is not the perfect's form
+    ("Once you have complained to us, we tried to resolve it within 5 days.", 42),
+    ("We will make sure you have an answer as soon as possible.", 44),
 ])
 def test_a_hedge_on_the_organisations_promise_after_a_request_still_counts(sentence: str, column: int) -> None:
     assert [finding[:3] for finding in ch301(statements(sentence))] == [("CH301", 15, column)]
