@@ -290,7 +290,7 @@ _CONTRAST = re.compile(r"\s*(?:but|however|although|though|yet|while|whilst)(?!\
 
 
 def _firm_limits(text: Text, commitment: dict[str, Any] | None, clauses: _Clauses,
-                 hedges: Sequence[re.Match[str]]) -> list[int]:
+                 hedges: Sequence[re.Match[str]], contrast: bool = True) -> list[int]:
     """The starts of the clauses of a text that set a firm limit against what comes before (opening
     with "but", "however", ...), with no hedge in them. In a commitment's text the limit must be
     the commitment's own `within`, which the data does not mark `best_effort`; in any other text
@@ -305,7 +305,8 @@ def _firm_limits(text: Text, commitment: dict[str, Any] | None, clauses: _Clause
     firm: list[int] = []
     for found in durations_in(text.value):
         start, end = clauses.bounds(found.start)
-        if ((within is None or found.duration.same_limit(within)) and _CONTRAST.match(text.value, start) is not None
+        if ((within is None or found.duration.same_limit(within))
+                and (not contrast or _CONTRAST.match(text.value, start) is not None)
                 and not any(start <= hedge.start() < end for hedge in hedges)):
             firm.append(start)
     return firm
@@ -323,6 +324,33 @@ def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentence
     last = text_end if text_end is not None else sentences.bounds(hedge.start())[1]
     return (any(end <= firm < last for firm in firm_limits)
             and sentences.promise_words().between(start, end) and not limits.between(start, end))
+
+
+# Hedges of speed: how fast, not whether or how often ("try to", "where possible", "usually" are not).
+_SPEED_HEDGE = re.compile(r"soon|quick|prompt|timely|asap", re.IGNORECASE)
+
+
+# A clause that makes what follows a condition or an alternative: "if it cannot be resolved in a
+# timely manner, ...", "as quickly as possible, or within three working days".
+_CONDITION = re.compile(r"[\s,;:]*(?:if|unless|when|where|should)(?!\w)", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"[\s,;:]*(?:or|and\s*/\s*or)(?!\w)", re.IGNORECASE)
+
+
+def _speeds_up_own_limit(hedge: re.Match[str], own_limits: Sequence[int], text: str, sentences: Sentences,
+                         clauses: _Clauses, limits: Marks) -> bool:
+    """Whether a hedge of speed in a commitment's text is an aim to beat the commitment's own limit,
+    stated unhedged in a later clause of its sentence: "You will be served as soon as practicable;
+    we aim to serve you within 20 minutes" (a 20-minute `within`). The limit stands. Still judged a
+    hedge: one of effort or possibility ("we try to serve you within 20 minutes"), one whose clause
+    states a limit, a condition ("if it cannot be resolved in a timely manner, ... within 7 days"),
+    a limit given as an alternative ("as quickly as possible, or within three working days") and a
+    limit in another sentence, often for another event ("we aim to resolve it as soon as possible
+    ... We aim to give you our final response within eight weeks")."""
+    start, end = clauses.bounds(hedge.start())
+    last = sentences.bounds(hedge.start())[1]
+    return (_SPEED_HEDGE.search(hedge.group(0)) is not None and not limits.between(start, end)
+            and _CONDITION.match(text, start) is None
+            and any(end <= firm < last and _ALTERNATIVE.match(text, firm) is None for firm in own_limits))
 
 
 def _same_sentence(sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -445,6 +473,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         # is an aim to beat it or a first attempt ("make every effort to give you a prompt reply ...
         # the regulator requires us to resolve complaints within 30 calendar days").
         firm_limits = _firm_limits(text, commitment, clause_of, found)
+        own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
         limits = Marks(_LIMIT_WORD, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
@@ -505,6 +534,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # a sooner outcome; "we usually reply within 5 days" hedges the only limit, reported.
             if firm_limits and _beats_firm_limit(match, firm_limits, sentences, clause_of, limits,
                                                  len(text.value) if text.is_commitment else None):
+                continue
+            if own_limits and _speeds_up_own_limit(match, own_limits, text.value, sentences, clause_of, limits):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):

@@ -651,3 +651,25 @@ def test_in_prose_a_firm_limit_set_against_a_hedge_holds_for_its_own_sentence() 
     # prose has many topics: a limit in another sentence bounds nothing
     apart = prose.replace(", but the regulator requires us to resolve\n", ". The regulator requires us to resolve\n")
     assert [f[:2] for f in ch301(apart, filename="test.charter.md")] == [("CH301", 18)]
+
+
+def test_a_speed_hedge_before_the_commitments_own_limit_in_its_sentence_is_an_aim_to_beat_it() -> None:
+    # a Malaysian ombudsman (tenth batch): "You will be served as soon as practicable; we aim to serve
+    # you within 20 minutes" (within: 20 minutes)
+    text = charter(text="        text: You will get a reply as soon as practicable; we aim to reply within 48 hours.")
+    assert ch301(text) == []
+
+
+@pytest.mark.parametrize(("wording", "column"), [
+    # a mental health trust: the limit is an alternative, not the promise
+    ("We aim to reply as quickly as possible, or within 48 hours.", 31),
+    # a US hospital: the hedge is a condition's
+    ("If we cannot reply in a timely manner, we reply within 48 hours.", 34),
+    # a building society: the limit is in another sentence
+    ("We aim to reply as soon as possible. We reply within 48 hours.", 31),
+    # a hedge of effort hedges the limit itself
+    ("We reply promptly; we try to reply within 48 hours.", 24),
+])
+def test_a_speed_hedge_is_still_reported_where_the_limit_is_an_alternative_a_condition_or_apart(
+        wording: str, column: int) -> None:
+    assert [finding[:3] for finding in ch301(charter(text=f"        text: {wording}"))] == [("CH301", 14, column)]
