@@ -7,7 +7,7 @@ The table (rules/CH114.yaml `details` shows the same):
 | phone | answer; with an answer time, also respond or resolve (calls not resolved on the call; a first-contact rate is not that) |
 | video, in_person | answer (picked up, or seen) |
 | live_chat | answer or respond (either is the first reply) |
-| written: email, web_form, post, fax, social_media, messaging, sms | respond; and acknowledge |
+| written: email, web_form, post, fax, social_media, messaging, sms | respond (or a resolve with a limit); and acknowledge |
 
 (acknowledge only when respond is longer than the `acknowledge-beyond` option.)
 
@@ -80,9 +80,23 @@ def _answered(channel: Channel, events: frozenset[str], after_call: bool) -> Ite
                                 "hears back)")
 
 
+def _answers_the_writer(commitment: Commitment) -> bool:
+    """Whether a resolve stands for the written reply: a limit for settling the matter, not only a
+    first-contact rate. A council's letters "acknowledged and resolved within 10 business days" are
+    answered by then; asking for a reply time on top reports no gap a writer meets."""
+    return (commitment.event == "resolve" and commitment.within is not None
+            and commitment.data.get("at") != "first_contact")
+
+
+def _replies(commitments: tuple[Commitment, ...]) -> list[Commitment]:
+    """The written reply promises: the responds, or where there is none the timed resolves."""
+    responds = [c for c in commitments if c.event == "respond"]
+    return responds or [c for c in commitments if _answers_the_writer(c)]
+
+
 def _slow_replies(commitments: tuple[Commitment, ...], beyond: Duration) -> list[tuple[Commitment, Duration]]:
     """The reply promises longer than `beyond` with their limits, the channel's own before its standards'."""
-    replies = sorted((c for c in commitments if c.event == "respond"), key=lambda c: c.standard is not None)
+    replies = sorted(_replies(commitments), key=lambda c: c.standard is not None)
     timed = ((c, c.within) for c in replies)
     return [(c, within) for c, within in timed if within is not None and _exceeds(within, beyond)]
 
@@ -91,7 +105,7 @@ def _written(channel: Channel, events: frozenset[str], commitments: tuple[Commit
              beyond: Duration | None, unacknowledged: dict[str, _Unacknowledged]) -> Iterator[Problem]:
     """A written channel's reply time, and its acknowledgement when the reply is slow. A slow reply
     promised by a standard is the standard's gap: recorded in `unacknowledged`, reported once there."""
-    if "respond" not in events:
+    if not _replies(commitments):
         yield _problem(channel, f'channel "{channel.id}" promises no reply time (add commitments.respond: '
                                 "how quickly a person replies)")
         return

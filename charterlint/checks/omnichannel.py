@@ -76,13 +76,13 @@ def escalation_entry_channels(data: dict[str, Any]) -> set[str]:
     """The channels that are only a way into an escalation stage: named in a stage's `via` while
     `feedback.channels` lists the ways in and leaves them out (a bank's Customer Resolution Team
     line, for a review after its complaints channels). Their promise is the stage's timescale,
-    whose absence is CH404's finding. Empty when `feedback` lists no channels."""
+    whose absence is CH404's finding. With no `feedback.channels` every stage's channel is one
+    (a bank's Head of Client Experience email): where a complaint is first made is CH104's finding."""
     feedback = data.get("feedback")
     listed = feedback.get("channels") if isinstance(feedback, dict) else None
-    if not isinstance(listed, list) or not listed:
-        return set()
+    ways_in = {str(i) for i in listed} if isinstance(listed, list) else set()
     via = {str(i) for stage in _stages(data) if isinstance(stage.get("via"), list) for i in stage["via"]}
-    return via - {str(i) for i in listed}
+    return via - ways_in
 
 
 def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
@@ -163,6 +163,11 @@ def _feedback_problem(document: Document) -> Problem | None:
     if not listed:
         return Problem(f"feedback.channels is empty ({wanted})", "/feedback/channels")
     if any(str(i) in service_ids for i in listed):
+        return None
+    if not service_ids:
+        # No channel promises anything: nobody leaves a promised channel to complain, and each
+        # listed channel's missing promise is CH101's (a bank takes complaints at the branch and
+        # on its website, neither with a time).
         return None
     if {channel.id for channel in charter_index(document).channels} <= {str(i) for i in listed}:
         return None  # every channel takes feedback: nobody switches (a channel with no promise is CH101's)

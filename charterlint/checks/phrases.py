@@ -137,12 +137,6 @@ _SERVICE_TIME = re.compile(
 _LIMIT_WORD = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|rings?))(?!\w)",
     re.IGNORECASE)
-# A clause that falls back from a hedged step continues the same hedged promise: "we try to
-# resolve it on the call; if we cannot, we try to transfer you, and failing that try to ...".
-_FALLBACK_STEP = re.compile(
-    r"(?<!\w)(?:if\s+(?:not|we\s+(?:cannot|can't|can\s+not|are\s+(?:unable|not\s+able)(?:\s+to)?))|"
-    r"failing\s+(?:that|this)|otherwise|or\s+else)(?!\w)", re.IGNORECASE)
-_PUNCTUATION_ONLY = re.compile(r"[\s,;:]*")
 # A step taken when a first attempt fails: "if we cannot", "if not", "if your complaint cannot be
 # resolved", "failing that", "otherwise".
 _FAILED_ATTEMPT = re.compile(
@@ -241,22 +235,34 @@ _ORGANISATION_ACTS = re.compile(
     re.IGNORECASE)
 
 
+# The customer's own past attempt, its verb coordinated with an earlier one of "you have": "after you
+# have first complained to us and tried to resolve it with us". Only a hedge in the perfect's own
+# form shares that subject; "we will make sure you have a reply as soon as possible" does not.
+_CUSTOMER_PERFECT = re.compile(r"(?<!\w)you\s+(?:have|'ve|had)(?!\w)", re.IGNORECASE)
+_PERFECT_HEDGE = re.compile(r"(?:tried|endeavou?red|made)(?!\w)", re.IGNORECASE)
+
+
 class _CustomerActs:
     """Whether a hedge times what the customer does, not what the organisation promises: the last
     actor its clause names before it is the customer. "Please let us know as soon as possible if
     you cannot keep an appointment" asks something of the customer; no limit of the organisation's
-    is left open. "Please be patient; calls are answered as quickly as possible" is two clauses."""
+    is left open. "Please be patient; calls are answered as quickly as possible" is two clauses.
+    "After you have complained to us and tried to resolve it" is the customer's past attempt."""
 
-    __slots__ = ("_clauses", "_customer", "_organisation")
+    __slots__ = ("_clauses", "_customer", "_perfect", "_organisation")
 
     def __init__(self, text: str, clauses: _Clauses) -> None:
         self._clauses = clauses
         self._customer = Marks(_CUSTOMER_ACTS, text)
+        self._perfect = Marks(_CUSTOMER_PERFECT, text)
         self._organisation = Marks(_ORGANISATION_ACTS, text)
 
     def __call__(self, hedge: re.Match[str]) -> bool:
         start = self._clauses.bounds(hedge.start())[0]
         customer = self._customer.last_before(start, hedge.start())
+        if _PERFECT_HEDGE.match(hedge.group(0)) is not None:
+            perfect = self._perfect.last_before(start, hedge.start())
+            customer = max((c for c in (customer, perfect) if c is not None), default=None)
         if customer is None:
             return False
         organisation = self._organisation.last_before(start, hedge.start())
@@ -284,7 +290,7 @@ _CONTRAST = re.compile(r"\s*(?:but|however|although|though|yet|while|whilst)(?!\
 
 
 def _firm_limits(text: Text, commitment: dict[str, Any] | None, clauses: _Clauses,
-                 hedges: Sequence[re.Match[str]]) -> list[int]:
+                 hedges: Sequence[re.Match[str]], contrast: bool = True) -> list[int]:
     """The starts of the clauses of a text that set a firm limit against what comes before (opening
     with "but", "however", ...), with no hedge in them. In a commitment's text the limit must be
     the commitment's own `within`, which the data does not mark `best_effort`; in any other text
@@ -299,7 +305,8 @@ def _firm_limits(text: Text, commitment: dict[str, Any] | None, clauses: _Clause
     firm: list[int] = []
     for found in durations_in(text.value):
         start, end = clauses.bounds(found.start)
-        if ((within is None or found.duration.same_limit(within)) and _CONTRAST.match(text.value, start) is not None
+        if ((within is None or found.duration.same_limit(within))
+                and (not contrast or _CONTRAST.match(text.value, start) is not None)
                 and not any(start <= hedge.start() < end for hedge in hedges)):
             firm.append(start)
     return firm
@@ -319,24 +326,50 @@ def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentence
             and sentences.promise_words().between(start, end) and not limits.between(start, end))
 
 
-def _same_clause(text: str, sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
-    """Whether two hedges stand in one clause: one sentence, and no comma, semicolon or colon
-    between them, or nothing but one ("as soon as possible, generally within 20 working days"
-    hedges one limit twice: no second promise stands between the hedges), or the same hedge again
-    in a step that falls back from the first ("try to resolve it; if we cannot, try to transfer
-    you": one hedged chain)."""
-    return (sentences.bounds(before.start()) == sentences.bounds(after.start())
-            and (_CLAUSE_BREAK.search(text, before.end(), after.start()) is None
-                 or _PUNCTUATION_ONLY.fullmatch(text, before.end(), after.start()) is not None
-                 or (normalized(before.group(0)) == normalized(after.group(0))
-                     and _FALLBACK_STEP.search(text, before.end(), after.start()) is not None)))
+# Hedges of speed: how fast, not whether or how often ("try to", "where possible", "usually" are not).
+_SPEED_HEDGE = re.compile(r"soon|quick|prompt|timely|asap", re.IGNORECASE)
+
+
+# A clause that makes what follows a condition or an alternative: "if it cannot be resolved in a
+# timely manner, ...", "as quickly as possible, or within three working days".
+_CONDITION = re.compile(r"[\s,;:]*(?:if|unless|when|where|should)(?!\w)", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"[\s,;:]*(?:or|and\s*/\s*or)(?!\w)", re.IGNORECASE)
+
+
+def _speeds_up_own_limit(hedge: re.Match[str], own_limits: Sequence[int], text: str, sentences: Sentences,
+                         clauses: _Clauses, limits: Marks) -> bool:
+    """Whether a hedge of speed in a commitment's text is an aim to beat the commitment's own limit,
+    stated unhedged in a later clause of its sentence: "You will be served as soon as practicable;
+    we aim to serve you within 20 minutes" (a 20-minute `within`). The limit stands. Still judged a
+    hedge: one of effort or possibility ("we try to serve you within 20 minutes"), one whose clause
+    states a limit, a condition ("if it cannot be resolved in a timely manner, ... within 7 days"),
+    a limit given as an alternative ("as quickly as possible, or within three working days") and a
+    limit in another sentence, often for another event ("we aim to resolve it as soon as possible
+    ... We aim to give you our final response within eight weeks")."""
+    start, end = clauses.bounds(hedge.start())
+    last = sentences.bounds(hedge.start())[1]
+    return (_SPEED_HEDGE.search(hedge.group(0)) is not None and not limits.between(start, end)
+            and _CONDITION.match(text, start) is None
+            and any(end <= firm < last and _ALTERNATIVE.match(text, firm) is None for firm in own_limits))
+
+
+def _same_sentence(sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether two hedges stand in one sentence: one sentence that hedges is one problem, reported
+    once however many hedges it holds ("We will do our best to return all calls within 24 hours,
+    where possible" hedges the same call-back twice; issue 15's one problem, one finding)."""
+    return sentences.bounds(before.start()) == sentences.bounds(after.start())
+
+
+_MOST_NAMED = 5  # other hedges of a sentence named in its finding
 
 
 def _message(phrase: str, others: Sequence[str] = ()) -> str:
     named = " ".join(phrase.split())
     message = f'"{named}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
     if others:
-        also = ", ".join(f'"{" ".join(other.split())}"' for other in others)
+        also = ", ".join(f'"{" ".join(other.split())}"' for other in others[:_MOST_NAMED])
+        if len(others) > _MOST_NAMED:  # a run-on sentence of hedges keeps a message one can read
+            also += f" and {len(others) - _MOST_NAMED} more"
         message += f"; the same sentence also hedges with {also}"
     return message
 
@@ -440,13 +473,14 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         # is an aim to beat it or a first attempt ("make every effort to give you a prompt reply ...
         # the regulator requires us to resolve complaints within 30 calendar days").
         firm_limits = _firm_limits(text, commitment, clause_of, found)
+        own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
         limits = Marks(_LIMIT_WORD, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
         customer_acts = _CustomerActs(text.value, clause_of)
         sooner = Marks(_SOONER, text.value)
-        # Hedges in one clause are one hedged promise, reported once at the first: "we will do our
-        # best to reply as quickly as we can". A comma or semicolon between them separates promises.
+        # Hedges in one sentence are one problem, reported once at the first, naming the others:
+        # "we will do our best to reply as quickly as we can", "... within 24 hours, where possible".
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         time_hedged_until = -1  # the end of the sentence of the first hedge of time kept in a commitment's text
         for match, span in zip(found, spans):
@@ -501,6 +535,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             if firm_limits and _beats_firm_limit(match, firm_limits, sentences, clause_of, limits,
                                                  len(text.value) if text.is_commitment else None):
                 continue
+            if own_limits and _speeds_up_own_limit(match, own_limits, text.value, sentences, clause_of, limits):
+                continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):
                 continue
@@ -512,7 +548,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
                 continue
             if text.is_commitment and time_hedged_until < 0 and _TIME_HEDGE.search(match.group(0)):
                 time_hedged_until = sentences.bounds(match.start())[1]
-            if clauses and _same_clause(text.value, sentences, clauses[-1][-1][0], match):
+            if clauses and _same_sentence(sentences, clauses[-1][-1][0], match):
                 clauses[-1].append((match, span))
             else:
                 clauses.append([(match, span)])

@@ -80,9 +80,23 @@ def test_the_threshold_is_an_option() -> None:
     ]
 
 
-def test_a_written_channel_with_only_a_resolution_time_needs_a_reply_time() -> None:
-    assert ch114(channel("sms", "      resolve: {within: 5 working days}\n")) == [
-        ("CH114", 11, 5, 'channel "c" promises no reply time (add commitments.respond: how quickly a person replies)'),
+def test_a_written_channel_resolved_within_a_limit_is_answered_by_then() -> None:
+    # an Australian council (tenth batch): letters "acknowledged and resolved within 10 business
+    # days", no respond: the resolution answers the writer, no reply time is missing
+    letters = "      acknowledge: {within: 10 business days}\n      resolve: {within: 10 business days}\n"
+    assert ch114(channel("post", letters)) == []
+    assert ch114(channel("sms", "      resolve: {within: 5 working days}\n")) == []
+
+
+def test_a_written_channel_with_only_a_first_contact_rate_or_an_untimed_resolve_needs_a_reply_time() -> None:
+    no_reply = 'channel "c" promises no reply time (add commitments.respond: how quickly a person replies)'
+    for resolve in ("{target: 70%, at: first_contact}", "{text: We try to resolve it quickly.}"):
+        assert ch114(channel("email", f"      resolve: {resolve}\n")) == [("CH114", 11, 5, no_reply)]
+
+
+def test_a_slow_resolution_standing_for_the_reply_still_needs_an_acknowledgement() -> None:
+    assert ch114(channel("email", "      resolve: {within: 20 working days}\n")) == [
+        ("CH114", 11, 5, NO_ACKNOWLEDGEMENT.format("20 working days")),
     ]
 
 

@@ -176,6 +176,20 @@ def test_several_channels_without_commitments_read_in_the_plural() -> None:
     ]
 
 
+def test_feedback_on_channels_when_no_channel_promises_anything_is_left_to_ch101() -> None:
+    # a South African bank (tenth batch): complaints at the branch or on the website, the resolution
+    # centre's phone for the next stage, and no channel with a time: nobody leaves a promised channel
+    # to complain, and CH101 reports each channel's missing promise
+    branch = "  - id: branch\n    type: in_person\n    hours: always\n"
+    centre = "  - id: centre\n    type: phone\n    hours: always\n"
+    text = charter(branch + POST + centre, "feedback:\n  channels: [branch, post]\n")
+    assert findings(text, ["CH104", "CH105"]) == []
+    assert [code for code, *_ in findings(text, ["CH101"])] == ["CH101", "CH101", "CH101"]
+    # no list of channels is still reported
+    assert [code for code, *_ in findings(charter(branch, "feedback:\n  respond: {within: 5 days}\n"),
+                                          ["CH104"])] == ["CH104"]
+
+
 def test_a_handoff_target_without_commitments_is_a_service_channel() -> None:
     chat = "  - id: chat\n    type: live_chat\n    hours: always\n"
     bot = "  - id: bot\n    type: chatbot\n    hours: always\n    handoff_to: chat\n"
@@ -434,12 +448,16 @@ def test_a_way_into_an_escalation_stage_is_left_to_the_stage() -> None:
     stage = "escalation:\n  stages:\n    - name: Customer Resolution Team review\n      via: [phone, resolution-line]\n"
     feedback = "feedback:\n  channels: [phone]\n  acknowledge: {within: 5 working days}\n"
     assert findings(charter(PHONE + resolution_line, feedback + stage), ["CH101"]) == []
-    # with no list of the ways in, nothing says the line is only the stage's
+    # a Malaysian bank's page gives no way in: its Head of Client Experience email is only the
+    # stage's. Where a complaint is first made is CH104's finding, the stage's time CH404's; CH101
+    # reported the same missing time a third time
     unlisted = "feedback:\n  acknowledge: {within: 5 working days}\n"
-    assert findings(charter(PHONE + resolution_line, unlisted + stage), ["CH101"]) == [
-        ("CH101", 18, 5, 'channel "resolution-line" has no commitment (add commitments.answer: how quickly a '
-                         'person answers)'),
+    assert findings(charter(PHONE + resolution_line, unlisted + stage), ["CH101", "CH104"]) == [
+        ("CH104", 21, 1, "feedback lists no channels (add feedback.channels and list the service channels: "
+                         '"phone")'),
     ]
+    # a channel in no stage and no feedback role is still asked
+    assert [code for code, *_ in findings(charter(PHONE + resolution_line, unlisted), ["CH101"])] == ["CH101"]
 
 
 def test_standards_made_for_several_channels_are_cases_not_a_slower_channel() -> None:
