@@ -28,7 +28,8 @@ from tests.corpus.accuracy import (
 BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", HOLDOUT / "fifth",
            HOLDOUT / "sixth", HOLDOUT / "seventh", HOLDOUT / "eighth",
            HOLDOUT / "ninth", HOLDOUT / "tenth", HOLDOUT / "eleventh", HOLDOUT / "twelfth",
-           HOLDOUT / "thirteenth", HOLDOUT / "fourteenth")
+           HOLDOUT / "thirteenth", HOLDOUT / "fourteenth",
+           HOLDOUT / "fifteenth", HOLDOUT / "sixteenth")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
