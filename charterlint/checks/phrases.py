@@ -242,22 +242,50 @@ _CUSTOMER_PERFECT = re.compile(r"(?<!\w)you\s+(?:have|'ve|had)(?!\w)", re.IGNORE
 _PERFECT_HEDGE = re.compile(r"(?:tried|endeavou?red|made)(?!\w)", re.IGNORECASE)
 
 
+# A sentence in the imperative, addressed to the reader: after an optional lead-in clause ("To help
+# us resolve your complaint, ...", "Before you complain to us, ...", "If ..., ..."), a bare verb of
+# contact with its object ("contact us", "lodge your complaint", "write to us", "let us know").
+# The object, the reader's or ours ("us", "your"), tells the verb from a noun ("email enquiries are
+# answered ...") and from a list of the organisation's promises ("[we will] send a reply ...").
+_IMPERATIVE = re.compile(
+    r"[\s\-*\u2022]*(?:(?:to|before|if|when|once|after|where)\s[^.;:!?\n]{0,150}?,\s*)?(?:please\s+)?"
+    r"(?:contact|lodge|send|write|call|phone|ring|e-?mail|tell|give|include|provide|submit|make|complete|"
+    r"fill\s+in|quote|raise|report|let)\s+(?:us|your|to\s+us|as\s+much)(?!\w)", re.IGNORECASE)
+# What ends the imperative's reach within its sentence: a semicolon or colon opens another clause
+# with its own subject ("call us; calls are answered as quickly as possible").
+_CLAUSE_OF_ITS_OWN = re.compile(r"[;:]")
+
+
 class _CustomerActs:
     """Whether a hedge times what the customer does, not what the organisation promises: the last
     actor its clause names before it is the customer. "Please let us know as soon as possible if
     you cannot keep an appointment" asks something of the customer; no limit of the organisation's
     is left open. "Please be patient; calls are answered as quickly as possible" is two clauses.
-    "After you have complained to us and tried to resolve it" is the customer's past attempt."""
+    "After you have complained to us and tried to resolve it" is the customer's past attempt. A
+    sentence in the imperative is the customer's up to its first semicolon or colon, unless the
+    organisation is named between ("contact us as soon as possible with your name"; "before you
+    complain to us, lodge your complaint with your provider, in writing where possible"; "call us
+    and we will reply as soon as possible" is the organisation's)."""
 
-    __slots__ = ("_clauses", "_customer", "_perfect", "_organisation")
+    __slots__ = ("_text", "_sentences", "_clauses", "_customer", "_perfect", "_organisation", "_breaks")
 
-    def __init__(self, text: str, clauses: _Clauses) -> None:
-        self._clauses = clauses
+    def __init__(self, text: str, sentences: Sentences, clauses: _Clauses) -> None:
+        self._text, self._sentences, self._clauses = text, sentences, clauses
         self._customer = Marks(_CUSTOMER_ACTS, text)
         self._perfect = Marks(_CUSTOMER_PERFECT, text)
         self._organisation = Marks(_ORGANISATION_ACTS, text)
+        self._breaks = Marks(_CLAUSE_OF_ITS_OWN, text)
+
+    def _imperative(self, hedge: re.Match[str]) -> bool:
+        start, end = self._sentences.bounds(hedge.start())
+        request = _IMPERATIVE.match(self._text, start, end)
+        return (request is not None and request.end() <= hedge.start()
+                and not self._breaks.between(request.end(), hedge.start())
+                and not self._organisation.between(request.end(), hedge.start()))
 
     def __call__(self, hedge: re.Match[str]) -> bool:
+        if self._imperative(hedge):
+            return True
         start = self._clauses.bounds(hedge.start())[0]
         customer = self._customer.last_before(start, hedge.start())
         if _PERFECT_HEDGE.match(hedge.group(0)) is not None:
@@ -477,7 +505,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         limits = Marks(_LIMIT_WORD, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
-        customer_acts = _CustomerActs(text.value, clause_of)
+        customer_acts = _CustomerActs(text.value, sentences, clause_of)
         sooner = Marks(_SOONER, text.value)
         # Hedges in one sentence are one problem, reported once at the first, naming the others:
         # "we will do our best to reply as quickly as we can", "... within 24 hours, where possible".

@@ -607,6 +607,11 @@ def statements(*sentences: str) -> str:
     # a Malaysian bank (tenth batch): "tried to" is the customer's, coordinated with "you have"
     "The ombudsman takes a case only after you have first complained to us and tried to resolve it with us,"
     " and within six months of our final decision.",
+    # a sentence in the imperative, after a lead-in clause (a water utility, a communications regulator)
+    "To help us resolve your complaint, contact us as soon as possible with your name and the address.",
+    "Before you complain to us, lodge your complaint with your provider, in writing where possible, and ask"
+    " for action within a specific period.",
+    "Write to us promptly if your circumstances change.",
 ])
 def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: str) -> None:
     assert ch301(statements(sentence)) == []
@@ -622,6 +627,12 @@ def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: 
     # the organisation acts after the customer's perfect, or the hedge is not the perfect's form
     ("Once you have complained to us, we tried to resolve it within 5 days.", 42),
     ("We will make sure you have an answer as soon as possible.", 44),
+    # the organisation named after the imperative, another clause of its own, or no object of the
+    # reader's: a noun ("email enquiries") or a list of promises ("send a reply")
+    ("Contact us and we will reply as soon as possible.", 36),
+    ("Call us; calls are answered as quickly as possible.", 35),
+    ("Email enquiries are answered as soon as possible.", 36),
+    ("Send a reply to every letter as soon as possible.", 36),
 ])
 def test_a_hedge_on_the_organisations_promise_after_a_request_still_counts(sentence: str, column: int) -> None:
     assert [finding[:3] for finding in ch301(statements(sentence))] == [("CH301", 15, column)]
