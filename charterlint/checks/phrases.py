@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from charterlint.charter.duration import durations_in, parse_duration
+from charterlint.charter.duration import FoundDuration, always_shorter, durations_in, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts, event_at
@@ -319,25 +319,12 @@ _CONTRAST = re.compile(r"\s*(?:but|however|although|though|yet|while|whilst)(?!\
 
 def _firm_limits(text: Text, commitment: dict[str, Any] | None, clauses: _Clauses,
                  hedges: Sequence[re.Match[str]], contrast: bool = True) -> list[int]:
-    """The starts of the clauses of a text that set a firm limit against what comes before (opening
-    with "but", "however", ...), with no hedge in them. In a commitment's text the limit must be
-    the commitment's own `within`, which the data does not mark `best_effort`; in any other text
-    (the Markdown prose that repeats a commitment) any limit counts, for its own sentence only."""
-    within = None
-    if text.is_commitment:
-        if commitment is None or commitment.get("strength") == "best_effort":
-            return []
-        within = parse_duration(commitment.get("within"))
-        if within is None:
-            return []
-    firm: list[int] = []
-    for found in durations_in(text.value):
-        start, end = clauses.bounds(found.start)
-        if ((within is None or found.duration.same_limit(within))
-                and (not contrast or _CONTRAST.match(text.value, start) is not None)
-                and not any(start <= hedge.start() < end for hedge in hedges)):
-            firm.append(start)
-    return firm
+    """The starts of the clauses of a text that set a firm limit (`_firm_durations`) against what
+    comes before (opening with "but", "however", ...); in any text but a commitment's, for its own
+    sentence only (the Markdown prose that repeats a commitment)."""
+    starts = (clauses.bounds(found.start)[0]
+              for found in _firm_durations(text, commitment, durations_in(text.value), clauses, hedges))
+    return [start for start in starts if not contrast or _CONTRAST.match(text.value, start) is not None]
 
 
 def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentences: Sentences,
@@ -352,6 +339,42 @@ def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentence
     last = text_end if text_end is not None else sentences.bounds(hedge.start())[1]
     return (any(end <= firm < last for firm in firm_limits)
             and sentences.promise_words().between(start, end) and not limits.between(start, end))
+
+
+def _hedges_a_sooner_time(hedge: re.Match[str], durations: Sequence[FoundDuration], firm: Sequence[FoundDuration],
+                          clauses: _Clauses, sentences: Sentences) -> bool:
+    """Whether a hedge qualifies a time shorter than a firm limit its sentence states in another
+    clause: "we aim to respond within 3 working days, though we usually reply within 24 hours". The
+    customer holds the organisation to the 3 days; the hedged 24 hours is better-than-promised
+    information. Every duration of the hedge's clause must be shorter however the two are counted
+    (duration.always_shorter); "usually within 5 days" beside "within 3 working days" is reported."""
+    start, end = clauses.bounds(hedge.start())
+    sentence_start, sentence_end = sentences.bounds(hedge.start())
+    hedged = [found.duration for found in durations if start <= found.start < end]
+    limits = [found.duration for found in firm
+              if sentence_start <= found.start < sentence_end and not start <= found.start < end]
+    return bool(hedged) and bool(limits) and all(
+        any(always_shorter(duration, limit) for limit in limits) for duration in hedged)
+
+
+def _firm_durations(text: Text, commitment: dict[str, Any] | None, durations: Sequence[FoundDuration],
+                    clauses: _Clauses, hedges: Sequence[re.Match[str]]) -> list[FoundDuration]:
+    """The durations of a text stated in a clause with no hedge: in a commitment's text only its
+    own `within` (not `best_effort`), elsewhere any."""
+    within = None
+    if text.is_commitment:
+        if commitment is None or commitment.get("strength") == "best_effort":
+            return []
+        within = parse_duration(commitment.get("within"))
+        if within is None:
+            return []
+    firm = []
+    for found in durations:
+        start, end = clauses.bounds(found.start)
+        if ((within is None or found.duration.same_limit(within))
+                and not any(start <= hedge.start() < end for hedge in hedges)):
+            firm.append(found)
+    return firm
 
 
 # Hedges of speed: how fast, not whether or how often ("try to", "where possible", "usually" are not).
@@ -502,6 +525,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         # the regulator requires us to resolve complaints within 30 calendar days").
         firm_limits = _firm_limits(text, commitment, clause_of, found)
         own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
+        durations = durations_in(text.value)
+        firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
         limits = Marks(_LIMIT_WORD, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
@@ -562,6 +587,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # a sooner outcome; "we usually reply within 5 days" hedges the only limit, reported.
             if firm_limits and _beats_firm_limit(match, firm_limits, sentences, clause_of, limits,
                                                  len(text.value) if text.is_commitment else None):
+                continue
+            if firm_durations and _hedges_a_sooner_time(match, durations, firm_durations, clause_of, sentences):
                 continue
             if own_limits and _speeds_up_own_limit(match, own_limits, text.value, sentences, clause_of, limits):
                 continue

@@ -684,3 +684,23 @@ def test_a_speed_hedge_before_the_commitments_own_limit_in_its_sentence_is_an_ai
 def test_a_speed_hedge_is_still_reported_where_the_limit_is_an_alternative_a_condition_or_apart(
         wording: str, column: int) -> None:
     assert [finding[:3] for finding in ch301(charter(text=f"        text: {wording}"))] == [("CH301", 14, column)]
+
+
+@pytest.mark.parametrize("words", [
+    # a university accommodation office (eleventh batch): the hedged time is sooner than the firm limit
+    "We aim to respond within 48 hours, though we usually reply within 24 hours.",
+    "We aim to respond within 48 hours; a reply is normally sent within 4 hours.",
+])
+def test_a_hedge_on_a_time_sooner_than_the_firm_limit_of_its_sentence_is_no_hedge(words: str) -> None:
+    assert ch301(charter(text=f"        text: {words}")) == []
+
+
+@pytest.mark.parametrize(("words", "column"), [
+    # the hedged time is not sooner, or not always (business time may span a weekend)
+    ("We aim to respond within 48 hours, though we usually reply within 3 days.", 60),
+    ("We aim to respond within 48 hours, though we usually reply within 1 working day.", 60),
+    # no firm limit in the sentence: the hedge is the only limit
+    ("We usually reply within 24 hours. We respond within 48 hours.", 18),
+])
+def test_a_hedge_on_a_time_not_always_sooner_than_the_firm_limit_still_counts(words: str, column: int) -> None:
+    assert [f[:3] for f in ch301(charter(text=f"        text: {words}"))] == [("CH301", 14, column)]
