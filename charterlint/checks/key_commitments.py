@@ -171,11 +171,6 @@ def key_commitment_missing(document: Document, context: Context) -> Iterator[Pro
     index = charter_index(document)
     unacknowledged: dict[str, _Unacknowledged] = {}  # by the standard's `commitments` pointer
     complaints = complaint_channels(document.data, index)
-    # A standard with no `channels` sets times for a kind of matter however it arrives ("we reply
-    # to straightforward enquiries within 3 working days"): a caller whose enquiry is not settled
-    # on the call hears back within it. It is no channel's commitment otherwise (docs/format.md).
-    for_every_channel = tuple(promise for standard in index.standards if not standard.channel_ids
-                              for promise in standard.promises())
     for channel in index.channels:
         events = index.events_of(channel)  # its own and those of standards that list it
         promised = events.intersection(COMMITMENT_EVENTS)
@@ -187,7 +182,7 @@ def key_commitment_missing(document: Document, context: Context) -> Iterator[Pro
         if all(c.standard is not None for c in commitments):
             yield from _shared_only(channel, events, index, beyond, unacknowledged)
         elif channel.type in _ANSWERED:
-            yield from _answered(channel, events, _after_the_call(commitments + for_every_channel))
+            yield from _answered(channel, events, _after_the_call(commitments))
         elif channel.type == "live_chat":
             if not events & {"answer", "respond"}:
                 yield _problem(channel, f'channel "{channel.id}" promises no first reply (add commitments.answer '

@@ -54,23 +54,6 @@ def test_a_first_contact_rate_is_no_promise_for_unresolved_calls() -> None:
     assert ch114(channel("phone", called_back)) == []
 
 
-def test_a_standard_for_a_matter_on_no_channel_tells_the_caller_when_they_hear_back() -> None:
-    # a statutory board: calls answered in 30 seconds; straightforward enquiries, however made,
-    # answered within 3 working days
-    phone = channel("phone", "      answer: {within: 30 seconds}\n")
-    matter = ("standards:\n  - id: enquiries\n    matter: straightforward enquiries\n"
-              "    commitments:\n      {}: {{within: 3 working days}}\n")
-    for event in ("respond", "resolve"):
-        assert findings(HEAD + phone + matter.format(event) + REVIEW, ["CH114"]) == []
-    # an acknowledgement, or a standard for other channels, does not
-    assert findings(HEAD + phone + matter.format("acknowledge") + REVIEW, ["CH114"]) == [
-        ("CH114", 11, 5, UNRESOLVED_CALLS)]
-    listed = matter.replace("    matter: straightforward enquiries\n", "    channels: [e]\n")
-    email = channel("email", "      respond: {within: 1 working day}\n", name="e")
-    assert findings(HEAD + phone + email + listed.format("respond") + REVIEW, ["CH114"]) == [
-        ("CH114", 11, 5, UNRESOLVED_CALLS)]
-
-
 @pytest.mark.parametrize("within", ["20 working days", "11 working days", "15 calendar days", "3 weeks", "1 month"])
 def test_a_slow_written_reply_needs_an_acknowledgement(within: str) -> None:
     # a district council: "we reply to emails within 20 working days"
