@@ -377,6 +377,20 @@ def _firm_durations(text: Text, commitment: dict[str, Any] | None, durations: Se
     return firm
 
 
+def _hedges_another_matter(hedge: re.Match[str], firm: Sequence[FoundDuration], clauses: _Clauses,
+                           sentences: Sentences, limits: Marks, organisation: Marks) -> bool:
+    """Whether a hedge of effort, possibility or frequency in a commitment's text speaks of
+    something other than the time, once the commitment's own firm limit is stated before it: its
+    clause states no limit, names no contact event and no promise of the organisation's. "Within 1
+    week, depending on IT workload; requests are usually taken in the order they were entered":
+    "usually" qualifies the order of work, not the week. "... within five working days; we will do
+    our best to keep you informed" is a further promise, left untimed, and still reported."""
+    start, end = clauses.bounds(hedge.start())
+    return (_TIME_HEDGE.search(hedge.group(0)) is None and any(found.end <= start for found in firm)
+            and not limits.between(start, end) and not sentences.promise_words().between(start, end)
+            and not organisation.between(start, end))
+
+
 # Hedges of speed: how fast, not whether or how often ("try to", "where possible", "usually" are not).
 _SPEED_HEDGE = re.compile(r"soon|quick|prompt|timely|asap", re.IGNORECASE)
 
@@ -528,6 +542,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         durations = durations_in(text.value)
         firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
         limits = Marks(_LIMIT_WORD, text.value)
+        organisation = Marks(_ORGANISATION_ACTS, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
         customer_acts = _CustomerActs(text.value, sentences, clause_of)
@@ -587,6 +602,9 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # a sooner outcome; "we usually reply within 5 days" hedges the only limit, reported.
             if firm_limits and _beats_firm_limit(match, firm_limits, sentences, clause_of, limits,
                                                  len(text.value) if text.is_commitment else None):
+                continue
+            if (text.is_commitment and firm_durations
+                    and _hedges_another_matter(match, firm_durations, clause_of, sentences, limits, organisation)):
                 continue
             if firm_durations and _hedges_a_sooner_time(match, durations, firm_durations, clause_of, sentences):
                 continue

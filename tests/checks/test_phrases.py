@@ -704,3 +704,22 @@ def test_a_hedge_on_a_time_sooner_than_the_firm_limit_of_its_sentence_is_no_hedg
 ])
 def test_a_hedge_on_a_time_not_always_sooner_than_the_firm_limit_still_counts(words: str, column: int) -> None:
     assert [f[:3] for f in ch301(charter(text=f"        text: {words}"))] == [("CH301", 14, column)]
+
+
+def test_a_hedge_about_something_other_than_the_time_after_the_firm_limit_is_no_hedge() -> None:
+    # a university IT desk (twelfth batch): "usually" qualifies the order of work, not the limit
+    words = "Within 48 hours, depending on workload; requests are usually taken in the order they arrive."
+    assert ch301(charter(text=f"        text: {words}")) == []
+
+
+@pytest.mark.parametrize(("words", "column"), [
+    # the hedge names the event, states a time, hedges the time itself, or comes before the limit
+    ("Within 48 hours; we usually reply to urgent requests first.", 35),
+    ("Within 48 hours; requests are usually taken in 2 days.", 45),
+    ("Within 48 hours; requests are taken as soon as possible.", 51),
+    # a further promise of the organisation's (a bus users' body keeping you informed)
+    ("Within 48 hours; we will do our best to keep you informed.", 40),
+    ("Requests are usually taken in order, within 48 hours.", 28),
+])
+def test_a_hedge_after_the_firm_limit_that_speaks_of_the_time_still_counts(words: str, column: int) -> None:
+    assert [f[:3] for f in ch301(charter(text=f"        text: {words}"))] == [("CH301", 14, column)]
