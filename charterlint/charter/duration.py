@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 
@@ -127,6 +127,35 @@ def longer(first: Duration, second: Duration) -> bool | None:
     if not comparable(first, second):
         return None
     return first.magnitude > second.magnitude
+
+
+def _shortest_seconds(duration: Duration) -> float | None:
+    """The least real time `duration` can take, where it is known: a day of business time may be
+    the part of today that remains, an hour of it is at least an hour. Boundaries and rings: None."""
+    if duration.is_boundary or duration.unit == "ring":
+        return None
+    if duration.scale is Scale.CONTINUOUS:
+        return duration.low * _CONTINUOUS_SECONDS[duration.unit]
+    if duration.scale is Scale.BUSINESS_HOURS:
+        return duration.low * _CONTINUOUS_SECONDS["hour"]
+    return max(duration.low - 1, 0) * _CONTINUOUS_SECONDS["calendar day"]  # business or bare days
+
+
+def always_shorter(first: Duration, second: Duration) -> bool:
+    """Whether `first` is shorter than `second` however either is counted: on one clock, the
+    longest of `first` is shorter than the least of `second`; across clocks only a continuous
+    `first` ("24 hours") against the least real time `second` can take ("3 working days" is at
+    least two whole days). Business time can span a weekend, so it is never shorter than a
+    continuous time, and a boundary ("next business day") or rings compare with nothing."""
+    if first.is_boundary or second.is_boundary:
+        return False
+    if comparable(first, second):
+        lowest = replace(second, high=second.low)
+        return first.magnitude < lowest.magnitude
+    least = _shortest_seconds(second)
+    if first.scale is not Scale.CONTINUOUS or least is None:
+        return False
+    return first.high * _CONTINUOUS_SECONDS[first.unit] < least
 
 
 # Durations in prose ("within two working days", "by the end of the next working day"), found

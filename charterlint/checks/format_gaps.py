@@ -17,25 +17,29 @@ from charterlint.checks.omnichannel import CLOCK_LIMIT_SECONDS
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
-# A visit at a time the customer is given: "your scheduled meeting time", "a pre-arranged time".
-_AT_A_GIVEN_TIME = re.compile(r"(?<!\w)(?:appointments?|scheduled|pre-?arranged|booked)(?!\w)", re.IGNORECASE)
+# A channel the charter says is met only at a time arranged beforehand: "by appointment (only)",
+# "appointments only", "pre-arranged", "pre-booked", "your scheduled meeting time". A promise that
+# mentions an appointment ("when you have an appointment", "to arrange an appointment") is not.
+_APPOINTMENT_ONLY = re.compile(
+    r"(?<!\w)(?:by\s+(?:prior\s+)?appointment|appointments?\s+only|pre-?arranged|pre-?booked|"
+    r"scheduled\s+(?:meeting|visit|appointment)s?)(?!\w)", re.IGNORECASE)
 # A visit at a time the customer chooses: "visits without an appointment", "drop in".
 _AT_ANY_TIME = re.compile(r"(?<!\w)(?:without\s+(?:an?\s+)?appointment|no\s+appointment|walk(?:-|\s)?ins?|"
                           r"drop(?:-|\s)?ins?|call\s+in)(?!\w)", re.IGNORECASE)
 
 
 def _by_appointment(channel: Channel) -> bool:
-    """Whether an in-person channel is met only at a time the customer is given: it makes promises
-    of its own and every one of them is for an appointment or a scheduled, pre-arranged or booked
-    time, none for a visit without one. A variant's case is its `when` ("with an appointment"; "the
-    officer is not available when you visit" is a walk-in, though its text offers an appointment);
-    a single commitment's is its `text`."""
-    promises = channel.promises()
-    if channel.type != "in_person" or not promises:
+    """Whether an in-person channel is one the charter says is met only by appointment or at a
+    pre-arranged time (its name, purpose, or a promise's `when` or `text` says so), and nothing
+    of it offers a visit without one."""
+    if channel.type != "in_person":
         return False
-    cases = [promise.when if promise.when is not None else promise.data.get("text") for promise in promises]
-    return all(isinstance(case, str) and _AT_A_GIVEN_TIME.search(case) is not None
-               and _AT_ANY_TIME.search(case) is None for case in cases)
+    words = [channel.data.get("name"), channel.data.get("purpose")]
+    for promise in channel.promises():
+        words += [promise.when, promise.data.get("text")]
+    said = [word for word in words if isinstance(word, str)]
+    return (any(_APPOINTMENT_ONLY.search(word) for word in said)
+            and not any(_AT_ANY_TIME.search(word) for word in said))
 
 
 def hours_not_published(document: Document, context: Context) -> Iterator[Problem]:

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from charterlint.charter.duration import durations_in, parse_duration
+from charterlint.charter.duration import FoundDuration, always_shorter, durations_in, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts, event_at
@@ -242,22 +242,50 @@ _CUSTOMER_PERFECT = re.compile(r"(?<!\w)you\s+(?:have|'ve|had)(?!\w)", re.IGNORE
 _PERFECT_HEDGE = re.compile(r"(?:tried|endeavou?red|made)(?!\w)", re.IGNORECASE)
 
 
+# A sentence in the imperative, addressed to the reader: after an optional lead-in clause ("To help
+# us resolve your complaint, ...", "Before you complain to us, ...", "If ..., ..."), a bare verb of
+# contact with its object ("contact us", "lodge your complaint", "write to us", "let us know").
+# The object, the reader's or ours ("us", "your"), tells the verb from a noun ("email enquiries are
+# answered ...") and from a list of the organisation's promises ("[we will] send a reply ...").
+_IMPERATIVE = re.compile(
+    r"[\s\-*\u2022]*(?:(?:to|before|if|when|once|after|where)\s[^.;:!?\n]{0,150}?,\s*)?(?:please\s+)?"
+    r"(?:contact|lodge|send|write|call|phone|ring|e-?mail|tell|give|include|provide|submit|make|complete|"
+    r"fill\s+in|quote|raise|report|let)\s+(?:us|your|to\s+us|as\s+much)(?!\w)", re.IGNORECASE)
+# What ends the imperative's reach within its sentence: a semicolon or colon opens another clause
+# with its own subject ("call us; calls are answered as quickly as possible").
+_CLAUSE_OF_ITS_OWN = re.compile(r"[;:]")
+
+
 class _CustomerActs:
     """Whether a hedge times what the customer does, not what the organisation promises: the last
     actor its clause names before it is the customer. "Please let us know as soon as possible if
     you cannot keep an appointment" asks something of the customer; no limit of the organisation's
     is left open. "Please be patient; calls are answered as quickly as possible" is two clauses.
-    "After you have complained to us and tried to resolve it" is the customer's past attempt."""
+    "After you have complained to us and tried to resolve it" is the customer's past attempt. A
+    sentence in the imperative is the customer's up to its first semicolon or colon, unless the
+    organisation is named between ("contact us as soon as possible with your name"; "before you
+    complain to us, lodge your complaint with your provider, in writing where possible"; "call us
+    and we will reply as soon as possible" is the organisation's)."""
 
-    __slots__ = ("_clauses", "_customer", "_perfect", "_organisation")
+    __slots__ = ("_text", "_sentences", "_clauses", "_customer", "_perfect", "_organisation", "_breaks")
 
-    def __init__(self, text: str, clauses: _Clauses) -> None:
-        self._clauses = clauses
+    def __init__(self, text: str, sentences: Sentences, clauses: _Clauses) -> None:
+        self._text, self._sentences, self._clauses = text, sentences, clauses
         self._customer = Marks(_CUSTOMER_ACTS, text)
         self._perfect = Marks(_CUSTOMER_PERFECT, text)
         self._organisation = Marks(_ORGANISATION_ACTS, text)
+        self._breaks = Marks(_CLAUSE_OF_ITS_OWN, text)
+
+    def _imperative(self, hedge: re.Match[str]) -> bool:
+        start, end = self._sentences.bounds(hedge.start())
+        request = _IMPERATIVE.match(self._text, start, end)
+        return (request is not None and request.end() <= hedge.start()
+                and not self._breaks.between(request.end(), hedge.start())
+                and not self._organisation.between(request.end(), hedge.start()))
 
     def __call__(self, hedge: re.Match[str]) -> bool:
+        if self._imperative(hedge):
+            return True
         start = self._clauses.bounds(hedge.start())[0]
         customer = self._customer.last_before(start, hedge.start())
         if _PERFECT_HEDGE.match(hedge.group(0)) is not None:
@@ -291,25 +319,12 @@ _CONTRAST = re.compile(r"\s*(?:but|however|although|though|yet|while|whilst)(?!\
 
 def _firm_limits(text: Text, commitment: dict[str, Any] | None, clauses: _Clauses,
                  hedges: Sequence[re.Match[str]], contrast: bool = True) -> list[int]:
-    """The starts of the clauses of a text that set a firm limit against what comes before (opening
-    with "but", "however", ...), with no hedge in them. In a commitment's text the limit must be
-    the commitment's own `within`, which the data does not mark `best_effort`; in any other text
-    (the Markdown prose that repeats a commitment) any limit counts, for its own sentence only."""
-    within = None
-    if text.is_commitment:
-        if commitment is None or commitment.get("strength") == "best_effort":
-            return []
-        within = parse_duration(commitment.get("within"))
-        if within is None:
-            return []
-    firm: list[int] = []
-    for found in durations_in(text.value):
-        start, end = clauses.bounds(found.start)
-        if ((within is None or found.duration.same_limit(within))
-                and (not contrast or _CONTRAST.match(text.value, start) is not None)
-                and not any(start <= hedge.start() < end for hedge in hedges)):
-            firm.append(start)
-    return firm
+    """The starts of the clauses of a text that set a firm limit (`_firm_durations`) against what
+    comes before (opening with "but", "however", ...); in any text but a commitment's, for its own
+    sentence only (the Markdown prose that repeats a commitment)."""
+    starts = (clauses.bounds(found.start)[0]
+              for found in _firm_durations(text, commitment, durations_in(text.value), clauses, hedges))
+    return [start for start in starts if not contrast or _CONTRAST.match(text.value, start) is not None]
 
 
 def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentences: Sentences,
@@ -324,6 +339,56 @@ def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentence
     last = text_end if text_end is not None else sentences.bounds(hedge.start())[1]
     return (any(end <= firm < last for firm in firm_limits)
             and sentences.promise_words().between(start, end) and not limits.between(start, end))
+
+
+def _hedges_a_sooner_time(hedge: re.Match[str], durations: Sequence[FoundDuration], firm: Sequence[FoundDuration],
+                          clauses: _Clauses, sentences: Sentences) -> bool:
+    """Whether a hedge qualifies a time shorter than a firm limit its sentence states in another
+    clause: "we aim to respond within 3 working days, though we usually reply within 24 hours". The
+    customer holds the organisation to the 3 days; the hedged 24 hours is better-than-promised
+    information. Every duration of the hedge's clause must be shorter however the two are counted
+    (duration.always_shorter); "usually within 5 days" beside "within 3 working days" is reported."""
+    start, end = clauses.bounds(hedge.start())
+    sentence_start, sentence_end = sentences.bounds(hedge.start())
+    hedged = [found.duration for found in durations if start <= found.start < end]
+    limits = [found.duration for found in firm
+              if sentence_start <= found.start < sentence_end and not start <= found.start < end]
+    return bool(hedged) and bool(limits) and all(
+        any(always_shorter(duration, limit) for limit in limits) for duration in hedged)
+
+
+def _firm_durations(text: Text, commitment: dict[str, Any] | None, durations: Sequence[FoundDuration],
+                    clauses: _Clauses, hedges: Sequence[re.Match[str]]) -> list[FoundDuration]:
+    """The durations of a text stated in a clause with no hedge: in a commitment's text only its
+    own `within` (not `best_effort`), elsewhere any."""
+    within = None
+    if text.is_commitment:
+        if commitment is None or commitment.get("strength") == "best_effort":
+            return []
+        within = parse_duration(commitment.get("within"))
+        if within is None:
+            return []
+    firm = []
+    for found in durations:
+        start, end = clauses.bounds(found.start)
+        if ((within is None or found.duration.same_limit(within))
+                and not any(start <= hedge.start() < end for hedge in hedges)):
+            firm.append(found)
+    return firm
+
+
+def _hedges_another_matter(hedge: re.Match[str], firm: Sequence[FoundDuration], clauses: _Clauses,
+                           sentences: Sentences, limits: Marks, organisation: Marks) -> bool:
+    """Whether a hedge of effort, possibility or frequency in a commitment's text speaks of
+    something other than the time, once the commitment's own firm limit is stated before it: its
+    clause states no limit, names no contact event and no promise of the organisation's. "Within 1
+    week, depending on IT workload; requests are usually taken in the order they were entered":
+    "usually" qualifies the order of work, not the week. "... within five working days; we will do
+    our best to keep you informed" is a further promise, left untimed, and still reported."""
+    start, end = clauses.bounds(hedge.start())
+    return (_TIME_HEDGE.search(hedge.group(0)) is None and any(found.end <= start for found in firm)
+            and not limits.between(start, end) and not sentences.promise_words().between(start, end)
+            and not organisation.between(start, end))
 
 
 # Hedges of speed: how fast, not whether or how often ("try to", "where possible", "usually" are not).
@@ -474,10 +539,13 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         # the regulator requires us to resolve complaints within 30 calendar days").
         firm_limits = _firm_limits(text, commitment, clause_of, found)
         own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
+        durations = durations_in(text.value)
+        firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
         limits = Marks(_LIMIT_WORD, text.value)
+        organisation = Marks(_ORGANISATION_ACTS, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
-        customer_acts = _CustomerActs(text.value, clause_of)
+        customer_acts = _CustomerActs(text.value, sentences, clause_of)
         sooner = Marks(_SOONER, text.value)
         # Hedges in one sentence are one problem, reported once at the first, naming the others:
         # "we will do our best to reply as quickly as we can", "... within 24 hours, where possible".
@@ -534,6 +602,11 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # a sooner outcome; "we usually reply within 5 days" hedges the only limit, reported.
             if firm_limits and _beats_firm_limit(match, firm_limits, sentences, clause_of, limits,
                                                  len(text.value) if text.is_commitment else None):
+                continue
+            if (text.is_commitment and firm_durations
+                    and _hedges_another_matter(match, firm_durations, clause_of, sentences, limits, organisation)):
+                continue
+            if firm_durations and _hedges_a_sooner_time(match, durations, firm_durations, clause_of, sentences):
                 continue
             if own_limits and _speeds_up_own_limit(match, own_limits, text.value, sentences, clause_of, limits):
                 continue

@@ -141,21 +141,26 @@ def commitment_order(document: Document, context: Context) -> Iterator[Problem]:
         yield from _order_problems("/feedback", feedback)
 
 
+def _size(duration: Duration) -> str:
+    """The size of a business unit, without its word: "day" for business and working days."""
+    return duration.unit.split()[-1]
+
+
 def mixed_day_units(document: Document, context: Context) -> Iterator[Problem]:
-    """CH308: both `business` and `working` units; once, at the first use of the second word. A
-    standard for a kind of matter (`matter:`) keeps the words of the rules that set its times."""
+    """CH308: both `business` and `working` units of one size (days, or hours); once, at the first
+    use of the second word. "Business hours" beside "working days" mixes no words for one thing.
+    A standard for a kind of matter (`matter:`) keeps the words of the rules that set its times."""
     index = charter_index(document)
     own_terms = tuple(join(standard.pointer, "") for standard in index.standards if "matter" in standard.data)
-    first: Duration | None = None
+    first: dict[str, Duration] = {}
     for pointer, duration in index.durations:
         word = duration.business_word
         if word is None or pointer.startswith(own_terms):
             continue
-        if first is None:
-            first = duration
-        elif word != first.business_word:
+        earlier = first.setdefault(_size(duration), duration)
+        if word != earlier.business_word:
             yield Problem(
-                f'"{duration.text}" uses {word} units, but "{first.text}" uses {first.business_word} units: '
+                f'"{duration.text}" uses {word} units, but "{earlier.text}" uses {earlier.business_word} units: '
                 f'they mean the same, so use one word throughout',
                 pointer,
             )

@@ -104,8 +104,8 @@ _PRE_ARRANGED = ("      answer:\n        within: 10 minutes\n        text: We gr
 
 def test_an_office_met_only_by_appointment_needs_no_published_hours() -> None:
     assert findings(_office(_PRE_ARRANGED), ["CH111"]) == []
-    variants = ("      answer:\n        - when: with an appointment\n          within: 5 minutes\n"
-                "        - when: booked home visits\n          within: 15 minutes\n")
+    variants = ("      answer:\n        - when: you come at the time you booked\n          within: 5 minutes\n"
+                "          text: Interviews are by appointment only.\n")
     assert findings(_office(variants), ["CH111"]) == []
 
 
@@ -116,6 +116,12 @@ def test_an_office_met_only_by_appointment_needs_no_published_hours() -> None:
     "          text: We offer you an appointment within 10 working days.\n",
     "      answer:\n        - when: with an appointment\n          within: 5 minutes\n"
     "        - when: without an appointment\n          within: 15 minutes\n",
+    # promises that mention appointments, in an office the charter never says is by appointment only
+    # (a housing authority's office, a council's service centres)
+    "      answer:\n        - {when: you have an appointment, text: We will see you on time.}\n"
+    "        - {when: you need an appointment, within: 1 week, text: You will get an appointment within 1 week.}\n",
+    "      respond: {within: 24 hours, text: If the person who can help is away we get in touch within 24 hours"
+    " to arrange an appointment.}\n",
     # no promise of its own says anything of appointments
     "      answer: {within: 10 minutes, text: We see you within ten minutes of arrival.}\n",
     "      {}\n",

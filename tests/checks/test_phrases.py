@@ -607,6 +607,11 @@ def statements(*sentences: str) -> str:
     # a Malaysian bank (tenth batch): "tried to" is the customer's, coordinated with "you have"
     "The ombudsman takes a case only after you have first complained to us and tried to resolve it with us,"
     " and within six months of our final decision.",
+    # a sentence in the imperative, after a lead-in clause (a water utility, a communications regulator)
+    "To help us resolve your complaint, contact us as soon as possible with your name and the address.",
+    "Before you complain to us, lodge your complaint with your provider, in writing where possible, and ask"
+    " for action within a specific period.",
+    "Write to us promptly if your circumstances change.",
 ])
 def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: str) -> None:
     assert ch301(statements(sentence)) == []
@@ -622,6 +627,12 @@ def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: 
     # the organisation acts after the customer's perfect, or the hedge is not the perfect's form
     ("Once you have complained to us, we tried to resolve it within 5 days.", 42),
     ("We will make sure you have an answer as soon as possible.", 44),
+    # the organisation named after the imperative, another clause of its own, or no object of the
+    # reader's: a noun ("email enquiries") or a list of promises ("send a reply")
+    ("Contact us and we will reply as soon as possible.", 36),
+    ("Call us; calls are answered as quickly as possible.", 35),
+    ("Email enquiries are answered as soon as possible.", 36),
+    ("Send a reply to every letter as soon as possible.", 36),
 ])
 def test_a_hedge_on_the_organisations_promise_after_a_request_still_counts(sentence: str, column: int) -> None:
     assert [finding[:3] for finding in ch301(statements(sentence))] == [("CH301", 15, column)]
@@ -673,3 +684,42 @@ def test_a_speed_hedge_before_the_commitments_own_limit_in_its_sentence_is_an_ai
 def test_a_speed_hedge_is_still_reported_where_the_limit_is_an_alternative_a_condition_or_apart(
         wording: str, column: int) -> None:
     assert [finding[:3] for finding in ch301(charter(text=f"        text: {wording}"))] == [("CH301", 14, column)]
+
+
+@pytest.mark.parametrize("words", [
+    # a university accommodation office (eleventh batch): the hedged time is sooner than the firm limit
+    "We aim to respond within 48 hours, though we usually reply within 24 hours.",
+    "We aim to respond within 48 hours; a reply is normally sent within 4 hours.",
+])
+def test_a_hedge_on_a_time_sooner_than_the_firm_limit_of_its_sentence_is_no_hedge(words: str) -> None:
+    assert ch301(charter(text=f"        text: {words}")) == []
+
+
+@pytest.mark.parametrize(("words", "column"), [
+    # the hedged time is not sooner, or not always (business time may span a weekend)
+    ("We aim to respond within 48 hours, though we usually reply within 3 days.", 60),
+    ("We aim to respond within 48 hours, though we usually reply within 1 working day.", 60),
+    # no firm limit in the sentence: the hedge is the only limit
+    ("We usually reply within 24 hours. We respond within 48 hours.", 18),
+])
+def test_a_hedge_on_a_time_not_always_sooner_than_the_firm_limit_still_counts(words: str, column: int) -> None:
+    assert [f[:3] for f in ch301(charter(text=f"        text: {words}"))] == [("CH301", 14, column)]
+
+
+def test_a_hedge_about_something_other_than_the_time_after_the_firm_limit_is_no_hedge() -> None:
+    # a university IT desk (twelfth batch): "usually" qualifies the order of work, not the limit
+    words = "Within 48 hours, depending on workload; requests are usually taken in the order they arrive."
+    assert ch301(charter(text=f"        text: {words}")) == []
+
+
+@pytest.mark.parametrize(("words", "column"), [
+    # the hedge names the event, states a time, hedges the time itself, or comes before the limit
+    ("Within 48 hours; we usually reply to urgent requests first.", 35),
+    ("Within 48 hours; requests are usually taken in 2 days.", 45),
+    ("Within 48 hours; requests are taken as soon as possible.", 51),
+    # a further promise of the organisation's (a bus users' body keeping you informed)
+    ("Within 48 hours; we will do our best to keep you informed.", 40),
+    ("Requests are usually taken in order, within 48 hours.", 28),
+])
+def test_a_hedge_after_the_firm_limit_that_speaks_of_the_time_still_counts(words: str, column: int) -> None:
+    assert [f[:3] for f in ch301(charter(text=f"        text: {words}"))] == [("CH301", 14, column)]

@@ -213,6 +213,13 @@ def test_one_word_throughout_is_consistent() -> None:
     assert findings(text, ["CH308"]) == []
 
 
+def test_business_hours_beside_working_days_mix_no_words_for_one_unit() -> None:
+    # a conservation authority: mail acknowledged in "2 working days", calls returned in "2 business hours"
+    text = charter(email(acknowledge="within: 2 business hours", respond="within: 2 working days"))
+    assert findings(text, ["CH308"]) == []
+    text = charter(email(acknowledge="within: 2 business hours", respond="within: 4 working hours"))
+    assert [finding[:2] for finding in findings(text, ["CH308"])] == [("CH308", 17)]
+
 
 def test_a_standard_for_a_kind_of_matter_keeps_the_words_of_its_rules() -> None:
     # a retail bank and a building society: complaints answered in "5 working days", payment
