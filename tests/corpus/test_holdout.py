@@ -29,7 +29,8 @@ BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", H
            HOLDOUT / "sixth", HOLDOUT / "seventh", HOLDOUT / "eighth",
            HOLDOUT / "ninth", HOLDOUT / "tenth", HOLDOUT / "eleventh", HOLDOUT / "twelfth",
            HOLDOUT / "thirteenth", HOLDOUT / "fourteenth",
-           HOLDOUT / "fifteenth", HOLDOUT / "sixteenth")
+           HOLDOUT / "fifteenth", HOLDOUT / "sixteenth",
+           HOLDOUT / "seventeenth", HOLDOUT / "eighteenth")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
