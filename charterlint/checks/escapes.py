@@ -14,6 +14,9 @@ A bare "if we cannot," takes back only a limit stated just before it (see _Evide
 An external body the customer may turn to once the limit has passed (an ombudsman `after: 8 weeks`
 beside "within eight weeks; if we cannot, we write to explain why") is the fallback: the clause
 leaves the customer a longest time before independent review (see _open_at).
+A clause with no limit to take back is not reported: a commitment with no `within` whose text
+(or, in prose, paragraph) states no time ("routine questions are addressed quickly; sometimes
+it can take longer") makes a vague promise, which is CH301's finding, not an escape from one.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from charterlint.checks.context import Context
 from charterlint.checks.phrases import text_spans
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
 from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import resolve
 
 _ESCAPE = re.compile(
     r"(?<!\w)(?:"
@@ -97,6 +101,13 @@ class _Evidence:
         self._limits = Marks(_LIMIT, value)
         self._shares = Marks(_SHARE, value)
         self._numbers = Marks(_NUMBER, value)
+        self._durations = [found.start for found in durations_in(value)]
+
+    def states_a_time(self, clause: re.Match[str]) -> bool:
+        """Whether the clause's scope states a time anywhere: a limit the clause could take back."""
+        start, end = self._scope(clause.start())
+        index = bisect_right(self._durations, start - 1)
+        return index < len(self._durations) and self._durations[index] < end
 
     def _scope(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self._scope_ends, offset)
@@ -161,6 +172,14 @@ def _external_after(document: Document) -> list[Duration]:
     return [after for after in found if after is not None]
 
 
+def _commitment_limit(document: Document, text: Text) -> bool:
+    """Whether the commitment whose text `text` is states a time limit (`within`)."""
+    if not text.is_commitment or text.pointer is None:
+        return False
+    commitment = resolve(document.data, text.pointer.rsplit("/", 1)[0])
+    return isinstance(commitment, dict) and parse_duration(commitment.get("within")) is not None
+
+
 def _open_at(limit: Duration | None, after: list[Duration]) -> bool:
     """Whether an external body is open to the customer once `limit` has passed (its `after` no
     longer than the limit, on the same clock): the regulated eight-week rule of UK finance and
@@ -184,7 +203,10 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
         spans = text_spans(document, text, found, _ESCAPE)
         evidence = _Evidence(text)
         after = _external_after(document)
+        timed = _commitment_limit(document, text)
         for clause, span in zip(found, spans):
+            if not timed and not evidence.states_a_time(clause):
+                continue  # no limit to take back: a vague promise is CH301's
             if not text.is_commitment and not evidence.in_a_promise(clause):
                 continue
             if clause.group("bare") is not None and not evidence.takes_back(clause):

@@ -263,3 +263,35 @@ def test_an_ombudsman_not_known_to_be_open_at_the_limit_is_no_fallback(after: st
     wording = EIGHT_WEEKS if after != "8 weeks" else "We reply within 15 working days; if we cannot, we tell you why."
     clause = "If we cannot" if after != "8 weeks" else "if we cannot"
     assert ch311(with_ombudsman(wording, after)) == at_the_clause(wording, clause)
+
+
+UNTIMED_RESOLVE = """\
+channels:
+  - id: email
+    type: email
+    hours: always
+    commitments:
+      respond:
+        within: 1 business day
+      resolve:
+        text: {text}
+"""
+
+
+def test_no_limit_to_take_back_in_an_untimed_commitment() -> None:
+    """A software vendor's resolve states no time: "sometimes it can take longer" takes nothing back
+    (the vague promise is CH301's)."""
+    text = ("Routine questions are typically addressed quickly. Sometimes it can take longer to resolve "
+            "fully an issue that needs a lot of thought.")
+    assert ch311(CHARTER_HEAD + UNTIMED_RESOLVE.format(text=text) + REVIEW) == []
+
+
+def test_a_time_in_the_text_of_an_untimed_commitment_is_a_limit_to_take_back() -> None:
+    wording = "We resolve most issues within 5 working days, but complex issues may take longer."
+    assert ch311(CHARTER_HEAD + UNTIMED_RESOLVE.format(text=wording) + REVIEW) == [
+        ("CH311", 15, 15 + wording.index("may take longer"), escape("may take longer"))]
+
+
+def test_no_limit_to_take_back_in_prose() -> None:
+    prose = "---\n" + charter() + "---\nWe aim to answer letters promptly. In busy periods this may take longer.\n"
+    assert ch311(prose, filename="example.charter.md") == []
