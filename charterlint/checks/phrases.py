@@ -226,8 +226,14 @@ class _AttemptsAtFirstContact:
 # Who acts, as the sentence says before a hedge: the customer ("please reply to our letters as soon
 # as possible", "you should tell us promptly", "we ask you to respond as quickly as possible") or
 # the organisation ("please leave a message; we will call you back as soon as we can").
+# The customer named in the passive is the actor as "you should" is: "taxpayers are encouraged to
+# give us the information we need as soon as possible".
+_CUSTOMERS = (r"(?:you|customers?|tenants?|residents?|patients?|complainants?|taxpayers?|members?|clients?|"
+              r"applicants?|callers?|users?|visitors?|students?|passengers?|consumers?|citizens?)")
 _CUSTOMER_ACTS = re.compile(
-    r"(?<!\w)(?:please(?!\s+(?:note|be\s+(?:assured|aware)|rest\s+assured))|you\s+(?:should|must|ought\s+to|are\s+(?:asked|expected|required)\s+to)|"
+    r"(?<!\w)(?:please(?!\s+(?:note|be\s+(?:assured|aware)|rest\s+assured))|you\s+(?:should|must|ought\s+to)|"
+    + _CUSTOMERS + r"\s+(?:are|is)\s+(?:(?:kindly|strongly|therefore|also)\s+)?"
+    r"(?:asked|expected|required|encouraged|requested|advised|invited|urged)\s+to|"
     r"(?:ask|asks|expect|expects|require|requires|encourage|encourages)\s+(?:that\s+)?(?:you|customers|tenants|"
     r"residents|patients|complainants))(?!\w)", re.IGNORECASE)
 _ORGANISATION_ACTS = re.compile(

@@ -612,6 +612,10 @@ def statements(*sentences: str) -> str:
     "Before you complain to us, lodge your complaint with your provider, in writing where possible, and ask"
     " for action within a specific period.",
     "Write to us promptly if your circumstances change.",
+    # the customer named in the passive (a Singapore ministry's taxpayers, a council's residents)
+    "Taxpayers are encouraged to give us the information we need in full and as soon as possible.",
+    "Residents are asked to report missed collections as soon as possible.",
+    "Customers are advised to keep their receipts and contact us promptly.",
 ])
 def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: str) -> None:
     assert ch301(statements(sentence)) == []
@@ -633,6 +637,10 @@ def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: 
     ("Call us; calls are answered as quickly as possible.", 35),
     ("Email enquiries are answered as soon as possible.", 36),
     ("Send a reply to every letter as soon as possible.", 36),
+    # the customer in the passive, then the organisation's promise
+    ("Customers are asked to call us and we will reply as soon as possible.", 56),
+    # customers as the ones served, not the ones asked: "customers are answered"
+    ("Customers are answered as soon as possible.", 30),
 ])
 def test_a_hedge_on_the_organisations_promise_after_a_request_still_counts(sentence: str, column: int) -> None:
     assert [finding[:3] for finding in ch301(statements(sentence))] == [("CH301", 15, column)]
