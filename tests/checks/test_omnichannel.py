@@ -190,6 +190,20 @@ def test_feedback_on_channels_when_no_channel_promises_anything_is_left_to_ch101
                                           ["CH104"])] == ["CH104"]
 
 
+def test_a_channel_answered_to_feedbacks_own_timescale_makes_a_commitment() -> None:
+    # a retailer (fourteenth batch): complaints only on a complaint form with no commitments of its
+    # own, while feedback acknowledges in 2 business days and responds in 15; "makes no commitment"
+    # would be false, and the phone's callers not listed for feedback are CH105's
+    form = "  - id: complaint-form\n    type: web_form\n    hours: always\n"
+    timescale = ("feedback:\n  channels: [complaint-form]\n  acknowledge: {within: 2 business days}\n"
+                 "  respond: {within: 15 business days}\n")
+    assert findings(charter(PHONE + form, timescale), ["CH104"]) == []
+    assert [code for code, *_ in findings(charter(PHONE + form, timescale), ["CH105"])] == ["CH105"]
+    # a promise in words only is no timescale: still reported
+    words = "feedback:\n  channels: [complaint-form]\n  respond: {text: We deal with complaints promptly.}\n"
+    assert [code for code, *_ in findings(charter(PHONE + form, words), ["CH104"])] == ["CH104"]
+
+
 def test_a_handoff_target_without_commitments_is_a_service_channel() -> None:
     chat = "  - id: chat\n    type: live_chat\n    hours: always\n"
     bot = "  - id: bot\n    type: chatbot\n    hours: always\n    handoff_to: chat\n"
