@@ -171,9 +171,10 @@ def _feedback_problem(document: Document) -> Problem | None:
         return None
     if {channel.id for channel in charter_index(document).channels} <= {str(i) for i in listed}:
         return None  # every channel takes feedback: nobody switches (a channel with no promise is CH101's)
-    if feedback_timescale(data):
-        # feedback's own timescale is the promise on each channel it lists (a retailer's complaint
-        # form, acknowledged in 2 business days and answered in 15): they make a commitment
+    if complaint_channels(data, charter_index(document)):
+        # feedback's own timescale is the promise of the channels that carry it, as CH101 reads
+        # them: each listed channel of a complaints procedure, or one made for feedback (a
+        # retailer's complaint form, acknowledged in 2 business days and answered in 15)
         return None
     names = [str(i) for i in listed]
     which = "which makes no commitment" if len(names) == 1 else "none of which makes a commitment"

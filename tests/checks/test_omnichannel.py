@@ -199,6 +199,10 @@ def test_a_channel_answered_to_feedbacks_own_timescale_makes_a_commitment() -> N
                  "  respond: {within: 15 business days}\n")
     assert findings(charter(PHONE + form, timescale), ["CH104"]) == []
     assert [code for code, *_ in findings(charter(PHONE + form, timescale), ["CH105"])] == ["CH105"]
+    # a general channel carries other matters too: still reported, as CH101 reports it
+    post = POST.replace("id: post", "id: letters")
+    general = timescale.replace("complaint-form", "letters")
+    assert [code for code, *_ in findings(charter(PHONE + post, general), ["CH104"])] == ["CH104"]
     # a promise in words only is no timescale: still reported
     words = "feedback:\n  channels: [complaint-form]\n  respond: {text: We deal with complaints promptly.}\n"
     assert [code for code, *_ in findings(charter(PHONE + form, words), ["CH104"])] == ["CH104"]
