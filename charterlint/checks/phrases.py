@@ -236,8 +236,10 @@ _CUSTOMER_ACTS = re.compile(
     r"(?:asked|expected|required|encouraged|requested|advised|invited|urged)\s+to|"
     r"(?:ask|asks|expect|expects|require|requires|encourage|encourages)\s+(?:that\s+)?(?:you|customers|tenants|"
     r"residents|patients|complainants))(?!\w)", re.IGNORECASE)
+# "we" in the object of the customer's step ("give us the information we need") names what is
+# asked for, not a promise of the organisation's.
 _ORGANISATION_ACTS = re.compile(
-    r"(?<!\w)(?:we|we'll|we're|our\s+(?:staff|team|teams|officers?|advis[eo]rs?)|they\s+(?:will|can|would|may))(?!\w)",
+    r"(?<!\w)(?:we(?!\s+(?:need|require|requested|asked\s+for|ask\s+for)(?!\w))|we'll|we're|our\s+(?:staff|team|teams|officers?|advis[eo]rs?)|they\s+(?:will|can|would|may))(?!\w)",
     re.IGNORECASE)
 
 

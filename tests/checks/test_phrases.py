@@ -731,3 +731,14 @@ def test_a_hedge_about_something_other_than_the_time_after_the_firm_limit_is_no_
 ])
 def test_a_hedge_after_the_firm_limit_that_speaks_of_the_time_still_counts(words: str, column: int) -> None:
     assert [f[:3] for f in ch301(charter(text=f"        text: {words}"))] == [("CH301", 14, column)]
+
+
+def test_the_customers_step_in_a_commitments_text_with_what_we_need_as_its_object() -> None:
+    # a Singapore ministry (fourteenth batch): "the information we need" names what is asked for;
+    # the taxpayers' step is theirs, and the commitment's own 180 working days stand
+    text = ("      resolve:\n        within: 180 working days\n        text: A case may take up to 180 working days."
+            " Taxpayers are encouraged to give us the information we need in full and as soon as possible.\n")
+    assert ch301(commitments(text)) == []
+    # "we" that promises is still the organisation's
+    promised = text.replace("give us the information we need in full and", "call us, and we reply")
+    assert [code for code, *_ in ch301(commitments(promised))] == ["CH301"]
