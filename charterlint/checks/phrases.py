@@ -409,8 +409,14 @@ _CONDITION = re.compile(r"[\s,;:]*(?:if|unless|when|where|should)(?!\w)", re.IGN
 _ALTERNATIVE = re.compile(r"[\s,;:]*(?:or|and\s*/\s*or)(?!\w)", re.IGNORECASE)
 
 
+# A limit that is not one: "20 working days or longer"
+_OR_LONGER = re.compile(r"(?<!\w)or\s+(?:longer|more)(?!\w)", re.IGNORECASE)
+# A sentence that speaks of the promise before it: "This will be after no more than 20 working days"
+_REFERS_BACK = re.compile(r"\s*(?:this|that|it)\s+(?:will|should|would|is|can|may)?(?!\w)", re.IGNORECASE)
+
+
 def _speeds_up_own_limit(hedge: re.Match[str], own_limits: Sequence[int], text: str, sentences: Sentences,
-                         clauses: _Clauses, limits: Marks) -> bool:
+                         clauses: _Clauses, limits: Marks, hedges: Marks, or_longer: Marks) -> bool:
     """Whether a hedge of speed in a commitment's text is an aim to beat the commitment's own limit,
     stated unhedged in a later clause of its sentence: "You will be served as soon as practicable;
     we aim to serve you within 20 minutes" (a 20-minute `within`). The limit stands. Still judged a
@@ -418,9 +424,19 @@ def _speeds_up_own_limit(hedge: re.Match[str], own_limits: Sequence[int], text: 
     states a limit, a condition ("if it cannot be resolved in a timely manner, ... within 7 days"),
     a limit given as an alternative ("as quickly as possible, or within three working days") and a
     limit in another sentence, often for another event ("we aim to resolve it as soon as possible
-    ... We aim to give you our final response within eight weeks")."""
+    ... We aim to give you our final response within eight weeks"). The next sentence counts when
+    it speaks of the promise before it ("this", "that", "it") and states that same limit with no
+    hedge and no "or longer": "We will give you our decision as soon as possible. This will be after
+    no more than 20 working days" (a care provider's and a national library's stage two). A
+    sentence of its own ("... as soon as possible. We reply within 48 hours") may time another
+    event, and is still apart."""
     start, end = clauses.bounds(hedge.start())
     last = sentences.bounds(hedge.start())[1]
+    if last < len(text):
+        following = sentences.bounds(last)
+        if (_REFERS_BACK.match(text, following[0]) is not None and not hedges.between(*following)
+                and not or_longer.between(*following)):
+            last = following[1]
     return (_SPEED_HEDGE.search(hedge.group(0)) is not None and not limits.between(start, end)
             and _CONDITION.match(text, start) is None
             and any(end <= firm < last and _ALTERNATIVE.match(text, firm) is None for firm in own_limits))
@@ -555,6 +571,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         first_attempt = _FirstAttempts(text.value, sentences)
         customer_acts = _CustomerActs(text.value, sentences, clause_of)
         sooner = Marks(_SOONER, text.value)
+        hedge_marks, or_longer = Marks(pattern, text.value), Marks(_OR_LONGER, text.value)
         # Hedges in one sentence are one problem, reported once at the first, naming the others:
         # "we will do our best to reply as quickly as we can", "... within 24 hours, where possible".
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
@@ -616,7 +633,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
                 continue
             if firm_durations and _hedges_a_sooner_time(match, durations, firm_durations, clause_of, sentences):
                 continue
-            if own_limits and _speeds_up_own_limit(match, own_limits, text.value, sentences, clause_of, limits):
+            if own_limits and _speeds_up_own_limit(match, own_limits, text.value, sentences, clause_of, limits,
+                                                   hedge_marks, or_longer):
                 continue
             # "As soon as possible, and in any event within 20 working days" states the limit.
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):

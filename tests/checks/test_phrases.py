@@ -742,3 +742,19 @@ def test_the_customers_step_in_a_commitments_text_with_what_we_need_as_its_objec
     # "we" that promises is still the organisation's
     promised = text.replace("give us the information we need in full and", "call us, and we reply")
     assert [code for code, *_ in ch301(commitments(promised))] == ["CH301"]
+
+
+@pytest.mark.parametrize(("following", "reported"), [
+    # a care provider's and a national library's stage two: the limit follows in the next sentence
+    ("This will be after no more than 20 working days.", False),
+    ("It will take no more than 20 working days unless there is clearly a good reason for more time.", False),
+    # not the same limit's promise: "or longer", another hedge, or another limit
+    ("This will be after 20 working days or longer.", True),
+    ("This will usually be within 20 working days.", True),
+    ("We acknowledge it within 2 working days.", True),
+    ("We reply within 20 working days.", True),  # a sentence of its own, not of the promise before
+])
+def test_a_speed_hedge_with_its_own_limit_in_the_next_sentence(following: str, reported: bool) -> None:
+    text = ("      respond:\n        within: 20 working days\n        text: We will give you our decision as soon as"
+            f" possible. {following}\n")
+    assert [code for code, *_ in ch301(commitments(text))] == (["CH301"] if reported else [])
