@@ -137,6 +137,8 @@ _SERVICE_TIME = re.compile(
 _LIMIT_WORD = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|rings?))(?!\w)",
     re.IGNORECASE)
+# The same, but not the number of a stage ("at stage one" names where, not how long).
+_LIMIT_WORD_NOT_STAGE = re.compile(r"(?<!stage\s)" + _LIMIT_WORD.pattern, re.IGNORECASE)
 # A step taken when a first attempt fails: "if we cannot", "if not", "if your complaint cannot be
 # resolved", "failing that", "otherwise".
 _FAILED_ATTEMPT = re.compile(
@@ -175,11 +177,14 @@ class _FirstAttempts:
 
 
 # Words that place an attempt at the first contact itself: "try to resolve it on the spot",
-# "resolved by the first person you contact, as soon as possible", "at that time".
+# "resolved by the first person you contact, as soon as possible", "at that time"; or at the first
+# stage of a complaints procedure, whose stages the charter times ("try to deal with your
+# complaint at stage one", "at the frontline stage").
 _AT_FIRST_CONTACT = re.compile(
     r"(?<!\w)(?:on\s+the\s+spot|there\s+and\s+then|then\s+and\s+there|straight\s*away|right\s+away|"
     r"at\s+once|immediately|at\s+(?:the\s+)?first\s+(?:point\s+of\s+)?contact|by\s+the\s+first\s+person|"
-    r"on\s+the\s+(?:call|phone)|at\s+th(?:e|at)\s+time)(?!\w)", re.IGNORECASE)
+    r"on\s+the\s+(?:call|phone)|at\s+th(?:e|at)\s+time|"
+    r"at\s+(?:stage\s+(?:one|1)|the\s+first\s+stage|(?:the\s+)?front[\s-]?line(?:\s+stage)?))(?!\w)", re.IGNORECASE)
 
 
 class _AttemptsAtFirstContact:
@@ -204,7 +209,7 @@ class _AttemptsAtFirstContact:
         self._timed = timed - {own_event} if own_event is not None else timed
         self._own_event = own_event
         self._first_contact = Marks(_AT_FIRST_CONTACT, text)
-        self._limits = Marks(_LIMIT_WORD, text)
+        self._limits = Marks(_LIMIT_WORD_NOT_STAGE, text)
 
     def __call__(self, hedge: re.Match[str]) -> bool:
         clause_start, clause_end = self._clauses.bounds(hedge.start())

@@ -541,6 +541,14 @@ def test_a_first_attempt_at_another_timed_event_is_no_hedge() -> None:
     trailing = ON_THE_SPOT.replace(
         "try to resolve it on the spot.", "deal with it at the first point of contact wherever possible.")
     assert ch301(commitments(trailing)) == []
+    # a care provider (fifteenth batch): an attempt to settle at the first stage of a timed procedure;
+    # "one" numbers the stage, it states no limit
+    for stage in ("at stage one", "at stage 1", "at the first stage", "at the frontline stage"):
+        at_stage = ON_THE_SPOT.replace("try to resolve it on the spot.", f"will always try to deal with it {stage}.")
+        assert ch301(commitments(at_stage)) == [], stage
+    # a limit in the attempt's clause is still hedged
+    limited = ON_THE_SPOT.replace("try to resolve it on the spot.", "try to resolve it at stage one within one day.")
+    assert [finding[:2] for finding in ch301(commitments(limited))] == [("CH301", 13)]
 
 
 def test_a_first_attempt_at_the_commitments_own_or_an_untimed_event_still_counts() -> None:
