@@ -130,9 +130,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # What makes a sentence speak of a service time: a limit or a unit of time (as _LIMIT_WORD, with
 # years: "at least once a year") or a wait ("keep waiting times to a minimum"). Words of speed
 # ("quickly") are not: they are in the hedges themselves ("as quickly as possible").
+# "Outside business hours" says at what time of day, not how long: no service time.
 _SERVICE_TIME = re.compile(
-    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
-    r"wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
+    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|(?<!business\s)(?<!office\s)(?<!opening\s)(?<!working\s)"
+    r"hours?|days?|weeks?|months?|years?|rings?)|wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
 # What makes a clause state a limit: "within", a number or a unit of time ("a few days").
 _LIMIT_WORD = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|rings?))(?!\w)",
@@ -414,6 +415,28 @@ _CONDITION = re.compile(r"[\s,;:]*(?:if|unless|when|where|should)(?!\w)", re.IGN
 _ALTERNATIVE = re.compile(r"[\s,;:]*(?:or|and\s*/\s*or)(?!\w)", re.IGNORECASE)
 
 
+# What joins a hedged verb phrase to the promise after it: "we check email regularly and respond ..."
+_AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+)?(?:we\s+(?:will\s+|shall\s+)?)?$", re.IGNORECASE)
+
+
+def _hedges_another_verb(hedge: re.Match[str], text: str, sentences: Sentences,
+                         own: Sequence[FoundDuration]) -> bool:
+    """Whether a hedge of effort, possibility or frequency in a commitment's text qualifies another
+    verb than the promise: nothing before it in its sentence names a contact event, and "and" joins
+    it to the event that follows, timed by the commitment's own firm limit later in the sentence. "We
+    check official email regularly and respond within one day" (a university registrar): the reply
+    is firm. "We usually reply within 5 days" and "we try to reply within 5 days" hedge the reply."""
+    if _TIME_HEDGE.search(hedge.group(0)) is not None:
+        return False
+    start, end = sentences.bounds(hedge.start())
+    events = sentences.promise_words()
+    if events.between(start, hedge.start()):
+        return False
+    event = events.first_in(hedge.end(), end)
+    return (event is not None and _AND_THEN.search(text, hedge.end(), event) is not None
+            and any(event < found.start < end for found in own))
+
+
 # A limit that is not one: "20 working days or longer"
 _OR_LONGER = re.compile(r"(?<!\w)or\s+(?:longer|more)(?!\w)", re.IGNORECASE)
 # A sentence that speaks of the promise before it: "This will be after no more than 20 working days"
@@ -445,6 +468,16 @@ def _speeds_up_own_limit(hedge: re.Match[str], own_limits: Sequence[int], text: 
     return (_SPEED_HEDGE.search(hedge.group(0)) is not None and not limits.between(start, end)
             and _CONDITION.match(text, start) is None
             and any(end <= firm < last and _ALTERNATIVE.match(text, firm) is None for firm in own_limits))
+
+
+def _own_fallback_after(hedge: re.Match[str], fallbacks: Marks, firm: Sequence[FoundDuration]) -> bool:
+    """Whether a fallback marker after the hedge ("in any event", "no later than", ...) comes before
+    a firm statement of the commitment's own limit: the longest time stands, whatever the hedge."""
+    return any(fallbacks.between(hedge.end(), found.start) and found.start - _FALLBACK_REACH
+               <= (fallbacks.last_before(hedge.end(), found.start) or -_FALLBACK_REACH) for found in firm)
+
+
+_FALLBACK_REACH = 60  # FALLBACK_LIMIT's own reach from its marker to the number
 
 
 def _same_sentence(sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -570,6 +603,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
         durations = durations_in(text.value)
         firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
+        # the commitment's own limit wherever its text states it, hedged or not (_hedges_another_verb)
+        own_durations = _firm_durations(text, commitment, durations, clause_of, ()) if text.is_commitment else []
         limits = Marks(_LIMIT_WORD, text.value)
         organisation = Marks(_ORGANISATION_ACTS, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
@@ -641,8 +676,15 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             if own_limits and _speeds_up_own_limit(match, own_limits, text.value, sentences, clause_of, limits,
                                                    hedge_marks, or_longer):
                 continue
-            # "As soon as possible, and in any event within 20 working days" states the limit.
+            # "As soon as possible, and in any event within 20 working days" states the limit; in a
+            # commitment's text, anywhere after the hedge when it states the commitment's own firm
+            # limit ("we aim to complete our investigation promptly ... We will write to you ... and
+            # in any event within 8 weeks", an insurer's 8-week final response).
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):
+                continue
+            if text.is_commitment and _own_fallback_after(match, fallbacks, firm_durations):
+                continue
+            if own_durations and _hedges_another_verb(match, text.value, sentences, own_durations):
                 continue
             # A commitment times one event: once its text leaves the time open ("as quickly as
             # possible"), a hedge of effort in a later sentence ("staff will always try to") hedges

@@ -766,3 +766,31 @@ def test_a_speed_hedge_with_its_own_limit_in_the_next_sentence(following: str, r
     text = ("      respond:\n        within: 20 working days\n        text: We will give you our decision as soon as"
             f" possible. {following}\n")
     assert [code for code, *_ in ch301(commitments(text))] == (["CH301"] if reported else [])
+
+
+@pytest.mark.parametrize(("within", "wording", "reported"), [
+    # a university registrar (sixteenth batch): "regularly" qualifies checking; the reply is firm
+    ("1 day", "We check official email regularly and respond within one day.", False),
+    # the hedge on the reply itself
+    ("5 working days", "We usually reply within 5 working days.", True),
+    ("5 working days", "We will try to reply within 5 working days.", True),
+    ("5 working days", "We reply regularly and within 5 working days.", True),
+    # an insurer (fifteenth batch): the 8-week limit stated later as the longest time
+    ("8 weeks", "We aim to complete our investigation promptly, although some investigations take time. We write"
+                " to you when it is finished and in any event within 8 weeks.", False),
+    ("8 weeks", "We aim to complete our investigation promptly, although some investigations take time. We write"
+                " to you when it is finished.", True),
+])
+def test_a_hedge_on_another_verb_or_before_the_commitments_longest_time(within: str, wording: str,
+                                                                         reported: bool) -> None:
+    text = f"      respond:\n        within: {within}\n        text: {wording}\n"
+    assert [code for code, *_ in ch301(commitments(text))] == (["CH301"] if reported else [])
+
+
+@pytest.mark.parametrize(("sentence", "reported"), [
+    # a managed IT provider (sixteenth batch): a time of day, not a contact's time
+    ("We schedule disruptive maintenance outside business hours whenever possible.", False),
+    ("We reply within 4 business hours whenever possible.", True),
+])
+def test_business_hours_as_a_time_of_day_are_no_service_time(sentence: str, reported: bool) -> None:
+    assert [code for code, *_ in ch301(statements(sentence))] == (["CH301"] if reported else [])
