@@ -130,8 +130,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # What makes a sentence speak of a service time: a limit or a unit of time (as _LIMIT_WORD, with
 # years: "at least once a year") or a wait ("keep waiting times to a minimum"). Words of speed
 # ("quickly") are not: they are in the hedges themselves ("as quickly as possible").
-# "Outside business hours" says at what time of day, not how long: no service time.
 _SERVICE_TIME = re.compile(
+    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
+    r"wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
+# The same without hours of the day: in a sentence that names no contact event, "outside business
+# hours" says when something is done, not how long a contact takes (_about_a_contact).
+_SERVICE_DURATION = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|(?<!business\s)(?<!office\s)(?<!opening\s)(?<!working\s)"
     r"hours?|days?|weeks?|months?|years?|rings?)|wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
 # What makes a clause state a limit: "within", a number or a unit of time ("a few days").
@@ -608,6 +612,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         limits = Marks(_LIMIT_WORD, text.value)
         organisation = Marks(_ORGANISATION_ACTS, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
+        service_durations = Marks(_SERVICE_DURATION, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
         customer_acts = _CustomerActs(text.value, sentences, clause_of)
         sooner = Marks(_SOONER, text.value)
@@ -629,7 +634,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # do our best for you") and who acts ("we try to solve your problem ourselves, or refer
             # you to someone who can") leave no contact's time open: silence.
             if ((not text.is_commitment or _TIME_HEDGE.search(match.group(0)) is None)
-                    and not _about_a_contact(match.start(), sentences, service_times)):
+                    and not _about_a_contact(match.start(), sentences, service_durations)):
                 continue
             # Outside a commitment's wording a hedge of effort or possibility with no time in its
             # sentence says whether something is done, not when: "we will try to answer the

@@ -791,6 +791,8 @@ def test_a_hedge_on_another_verb_or_before_the_commitments_longest_time(within: 
     # a managed IT provider (sixteenth batch): a time of day, not a contact's time
     ("We schedule disruptive maintenance outside business hours whenever possible.", False),
     ("We reply within 4 business hours whenever possible.", True),
+    # a conservation authority (twelfth batch): the sentence names a contact event
+    ("We answer calls in person whenever possible during office hours.", True),
 ])
 def test_business_hours_as_a_time_of_day_are_no_service_time(sentence: str, reported: bool) -> None:
     assert [code for code, *_ in ch301(statements(sentence))] == (["CH301"] if reported else [])
