@@ -265,17 +265,8 @@ def test_an_ombudsman_not_known_to_be_open_at_the_limit_is_no_fallback(after: st
     assert ch311(with_ombudsman(wording, after)) == at_the_clause(wording, clause)
 
 
-UNTIMED_RESOLVE = """\
-channels:
-  - id: email
-    type: email
-    hours: always
-    commitments:
-      respond:
-        within: 1 business day
-      resolve:
-        text: {text}
-"""
+# the email's respond keeps its limit; its resolve has none (the text is on line 15)
+UNTIMED_RESOLVE = CHANNELS.replace("        text: {text}\n", "      resolve:\n        text: {text}\n")
 
 
 def test_no_limit_to_take_back_in_an_untimed_commitment() -> None:
