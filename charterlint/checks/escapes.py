@@ -14,6 +14,11 @@ A bare "if we cannot," takes back only a limit stated just before it (see _Evide
 An external body the customer may turn to once the limit has passed (an ombudsman `after: 8 weeks`
 beside "within eight weeks; if we cannot, we write to explain why") is the fallback: the clause
 leaves the customer a longest time before independent review (see _open_at).
+A clause with no limit to take back is not reported: a commitment with no `within` whose text
+states no time and promises speed in words before the clause ("routine questions are addressed
+quickly; sometimes it can take longer") makes a vague promise, which is CH301's finding, not an
+escape from one. Without such words ("reports by email might take longer") the clause takes back
+the charter's limits for the same matter elsewhere, and is reported.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from charterlint.checks.context import Context
 from charterlint.checks.phrases import text_spans
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
 from charterlint.source.document import Document, Problem
+from charterlint.source.pointer import resolve
 
 _ESCAPE = re.compile(
     r"(?<!\w)(?:"
@@ -79,6 +85,9 @@ _REFERENCE_REACH = 12  # "... this may be longer": the word just before the clau
 _LIMIT = re.compile(r"(?<!\w)within\s+" + NUMBER + r"(?!\w)", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<!\w)" + NUMBER + r"(?!\w)", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+# Speed promised in words, with no time: "addressed quickly", "as soon as possible" (CH301's)
+_SPEED_IN_WORDS = re.compile(r"(?<!\w)(?:quickly|promptly|swiftly|as\s+soon\s+as|without\s+delay|in\s+a\s+timely)(?!\w)",
+                             re.IGNORECASE)
 # "80% within 10 days; at busy times it may take longer": a share already allows for the rest
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\s+per\s*cent", re.IGNORECASE)
 
@@ -97,6 +106,16 @@ class _Evidence:
         self._limits = Marks(_LIMIT, value)
         self._shares = Marks(_SHARE, value)
         self._numbers = Marks(_NUMBER, value)
+        self._durations = [found.start for found in durations_in(value)]
+        self._speed = Marks(_SPEED_IN_WORDS, value)
+
+    def only_vague(self, clause: re.Match[str]) -> bool:
+        """Whether the clause's scope states no time and promises speed in words before the clause:
+        the vague promise it qualifies is CH301's, with no limit to take back."""
+        start, end = self._scope(clause.start())
+        index = bisect_right(self._durations, start - 1)
+        timed = index < len(self._durations) and self._durations[index] < end
+        return not timed and self._speed.between(start, clause.start())
 
     def _scope(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self._scope_ends, offset)
@@ -161,6 +180,14 @@ def _external_after(document: Document) -> list[Duration]:
     return [after for after in found if after is not None]
 
 
+def _commitment_limit(document: Document, text: Text) -> bool:
+    """Whether the commitment whose text `text` is states a time limit (`within`)."""
+    if not text.is_commitment or text.pointer is None:
+        return False
+    commitment = resolve(document.data, text.pointer.rsplit("/", 1)[0])
+    return isinstance(commitment, dict) and parse_duration(commitment.get("within")) is not None
+
+
 def _open_at(limit: Duration | None, after: list[Duration]) -> bool:
     """Whether an external body is open to the customer once `limit` has passed (its `after` no
     longer than the limit, on the same clock): the regulated eight-week rule of UK finance and
@@ -184,7 +211,10 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
         spans = text_spans(document, text, found, _ESCAPE)
         evidence = _Evidence(text)
         after = _external_after(document)
+        timed = _commitment_limit(document, text)
         for clause, span in zip(found, spans):
+            if text.is_commitment and not timed and evidence.only_vague(clause):
+                continue  # no limit to take back: the vague promise is CH301's
             if not text.is_commitment and not evidence.in_a_promise(clause):
                 continue
             if clause.group("bare") is not None and not evidence.takes_back(clause):

@@ -69,12 +69,19 @@ def _after_the_call(commitments: tuple[Commitment, ...]) -> bool:
                for c in commitments)
 
 
-def _answered(channel: Channel, events: frozenset[str], after_call: bool) -> Iterator[Problem]:
+def _answer_timed(commitments: tuple[Commitment, ...]) -> bool:
+    """Whether an answer promise states a time or a rate: the after-call ask is second-order, and
+    where the answer itself is untimed ("we answer the telephone promptly", CH301's) the judges of
+    published charters did not ask on top what happens to calls not settled on the call."""
+    return any(c.event == "answer" and (c.within is not None or "target" in c.data) for c in commitments)
+
+
+def _answered(channel: Channel, events: frozenset[str], after_call: bool, answer_timed: bool) -> Iterator[Problem]:
     if "answer" not in events:
         others = ", ".join(e for e in COMMITMENT_EVENTS if e in events)
         yield _problem(channel, f'channel "{channel.id}" promises {others} but no answer time: say how quickly '
                                 "a person picks up (add commitments.answer)")
-    elif channel.type == "phone" and not after_call:
+    elif channel.type == "phone" and not after_call and answer_timed:
         yield _problem(channel, f'channel "{channel.id}" promises an answer time but nothing for calls not resolved '
                                 "on the call (add commitments.respond or commitments.resolve: when the caller "
                                 "hears back)")
@@ -146,7 +153,7 @@ def _shared_only(channel: Channel, events: frozenset[str], index: CharterIndex, 
     if channel.type in WRITTEN_TYPES and "respond" in events:
         yield from _written(channel, events, index.commitments_of(channel), beyond, unacknowledged)
     elif channel.type in _ANSWERED and "answer" not in events and _answered_alongside(channel, index):
-        yield from _answered(channel, events, after_call=True)
+        yield from _answered(channel, events, after_call=True, answer_timed=False)
 
 
 def _complaint_channel(channel: Channel, commitments: tuple[Commitment, ...], complaints: set[str]) -> bool:
@@ -182,7 +189,7 @@ def key_commitment_missing(document: Document, context: Context) -> Iterator[Pro
         if all(c.standard is not None for c in commitments):
             yield from _shared_only(channel, events, index, beyond, unacknowledged)
         elif channel.type in _ANSWERED:
-            yield from _answered(channel, events, _after_the_call(commitments))
+            yield from _answered(channel, events, _after_the_call(commitments), _answer_timed(commitments))
         elif channel.type == "live_chat":
             if not events & {"answer", "respond"}:
                 yield _problem(channel, f'channel "{channel.id}" promises no first reply (add commitments.answer '

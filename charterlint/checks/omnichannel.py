@@ -173,13 +173,36 @@ def _feedback_problem(document: Document) -> Problem | None:
         return None  # every channel takes feedback: nobody switches (a channel with no promise is CH101's)
     if is_complaints_procedure(data, charter_index(document)):
         return None  # a complaints procedure: its timescales are the promise on each channel it lists
+    if _same_media(document, {str(i) for i in listed}):
+        return None
     names = [str(i) for i in listed]
-    which = "which makes no commitment" if len(names) == 1 else "none of which makes a commitment"
+    if set(names) <= complaint_channels(data, charter_index(document)):
+        # answered to feedback's own timescale (a fire service's complaints form): a commitment,
+        # but on a channel of its own, which the customer must switch to
+        which = "kept for complaints" if len(names) == 1 else "all kept for complaints"
+    else:
+        which = "which makes no commitment" if len(names) == 1 else "none of which makes a commitment"
     return Problem(
         f"feedback is accepted only on {_quoted(names)}, {which}: customers must switch to a "
         f"separate channel to complain ({wanted})",
         "/feedback/channels",
     )
+
+
+def _same_media(document: Document, listed: set[str]) -> bool:
+    """Whether every service channel is a web form and a web form is listed: the customer stays on
+    the site they use (a retailer's complaint form beside its enquiry form on the same page). A
+    second phone number or address is a new call or letter, and is still a switch."""
+    return _lists_a_form(document, listed) and all(
+        channel.type == _FORM for channel in charter_index(document).service_channels)
+
+
+_FORM = "web_form"
+
+
+def _lists_a_form(document: Document, ids: set[str]) -> bool:
+    """Whether a channel whose id is in `ids` is a web form."""
+    return any(channel.type == _FORM for channel in charter_index(document).channels if channel.id in ids)
 
 
 def feedback_only_via_separate_channel(document: Document, context: Context) -> Iterator[Problem]:
@@ -200,9 +223,12 @@ def feedback_not_on_channel(document: Document, context: Context) -> Iterator[Pr
     if _feedback_problem(document) is not None:
         return
     listed = {str(i) for i in data["feedback"]["channels"]}
+    form_listed = _lists_a_form(document, listed)
     for channel in _service_channels_outside(document, listed):
         if channel.is_emergency:
             continue  # a line for emergencies, not comments (Channel.is_emergency)
+        if form_listed and channel.type == _FORM:
+            continue  # a form beside a listed form: the customer stays on the site (see _same_media)
         yield Problem(
             f'channel "{channel.id}" does not accept feedback: its customers must switch channel to '
             f'complain (add "{channel.id}" to feedback.channels)',

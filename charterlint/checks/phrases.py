@@ -133,10 +133,17 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _SERVICE_TIME = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
     r"wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
+# The same without hours of the day: in a sentence that names no contact event, "outside business
+# hours" says when something is done, not how long a contact takes (_about_a_contact).
+_SERVICE_DURATION = re.compile(
+    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|(?<!business\s)(?<!office\s)(?<!opening\s)(?<!working\s)"
+    r"hours?|days?|weeks?|months?|years?|rings?)|wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
 # What makes a clause state a limit: "within", a number or a unit of time ("a few days").
 _LIMIT_WORD = re.compile(
     r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|rings?))(?!\w)",
     re.IGNORECASE)
+# The same, but not the number of a stage ("at stage one" names where, not how long).
+_LIMIT_WORD_NOT_STAGE = re.compile(r"(?<!stage\s)" + _LIMIT_WORD.pattern, re.IGNORECASE)
 # A step taken when a first attempt fails: "if we cannot", "if not", "if your complaint cannot be
 # resolved", "failing that", "otherwise".
 _FAILED_ATTEMPT = re.compile(
@@ -175,11 +182,14 @@ class _FirstAttempts:
 
 
 # Words that place an attempt at the first contact itself: "try to resolve it on the spot",
-# "resolved by the first person you contact, as soon as possible", "at that time".
+# "resolved by the first person you contact, as soon as possible", "at that time"; or at the first
+# stage of a complaints procedure, whose stages the charter times ("try to deal with your
+# complaint at stage one", "at the frontline stage").
 _AT_FIRST_CONTACT = re.compile(
     r"(?<!\w)(?:on\s+the\s+spot|there\s+and\s+then|then\s+and\s+there|straight\s*away|right\s+away|"
     r"at\s+once|immediately|at\s+(?:the\s+)?first\s+(?:point\s+of\s+)?contact|by\s+the\s+first\s+person|"
-    r"on\s+the\s+(?:call|phone)|at\s+th(?:e|at)\s+time)(?!\w)", re.IGNORECASE)
+    r"on\s+the\s+(?:call|phone)|at\s+th(?:e|at)\s+time|"
+    r"at\s+(?:stage\s+(?:one|1)|the\s+first\s+stage|(?:the\s+)?front[\s-]?line(?:\s+stage)?))(?!\w)", re.IGNORECASE)
 
 
 class _AttemptsAtFirstContact:
@@ -204,7 +214,7 @@ class _AttemptsAtFirstContact:
         self._timed = timed - {own_event} if own_event is not None else timed
         self._own_event = own_event
         self._first_contact = Marks(_AT_FIRST_CONTACT, text)
-        self._limits = Marks(_LIMIT_WORD, text)
+        self._limits = Marks(_LIMIT_WORD_NOT_STAGE, text)
 
     def __call__(self, hedge: re.Match[str]) -> bool:
         clause_start, clause_end = self._clauses.bounds(hedge.start())
@@ -226,12 +236,20 @@ class _AttemptsAtFirstContact:
 # Who acts, as the sentence says before a hedge: the customer ("please reply to our letters as soon
 # as possible", "you should tell us promptly", "we ask you to respond as quickly as possible") or
 # the organisation ("please leave a message; we will call you back as soon as we can").
+# The customer named in the passive is the actor as "you should" is: "taxpayers are encouraged to
+# give us the information we need as soon as possible".
+_CUSTOMERS = (r"(?:you|customers?|tenants?|residents?|patients?|complainants?|taxpayers?|members?|clients?|"
+              r"applicants?|callers?|users?|visitors?|students?|passengers?|consumers?|citizens?)")
 _CUSTOMER_ACTS = re.compile(
-    r"(?<!\w)(?:please(?!\s+(?:note|be\s+(?:assured|aware)|rest\s+assured))|you\s+(?:should|must|ought\s+to|are\s+(?:asked|expected|required)\s+to)|"
+    r"(?<!\w)(?:please(?!\s+(?:note|be\s+(?:assured|aware)|rest\s+assured))|you\s+(?:should|must|ought\s+to)|"
+    + _CUSTOMERS + r"\s+(?:are|is)\s+(?:(?:kindly|strongly|therefore|also)\s+)?"
+    r"(?:asked|expected|required|encouraged|requested|advised|invited|urged)\s+to|"
     r"(?:ask|asks|expect|expects|require|requires|encourage|encourages)\s+(?:that\s+)?(?:you|customers|tenants|"
     r"residents|patients|complainants))(?!\w)", re.IGNORECASE)
+# "we" in the object of the customer's step ("give us the information we need") names what is
+# asked for, not a promise of the organisation's.
 _ORGANISATION_ACTS = re.compile(
-    r"(?<!\w)(?:we|we'll|we're|our\s+(?:staff|team|teams|officers?|advis[eo]rs?)|they\s+(?:will|can|would|may))(?!\w)",
+    r"(?<!\w)(?:we(?!\s+(?:need|require|requested|asked\s+for|ask\s+for)(?!\w))|we'll|we're|our\s+(?:staff|team|teams|officers?|advis[eo]rs?)|they\s+(?:will|can|would|may))(?!\w)",
     re.IGNORECASE)
 
 
@@ -401,8 +419,36 @@ _CONDITION = re.compile(r"[\s,;:]*(?:if|unless|when|where|should)(?!\w)", re.IGN
 _ALTERNATIVE = re.compile(r"[\s,;:]*(?:or|and\s*/\s*or)(?!\w)", re.IGNORECASE)
 
 
+# What joins a hedged verb phrase to the promise after it: "we check email regularly and respond ..."
+_AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+)?(?:we\s+(?:will\s+|shall\s+)?)?$", re.IGNORECASE)
+
+
+def _hedges_another_verb(hedge: re.Match[str], text: str, sentences: Sentences,
+                         own: Sequence[FoundDuration]) -> bool:
+    """Whether a hedge of effort, possibility or frequency in a commitment's text qualifies another
+    verb than the promise: nothing before it in its sentence names a contact event, and "and" joins
+    it to the event that follows, timed by the commitment's own firm limit later in the sentence. "We
+    check official email regularly and respond within one day" (a university registrar): the reply
+    is firm. "We usually reply within 5 days" and "we try to reply within 5 days" hedge the reply."""
+    if _TIME_HEDGE.search(hedge.group(0)) is not None:
+        return False
+    start, end = sentences.bounds(hedge.start())
+    events = sentences.promise_words()
+    if events.between(start, hedge.start()):
+        return False
+    event = events.first_in(hedge.end(), end)
+    return (event is not None and _AND_THEN.search(text, hedge.end(), event) is not None
+            and any(event < found.start < end for found in own))
+
+
+# A limit that is not one: "20 working days or longer"
+_OR_LONGER = re.compile(r"(?<!\w)or\s+(?:longer|more)(?!\w)", re.IGNORECASE)
+# A sentence that speaks of the promise before it: "This will be after no more than 20 working days"
+_REFERS_BACK = re.compile(r"\s*(?:this|that|it)\s+(?:will|should|would|is|can|may)?(?!\w)", re.IGNORECASE)
+
+
 def _speeds_up_own_limit(hedge: re.Match[str], own_limits: Sequence[int], text: str, sentences: Sentences,
-                         clauses: _Clauses, limits: Marks) -> bool:
+                         clauses: _Clauses, limits: Marks, hedges: Marks, or_longer: Marks) -> bool:
     """Whether a hedge of speed in a commitment's text is an aim to beat the commitment's own limit,
     stated unhedged in a later clause of its sentence: "You will be served as soon as practicable;
     we aim to serve you within 20 minutes" (a 20-minute `within`). The limit stands. Still judged a
@@ -410,12 +456,32 @@ def _speeds_up_own_limit(hedge: re.Match[str], own_limits: Sequence[int], text: 
     states a limit, a condition ("if it cannot be resolved in a timely manner, ... within 7 days"),
     a limit given as an alternative ("as quickly as possible, or within three working days") and a
     limit in another sentence, often for another event ("we aim to resolve it as soon as possible
-    ... We aim to give you our final response within eight weeks")."""
+    ... We aim to give you our final response within eight weeks"). The next sentence counts when
+    it speaks of the promise before it ("this", "that", "it") and states that same limit with no
+    hedge and no "or longer": "We will give you our decision as soon as possible. This will be after
+    no more than 20 working days" (a care provider's and a national library's stage two). A
+    sentence of its own ("... as soon as possible. We reply within 48 hours") may time another
+    event, and is still apart."""
     start, end = clauses.bounds(hedge.start())
     last = sentences.bounds(hedge.start())[1]
+    if last < len(text):
+        following = sentences.bounds(last)
+        if (_REFERS_BACK.match(text, following[0]) is not None and not hedges.between(*following)
+                and not or_longer.between(*following)):
+            last = following[1]
     return (_SPEED_HEDGE.search(hedge.group(0)) is not None and not limits.between(start, end)
             and _CONDITION.match(text, start) is None
             and any(end <= firm < last and _ALTERNATIVE.match(text, firm) is None for firm in own_limits))
+
+
+def _own_fallback_after(hedge: re.Match[str], fallbacks: Marks, firm: Sequence[FoundDuration]) -> bool:
+    """Whether a fallback marker after the hedge ("in any event", "no later than", ...) comes before
+    a firm statement of the commitment's own limit: the longest time stands, whatever the hedge."""
+    return any(fallbacks.between(hedge.end(), found.start) and found.start - _FALLBACK_REACH
+               <= (fallbacks.last_before(hedge.end(), found.start) or -_FALLBACK_REACH) for found in firm)
+
+
+_FALLBACK_REACH = 60  # FALLBACK_LIMIT's own reach from its marker to the number
 
 
 def _same_sentence(sentences: Sentences, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -541,12 +607,16 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
         durations = durations_in(text.value)
         firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
+        # the commitment's own limit wherever its text states it, hedged or not (_hedges_another_verb)
+        own_durations = _firm_durations(text, commitment, durations, clause_of, ()) if text.is_commitment else []
         limits = Marks(_LIMIT_WORD, text.value)
         organisation = Marks(_ORGANISATION_ACTS, text.value)
         service_times = Marks(_SERVICE_TIME, text.value)
+        service_durations = Marks(_SERVICE_DURATION, text.value)
         first_attempt = _FirstAttempts(text.value, sentences)
         customer_acts = _CustomerActs(text.value, sentences, clause_of)
         sooner = Marks(_SOONER, text.value)
+        hedge_marks, or_longer = Marks(pattern, text.value), Marks(_OR_LONGER, text.value)
         # Hedges in one sentence are one problem, reported once at the first, naming the others:
         # "we will do our best to reply as quickly as we can", "... within 24 hours, where possible".
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
@@ -564,7 +634,7 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
             # do our best for you") and who acts ("we try to solve your problem ourselves, or refer
             # you to someone who can") leave no contact's time open: silence.
             if ((not text.is_commitment or _TIME_HEDGE.search(match.group(0)) is None)
-                    and not _about_a_contact(match.start(), sentences, service_times)):
+                    and not _about_a_contact(match.start(), sentences, service_durations)):
                 continue
             # Outside a commitment's wording a hedge of effort or possibility with no time in its
             # sentence says whether something is done, not when: "we will try to answer the
@@ -608,10 +678,18 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
                 continue
             if firm_durations and _hedges_a_sooner_time(match, durations, firm_durations, clause_of, sentences):
                 continue
-            if own_limits and _speeds_up_own_limit(match, own_limits, text.value, sentences, clause_of, limits):
+            if own_limits and _speeds_up_own_limit(match, own_limits, text.value, sentences, clause_of, limits,
+                                                   hedge_marks, or_longer):
                 continue
-            # "As soon as possible, and in any event within 20 working days" states the limit.
+            # "As soon as possible, and in any event within 20 working days" states the limit; in a
+            # commitment's text, anywhere after the hedge when it states the commitment's own firm
+            # limit ("we aim to complete our investigation promptly ... We will write to you ... and
+            # in any event within 8 weeks", an insurer's 8-week final response).
             if fallbacks.between(match.end(), sentences.bounds(match.start())[1]):
+                continue
+            if text.is_commitment and _own_fallback_after(match, fallbacks, firm_durations):
+                continue
+            if own_durations and _hedges_another_verb(match, text.value, sentences, own_durations):
                 continue
             # A commitment times one event: once its text leaves the time open ("as quickly as
             # possible"), a hedge of effort in a later sentence ("staff will always try to") hedges

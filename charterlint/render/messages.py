@@ -79,6 +79,7 @@ MESSAGES: Mapping[str, str] = {
     "text.escalation_internal": "a review inside our organisation",
     "text.escalation_independent": "a review independent of the teams involved",
     "text.after_final": "after our final response",
+    "text.after_any": "at any time",
     "text.after": "{period} after you first complained",
     "text.deadline": "within {period}",
     "text.period": "for {period}",

@@ -122,7 +122,8 @@ def _stage(entry: Mapping[str, Any], names: Mapping[str, str], messages: Mapping
 def _body(entry: Mapping[str, Any], messages: Mapping[str, str]) -> ExternalBody:
     after = entry.get("after")
     period = wording.period_words(after, messages)
-    when = messages["text.after_final"] if after == "final response" else (
+    fixed = {"final response": "text.after_final", "any time": "text.after_any"}.get(str(after))
+    when = messages[fixed] if fixed is not None else (
         messages["text.after"].format(period=period) if period else "")
     deadline = wording.period_words(entry.get("customer_deadline"), messages)
     kind = label(messages, "external", str(entry["type"])) if "type" in entry else ""

@@ -263,3 +263,29 @@ def test_an_ombudsman_not_known_to_be_open_at_the_limit_is_no_fallback(after: st
     wording = EIGHT_WEEKS if after != "8 weeks" else "We reply within 15 working days; if we cannot, we tell you why."
     clause = "If we cannot" if after != "8 weeks" else "if we cannot"
     assert ch311(with_ombudsman(wording, after)) == at_the_clause(wording, clause)
+
+
+# the email's respond keeps its limit; its resolve has none (the text is on line 15)
+UNTIMED_RESOLVE = CHANNELS.replace("        text: {text}\n", "      resolve:\n        text: {text}\n")
+
+
+def test_no_limit_to_take_back_in_an_untimed_commitment() -> None:
+    """A software vendor's resolve states no time: "sometimes it can take longer" takes nothing back
+    (the vague promise is CH301's)."""
+    text = ("Routine questions are typically addressed quickly. Sometimes it can take longer to resolve "
+            "fully an issue that needs a lot of thought.")
+    assert ch311(CHARTER_HEAD + UNTIMED_RESOLVE.format(text=text) + REVIEW) == []
+
+
+def test_a_time_in_the_text_of_an_untimed_commitment_is_a_limit_to_take_back() -> None:
+    wording = "We resolve most issues within 5 working days, but complex issues may take longer."
+    assert ch311(CHARTER_HEAD + UNTIMED_RESOLVE.format(text=wording) + REVIEW) == [
+        ("CH311", 15, 15 + wording.index("may take longer"), escape("may take longer"))]
+
+
+def test_an_untimed_commitment_without_a_vague_promise_takes_back_the_charters_limits() -> None:
+    # a telecom (thirteenth batch): faults reported by email or in a shop "might take longer" than the
+    # charter's repair limit for phoned-in faults; no vague promise for the clause to qualify
+    wording = "Repairs reported by email or in our shops might take longer."
+    assert ch311(CHARTER_HEAD + UNTIMED_RESOLVE.format(text=wording) + REVIEW) == [
+        ("CH311", 15, 15 + wording.index("might take longer"), escape("might take longer"))]

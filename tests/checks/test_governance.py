@@ -383,6 +383,15 @@ def test_an_ombudsman_without_a_trigger_or_without_complaint_channels_is_no_path
     assert strict(charter(no_channels), "CH403") == [("CH403", 15, 1, STAGES)]
 
 
+def test_an_ombudsman_open_at_any_time_is_a_complete_path_and_says_when() -> None:
+    # a government complaints hub (thirteenth batch): the ombudsman may be approached at all times
+    any_time = charter(OMBUDSMAN_AFTER_COMPLAINT.replace("after: 8 weeks", "after: any time"))
+    assert strict(any_time, "CH403") == []
+    assert strict(any_time, "CH406") == []
+    assert strict(any_time, "CH013") == []  # the schema takes the value
+    assert [code for code, *_ in strict(any_time.replace("after: any time", "after: anytime"), "CH013")] == ["CH013"]
+
+
 def test_a_complaints_procedure_with_a_timescale_is_the_dispute_process() -> None:
     # a water company: complaints answered within 7 working days, or it pays automatically
     sections = "feedback:\n  channels: [phone]\n  respond: {within: 7 working days, strength: guarantee}\n"

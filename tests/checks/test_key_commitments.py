@@ -204,3 +204,17 @@ def test_a_channel_made_for_complaints_promises_the_complaint_timescale() -> Non
     # and so is one named for complaints when feedback gives no time limit
     untimed = text.replace("  acknowledge: {within: 5 working days}\n  respond: {within: 8 weeks}\n", "")
     assert [code for code, _, _, _ in findings(untimed, ["CH114"])] == ["CH114"]
+
+
+@pytest.mark.parametrize(("answer", "reported"), [
+    # a housing association and a telecom (thirteenth, fourteenth batches): the answer itself is
+    # vague (CH301's); the after-call promise is not asked on top
+    ("{text: We answer the telephone promptly and courteously.}", False),
+    ("{text: We answer your call as quickly as we can.}", False),
+    # an answer time or a rate: calls not settled on the call are still asked for
+    ("{within: 60 seconds}", True),
+    ("{within: 60 seconds, target: 80%}", True),
+])
+def test_the_after_call_promise_is_asked_only_of_a_timed_answer(answer: str, reported: bool) -> None:
+    phone = f"  - id: phone\n    type: phone\n    hours: always\n    commitments:\n      answer: {answer}\n"
+    assert [code for code, *_ in ch114(phone)] == (["CH114"] if reported else [])

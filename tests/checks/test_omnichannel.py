@@ -190,6 +190,28 @@ def test_feedback_on_channels_when_no_channel_promises_anything_is_left_to_ch101
                                           ["CH104"])] == ["CH104"]
 
 
+COMPLAINT_FORM = "  - id: complaint-form\n    type: web_form\n    name: Complaint form\n    hours: always\n"
+ENQUIRY_FORM = ("  - id: enquiry-form\n    type: web_form\n    hours: always\n    commitments:\n"
+                "      respond: {within: 7 business days}\n")
+FORM_TIMESCALE = ("feedback:\n  channels: [complaint-form]\n  acknowledge: {within: 2 business days}\n"
+                  "  respond: {within: 15 business days}\n")
+
+
+def test_a_complaint_form_beside_the_enquiry_form_asks_no_switch() -> None:
+    # a retailer (fourteenth batch): complaints on a complaint form beside the enquiry form on the same
+    # page, answered to feedback's own timescale: no medium to switch, so neither CH104 nor CH105
+    assert findings(charter(ENQUIRY_FORM + COMPLAINT_FORM, FORM_TIMESCALE), ["CH104", "CH105"]) == []
+
+
+def test_a_complaint_form_only_still_asks_callers_to_switch() -> None:
+    # a fire service (second batch): complaints only through its form, answered to feedback's
+    # timescale; callers must switch, and the form is no channel without a commitment
+    assert findings(charter(PHONE + COMPLAINT_FORM, FORM_TIMESCALE), ["CH104"]) == [
+        ("CH104", 23, 13, 'feedback is accepted only on "complaint-form", kept for complaints: customers must '
+         'switch to a separate channel to complain (list the service channels: "phone")'),
+    ]
+
+
 def test_a_handoff_target_without_commitments_is_a_service_channel() -> None:
     chat = "  - id: chat\n    type: live_chat\n    hours: always\n"
     bot = "  - id: bot\n    type: chatbot\n    hours: always\n    handoff_to: chat\n"

@@ -541,6 +541,14 @@ def test_a_first_attempt_at_another_timed_event_is_no_hedge() -> None:
     trailing = ON_THE_SPOT.replace(
         "try to resolve it on the spot.", "deal with it at the first point of contact wherever possible.")
     assert ch301(commitments(trailing)) == []
+    # a care provider (fifteenth batch): an attempt to settle at the first stage of a timed procedure;
+    # "one" numbers the stage, it states no limit
+    for stage in ("at stage one", "at stage 1", "at the first stage", "at the frontline stage"):
+        at_stage = ON_THE_SPOT.replace("try to resolve it on the spot.", f"will always try to deal with it {stage}.")
+        assert ch301(commitments(at_stage)) == [], stage
+    # a limit in the attempt's clause is still hedged
+    limited = ON_THE_SPOT.replace("try to resolve it on the spot.", "try to resolve it at stage one within one day.")
+    assert [finding[:2] for finding in ch301(commitments(limited))] == [("CH301", 13)]
 
 
 def test_a_first_attempt_at_the_commitments_own_or_an_untimed_event_still_counts() -> None:
@@ -612,6 +620,10 @@ def statements(*sentences: str) -> str:
     "Before you complain to us, lodge your complaint with your provider, in writing where possible, and ask"
     " for action within a specific period.",
     "Write to us promptly if your circumstances change.",
+    # the customer named in the passive (a Singapore ministry's taxpayers, a council's residents)
+    "Taxpayers are encouraged to give us the information we need in full and as soon as possible.",
+    "Residents are asked to report missed collections as soon as possible.",
+    "Customers are advised to keep their receipts and contact us promptly.",
 ])
 def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: str) -> None:
     assert ch301(statements(sentence)) == []
@@ -633,6 +645,10 @@ def test_a_hedge_on_what_the_customer_is_asked_to_do_is_no_commitment(sentence: 
     ("Call us; calls are answered as quickly as possible.", 35),
     ("Email enquiries are answered as soon as possible.", 36),
     ("Send a reply to every letter as soon as possible.", 36),
+    # the customer in the passive, then the organisation's promise
+    ("Customers are asked to call us and we will reply as soon as possible.", 56),
+    # customers as the ones served, not the ones asked: "customers are answered"
+    ("Customers are answered as soon as possible.", 30),
 ])
 def test_a_hedge_on_the_organisations_promise_after_a_request_still_counts(sentence: str, column: int) -> None:
     assert [finding[:3] for finding in ch301(statements(sentence))] == [("CH301", 15, column)]
@@ -723,3 +739,60 @@ def test_a_hedge_about_something_other_than_the_time_after_the_firm_limit_is_no_
 ])
 def test_a_hedge_after_the_firm_limit_that_speaks_of_the_time_still_counts(words: str, column: int) -> None:
     assert [f[:3] for f in ch301(charter(text=f"        text: {words}"))] == [("CH301", 14, column)]
+
+
+def test_the_customers_step_in_a_commitments_text_with_what_we_need_as_its_object() -> None:
+    # a Singapore ministry (fourteenth batch): "the information we need" names what is asked for;
+    # the taxpayers' step is theirs, and the commitment's own 180 working days stand
+    text = ("      resolve:\n        within: 180 working days\n        text: A case may take up to 180 working days."
+            " Taxpayers are encouraged to give us the information we need in full and as soon as possible.\n")
+    assert ch301(commitments(text)) == []
+    # "we" that promises is still the organisation's
+    promised = text.replace("give us the information we need in full and", "call us, and we reply")
+    assert [code for code, *_ in ch301(commitments(promised))] == ["CH301"]
+
+
+@pytest.mark.parametrize(("following", "reported"), [
+    # a care provider's and a national library's stage two: the limit follows in the next sentence
+    ("This will be after no more than 20 working days.", False),
+    ("It will take no more than 20 working days unless there is clearly a good reason for more time.", False),
+    # not the same limit's promise: "or longer", another hedge, or another limit
+    ("This will be after 20 working days or longer.", True),
+    ("This will usually be within 20 working days.", True),
+    ("We acknowledge it within 2 working days.", True),
+    ("We reply within 20 working days.", True),  # a sentence of its own, not of the promise before
+])
+def test_a_speed_hedge_with_its_own_limit_in_the_next_sentence(following: str, reported: bool) -> None:
+    text = ("      respond:\n        within: 20 working days\n        text: We will give you our decision as soon as"
+            f" possible. {following}\n")
+    assert [code for code, *_ in ch301(commitments(text))] == (["CH301"] if reported else [])
+
+
+@pytest.mark.parametrize(("within", "wording", "reported"), [
+    # a university registrar (sixteenth batch): "regularly" qualifies checking; the reply is firm
+    ("1 day", "We check official email regularly and respond within one day.", False),
+    # the hedge on the reply itself
+    ("5 working days", "We usually reply within 5 working days.", True),
+    ("5 working days", "We will try to reply within 5 working days.", True),
+    ("5 working days", "We reply regularly and within 5 working days.", True),
+    # an insurer (fifteenth batch): the 8-week limit stated later as the longest time
+    ("8 weeks", "We aim to complete our investigation promptly, although some investigations take time. We write"
+                " to you when it is finished and in any event within 8 weeks.", False),
+    ("8 weeks", "We aim to complete our investigation promptly, although some investigations take time. We write"
+                " to you when it is finished.", True),
+])
+def test_a_hedge_on_another_verb_or_before_the_commitments_longest_time(within: str, wording: str,
+                                                                         reported: bool) -> None:
+    text = f"      respond:\n        within: {within}\n        text: {wording}\n"
+    assert [code for code, *_ in ch301(commitments(text))] == (["CH301"] if reported else [])
+
+
+@pytest.mark.parametrize(("sentence", "reported"), [
+    # a managed IT provider (sixteenth batch): a time of day, not a contact's time
+    ("We schedule disruptive maintenance outside business hours whenever possible.", False),
+    ("We reply within 4 business hours whenever possible.", True),
+    # a conservation authority (twelfth batch): the sentence names a contact event
+    ("We answer calls in person whenever possible during office hours.", True),
+])
+def test_business_hours_as_a_time_of_day_are_no_service_time(sentence: str, reported: bool) -> None:
+    assert [code for code, *_ in ch301(statements(sentence))] == (["CH301"] if reported else [])
