@@ -30,7 +30,8 @@ BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", H
            HOLDOUT / "ninth", HOLDOUT / "tenth", HOLDOUT / "eleventh", HOLDOUT / "twelfth",
            HOLDOUT / "thirteenth", HOLDOUT / "fourteenth",
            HOLDOUT / "fifteenth", HOLDOUT / "sixteenth",
-           HOLDOUT / "seventeenth", HOLDOUT / "eighteenth")
+           HOLDOUT / "seventeenth", HOLDOUT / "eighteenth",
+           HOLDOUT / "nineteenth", HOLDOUT / "twentieth")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
