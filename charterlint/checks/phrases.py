@@ -1,4 +1,5 @@
-"""CH301 vague-commitment: hedges instead of numbers, in the charter's texts and Markdown body.
+"""CH301 vague-commitment and CH312 hedged-statement: hedges instead of numbers, in the charter's
+texts and Markdown body (one piece of hedge logic; which rule reports a sentence: _hedges_the_limit).
 
 Two lists: `phrases` are hedges wherever a contact's time is at stake ("as soon as possible");
 `promise-phrases` are ordinary words that hedge only a promise ("usually", "normally"), judged
@@ -570,8 +571,40 @@ def _about_a_contact(offset: int, sentences: Sentences, service_times: Marks) ->
     return sentences.is_promise(offset) or service_times.between(*sentences.bounds(offset))
 
 
+# Speed and frequency words: beside a firm limit they say how the organisation wants to work, not
+# when the customer may hold it to account ("promptly, and within 8 weeks"); CH312's under strict.
+_SPEED_OR_FREQUENCY = re.compile(_TIME_HEDGE.pattern + r"|regular", re.IGNORECASE)
+
+
+def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: Sentences, limits: Marks) -> bool:
+    """Whether a kept hedge is CH301's strong evidence (issue 15's measured split): any hedge in the
+    Markdown prose; in a commitment's own wording, any hedge when the commitment has no firm limit,
+    and an attempt or likelihood hedge ("try to", "usually", "where possible") in a sentence that
+    states a limit. The rest (hedges in general statements, speed or frequency words beside a firm
+    limit, an attempt in a sentence stating no limit) is CH312's."""
+    if text.pointer is None:
+        return True
+    if not text.is_commitment:
+        return False
+    if not firm:
+        return True
+    return (_SPEED_OR_FREQUENCY.search(match.group(0)) is None
+            and limits.between(*sentences.bounds(match.start())))
+
+
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
-    """CH301: one finding per sentence that hedges, at its first hedge (naming the others)."""
+    """CH301: the hedged sentences whose hedges make a limit uncertain or stand for a missing one."""
+    return (problem for problem, strong in _hedged_sentences(document, context) if strong)
+
+
+def hedged_statements(document: Document, context: Context) -> Iterator[Problem]:
+    """CH312: the other hedged sentences (general statements, speed words beside a firm limit)."""
+    return (problem for problem, strong in _hedged_sentences(document, context) if not strong)
+
+
+def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Problem, bool]]:
+    """One finding per sentence that hedges, at its first hedge (naming the others), with whether
+    it is CH301's strong evidence (any of its hedges is: _hedges_the_limit)."""
     anywhere = list(context.options.get("phrases", ()))
     in_promises = list(context.options.get("promise-phrases", ()))
     in_limits = list(context.options.get("share-phrases", ()))
@@ -606,6 +639,8 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
         firm_limits = _firm_limits(text, commitment, clause_of, found)
         own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
         durations = durations_in(text.value)
+        # a firm limit: the commitment's own `within`, or a time its wording states
+        firm = bool(durations) or (commitment is not None and parse_duration(commitment.get("within")) is not None)
         firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
         # the commitment's own limit wherever its text states it, hedged or not (_hedges_another_verb)
         own_durations = _firm_durations(text, commitment, durations, clause_of, ()) if text.is_commitment else []
@@ -705,4 +740,5 @@ def vague_commitments(document: Document, context: Context) -> Iterator[Problem]
                 clauses.append([(match, span)])
         for hedges in clauses:
             (first, span), others = hedges[0], [match.group(0) for match, _ in hedges[1:]]
-            yield Problem(_message(first.group(0), others), text.pointer or "", span=span)
+            strong = any(_hedges_the_limit(match, text, firm, sentences, limits) for match, _ in hedges)
+            yield Problem(_message(first.group(0), others), text.pointer or "", span=span), strong

@@ -58,6 +58,7 @@ def builtin_checks() -> dict[str, Check]:
         "obsolete_channels": review.obsolete_channels,
         # commitment quality
         "vague_commitments": phrases.vague_commitments,
+        "hedged_statements": phrases.hedged_statements,
         "range_targets": quality.range_targets,
         "average_targets": quality.average_targets,
         "ambiguous_day_units": quality.ambiguous_day_units,

@@ -119,6 +119,9 @@ def _load_rule(pack: RulePack, path: Path) -> tuple[Rule, DataFile]:
         raise PackError(parsed.locate("/engine", "only charterlint's own rules can have engine roles", anchor="key"))
     if "fix" in parsed.data:  # a fix is code in charterlint/fixes/, keyed by a built-in rule's code
         raise PackError(parsed.locate("/fix", "only charterlint's own rules can have fixes", anchor="key"))
+    if "options-from" in parsed.data:  # it names a built-in rule file beside the rule's own
+        raise PackError(parsed.locate("/options-from", "only charterlint's own rules can share options",
+                                      anchor="key"))
     rule = rule_from_data(parsed.data, source, _bind(pack, parsed.data["check"], parsed, source))
     return rule, parsed
 

@@ -176,6 +176,11 @@ def load_rule_file(path: Path) -> Rule:
     """A rule file parsed with positions and validated against schemas/rule.schema.json."""
     source = str(path)
     data = parse_rule_file(source, read_text(path))
+    if "options-from" in data:  # the built-in rule beside it whose options this rule shares
+        owner = path.with_name(f"{data['options-from']}.yaml")
+        if not owner.is_file():
+            raise RuleFileError(f"{source}: options-from: no rule file {owner.name} beside it")
+        data = {**data, "options": parse_rule_file(str(owner), read_text(owner)).get("options", {})}
     return rule_from_data(data, source, _bind(data, source, builtin_checks()))
 
 
@@ -188,7 +193,11 @@ def load_builtin_rules() -> tuple[Rule, ...]:
     """
     rules = []
     checks = builtin_checks()
-    for path, data in builtin_rule_data(data_dir("rules")):
+    found = builtin_rule_data(data_dir("rules"))
+    options = {data["code"]: data.get("options", {}) for _, data in found}
+    for path, data in found:
         source = str(path)
+        if "options-from" in data:  # one piece of logic reported by two rules: one set of word lists
+            data = {**data, "options": options[data["options-from"]]}
         rules.append(rule_from_data(data, source, _bind(data, source, checks)))
     return tuple(sorted(rules, key=lambda rule: rule.code))

@@ -29,11 +29,12 @@ def test_a_long_commitment_text_of_matches_is_linted_quickly() -> None:
     text = ANSWERED_PHONE_HEAD.replace("answer: {within: 60 seconds, target: 80%}",
                                        f"answer: {{within: 60 seconds, text: '{wording}'}}") + REVIEW
     started = time.perf_counter()
-    result = lint_text(text, ["CH301", "CH311"])
+    result = lint_text(text, ["CH301", "CH311", "CH312"])
     assert time.perf_counter() - started < 20
+    # "usually" in sentences that state no limit, beside the firm 60 seconds: CH312's (issue 15's split)
     assert sorted({(f.code, f.message[:12]) for f in result.findings}) == [
-        ("CH301", '"usually" is'), ("CH311", '"may take lo')]
-    # one sentence: one CH301 finding naming five of its other hedges, and a CH311 per clause
+        ("CH311", '"may take lo'), ("CH312", '"usually" is')]
+    # one sentence: one CH312 finding naming five of its other hedges, and a CH311 per clause
     assert len(result.findings) == 3001
-    (vague,) = (f for f in result.findings if f.code == "CH301")
+    (vague,) = (f for f in result.findings if f.code == "CH312")
     assert vague.message.endswith('"usually", "usually" and 2994 more')

@@ -28,7 +28,7 @@ from tests.corpus.accuracy import (
 PRECISION = 0.95
 RECALL = 0.90
 
-# A charter with two problems today's recommended preset reports: a vague phone promise
+# A charter with two problems today's recommended preset reports: a hedged phone promise
 # (CH301, line 12) and no escalation stages (CH403, line 16: where "escalation:" would go, after "feedback").
 SMALL_CHARTER = """\
 charter_format: 1
@@ -42,7 +42,7 @@ channels:
     type: phone
     hours: always
     commitments:
-      answer: {within: 60 seconds, text: We answer as soon as possible.}
+      answer: {within: 60 seconds, text: We try to answer within 60 seconds.}
       resolve: {within: 24 hours}
 feedback:
   channels: [phone]

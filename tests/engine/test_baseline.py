@@ -13,7 +13,7 @@ from tests.helpers import CHARTER, check, cli, project, write
 
 __all__ = ["project"]  # the fixture
 
-ARGS = ("--today", "2026-01-01", "--select", "CH104,CH301,CH401")
+ARGS = ("--today", "2026-01-01", "--select", "CH104,CH301,CH312,CH401")
 MARKDOWN = "---\n" + CHARTER + "---\nWe reply shortly.\n"
 
 
@@ -29,7 +29,7 @@ def test_writing_a_baseline_records_the_findings_and_reports_them_as_suppressed(
         ("w.charter.yaml", "CH104", 1, 'the charter does not say on which channels customers can give feedback or'
                                        ' complain (add feedback.channels and list the service channels: "phone")'
                                        ' ("feedback:" goes here, after "channels")'),
-        ("w.charter.yaml", "CH301", 1, '"shortly" is a hedge, not a commitment: give a time limit instead'
+        ("w.charter.yaml", "CH312", 1, '"shortly" is a hedge, not a commitment: give a time limit instead'
                                        ' (e.g. "within 2 working days")'),
         ("w.charter.yaml", "CH401", 1, 'no dispute process, yet "Example Water" bills customers (sector "utility"):'
                                        " add rights.disputes (how disagreements over bills, charges or repairs are"
@@ -45,7 +45,7 @@ def test_inserting_lines_above_baselined_problems_reports_nothing_new(
     moved = "# Example Water\n# owned by the service team\n\n" + CHARTER.replace(
         "title: Example", "language: en-GB\ntitle: Example")
     write(project / "w.charter.yaml", moved)
-    assert check(capsys, *ARGS) == (1, [("w.charter.yaml", "CH301", "warning", 10, 21),
+    assert check(capsys, *ARGS) == (1, [("w.charter.yaml", "CH312", "warning", 10, 21),
                                         ("w.charter.yaml", "CH104", "error", 17, 1),
                                         ("w.charter.yaml", "CH401", "warning", 17, 1)])
     assert check(capsys, *ARGS, "--baseline", "baseline.json") == (0, [])
@@ -54,7 +54,7 @@ def test_inserting_lines_above_baselined_problems_reports_nothing_new(
 def test_a_new_problem_is_reported_exactly(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert check(capsys, *ARGS, "--write-baseline", "baseline.json")[0] == 0
     write(project / "w.charter.yaml", CHARTER.replace("hours: always", "hours: always\n    text: We call back promptly."))
-    assert check(capsys, *ARGS, "--baseline", "baseline.json") == (1, [("w.charter.yaml", "CH301", "warning", 11, 24)])
+    assert check(capsys, *ARGS, "--baseline", "baseline.json") == (1, [("w.charter.yaml", "CH312", "warning", 11, 24)])
 
 
 def test_matching_counts_identical_findings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,7 +62,7 @@ def test_matching_counts_identical_findings(project: Path, capsys: pytest.Captur
     write(project / "m.charter.md", MARKDOWN)
     assert check(capsys, *ARGS, "--write-baseline", "baseline.json")[0] == 0
     write(project / "m.charter.md", MARKDOWN + "\nWe call back shortly.\n")
-    assert check(capsys, *ARGS) == (1, [("m.charter.md", "CH301", "warning", 7, 21),
+    assert check(capsys, *ARGS) == (1, [("m.charter.md", "CH312", "warning", 7, 21),
                                         ("m.charter.md", "CH104", "error", 14, 1),
                                         ("m.charter.md", "CH401", "warning", 14, 1),
                                         ("m.charter.md", "CH301", "warning", 17, 10),
@@ -87,7 +87,7 @@ def test_inline_suppressed_findings_are_not_recorded(project: Path, capsys: pyte
     write(project / "w.charter.yaml", "# charterlint: disable-file CH401 -- no disputes yet\n" + CHARTER)
     cli(capsys, "check", *ARGS, "--write-baseline", "baseline.json")
     data = json.loads((project / "baseline.json").read_text(encoding="utf-8"))
-    assert [e["code"] for e in data["findings"]] == ["CH104", "CH301"]
+    assert [e["code"] for e in data["findings"]] == ["CH104", "CH312"]
 
 
 def test_a_missing_or_invalid_baseline_is_a_usage_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -175,7 +175,7 @@ def test_fail_on_decides_whether_a_warning_fails_the_step(workspace: Path, runne
                                                           exit_code: int) -> None:
     charter = MINIMAL_CHARTER.replace("Safe water.", "We reply to every enquiry as soon as possible.")
     (workspace / "hedge.charter.yaml").write_text(charter, encoding="utf-8")
-    inputs = {"version": "none", "args": "--select CH0,CH301", "fail-on": fail_on}
+    inputs = {"version": "none", "args": "--select CH0,CH312", "fail-on": fail_on}
     run = run_action(inputs, workspace, runner_temp)
     assert run.exit_code == exit_code, run.log
     assert (run.outputs["errors"], run.outputs["warnings"], run.outputs["exit-code"]) == ("0", "1", str(exit_code))

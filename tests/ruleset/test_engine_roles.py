@@ -60,13 +60,22 @@ def test_a_kind_claimed_twice_or_by_no_rule_is_an_error() -> None:
         engine_rules(without)
 
 
-def test_a_pack_rule_may_not_claim_an_engine_role(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("field", "message"), [
+    ("engine:\n  gates: true\n", "engine: only charterlint's own rules can have engine roles"),
+    ("options-from: CH301\n", "options-from: only charterlint's own rules can share options"),
+])
+def test_a_pack_rule_may_not_claim_what_only_built_in_rules_have(tmp_path: Path, field: str, message: str) -> None:
     text = rule_text("ACME001", "name-missing", "  function: required\n  field: title")
-    pack = write_pack(tmp_path / "acme", "ACME", {"ACME001.yaml": text + "engine:\n  gates: true\n"})
+    pack = write_pack(tmp_path / "acme", "ACME", {"ACME001.yaml": text + field})
     with pytest.raises(PluginError) as raised:
         load_rule_packs([pack], [], entry_points=False)
-    assert str(raised.value) == (f"{pack / 'ACME001.yaml'}:13:1: engine:"
-                                 " only charterlint's own rules can have engine roles")
+    assert str(raised.value) == f"{pack / 'ACME001.yaml'}:13:1: {message}"
+
+
+def test_a_built_in_rule_with_options_from_has_the_other_rules_options() -> None:
+    rules = {rule.code: rule for rule in builtin_rules()}
+    assert rules["CH312"].options == rules["CH301"].options
+    assert rules["CH312"].default_options["phrases"][0] == "as soon as possible"
 
 
 def test_a_pack_rule_may_flag_matrix_cells(tmp_path: Path) -> None:

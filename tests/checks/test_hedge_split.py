@@ -1,0 +1,76 @@
+"""Issue 15's split of CH301 by the strength of its evidence: which hedged sentences stay CH301
+(recommended) and which are CH312 hedged-statement (strict only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import ANSWERED_PHONE_HEAD, REVIEW, findings
+
+HEDGES = ["CH301", "CH312"]
+
+
+def hedge(phrase: str) -> str:
+    return f'"{phrase}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
+
+
+def respond(text: str, within: str | None = "5 working days") -> str:
+    """ANSWERED_PHONE_HEAD with an email channel whose respond commitment has `text` (on line 19
+    with a `within`, 18 without)."""
+    limit = f"        within: {within}\n" if within else ""
+    return (ANSWERED_PHONE_HEAD + "  - id: email\n    type: email\n    hours: always\n    commitments:\n"
+            "      respond:\n" + limit + f"        text: {text}\n" + REVIEW)
+
+
+def codes(text: str, *, preset: str = "strict") -> list[tuple[str, int, int, str]]:
+    if preset == "strict":
+        return findings(text, HEDGES)
+    return [found for found in findings(text) if found[0] in HEDGES]
+
+
+@pytest.mark.parametrize(("wording", "phrase"), [
+    # a speed word beside the firm limit (an insurer's "promptly", a council's "as soon as possible")
+    ("We reply promptly.", "promptly"),
+    ("We reply as soon as possible.", "as soon as possible"),
+    # a frequency word beside a firm limit its sentence states
+    ("We reply regularly and within 5 working days.", "regularly"),
+    # an attempt in a sentence that states no limit: the limit is the commitment's own, unhedged
+    ("We will try to reply in full. Most replies need no follow-up.", "try to"),
+])
+def test_a_hedge_beside_a_firm_limit_is_ch312_under_strict_and_silent_under_recommended(
+        wording: str, phrase: str) -> None:
+    text = respond(wording)
+    column = 15 + wording.index(phrase)
+    assert codes(text) == [("CH312", 19, column, hedge(phrase))]
+    assert codes(text, preset="recommended") == []
+
+
+@pytest.mark.parametrize(("wording", "within", "phrase"), [
+    # no firm limit: the vague words are the only time (29 right, 0 wrong on unseen charters)
+    ("We reply as soon as possible.", None, "as soon as possible"),
+    # an attempt or likelihood hedge on the limit, in the sentence that states it
+    ("We will try to reply within 5 working days.", "5 working days", "try to"),
+    ("We usually reply within 5 working days.", "5 working days", "usually"),
+    ("We reply within 5 working days where possible.", "5 working days", "where possible"),
+])
+def test_a_hedge_on_the_limit_or_instead_of_one_stays_ch301(wording: str, within: str | None, phrase: str) -> None:
+    text = respond(wording, within)
+    expected = [("CH301", 19 if within else 18, 15 + wording.index(phrase), hedge(phrase))]
+    assert codes(text) == expected
+    assert codes(text, preset="recommended") == expected
+
+
+def test_a_general_statement_is_ch312_and_the_markdown_prose_ch301() -> None:
+    statement = ANSWERED_PHONE_HEAD + REVIEW + "rights:\n  statements:\n    - We answer complaints as soon as possible.\n"
+    assert codes(statement) == [("CH312", 17, 28, hedge("as soon as possible"))]
+    assert codes(statement, preset="recommended") == []
+    prose = "---\n" + ANSWERED_PHONE_HEAD + REVIEW + "---\n# Complaints\nWe answer complaints as soon as possible.\n"
+    expected = [("CH301", 18, 22, hedge("as soon as possible"))]
+    assert findings(prose, HEDGES, filename="t.charter.md") == expected
+    assert [f for f in findings(prose, filename="t.charter.md") if f[0] in HEDGES] == expected
+
+
+def test_a_sentence_with_a_hedge_of_each_kind_is_one_ch301_finding() -> None:
+    wording = "We reply promptly and usually within 5 working days."
+    assert codes(respond(wording)) == [
+        ("CH301", 19, 24, hedge("promptly") + '; the same sentence also hedges with "usually"')]
