@@ -31,7 +31,8 @@ BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", H
            HOLDOUT / "thirteenth", HOLDOUT / "fourteenth",
            HOLDOUT / "fifteenth", HOLDOUT / "sixteenth",
            HOLDOUT / "seventeenth", HOLDOUT / "eighteenth",
-           HOLDOUT / "nineteenth", HOLDOUT / "twentieth")
+           HOLDOUT / "nineteenth", HOLDOUT / "twentieth",
+           HOLDOUT / "twentyfirst", HOLDOUT / "twentysecond")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
