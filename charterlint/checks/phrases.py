@@ -576,20 +576,56 @@ def _about_a_contact(offset: int, sentences: Sentences, service_times: Marks) ->
 _SPEED_OR_FREQUENCY = re.compile(_TIME_HEDGE.pattern + r"|regular", re.IGNORECASE)
 
 
-def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: Sentences, limits: Marks) -> bool:
-    """Whether a kept hedge is CH301's strong evidence (issue 15's measured split): any hedge in the
-    Markdown prose; in a commitment's own wording, any hedge when the commitment has no firm limit,
-    and an attempt or likelihood hedge ("try to", "usually", "where possible") in a sentence that
-    states a limit. The rest (hedges in general statements, speed or frequency words beside a firm
-    limit, an attempt in a sentence stating no limit) is CH312's."""
-    if text.pointer is None:
-        return True
-    if not text.is_commitment:
+def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: Sentences, limits: Marks,
+                      prose: _ProseScopes | None) -> bool:
+    """Whether a kept hedge is CH301's strong evidence (issue 15's measured split): in a
+    commitment's own wording, any hedge when the commitment has no firm limit, and an attempt or
+    likelihood hedge ("try to", "usually", "where possible") in a sentence that states a limit. The
+    rest (hedges in general statements, speed or frequency words beside a firm limit, an attempt in
+    a sentence stating no limit) is CH312's. The Markdown prose is judged by the same evidence, so
+    that a sentence published in both says the same: its paragraph is the commitment (its firm
+    limit a time the paragraph states), and a quoted introduction (a blockquote) a general statement."""
+    if prose is not None:
+        if prose.quoted(match.start()):
+            return False
+        firm = prose.timed(match.start())
+    elif not text.is_commitment:
         return False
     if not firm:
         return True
     return (_SPEED_OR_FREQUENCY.search(match.group(0)) is None
             and limits.between(*sentences.bounds(match.start())))
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_QUOTED_LINE = re.compile(r"^[ \t]*>", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t]*#")
+
+
+class _ProseScopes:
+    """The Markdown prose's paragraphs, found once: whether the paragraph holding an offset states a
+    time (its firm limit), and whether it is a blockquote (a quoted introduction)."""
+
+    __slots__ = ("_ends", "_text", "_durations")
+
+    def __init__(self, text: str, durations: Sequence[int]) -> None:
+        self._text = text
+        self._ends = [*(m.start() for m in _PARAGRAPH_END.finditer(text)), len(text)]
+        self._durations = list(durations)
+
+    def _bounds(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self._ends, offset)
+        return (self._ends[index - 1] if index else 0), self._ends[min(index, len(self._ends) - 1)]
+
+    def timed(self, offset: int) -> bool:
+        start, end = self._bounds(offset)
+        index = bisect_right(self._durations, start - 1)
+        return index < len(self._durations) and self._durations[index] < end
+
+    def quoted(self, offset: int) -> bool:
+        start, end = self._bounds(offset)
+        lines = [line for line in self._text[start:end].splitlines() if line.strip() and not _HEADING.match(line)]
+        return bool(lines) and all(_QUOTED_LINE.match(line) for line in lines)
 
 
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
@@ -639,6 +675,7 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         firm_limits = _firm_limits(text, commitment, clause_of, found)
         own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
         durations = durations_in(text.value)
+        prose = _ProseScopes(text.value, [found.start for found in durations]) if text.pointer is None else None
         # a firm limit: the commitment's own `within`, or a time its wording states
         firm = bool(durations) or (commitment is not None and parse_duration(commitment.get("within")) is not None)
         firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
@@ -740,5 +777,5 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
                 clauses.append([(match, span)])
         for hedges in clauses:
             (first, span), others = hedges[0], [match.group(0) for match, _ in hedges[1:]]
-            strong = any(_hedges_the_limit(match, text, firm, sentences, limits) for match, _ in hedges)
+            strong = any(_hedges_the_limit(match, text, firm, sentences, limits, prose) for match, _ in hedges)
             yield Problem(_message(first.group(0), others), text.pointer or "", span=span), strong

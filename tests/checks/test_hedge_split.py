@@ -74,3 +74,28 @@ def test_a_sentence_with_a_hedge_of_each_kind_is_one_ch301_finding() -> None:
     wording = "We reply promptly and usually within 5 working days."
     assert codes(respond(wording)) == [
         ("CH301", 19, 24, hedge("promptly") + '; the same sentence also hedges with "usually"')]
+
+
+def prose(body: str) -> str:
+    """A Markdown charter whose prose (from line 18) is `body`."""
+    return "---\n" + ANSWERED_PHONE_HEAD + REVIEW + "---\n# Complaints\n" + body
+
+
+@pytest.mark.parametrize("body", [
+    # a building society, published in the data and the prose alike
+    "Regulations give us 56 days to resolve complaints. We try to resolve complaints as quickly as possible.\n",
+    "- We respond to the issues you raise as soon as possible. Our complaints procedure allows us eight\n"
+    "  weeks to do this.\n",
+    # a quoted introduction (the data has it under `overview`): a general statement
+    "> We take all complaints seriously and work hard to resolve them as soon as possible. (Head of Service)\n",
+])
+def test_a_prose_hedge_is_classified_by_the_same_evidence_as_in_the_data(body: str) -> None:
+    assert [f[0] for f in findings(prose(body), HEDGES, filename="t.charter.md")] == ["CH312"]
+    assert [f for f in findings(prose(body), filename="t.charter.md") if f[0] in HEDGES] == []
+
+
+def test_a_prose_hedge_on_the_paragraphs_limit_or_with_none_stays_ch301() -> None:
+    untimed = "We take all complaints seriously.\n\nWe resolve them as soon as possible.\n\nWe reply within 8 weeks.\n"
+    assert [f[:2] for f in findings(prose(untimed), HEDGES, filename="t.charter.md")] == [("CH301", 20)]
+    on_the_limit = "We will try to resolve complaints within 8 weeks.\n"
+    assert [f[:2] for f in findings(prose(on_the_limit), HEDGES, filename="t.charter.md")] == [("CH301", 18)]
