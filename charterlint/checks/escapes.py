@@ -25,7 +25,8 @@ A clause that takes back a time shorter than its commitment's firm `within` ("al
 weeks, but we do our best to reply within four weeks. If we cannot respond within four weeks, we
 tell you why") removes nothing: the firm limit stands (duration.always_shorter). A clause that is
 its variant's own condition (`when: ... in exceptional circumstances` with its own `within`)
-takes nothing back: the exceptional case has its own longest time.
+takes nothing back: the exceptional case has its own longest time. The Markdown prose repeating
+such a commitment's clause gets the same verdict.
 """
 
 from __future__ import annotations
@@ -243,8 +244,25 @@ def _message(clause: str) -> str:
             '(e.g. "and in any case within 20 working days")')
 
 
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _sooner_aims(document: Document) -> list[tuple[str, Duration]]:
+    """(commitment text, firm limit) of each commitment whose text states its firm `within` beside a
+    sooner aim: the Markdown prose that repeats such a text's clause takes back the same sooner aim."""
+    found: list[tuple[str, Duration]] = []
+    for text in charter_texts(document):
+        commitment = _commitment_of(document, text)
+        limit = parse_duration(commitment.get("within")) if commitment is not None else None
+        if limit is not None and _Evidence(text).states_firm(limit):
+            found.append((_normal(text.value), limit))
+    return found
+
+
 def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
     """CH311: one finding per escape clause in a promise with no fallback limit, at the clause."""
+    aims: list[tuple[str, Duration]] | None = None
     for text in charter_texts(document):
         found = list(_ESCAPE.finditer(text.value))
         if not found:
@@ -264,6 +282,11 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
             taken = evidence.taken_back(clause)
             if limit is not None and taken is not None and always_shorter(taken, limit) and evidence.states_firm(limit):
                 continue  # a sooner aim taken back: the firm limit stands
+            if text.pointer is None and taken is not None:
+                aims = _sooner_aims(document) if aims is None else aims
+                clause_text = _normal(clause.group(0))
+                if any(clause_text in aim and always_shorter(taken, firm) for aim, firm in aims):
+                    continue  # the prose repeating the data's sooner aim: the same verdict
             if not text.is_commitment and not evidence.in_a_promise(clause):
                 continue
             if clause.group("bare") is not None and not evidence.takes_back(clause):

@@ -328,3 +328,14 @@ def test_a_variants_own_condition_beside_its_own_limit_is_no_escape() -> None:
     # a variant for another case: the clause takes its limit back
     other = CHARTER_HEAD + VARIANTS.format(when="complaints by post", text=text) + REVIEW
     assert [code for code, *_ in ch311(other)] == ["CH311"]
+
+
+def test_the_prose_repeating_a_sooner_aim_taken_back_gets_the_datas_verdict() -> None:
+    wording = ("Our complaints procedure allows us 10 working days, but we do our best to reply within 5 working "
+               "days. If we cannot respond within 5 working days, we will contact you to explain why.")
+    body = "\nIf we cannot respond within 5 working days, we will contact you to explain why, and when we will reply.\n"
+    assert ch311("---\n" + charter(wording) + "---\n# Complaints\n" + body, filename="t.charter.md") == []
+    # with no such commitment in the data, the prose clause takes back its limit
+    alone = "We reply within 5 working days.\nIf we cannot respond within 5 working days, we tell you why.\n"
+    assert [code for code, *_ in ch311("---\n" + charter() + "---\n# Complaints\n" + alone,
+                                       filename="t.charter.md")] == ["CH311"]
