@@ -98,17 +98,27 @@ def dispute_process_missing(document: Document, context: Context) -> Iterator[Pr
     )
 
 
+def _timed_answer(feedback: dict[str, Any]) -> bool:
+    """Whether the complaints procedure times its answer (`respond` or `resolve` with a `within`)."""
+    return any(parse_duration(commitment.get("within")) is not None
+               for event in ("respond", "resolve")
+               for _, commitment in commitment_variants(event, feedback.get(event)))
+
+
 def escalation_path_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH403: no escalation stage, and no external body the customer may turn to once the
     organisation has handled the complaint. A complaint answered by the organisation and then
     an ombudsman (`after: 8 weeks` or `final response`) is a complete route: the regulated one of
-    UK banks, energy suppliers and water companies."""
+    UK, Channel Islands and Irish banks, insurers, energy suppliers and water companies. So is an
+    ombudsman with no `after` once the procedure times its answer: the customer turns to it when the
+    answer is due, and the missing trigger is CH406's finding."""
     data = document.data
     if _entries(data, "escalation", "stages"):
         return
-    handled = _section(data, "feedback").get("channels")
-    if handled and any(isinstance(body, dict) and "after" in body
-                       for body in _entries(data, "escalation", "external")):
+    feedback = _section(data, "feedback")
+    bodies = [body for body in _entries(data, "escalation", "external") if isinstance(body, dict)]
+    if feedback.get("channels") and any("after" in body or (body.get("type") == "ombudsman" and _timed_answer(feedback))
+                                        for body in bodies):
         return
     yield _missing(data, "no escalation stages (add escalation.stages: who reviews a matter the customer "
                          "wants raised higher, and how quickly)", "escalation", "stages")

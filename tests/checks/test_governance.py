@@ -377,8 +377,15 @@ def test_a_complaint_answered_then_an_ombudsman_is_a_complete_escalation_path() 
 
 
 def test_an_ombudsman_without_a_trigger_or_without_complaint_channels_is_no_path() -> None:
-    no_trigger = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "")
-    assert strict(charter(no_trigger), "CH403") == [("CH403", 16, 1, STAGES)]
+    # a Jersey insurer: answered within 20 business days, then the ombudsman with no word on when
+    # (CH406's finding): a complete route; with no timed answer either, no path
+    no_trigger = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "      type: ombudsman\n")
+    assert strict(charter(no_trigger), "CH403") == []
+    assert [code for code, *_ in strict(charter(no_trigger), "CH406")] == ["CH406"]
+    untimed = no_trigger.replace("  respond: {within: 8 weeks}\n", "")
+    assert strict(charter(untimed), "CH403") == [("CH403", 15, 1, STAGES)]
+    not_an_ombudsman = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "      type: regulator\n")
+    assert strict(charter(not_an_ombudsman), "CH403") == [("CH403", 16, 1, STAGES)]
     no_channels = OMBUDSMAN_AFTER_COMPLAINT.replace("  channels: [phone]\n", "")
     assert strict(charter(no_channels), "CH403") == [("CH403", 15, 1, STAGES)]
 
