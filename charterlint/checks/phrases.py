@@ -131,13 +131,15 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # What makes a sentence speak of a service time: a limit or a unit of time (as _LIMIT_WORD, with
 # years: "at least once a year") or a wait ("keep waiting times to a minimum"). Words of speed
 # ("quickly") are not: they are in the hedges themselves ("as quickly as possible").
+# A number that is a share, not a time: "we endeavour, one hundred per cent, to exceed your expectations"
+_NOT_A_SHARE = r"(?!\w|(?:\s+(?:hundred|thousand))?\s*(?:per\s*cent|percent|%))"
 _SERVICE_TIME = re.compile(
-    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
+    r"(?<!\w)(?:within|" + NUMBER + _NOT_A_SHARE + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
     r"wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
 # The same without hours of the day: in a sentence that names no contact event, "outside business
 # hours" says when something is done, not how long a contact takes (_about_a_contact).
 _SERVICE_DURATION = re.compile(
-    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|(?<!business\s)(?<!office\s)(?<!opening\s)(?<!working\s)"
+    r"(?<!\w)(?:within|" + NUMBER + _NOT_A_SHARE + r"|(?:seconds?|minutes?|(?<!business\s)(?<!office\s)(?<!opening\s)(?<!working\s)"
     r"hours?|days?|weeks?|months?|years?|rings?)|wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
 # What makes a clause state a limit: "within", a number or a unit of time ("a few days").
 _LIMIT_WORD = re.compile(
@@ -600,18 +602,33 @@ def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: S
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _QUOTED_LINE = re.compile(r"^[ \t]*>", re.MULTILINE)
 _HEADING = re.compile(r"^[ \t]*#")
+# A section heading that lists what the reader is asked to do: "Please help us serve you better",
+# "Your responsibilities", "What we ask of you", "How you can help"
+_READERS_PART = re.compile(
+    r"^[ \t]*#{1,6}[ \t]+[^\n]*?(?<!\w)(?:help(?:ing)?\s+us|your\s+(?:responsibilities|obligations|part|role)"
+    r"|what\s+we\s+(?:ask|expect)\s+(?:of|from)\s+you|how\s+you\s+can\s+help)(?!\w)",
+    re.IGNORECASE | re.MULTILINE)
+_ANY_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]", re.MULTILINE)
 
 
 class _ProseScopes:
-    """The Markdown prose's paragraphs, found once: whether the paragraph holding an offset states a
-    time (its firm limit), and whether it is a blockquote (a quoted introduction)."""
+    """The Markdown prose's paragraphs and sections, found once: whether the paragraph holding an
+    offset states a time (its firm limit), whether it is a blockquote (a quoted introduction), and
+    whether its section lists what the reader is asked to do."""
 
-    __slots__ = ("_ends", "_text", "_durations")
+    __slots__ = ("_ends", "_text", "_durations", "_headings", "_readers")
 
     def __init__(self, text: str, durations: Sequence[int]) -> None:
         self._text = text
         self._ends = [*(m.start() for m in _PARAGRAPH_END.finditer(text)), len(text)]
         self._durations = list(durations)
+        self._headings = [m.start() for m in _ANY_HEADING.finditer(text)]
+        self._readers = {m.start() for m in _READERS_PART.finditer(text)}
+
+    def in_readers_part(self, offset: int) -> bool:
+        """Whether the offset is in a section whose heading lists what the reader is asked to do."""
+        index = bisect_right(self._headings, offset)
+        return index > 0 and self._headings[index - 1] in self._readers
 
     def _bounds(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self._ends, offset)
@@ -694,8 +711,12 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         time_hedged_until = -1  # the end of the sentence of the first hedge of time kept in a commitment's text
         for match, span in zip(found, spans):
-            # A hedge on what the customer is asked to do leaves no promise of the organisation open.
-            if customer_acts(match):
+            # A hedge on what the customer is asked to do leaves no promise of the organisation open;
+            # so does one in a section listing the reader's part ("Please help us serve you better:
+            # respond promptly when we ask you for more information") before the organisation acts.
+            if customer_acts(match) or (prose is not None and prose.in_readers_part(match.start())
+                                        and not organisation.between(sentences.bounds(match.start())[0],
+                                                                     match.start())):
                 continue
             # The scope: a hedge is a vague commitment only where it leaves the time of a contact
             # open. In a commitment's own wording a hedge of time always does ("we answer calls as

@@ -99,3 +99,18 @@ def test_a_prose_hedge_on_the_paragraphs_limit_or_with_none_stays_ch301() -> Non
     assert [f[:2] for f in findings(prose(untimed), HEDGES, filename="t.charter.md")] == [("CH301", 20)]
     on_the_limit = "We will try to resolve complaints within 8 weeks.\n"
     assert [f[:2] for f in findings(prose(on_the_limit), HEDGES, filename="t.charter.md")] == [("CH301", 18)]
+
+
+def test_the_readers_part_and_an_aspiration_naming_no_time_are_not_hedged_promises() -> None:
+    """An examinations body's prose: what customers can do to help, and an aspiration whose only
+    number is a share."""
+    helping = ("## Please help us serve you better\n\n- Give us accurate information.\n"
+               "- Respond promptly when we ask you for more information.\n")
+    assert findings(prose(helping), HEDGES, filename="t.charter.md") == []
+    aspiration = "We endeavour, one hundred per cent, to exceed your expectations whenever you deal with us.\n"
+    assert findings(prose(aspiration), HEDGES, filename="t.charter.md") == []
+    # the organisation's own promise in such a section, and a promise elsewhere, are still hedges
+    ours = "## Please help us serve you better\n\nWe will reply promptly when you ask us for information.\n"
+    assert [f[0] for f in findings(prose(ours), HEDGES, filename="t.charter.md")] == ["CH301"]
+    elsewhere = "## Our promise\n\n- Respond promptly when you ask us for more information.\n"
+    assert [f[0] for f in findings(prose(elsewhere), HEDGES, filename="t.charter.md")] == ["CH301"]
