@@ -201,11 +201,13 @@ _OPEN_TYPES = frozenset({"regulator", "independent_reviewer"})
 def external_trigger_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH406: an external body does not say when the customer may go there. Once one body says
     when, a regulator or independent reviewer without `after` is taken as open at any time (a
-    consumer advice line beside the energy ombudsman's 8 weeks); an ombudsman or ADR scheme is not."""
+    consumer advice line beside the energy ombudsman's 8 weeks); an ombudsman or ADR scheme is not.
+    A body that takes only certain `matters` (corrupt conduct) is approached directly: no `after` applies."""
     bodies = list(enumerate(_entries(document.data, "escalation", "external")))
     timed = any(isinstance(body, dict) and "after" in body for _, body in bodies)
     for index, body in bodies:
-        if not isinstance(body, dict) or "after" in body or (timed and body.get("type") in _OPEN_TYPES):
+        if (not isinstance(body, dict) or "after" in body or "matters" in body
+                or (timed and body.get("type") in _OPEN_TYPES)):
             continue
         yield Problem(
             f'external body "{body.get("body", index + 1)}" does not say when the customer may go there '

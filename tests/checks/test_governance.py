@@ -488,3 +488,13 @@ def test_software_support_policies_are_not_asked_for_accessibility(
     assert sector in text
     found = strict(text, "CH409", **({"options": options} if options else {}))
     assert [code for code, *_ in found] == (["CH409"] if reported else [])
+
+
+def test_a_body_for_certain_matters_needs_no_after() -> None:
+    # a New South Wales council: the state's anti-corruption commission takes only corrupt conduct
+    corruption = "    - body: Independent Commission Against Corruption\n      type: regulator\n"
+    alone = charter("escalation:\n  external:\n" + corruption)
+    assert [code for code, *_ in strict(alone, "CH406")] == ["CH406"]
+    limited = charter("escalation:\n  external:\n" + corruption + "      matters: suspected corrupt conduct\n")
+    assert strict(limited, "CH406") == []
+    assert strict(limited, "CH013") == []  # the schema takes the field
