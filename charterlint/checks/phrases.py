@@ -26,7 +26,7 @@ from typing import Any
 from charterlint.charter.duration import FoundDuration, always_shorter, durations_in, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts, event_at
+from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts, event_at, events_named
 from charterlint.checks.prose import TextPositions
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
@@ -590,7 +590,7 @@ def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: S
     if prose is not None:
         if prose.quoted(match.start()):
             return False
-        firm = prose.timed(match.start())
+        firm = prose.timed(match.start(), sentences)
     elif not text.is_commitment:
         return False
     if not firm:
@@ -608,6 +608,8 @@ _READERS_PART = re.compile(
     r"^[ \t]*#{1,6}[ \t]+[^\n]*?(?<!\w)(?:help(?:ing)?\s+us|your\s+(?:responsibilities|obligations|part|role)"
     r"|what\s+we\s+(?:ask|expect)\s+(?:of|from)\s+you|how\s+you\s+can\s+help)(?!\w)",
     re.IGNORECASE | re.MULTILINE)
+# A sentence that opens with a condition times another case: "When you call a direct extension, ..."
+_ANOTHER_CASE = re.compile(r"[\s\-*\u2022]*(?:when|if|where|for|in)\s[^.;:!?]{0,80}?,", re.IGNORECASE)
 _ANY_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]", re.MULTILINE)
 
 
@@ -634,10 +636,35 @@ class _ProseScopes:
         index = bisect_right(self._ends, offset)
         return (self._ends[index - 1] if index else 0), self._ends[min(index, len(self._ends) - 1)]
 
-    def timed(self, offset: int) -> bool:
-        start, end = self._bounds(offset)
+    def _states_time(self, start: int, end: int) -> bool:
         index = bisect_right(self._durations, start - 1)
         return index < len(self._durations) and self._durations[index] < end
+
+    def timed(self, offset: int, sentences: Sentences) -> bool:
+        """Whether the hedge's sentence, stating no time, sits beside a sentence of its paragraph
+        that states one for the same event, or for none it names ("Regulations give us 56 days to
+        resolve complaints. We try to resolve complaints as quickly as possible"; "... as soon as
+        possible. Our complaints procedure allows us eight weeks to do this"): a speed word beside
+        a firm limit, as in the data. A time in its own sentence ("we acknowledge within five days
+        and work to resolve it as quickly as possible") or for another case ("When you call a
+        direct extension, we aim to answer within 5 rings") is none."""
+        start, end = sentences.bounds(offset)
+        if self._states_time(start, end):
+            return False
+        first, last = self._bounds(offset)
+        events = events_named(self._text[start:end])
+        if not events:
+            return False
+        neighbours = ([sentences.bounds(start - 1)] if start - 1 > first else []) + (
+            [sentences.bounds(end)] if end < last else [])
+        for before, after in neighbours:
+            neighbour = self._text[before:after]
+            if (before >= first and after <= last and self._states_time(before, after)
+                    and _ANOTHER_CASE.match(neighbour) is None):
+                named = events_named(neighbour)
+                if not named or named & events:
+                    return True
+        return False
 
     def quoted(self, offset: int) -> bool:
         start, end = self._bounds(offset)

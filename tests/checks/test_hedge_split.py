@@ -94,6 +94,21 @@ def test_a_prose_hedge_is_classified_by_the_same_evidence_as_in_the_data(body: s
     assert [f for f in findings(prose(body), filename="t.charter.md") if f[0] in HEDGES] == []
 
 
+@pytest.mark.parametrize("body", [
+    # a bank: the time is the acknowledgement's, in the hedge's own sentence
+    "We acknowledge your complaint within five business days and work to resolve it as quickly as possible.\n",
+    # a library service: the time beside it is another case's
+    "- When you call the switchboard, we aim to answer as soon as we are able to. When you call a direct\n"
+    "  extension, we aim to answer within 5 rings.\n",
+    # a housing association: no event named for the time to be the hedge's
+    "When you report a repair, we make an appointment with you as soon as possible, at a time that suits you,\n"
+    "and aim to complete the repair in one visit. If it is an emergency, we visit to make things safe within\n"
+    "six hours.\n",
+])
+def test_a_prose_hedge_beside_a_time_for_something_else_stays_ch301(body: str) -> None:
+    assert [f[0] for f in findings(prose(body), HEDGES, filename="t.charter.md")] == ["CH301"]
+
+
 def test_a_prose_hedge_on_the_paragraphs_limit_or_with_none_stays_ch301() -> None:
     untimed = "We take all complaints seriously.\n\nWe resolve them as soon as possible.\n\nWe reply within 8 weeks.\n"
     assert [f[:2] for f in findings(prose(untimed), HEDGES, filename="t.charter.md")] == [("CH301", 20)]
