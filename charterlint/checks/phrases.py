@@ -26,7 +26,16 @@ from typing import Any
 from charterlint.charter.duration import FoundDuration, always_shorter, durations_in, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts, event_at, events_named
+from charterlint.checks.promises import (
+    FALLBACK_LIMIT,
+    NUMBER,
+    Marks,
+    Sentences,
+    Text,
+    charter_texts,
+    event_at,
+    events_named,
+)
 from charterlint.checks.prose import TextPositions
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
