@@ -115,7 +115,8 @@ class _Evidence:
         self._limits = Marks(_LIMIT, value)
         self._shares = Marks(_SHARE, value)
         self._numbers = Marks(_NUMBER, value)
-        self._durations = [found.start for found in durations_in(value)]
+        self._found_durations = durations_in(value)
+        self._durations = [found.start for found in self._found_durations]
         self._speed = Marks(_SPEED_IN_WORDS, value)
 
     def untimed(self, clause: re.Match[str]) -> bool:
@@ -172,7 +173,7 @@ class _Evidence:
 
     def states_firm(self, limit: Duration) -> bool:
         """Whether the text states the firm limit itself (a time no shorter than it)."""
-        return any(not always_shorter(found.duration, limit) for found in durations_in(self._value))
+        return any(not always_shorter(found.duration, limit) for found in self._found_durations)
 
     def taken_back(self, clause: re.Match[str]) -> Duration | None:
         """The time the clause takes back: the one it names ("if we cannot respond within four
@@ -263,6 +264,7 @@ def _sooner_aims(document: Document) -> list[tuple[str, Duration]]:
 def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
     """CH311: one finding per escape clause in a promise with no fallback limit, at the clause."""
     aims: list[tuple[str, Duration]] | None = None
+    timed_events = _timed_events(document)
     for text in charter_texts(document):
         found = list(_ESCAPE.finditer(text.value))
         if not found:
@@ -275,15 +277,18 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
         for clause, span in zip(found, spans):
             if text.is_commitment and limit is None and (
                     evidence.only_vague(clause)  # the vague promise is CH301's
-                    or (evidence.untimed(clause) and _event_of(text) not in _timed_events(document))):
+                    or (evidence.untimed(clause) and _event_of(text) not in timed_events)):
                 continue  # no limit to take back
             if limit is not None and commitment is not None and _own_condition(commitment, clause.group(0)):
                 continue  # the variant's condition, with its own longest time
-            taken = evidence.taken_back(clause)
+            if text.pointer is None and aims is None:
+                aims = _sooner_aims(document)
+            # the time taken back, looked for only where something can excuse it (a search per clause)
+            wanted = limit is not None or after or (text.pointer is None and aims)
+            taken = evidence.taken_back(clause) if wanted else None
             if limit is not None and taken is not None and always_shorter(taken, limit) and evidence.states_firm(limit):
                 continue  # a sooner aim taken back: the firm limit stands
-            if text.pointer is None and taken is not None:
-                aims = _sooner_aims(document) if aims is None else aims
+            if text.pointer is None and taken is not None and aims:
                 clause_text = _normal(clause.group(0))
                 if any(clause_text in aim and always_shorter(taken, firm) for aim, firm in aims):
                     continue  # the prose repeating the data's sooner aim: the same verdict

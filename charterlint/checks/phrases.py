@@ -627,7 +627,7 @@ class _ProseScopes:
     offset states a time (its firm limit), whether it is a blockquote (a quoted introduction), and
     whether its section lists what the reader is asked to do."""
 
-    __slots__ = ("_ends", "_text", "_durations", "_headings", "_readers")
+    __slots__ = ("_ends", "_text", "_durations", "_headings", "_readers", "_quoted", "_timed")
 
     def __init__(self, text: str, durations: Sequence[int]) -> None:
         self._text = text
@@ -635,6 +635,9 @@ class _ProseScopes:
         self._durations = list(durations)
         self._headings = [m.start() for m in _ANY_HEADING.finditer(text)]
         self._readers = {m.start() for m in _READERS_PART.finditer(text)}
+        # each paragraph and sentence judged once: a long one full of hedges stays linear
+        self._quoted: dict[int, bool] = {}
+        self._timed: dict[int, bool] = {}
 
     def in_readers_part(self, offset: int) -> bool:
         """Whether the offset is in a section whose heading lists what the reader is asked to do."""
@@ -658,9 +661,14 @@ class _ProseScopes:
         and work to resolve it as quickly as possible") or for another case ("When you call a
         direct extension, we aim to answer within 5 rings") is none."""
         start, end = sentences.bounds(offset)
+        if start not in self._timed:
+            self._timed[start] = self._beside_a_limit(start, end, sentences)
+        return self._timed[start]
+
+    def _beside_a_limit(self, start: int, end: int, sentences: Sentences) -> bool:
         if self._states_time(start, end):
             return False
-        first, last = self._bounds(offset)
+        first, last = self._bounds(start)
         events = events_named(self._text[start:end])
         if not events:
             return False
@@ -677,8 +685,10 @@ class _ProseScopes:
 
     def quoted(self, offset: int) -> bool:
         start, end = self._bounds(offset)
-        lines = [line for line in self._text[start:end].splitlines() if line.strip() and not _HEADING.match(line)]
-        return bool(lines) and all(_QUOTED_LINE.match(line) for line in lines)
+        if start not in self._quoted:
+            lines = [line for line in self._text[start:end].splitlines() if line.strip() and not _HEADING.match(line)]
+            self._quoted[start] = bool(lines) and all(_QUOTED_LINE.match(line) for line in lines)
+        return self._quoted[start]
 
 
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
