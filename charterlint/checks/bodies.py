@@ -105,6 +105,18 @@ def _body_texts(document: Document) -> Iterator[Text]:
             yield Text(join("/escalation/external", index, "body"), body["body"], False, None)
 
 
+# The capitalised word before a name, within the same sentence: "Channel Islands Financial Ombudsman"
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’]*\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*[-*>]?\s*)[A-Z][\w'’]*\s+$")
+
+
+def _ends_a_longer_name(text: str, start: int) -> bool:
+    """Whether the name found at `start` ends a longer proper name: a capitalised word before it that
+    does not open a sentence ("the Channel Islands Financial Ombudsman", not "Contact Financial Ombudsman")."""
+    before = text[max(0, start - 40):start]
+    return _NAME_BEFORE.search(before) is not None and _SENTENCE_START.search(before) is None
+
+
 def external_body_names(document: Document, context: Context) -> Iterator[Problem]:
     """CH414: former, informal and vague names of external bodies."""
     renamed = _renamed(context.options)
@@ -119,6 +131,8 @@ def external_body_names(document: Document, context: Context) -> Iterator[Proble
                 following = text.value[match.start():match.start() + 2 * len(entry.current) + 16]
                 if normalized(following).startswith(normalized(entry.current)):
                     continue  # "Financial Ombudsman Service" starts with "Financial Ombudsman"
+                if _ends_a_longer_name(text.value, match.start()):
+                    continue  # "Channel Islands Financial Ombudsman" is another body
                 yield Problem(_renamed_message(match.group(0), entry), text.pointer or "", span=span)
     vague = _vague(context.options)
     for text in bodies:

@@ -18,7 +18,15 @@ A clause with no limit to take back is not reported: a commitment with no `withi
 states no time and promises speed in words before the clause ("routine questions are addressed
 quickly; sometimes it can take longer") makes a vague promise, which is CH301's finding, not an
 escape from one. Without such words ("reports by email might take longer") the clause takes back
-the charter's limits for the same matter elsewhere, and is reported.
+the charter's limits for the same event elsewhere, and is reported; when no commitment of that
+event states a `within` anywhere ("we may need more time; if so, we write to let you know we have
+received your complaint" on an acknowledgement) there is nothing timed to take back.
+A clause that takes back a time shorter than its commitment's firm `within` ("allows us eight
+weeks, but we do our best to reply within four weeks. If we cannot respond within four weeks, we
+tell you why") removes nothing: the firm limit stands (duration.always_shorter). A clause that is
+its variant's own condition (`when: ... in exceptional circumstances` with its own `within`)
+takes nothing back: the exceptional case has its own longest time. The Markdown prose repeating
+such a commitment's clause gets the same verdict.
 """
 
 from __future__ import annotations
@@ -27,7 +35,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from charterlint.charter.duration import Duration, durations_in, longer, parse_duration
+from charterlint.charter.duration import Duration, always_shorter, durations_in, longer, parse_duration
+from charterlint.charter.views import commitments
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import text_spans
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
@@ -106,16 +115,21 @@ class _Evidence:
         self._limits = Marks(_LIMIT, value)
         self._shares = Marks(_SHARE, value)
         self._numbers = Marks(_NUMBER, value)
-        self._durations = [found.start for found in durations_in(value)]
+        self._found_durations = durations_in(value)
+        self._durations = [found.start for found in self._found_durations]
         self._speed = Marks(_SPEED_IN_WORDS, value)
+
+    def untimed(self, clause: re.Match[str]) -> bool:
+        """Whether the clause's scope states no time."""
+        start, end = self._scope(clause.start())
+        index = bisect_right(self._durations, start - 1)
+        return not (index < len(self._durations) and self._durations[index] < end)
 
     def only_vague(self, clause: re.Match[str]) -> bool:
         """Whether the clause's scope states no time and promises speed in words before the clause:
         the vague promise it qualifies is CH301's, with no limit to take back."""
-        start, end = self._scope(clause.start())
-        index = bisect_right(self._durations, start - 1)
-        timed = index < len(self._durations) and self._durations[index] < end
-        return not timed and self._speed.between(start, clause.start())
+        start = self._scope(clause.start())[0]
+        return self.untimed(clause) and self._speed.between(start, clause.start())
 
     def _scope(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self._scope_ends, offset)
@@ -157,6 +171,16 @@ class _Evidence:
         durations = durations_in(self._value[found[-1]:clause.start()]) if found else []
         return durations[0].duration if durations else None
 
+    def states_firm(self, limit: Duration) -> bool:
+        """Whether the text states the firm limit itself (a time no shorter than it)."""
+        return any(not always_shorter(found.duration, limit) for found in self._found_durations)
+
+    def taken_back(self, clause: re.Match[str]) -> Duration | None:
+        """The time the clause takes back: the one it names ("if we cannot respond within four
+        weeks"), else the limit before it."""
+        named = durations_in(clause.group(0))
+        return named[0].duration if named else self.limit_before(clause)
+
     def excused(self, clause: re.Match[str]) -> bool:
         """A share in the clause's sentence: the promise already allows for the rest."""
         start, end = self.sentences.bounds(clause.start())
@@ -180,12 +204,31 @@ def _external_after(document: Document) -> list[Duration]:
     return [after for after in found if after is not None]
 
 
-def _commitment_limit(document: Document, text: Text) -> bool:
-    """Whether the commitment whose text `text` is states a time limit (`within`)."""
+def _commitment_of(document: Document, text: Text) -> dict[str, object] | None:
+    """The commitment whose text `text` is (None for other texts)."""
     if not text.is_commitment or text.pointer is None:
-        return False
+        return None
     commitment = resolve(document.data, text.pointer.rsplit("/", 1)[0])
-    return isinstance(commitment, dict) and parse_duration(commitment.get("within")) is not None
+    return commitment if isinstance(commitment, dict) else None
+
+
+def _event_of(text: Text) -> str | None:
+    """The event of a commitment text (`.../respond/text`, `.../respond/0/text`)."""
+    parts = (text.pointer or "").split("/")
+    return parts[-3] if len(parts) > 3 and parts[-2].isdigit() else (parts[-2] if len(parts) > 1 else None)
+
+
+def _timed_events(document: Document) -> frozenset[str]:
+    """The events some commitment of the charter gives a time limit (`within`)."""
+    return frozenset(event for _, event, commitment in commitments(document.data)
+                     if parse_duration(commitment.get("within")) is not None)
+
+
+def _own_condition(commitment: dict[str, object], clause: str) -> bool:
+    """Whether the clause is the variant's own condition (its `when`), beside its own limit."""
+    when = commitment.get("when")
+    return isinstance(when, str) and " ".join(clause.lower().split()).removeprefix("except ") in " ".join(
+        when.lower().split())
 
 
 def _open_at(limit: Duration | None, after: list[Duration]) -> bool:
@@ -202,8 +245,26 @@ def _message(clause: str) -> str:
             '(e.g. "and in any case within 20 working days")')
 
 
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _sooner_aims(document: Document) -> list[tuple[str, Duration]]:
+    """(commitment text, firm limit) of each commitment whose text states its firm `within` beside a
+    sooner aim: the Markdown prose that repeats such a text's clause takes back the same sooner aim."""
+    found: list[tuple[str, Duration]] = []
+    for text in charter_texts(document):
+        commitment = _commitment_of(document, text)
+        limit = parse_duration(commitment.get("within")) if commitment is not None else None
+        if limit is not None and _Evidence(text).states_firm(limit):
+            found.append((_normal(text.value), limit))
+    return found
+
+
 def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
     """CH311: one finding per escape clause in a promise with no fallback limit, at the clause."""
+    aims: list[tuple[str, Duration]] | None = None
+    timed_events = _timed_events(document)
     for text in charter_texts(document):
         found = list(_ESCAPE.finditer(text.value))
         if not found:
@@ -211,15 +272,31 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
         spans = text_spans(document, text, found, _ESCAPE)
         evidence = _Evidence(text)
         after = _external_after(document)
-        timed = _commitment_limit(document, text)
+        commitment = _commitment_of(document, text)
+        limit = parse_duration(commitment.get("within")) if commitment is not None else None
         for clause, span in zip(found, spans):
-            if text.is_commitment and not timed and evidence.only_vague(clause):
-                continue  # no limit to take back: the vague promise is CH301's
+            if text.is_commitment and limit is None and (
+                    evidence.only_vague(clause)  # the vague promise is CH301's
+                    or (evidence.untimed(clause) and _event_of(text) not in timed_events)):
+                continue  # no limit to take back
+            if limit is not None and commitment is not None and _own_condition(commitment, clause.group(0)):
+                continue  # the variant's condition, with its own longest time
+            if text.pointer is None and aims is None:
+                aims = _sooner_aims(document)
+            # the time taken back, looked for only where something can excuse it (a search per clause)
+            wanted = limit is not None or after or (text.pointer is None and aims)
+            taken = evidence.taken_back(clause) if wanted else None
+            if limit is not None and taken is not None and always_shorter(taken, limit) and evidence.states_firm(limit):
+                continue  # a sooner aim taken back: the firm limit stands
+            if text.pointer is None and taken is not None and aims:
+                clause_text = _normal(clause.group(0))
+                if any(clause_text in aim and always_shorter(taken, firm) for aim, firm in aims):
+                    continue  # the prose repeating the data's sooner aim: the same verdict
             if not text.is_commitment and not evidence.in_a_promise(clause):
                 continue
             if clause.group("bare") is not None and not evidence.takes_back(clause):
                 continue
-            if after and _open_at(evidence.limit_before(clause), after):
+            if after and _open_at(taken, after):
                 continue
             if not evidence.excused(clause) and not evidence.has_fallback(clause):
                 yield Problem(_message(clause.group(0)), text.pointer or "", span=span)

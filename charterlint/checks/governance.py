@@ -98,17 +98,27 @@ def dispute_process_missing(document: Document, context: Context) -> Iterator[Pr
     )
 
 
+def _timed_answer(feedback: dict[str, Any]) -> bool:
+    """Whether the complaints procedure times its answer (`respond` or `resolve` with a `within`)."""
+    return any(parse_duration(commitment.get("within")) is not None
+               for event in ("respond", "resolve")
+               for _, commitment in commitment_variants(event, feedback.get(event)))
+
+
 def escalation_path_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH403: no escalation stage, and no external body the customer may turn to once the
     organisation has handled the complaint. A complaint answered by the organisation and then
     an ombudsman (`after: 8 weeks` or `final response`) is a complete route: the regulated one of
-    UK banks, energy suppliers and water companies."""
+    UK, Channel Islands and Irish banks, insurers, energy suppliers and water companies. So is an
+    ombudsman with no `after` once the procedure times its answer: the customer turns to it when the
+    answer is due, and the missing trigger is CH406's finding."""
     data = document.data
     if _entries(data, "escalation", "stages"):
         return
-    handled = _section(data, "feedback").get("channels")
-    if handled and any(isinstance(body, dict) and "after" in body
-                       for body in _entries(data, "escalation", "external")):
+    feedback = _section(data, "feedback")
+    bodies = [body for body in _entries(data, "escalation", "external") if isinstance(body, dict)]
+    if feedback.get("channels") and any("after" in body or (body.get("type") == "ombudsman" and _timed_answer(feedback))
+                                        for body in bodies):
         return
     yield _missing(data, "no escalation stages (add escalation.stages: who reviews a matter the customer "
                          "wants raised higher, and how quickly)", "escalation", "stages")
@@ -191,11 +201,13 @@ _OPEN_TYPES = frozenset({"regulator", "independent_reviewer"})
 def external_trigger_missing(document: Document, context: Context) -> Iterator[Problem]:
     """CH406: an external body does not say when the customer may go there. Once one body says
     when, a regulator or independent reviewer without `after` is taken as open at any time (a
-    consumer advice line beside the energy ombudsman's 8 weeks); an ombudsman or ADR scheme is not."""
+    consumer advice line beside the energy ombudsman's 8 weeks); an ombudsman or ADR scheme is not.
+    A body that takes only certain `matters` (corrupt conduct) is approached directly: no `after` applies."""
     bodies = list(enumerate(_entries(document.data, "escalation", "external")))
     timed = any(isinstance(body, dict) and "after" in body for _, body in bodies)
     for index, body in bodies:
-        if not isinstance(body, dict) or "after" in body or (timed and body.get("type") in _OPEN_TYPES):
+        if (not isinstance(body, dict) or "after" in body or "matters" in body
+                or (timed and body.get("type") in _OPEN_TYPES)):
             continue
         yield Problem(
             f'external body "{body.get("body", index + 1)}" does not say when the customer may go there '

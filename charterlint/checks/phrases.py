@@ -26,7 +26,16 @@ from typing import Any
 from charterlint.charter.duration import FoundDuration, always_shorter, durations_in, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts, event_at
+from charterlint.checks.promises import (
+    FALLBACK_LIMIT,
+    NUMBER,
+    Marks,
+    Sentences,
+    Text,
+    charter_texts,
+    event_at,
+    events_named,
+)
 from charterlint.checks.prose import TextPositions
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
@@ -131,13 +140,15 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # What makes a sentence speak of a service time: a limit or a unit of time (as _LIMIT_WORD, with
 # years: "at least once a year") or a wait ("keep waiting times to a minimum"). Words of speed
 # ("quickly") are not: they are in the hedges themselves ("as quickly as possible").
+# A number that is a share, not a time: "we endeavour, one hundred per cent, to exceed your expectations"
+_NOT_A_SHARE = r"(?!\w|(?:\s+(?:hundred|thousand))?\s*(?:per\s*cent|percent|%))"
 _SERVICE_TIME = re.compile(
-    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
+    r"(?<!\w)(?:within|" + NUMBER + _NOT_A_SHARE + r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|rings?)|"
     r"wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
 # The same without hours of the day: in a sentence that names no contact event, "outside business
 # hours" says when something is done, not how long a contact takes (_about_a_contact).
 _SERVICE_DURATION = re.compile(
-    r"(?<!\w)(?:within|" + NUMBER + r"|(?:seconds?|minutes?|(?<!business\s)(?<!office\s)(?<!opening\s)(?<!working\s)"
+    r"(?<!\w)(?:within|" + NUMBER + _NOT_A_SHARE + r"|(?:seconds?|minutes?|(?<!business\s)(?<!office\s)(?<!opening\s)(?<!working\s)"
     r"hours?|days?|weeks?|months?|years?|rings?)|wait(?:s|ing)?)(?!\w)", re.IGNORECASE)
 # What makes a clause state a limit: "within", a number or a unit of time ("a few days").
 _LIMIT_WORD = re.compile(
@@ -576,20 +587,108 @@ def _about_a_contact(offset: int, sentences: Sentences, service_times: Marks) ->
 _SPEED_OR_FREQUENCY = re.compile(_TIME_HEDGE.pattern + r"|regular", re.IGNORECASE)
 
 
-def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: Sentences, limits: Marks) -> bool:
-    """Whether a kept hedge is CH301's strong evidence (issue 15's measured split): any hedge in the
-    Markdown prose; in a commitment's own wording, any hedge when the commitment has no firm limit,
-    and an attempt or likelihood hedge ("try to", "usually", "where possible") in a sentence that
-    states a limit. The rest (hedges in general statements, speed or frequency words beside a firm
-    limit, an attempt in a sentence stating no limit) is CH312's."""
-    if text.pointer is None:
-        return True
-    if not text.is_commitment:
+def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: Sentences, limits: Marks,
+                      prose: _ProseScopes | None) -> bool:
+    """Whether a kept hedge is CH301's strong evidence (issue 15's measured split): in a
+    commitment's own wording, any hedge when the commitment has no firm limit, and an attempt or
+    likelihood hedge ("try to", "usually", "where possible") in a sentence that states a limit. The
+    rest (hedges in general statements, speed or frequency words beside a firm limit, an attempt in
+    a sentence stating no limit) is CH312's. The Markdown prose is judged by the same evidence, so
+    that a sentence published in both says the same: its paragraph is the commitment (its firm
+    limit a time the paragraph states), and a quoted introduction (a blockquote) a general statement."""
+    if prose is not None:
+        if prose.quoted(match.start()):
+            return False
+        firm = prose.timed(match.start(), sentences)
+    elif not text.is_commitment:
         return False
     if not firm:
         return True
     return (_SPEED_OR_FREQUENCY.search(match.group(0)) is None
             and limits.between(*sentences.bounds(match.start())))
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_QUOTED_LINE = re.compile(r"^[ \t]*>", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t]*#")
+# A section heading that lists what the reader is asked to do: "Please help us serve you better",
+# "Your responsibilities", "What we ask of you", "How you can help"
+_READERS_PART = re.compile(
+    r"^[ \t]*#{1,6}[ \t]+[^\n]*?(?<!\w)(?:help(?:ing)?\s+us|your\s+(?:responsibilities|obligations|part|role)"
+    r"|what\s+we\s+(?:ask|expect)\s+(?:of|from)\s+you|how\s+you\s+can\s+help)(?!\w)",
+    re.IGNORECASE | re.MULTILINE)
+# A sentence that opens with a condition times another case: "When you call a direct extension, ..."
+_ANOTHER_CASE = re.compile(r"[\s\-*\u2022]*(?:when|if|where|for|in)\s[^.;:!?]{0,80}?,", re.IGNORECASE)
+_ANY_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]", re.MULTILINE)
+
+
+class _ProseScopes:
+    """The Markdown prose's paragraphs and sections, found once: whether the paragraph holding an
+    offset states a time (its firm limit), whether it is a blockquote (a quoted introduction), and
+    whether its section lists what the reader is asked to do."""
+
+    __slots__ = ("_ends", "_text", "_durations", "_headings", "_readers", "_quoted", "_timed")
+
+    def __init__(self, text: str, durations: Sequence[int]) -> None:
+        self._text = text
+        self._ends = [*(m.start() for m in _PARAGRAPH_END.finditer(text)), len(text)]
+        self._durations = list(durations)
+        self._headings = [m.start() for m in _ANY_HEADING.finditer(text)]
+        self._readers = {m.start() for m in _READERS_PART.finditer(text)}
+        # each paragraph and sentence judged once: a long one full of hedges stays linear
+        self._quoted: dict[int, bool] = {}
+        self._timed: dict[int, bool] = {}
+
+    def in_readers_part(self, offset: int) -> bool:
+        """Whether the offset is in a section whose heading lists what the reader is asked to do."""
+        index = bisect_right(self._headings, offset)
+        return index > 0 and self._headings[index - 1] in self._readers
+
+    def _bounds(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self._ends, offset)
+        return (self._ends[index - 1] if index else 0), self._ends[min(index, len(self._ends) - 1)]
+
+    def _states_time(self, start: int, end: int) -> bool:
+        index = bisect_right(self._durations, start - 1)
+        return index < len(self._durations) and self._durations[index] < end
+
+    def timed(self, offset: int, sentences: Sentences) -> bool:
+        """Whether the hedge's sentence, stating no time, sits beside a sentence of its paragraph
+        that states one for the same event, or for none it names ("Regulations give us 56 days to
+        resolve complaints. We try to resolve complaints as quickly as possible"; "... as soon as
+        possible. Our complaints procedure allows us eight weeks to do this"): a speed word beside
+        a firm limit, as in the data. A time in its own sentence ("we acknowledge within five days
+        and work to resolve it as quickly as possible") or for another case ("When you call a
+        direct extension, we aim to answer within 5 rings") is none."""
+        start, end = sentences.bounds(offset)
+        if start not in self._timed:
+            self._timed[start] = self._beside_a_limit(start, end, sentences)
+        return self._timed[start]
+
+    def _beside_a_limit(self, start: int, end: int, sentences: Sentences) -> bool:
+        if self._states_time(start, end):
+            return False
+        first, last = self._bounds(start)
+        events = events_named(self._text[start:end])
+        if not events:
+            return False
+        neighbours = ([sentences.bounds(start - 1)] if start - 1 > first else []) + (
+            [sentences.bounds(end)] if end < last else [])
+        for before, after in neighbours:
+            neighbour = self._text[before:after]
+            if (before >= first and after <= last and self._states_time(before, after)
+                    and _ANOTHER_CASE.match(neighbour) is None):
+                named = events_named(neighbour)
+                if not named or named & events:
+                    return True
+        return False
+
+    def quoted(self, offset: int) -> bool:
+        start, end = self._bounds(offset)
+        if start not in self._quoted:
+            lines = [line for line in self._text[start:end].splitlines() if line.strip() and not _HEADING.match(line)]
+            self._quoted[start] = bool(lines) and all(_QUOTED_LINE.match(line) for line in lines)
+        return self._quoted[start]
 
 
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
@@ -639,6 +738,7 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         firm_limits = _firm_limits(text, commitment, clause_of, found)
         own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
         durations = durations_in(text.value)
+        prose = _ProseScopes(text.value, [found.start for found in durations]) if text.pointer is None else None
         # a firm limit: the commitment's own `within`, or a time its wording states
         firm = bool(durations) or (commitment is not None and parse_duration(commitment.get("within")) is not None)
         firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
@@ -657,8 +757,12 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []
         time_hedged_until = -1  # the end of the sentence of the first hedge of time kept in a commitment's text
         for match, span in zip(found, spans):
-            # A hedge on what the customer is asked to do leaves no promise of the organisation open.
-            if customer_acts(match):
+            # A hedge on what the customer is asked to do leaves no promise of the organisation open;
+            # so does one in a section listing the reader's part ("Please help us serve you better:
+            # respond promptly when we ask you for more information") before the organisation acts.
+            if customer_acts(match) or (prose is not None and prose.in_readers_part(match.start())
+                                        and not organisation.between(sentences.bounds(match.start())[0],
+                                                                     match.start())):
                 continue
             # The scope: a hedge is a vague commitment only where it leaves the time of a contact
             # open. In a commitment's own wording a hedge of time always does ("we answer calls as
@@ -740,5 +844,5 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
                 clauses.append([(match, span)])
         for hedges in clauses:
             (first, span), others = hedges[0], [match.group(0) for match, _ in hedges[1:]]
-            strong = any(_hedges_the_limit(match, text, firm, sentences, limits) for match, _ in hedges)
+            strong = any(_hedges_the_limit(match, text, firm, sentences, limits, prose) for match, _ in hedges)
             yield Problem(_message(first.group(0), others), text.pointer or "", span=span), strong

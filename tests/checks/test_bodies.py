@@ -43,6 +43,17 @@ def test_an_informal_name_is_reported_but_not_the_full_name_that_starts_with_it(
     ]
 
 
+@pytest.mark.parametrize("name", [
+    # a Jersey insurer: another body whose name ends in the informal one, misspelt or not (a near
+    # miss of a body outside the table is a slip the customer gets past with the address beside it)
+    "Channel Island Financial Ombudsman (CIFO)", "Channel Islands Financial Ombudsman",
+])
+def test_a_longer_name_ending_in_an_informal_one_is_another_body(name: str) -> None:
+    assert ch414(external(name)) == []
+    # the informal name itself, after an article or opening a sentence, is still reported
+    assert [f[:2] for f in ch414(external("The Financial Ombudsman"))] == [("CH414", 15)]
+
+
 @pytest.mark.parametrize("name", ["the ombudsman", "The Telecoms Ombudsman", "our regulator", "Ombudsman."])
 def test_a_vague_body_name_is_reported(name: str) -> None:
     assert ch414(external(name)) == [("CH414", 15, 13, vague(name))]

@@ -287,5 +287,55 @@ def test_an_untimed_commitment_without_a_vague_promise_takes_back_the_charters_l
     # a telecom (thirteenth batch): faults reported by email or in a shop "might take longer" than the
     # charter's repair limit for phoned-in faults; no vague promise for the clause to qualify
     wording = "Repairs reported by email or in our shops might take longer."
-    assert ch311(CHARTER_HEAD + UNTIMED_RESOLVE.format(text=wording) + REVIEW) == [
+    phone = "  - id: phone\n    type: phone\n    hours: always\n    commitments: {resolve: {within: 5 working days}}\n"
+    assert ch311(CHARTER_HEAD + UNTIMED_RESOLVE.format(text=wording) + phone + REVIEW) == [
         ("CH311", 15, 15 + wording.index("might take longer"), escape("might take longer"))]
+
+
+def test_no_limit_anywhere_for_the_event_leaves_nothing_to_take_back() -> None:
+    """A building society's acknowledgement states no time, and nothing else in the charter
+    times an acknowledgement: "we may need more time" takes nothing timed back."""
+    text = ("For more complex issues we may need more time to look into your concerns; if so, we will write "
+            "to let you know we have received your complaint.")
+    assert ch311(CHARTER_HEAD + UNTIMED_RESOLVE.format(text=text) + REVIEW) == []
+
+
+def test_taking_back_only_a_sooner_aim_leaves_the_firm_limit_standing() -> None:
+    """A building society: eight weeks firm, four weeks an aim; missing the aim removes nothing."""
+    wording = ("Our complaints procedure allows us 10 working days, but we do our best to reply within 5 working "
+               "days. If we cannot respond within 5 working days, we will contact you to explain why.")
+    assert ch311(charter(wording)) == []
+    # the firm limit not in the text: the text's own limit is taken back
+    sooner = "We reply within 5 working days. If we cannot respond within 5 working days, we tell you why."
+    assert ch311(charter(sooner)) == at_the_clause(sooner, "If we cannot respond within 5 working days")
+
+
+VARIANTS = CHANNELS.replace("        within: 10 working days\n        text: {text}\n", """\
+        - when: complaints by email
+          within: 10 working days
+          text: We reply within 10 working days.
+        - when: {when}
+          within: 20 working days
+          text: {text}
+""")
+
+
+def test_a_variants_own_condition_beside_its_own_limit_is_no_escape() -> None:
+    """A servicer: `when: ... in exceptional circumstances` with its own `within` 35 days."""
+    text = "We aim to reply within 20 working days, except in exceptional circumstances."
+    charter_text = CHARTER_HEAD + VARIANTS.format(when="complaints in exceptional circumstances", text=text) + REVIEW
+    assert ch311(charter_text) == []
+    # a variant for another case: the clause takes its limit back
+    other = CHARTER_HEAD + VARIANTS.format(when="complaints by post", text=text) + REVIEW
+    assert [code for code, *_ in ch311(other)] == ["CH311"]
+
+
+def test_the_prose_repeating_a_sooner_aim_taken_back_gets_the_datas_verdict() -> None:
+    wording = ("Our complaints procedure allows us 10 working days, but we do our best to reply within 5 working "
+               "days. If we cannot respond within 5 working days, we will contact you to explain why.")
+    body = "\nIf we cannot respond within 5 working days, we will contact you to explain why, and when we will reply.\n"
+    assert ch311("---\n" + charter(wording) + "---\n# Complaints\n" + body, filename="t.charter.md") == []
+    # with no such commitment in the data, the prose clause takes back its limit
+    alone = "We reply within 5 working days.\nIf we cannot respond within 5 working days, we tell you why.\n"
+    assert [code for code, *_ in ch311("---\n" + charter() + "---\n# Complaints\n" + alone,
+                                       filename="t.charter.md")] == ["CH311"]

@@ -377,8 +377,15 @@ def test_a_complaint_answered_then_an_ombudsman_is_a_complete_escalation_path() 
 
 
 def test_an_ombudsman_without_a_trigger_or_without_complaint_channels_is_no_path() -> None:
-    no_trigger = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "")
-    assert strict(charter(no_trigger), "CH403") == [("CH403", 16, 1, STAGES)]
+    # a Jersey insurer: answered within 20 business days, then the ombudsman with no word on when
+    # (CH406's finding): a complete route; with no timed answer either, no path
+    no_trigger = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "      type: ombudsman\n")
+    assert strict(charter(no_trigger), "CH403") == []
+    assert [code for code, *_ in strict(charter(no_trigger), "CH406")] == ["CH406"]
+    untimed = no_trigger.replace("  respond: {within: 8 weeks}\n", "")
+    assert strict(charter(untimed), "CH403") == [("CH403", 15, 1, STAGES)]
+    not_an_ombudsman = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "      type: regulator\n")
+    assert strict(charter(not_an_ombudsman), "CH403") == [("CH403", 16, 1, STAGES)]
     no_channels = OMBUDSMAN_AFTER_COMPLAINT.replace("  channels: [phone]\n", "")
     assert strict(charter(no_channels), "CH403") == [("CH403", 15, 1, STAGES)]
 
@@ -481,3 +488,13 @@ def test_software_support_policies_are_not_asked_for_accessibility(
     assert sector in text
     found = strict(text, "CH409", **({"options": options} if options else {}))
     assert [code for code, *_ in found] == (["CH409"] if reported else [])
+
+
+def test_a_body_for_certain_matters_needs_no_after() -> None:
+    # a New South Wales council: the state's anti-corruption commission takes only corrupt conduct
+    corruption = "    - body: Independent Commission Against Corruption\n      type: regulator\n"
+    alone = charter("escalation:\n  external:\n" + corruption)
+    assert [code for code, *_ in strict(alone, "CH406")] == ["CH406"]
+    limited = charter("escalation:\n  external:\n" + corruption + "      matters: suspected corrupt conduct\n")
+    assert strict(limited, "CH406") == []
+    assert strict(limited, "CH013") == []  # the schema takes the field

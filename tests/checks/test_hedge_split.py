@@ -74,3 +74,58 @@ def test_a_sentence_with_a_hedge_of_each_kind_is_one_ch301_finding() -> None:
     wording = "We reply promptly and usually within 5 working days."
     assert codes(respond(wording)) == [
         ("CH301", 19, 24, hedge("promptly") + '; the same sentence also hedges with "usually"')]
+
+
+def prose(body: str) -> str:
+    """A Markdown charter whose prose (from line 18) is `body`."""
+    return "---\n" + ANSWERED_PHONE_HEAD + REVIEW + "---\n# Complaints\n" + body
+
+
+@pytest.mark.parametrize("body", [
+    # a building society, published in the data and the prose alike
+    "Regulations give us 56 days to resolve complaints. We try to resolve complaints as quickly as possible.\n",
+    "- We respond to the issues you raise as soon as possible. Our complaints procedure allows us eight\n"
+    "  weeks to do this.\n",
+    # a quoted introduction (the data has it under `overview`): a general statement
+    "> We take all complaints seriously and work hard to resolve them as soon as possible. (Head of Service)\n",
+])
+def test_a_prose_hedge_is_classified_by_the_same_evidence_as_in_the_data(body: str) -> None:
+    assert [f[0] for f in findings(prose(body), HEDGES, filename="t.charter.md")] == ["CH312"]
+    assert [f for f in findings(prose(body), filename="t.charter.md") if f[0] in HEDGES] == []
+
+
+@pytest.mark.parametrize("body", [
+    # a bank: the time is the acknowledgement's, in the hedge's own sentence
+    "We acknowledge your complaint within five business days and work to resolve it as quickly as possible.\n",
+    # a library service: the time beside it is another case's
+    "- When you call the switchboard, we aim to answer as soon as we are able to. When you call a direct\n"
+    "  extension, we aim to answer within 5 rings.\n",
+    # a housing association: no event named for the time to be the hedge's
+    "When you report a repair, we make an appointment with you as soon as possible, at a time that suits you,\n"
+    "and aim to complete the repair in one visit. If it is an emergency, we visit to make things safe within\n"
+    "six hours.\n",
+])
+def test_a_prose_hedge_beside_a_time_for_something_else_stays_ch301(body: str) -> None:
+    assert [f[0] for f in findings(prose(body), HEDGES, filename="t.charter.md")] == ["CH301"]
+
+
+def test_a_prose_hedge_on_the_paragraphs_limit_or_with_none_stays_ch301() -> None:
+    untimed = "We take all complaints seriously.\n\nWe resolve them as soon as possible.\n\nWe reply within 8 weeks.\n"
+    assert [f[:2] for f in findings(prose(untimed), HEDGES, filename="t.charter.md")] == [("CH301", 20)]
+    on_the_limit = "We will try to resolve complaints within 8 weeks.\n"
+    assert [f[:2] for f in findings(prose(on_the_limit), HEDGES, filename="t.charter.md")] == [("CH301", 18)]
+
+
+def test_the_readers_part_and_an_aspiration_naming_no_time_are_not_hedged_promises() -> None:
+    """An examinations body's prose: what customers can do to help, and an aspiration whose only
+    number is a share."""
+    helping = ("## Please help us serve you better\n\n- Give us accurate information.\n"
+               "- Respond promptly when we ask you for more information.\n")
+    assert findings(prose(helping), HEDGES, filename="t.charter.md") == []
+    aspiration = "We endeavour, one hundred per cent, to exceed your expectations whenever you deal with us.\n"
+    assert findings(prose(aspiration), HEDGES, filename="t.charter.md") == []
+    # the organisation's own promise in such a section, and a promise elsewhere, are still hedges
+    ours = "## Please help us serve you better\n\nWe will reply promptly when you ask us for information.\n"
+    assert [f[0] for f in findings(prose(ours), HEDGES, filename="t.charter.md")] == ["CH301"]
+    elsewhere = "## Our promise\n\n- Respond promptly when you ask us for more information.\n"
+    assert [f[0] for f in findings(prose(elsewhere), HEDGES, filename="t.charter.md")] == ["CH301"]
