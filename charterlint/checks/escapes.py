@@ -33,13 +33,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from charterlint.charter.duration import Duration, always_shorter, durations_in, longer, parse_duration
 from charterlint.charter.views import commitments
 from charterlint.checks.context import Context
-from charterlint.checks.phrases import text_spans
+from charterlint.checks.phrases import named_others, text_spans
 from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
+from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import resolve
 
@@ -239,10 +240,13 @@ def _open_at(limit: Duration | None, after: list[Duration]) -> bool:
     return limit is not None and any(longer(body, limit) is False for body in after)
 
 
-def _message(clause: str) -> str:
+def _message(clause: str, also: Sequence[str] = ()) -> str:
     named = " ".join(clause.split())
-    return (f'"{named}" takes back the time limit: say the longest it can take '
-            '(e.g. "and in any case within 20 working days")')
+    message = (f'"{named}" takes back the time limit: say the longest it can take '
+               '(e.g. "and in any case within 20 working days")')
+    if also:
+        message += f"; the same sentence also says {named_others(also)}"
+    return message
 
 
 def _normal(text: str) -> str:
@@ -262,7 +266,8 @@ def _sooner_aims(document: Document) -> list[tuple[str, Duration]]:
 
 
 def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
-    """CH311: one finding per escape clause in a promise with no fallback limit, at the clause."""
+    """CH311: one finding per sentence whose escape clauses, in a promise with no fallback limit, take
+    the limit back, at the first clause."""
     aims: list[tuple[str, Duration]] | None = None
     timed_events = _timed_events(document)
     for text in charter_texts(document):
@@ -274,6 +279,7 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
         after = _external_after(document)
         commitment = _commitment_of(document, text)
         limit = parse_duration(commitment.get("within")) if commitment is not None else None
+        reported: dict[tuple[int, int], list[tuple[re.Match[str], Span | None]]] = {}
         for clause, span in zip(found, spans):
             if text.is_commitment and limit is None and (
                     evidence.only_vague(clause)  # the vague promise is CH301's
@@ -299,4 +305,9 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
             if after and _open_at(taken, after):
                 continue
             if not evidence.excused(clause) and not evidence.has_fallback(clause):
-                yield Problem(_message(clause.group(0)), text.pointer or "", span=span)
+                reported.setdefault(evidence.sentences.bounds(clause.start()), []).append((clause, span))
+        # one sentence taking a limit back is one problem ("in exceptional circumstances it may take
+        # longer"), at its first clause, naming the others
+        for (first, span), *others in reported.values():
+            yield Problem(_message(first.group(0), [other.group(0) for other, _ in others]),
+                          text.pointer or "", span=span)

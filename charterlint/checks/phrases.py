@@ -506,14 +506,19 @@ def _same_sentence(sentences: Sentences, before: re.Match[str], after: re.Match[
 _MOST_NAMED = 5  # other hedges of a sentence named in its finding
 
 
+def named_others(others: Sequence[str]) -> str:
+    """The other phrases of a sentence a finding names: quoted, at most five, then "and N more"."""
+    also = ", ".join(f'"{" ".join(other.split())}"' for other in others[:_MOST_NAMED])
+    if len(others) > _MOST_NAMED:  # a run-on sentence keeps a message one can read
+        also += f" and {len(others) - _MOST_NAMED} more"
+    return also
+
+
 def _message(phrase: str, others: Sequence[str] = ()) -> str:
     named = " ".join(phrase.split())
     message = f'"{named}" is a hedge, not a commitment: give a time limit instead (e.g. "within 2 working days")'
     if others:
-        also = ", ".join(f'"{" ".join(other.split())}"' for other in others[:_MOST_NAMED])
-        if len(others) > _MOST_NAMED:  # a run-on sentence of hedges keeps a message one can read
-            also += f" and {len(others) - _MOST_NAMED} more"
-        message += f"; the same sentence also hedges with {also}"
+        message += f"; the same sentence also hedges with {named_others(others)}"
     return message
 
 

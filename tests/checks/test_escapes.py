@@ -339,3 +339,15 @@ def test_the_prose_repeating_a_sooner_aim_taken_back_gets_the_datas_verdict() ->
     alone = "We reply within 5 working days.\nIf we cannot respond within 5 working days, we tell you why.\n"
     assert [code for code, *_ in ch311("---\n" + charter() + "---\n# Complaints\n" + alone,
                                        filename="t.charter.md")] == ["CH311"]
+
+
+def test_one_sentence_taking_the_limit_back_twice_is_one_finding_naming_the_other_clause() -> None:
+    # A university library (twenty-first batch): "in exceptional circumstances ... it may take longer"
+    # is one escape clause said twice, in one sentence; a second sentence taking it back is another finding.
+    wording = ("We try to decide within 10 working days. In exceptional circumstances, however, it may take "
+               "longer. At busy times it may take longer.")
+    first, second = "In exceptional circumstances", "may take longer"
+    assert ch311(charter(wording)) == [
+        ("CH311", 14, 15 + wording.index(first), escape(first) + f'; the same sentence also says "{second}"'),
+        ("CH311", 14, 15 + wording.rindex(second), escape(second)),
+    ]

@@ -34,7 +34,9 @@ def test_a_long_commitment_text_of_matches_is_linted_quickly() -> None:
     # "usually" in sentences that state no limit, beside the firm 60 seconds: CH312's (issue 15's split)
     assert sorted({(f.code, f.message[:12]) for f in result.findings}) == [
         ("CH311", '"may take lo'), ("CH312", '"usually" is')]
-    # one sentence: one CH312 finding naming five of its other hedges, and a CH311 per clause
-    assert len(result.findings) == 3001
+    # one sentence: one CH312 finding and one CH311 finding, each naming five of its other clauses
+    assert len(result.findings) == 2
     (vague,) = (f for f in result.findings if f.code == "CH312")
     assert vague.message.endswith('"usually", "usually" and 2994 more')
+    (escape,) = (f for f in result.findings if f.code == "CH311")
+    assert escape.message.endswith('"may take longer", "may take longer" and 2994 more')
