@@ -32,14 +32,22 @@ such a commitment's clause gets the same verdict.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from charterlint.charter.duration import Duration, always_shorter, durations_in, longer, parse_duration
 from charterlint.charter.views import commitments
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import named_others, text_spans
-from charterlint.checks.promises import FALLBACK_LIMIT, NUMBER, Marks, Sentences, Text, charter_texts
+from charterlint.checks.promises import (
+    FALLBACK_LIMIT,
+    NUMBER,
+    Marks,
+    Paragraphs,
+    Sentences,
+    Text,
+    any_within,
+    charter_texts,
+)
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import resolve
@@ -94,7 +102,6 @@ _REFERS_BACK = re.compile(r"(?<!\w)(?:this|these|that|it)(?!\w)", re.IGNORECASE)
 _REFERENCE_REACH = 12  # "... this may be longer": the word just before the clause counts
 _LIMIT = re.compile(r"(?<!\w)within\s+" + NUMBER + r"(?!\w)", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<!\w)" + NUMBER + r"(?!\w)", re.IGNORECASE)
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 # Speed promised in words, with no time: "addressed quickly", "as soon as possible" (CH301's)
 _SPEED_IN_WORDS = re.compile(r"(?<!\w)(?:quickly|promptly|swiftly|as\s+soon\s+as|without\s+delay|in\s+a\s+timely)(?!\w)",
                              re.IGNORECASE)
@@ -110,8 +117,7 @@ class _Evidence:
         self._value = value
         self.sentences = Sentences(value)
         # a data text is one scope; the prose's scopes are its paragraphs
-        ends = [] if text.pointer is not None else [m.start() for m in _PARAGRAPH_END.finditer(value)]
-        self._scope_ends = [*ends, len(value)]
+        self._paragraphs = Paragraphs(value, prose=text.pointer is None)
         self._markers = Marks(FALLBACK_LIMIT, value)
         self._limits = Marks(_LIMIT, value)
         self._shares = Marks(_SHARE, value)
@@ -123,8 +129,7 @@ class _Evidence:
     def untimed(self, clause: re.Match[str]) -> bool:
         """Whether the clause's scope states no time."""
         start, end = self._scope(clause.start())
-        index = bisect_right(self._durations, start - 1)
-        return not (index < len(self._durations) and self._durations[index] < end)
+        return not any_within(self._durations, start, end)
 
     def only_vague(self, clause: re.Match[str]) -> bool:
         """Whether the clause's scope states no time and promises speed in words before the clause:
@@ -133,9 +138,7 @@ class _Evidence:
         return self.untimed(clause) and self._speed.between(start, clause.start())
 
     def _scope(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self._scope_ends, offset)
-        end = self._scope_ends[min(index, len(self._scope_ends) - 1)]
-        return (self._scope_ends[index - 1] if index else 0), end
+        return self._paragraphs.bounds(offset)
 
     def in_a_promise(self, clause: re.Match[str]) -> bool:
         """Whether the clause's sentence makes a promise, or the clause refers back ("this may be

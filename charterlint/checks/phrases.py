@@ -30,8 +30,10 @@ from charterlint.checks.promises import (
     FALLBACK_LIMIT,
     NUMBER,
     Marks,
+    Paragraphs,
     Sentences,
     Text,
+    any_within,
     charter_texts,
     event_at,
     events_named,
@@ -613,7 +615,6 @@ def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: S
             and limits.between(*sentences.bounds(match.start())))
 
 
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _QUOTED_LINE = re.compile(r"^[ \t]*>", re.MULTILINE)
 _HEADING = re.compile(r"^[ \t]*#")
 # A section heading that lists what the reader is asked to do: "Please help us serve you better",
@@ -632,11 +633,11 @@ class _ProseScopes:
     offset states a time (its firm limit), whether it is a blockquote (a quoted introduction), and
     whether its section lists what the reader is asked to do."""
 
-    __slots__ = ("_ends", "_text", "_durations", "_headings", "_readers", "_quoted", "_timed")
+    __slots__ = ("_paragraphs", "_text", "_durations", "_headings", "_readers", "_quoted", "_timed")
 
     def __init__(self, text: str, durations: Sequence[int]) -> None:
         self._text = text
-        self._ends = [*(m.start() for m in _PARAGRAPH_END.finditer(text)), len(text)]
+        self._paragraphs = Paragraphs(text)
         self._durations = list(durations)
         self._headings = [m.start() for m in _ANY_HEADING.finditer(text)]
         self._readers = {m.start() for m in _READERS_PART.finditer(text)}
@@ -650,12 +651,10 @@ class _ProseScopes:
         return index > 0 and self._headings[index - 1] in self._readers
 
     def _bounds(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self._ends, offset)
-        return (self._ends[index - 1] if index else 0), self._ends[min(index, len(self._ends) - 1)]
+        return self._paragraphs.bounds(offset)
 
     def _states_time(self, start: int, end: int) -> bool:
-        index = bisect_right(self._durations, start - 1)
-        return index < len(self._durations) and self._durations[index] < end
+        return any_within(self._durations, start, end)
 
     def timed(self, offset: int, sentences: Sentences) -> bool:
         """Whether the hedge's sentence, stating no time, sits beside a sentence of its paragraph

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
@@ -122,6 +122,31 @@ class Marks:
         """The start of the first match in `start` .. `end` (end exclusive), if any."""
         index = bisect_left(self._starts, start)
         return self._starts[index] if index < len(self._starts) and self._starts[index] < end else None
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+class Paragraphs:
+    """The blank-line-separated paragraphs of a Markdown prose text, found once, so that each
+    offset's paragraph is a bisection (a data text is one paragraph)."""
+
+    __slots__ = ("_ends",)
+
+    def __init__(self, text: str, prose: bool = True) -> None:
+        ends = [match.start() for match in _PARAGRAPH_END.finditer(text)] if prose else []
+        self._ends = [*ends, len(text)]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """The start and end of the paragraph holding `text[offset]`."""
+        index = bisect_right(self._ends, offset)
+        return (self._ends[index - 1] if index else 0), self._ends[min(index, len(self._ends) - 1)]
+
+
+def any_within(offsets: Sequence[int], start: int, end: int) -> bool:
+    """Whether the sorted `offsets` hold one in [start, end)."""
+    index = bisect_left(offsets, start)
+    return index < len(offsets) and offsets[index] < end
 
 
 class Sentences:
