@@ -285,6 +285,11 @@ class CharterIndex:
         """The events (answer, acknowledge, respond, resolve, update) the channel makes a promise about."""
         return frozenset(c.event for c in self.commitments_of(channel))
 
+    def timed_events(self) -> frozenset[str]:
+        """The events some commitment of the charter gives a time limit (`within`)."""
+        return frozenset(event for _, event, commitment in self.commitments
+                         if parse_duration(commitment.get("within")) is not None)
+
 
 def charter_index(document: Document) -> CharterIndex:
     """The shared views of `document.data`, worked out once per document."""

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from charterlint.charter.duration import Duration, always_shorter, durations_in, longer, parse_duration
-from charterlint.charter.views import commitments
+from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import named_others, text_spans
 from charterlint.checks.promises import (
@@ -47,6 +47,7 @@ from charterlint.checks.promises import (
     Text,
     any_within,
     charter_texts,
+    promise_member,
 )
 from charterlint.model import Span
 from charterlint.source.document import Document, Problem
@@ -216,18 +217,6 @@ def _commitment_of(document: Document, text: Text) -> dict[str, object] | None:
     return commitment if isinstance(commitment, dict) else None
 
 
-def _event_of(text: Text) -> str | None:
-    """The event of a commitment text (`.../respond/text`, `.../respond/0/text`)."""
-    parts = (text.pointer or "").split("/")
-    return parts[-3] if len(parts) > 3 and parts[-2].isdigit() else (parts[-2] if len(parts) > 1 else None)
-
-
-def _timed_events(document: Document) -> frozenset[str]:
-    """The events some commitment of the charter gives a time limit (`within`)."""
-    return frozenset(event for _, event, commitment in commitments(document.data)
-                     if parse_duration(commitment.get("within")) is not None)
-
-
 def _own_condition(commitment: dict[str, object], clause: str) -> bool:
     """Whether the clause is the variant's own condition (its `when`), beside its own limit."""
     when = commitment.get("when")
@@ -272,21 +261,23 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
     """CH311: one finding per sentence whose escape clauses, in a promise with no fallback limit, take
     the limit back, at the first clause."""
     aims: list[tuple[str, Duration]] | None = None
-    timed_events = _timed_events(document)
+    timed_events: frozenset[str] | None = None
+    after: list[Duration] | None = None
     for text in charter_texts(document):
         found = list(_ESCAPE.finditer(text.value))
         if not found:
             continue
+        if timed_events is None or after is None:  # the charter's own, found once a clause is met
+            timed_events, after = charter_index(document).timed_events(), _external_after(document)
         spans = text_spans(document, text, found, _ESCAPE)
         evidence = _Evidence(text)
-        after = _external_after(document)
         commitment = _commitment_of(document, text)
         limit = parse_duration(commitment.get("within")) if commitment is not None else None
         reported: dict[tuple[int, int], list[tuple[re.Match[str], Span | None]]] = {}
         for clause, span in zip(found, spans):
             if text.is_commitment and limit is None and (
                     evidence.only_vague(clause)  # the vague promise is CH301's
-                    or (evidence.untimed(clause) and _event_of(text) not in timed_events)):
+                    or (evidence.untimed(clause) and promise_member(text.pointer or "") not in timed_events)):
                 continue  # no limit to take back
             if limit is not None and commitment is not None and _own_condition(commitment, clause.group(0)):
                 continue  # the variant's condition, with its own longest time

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from charterlint.charter.duration import parse_duration
+from charterlint.charter.duration import Duration, parse_duration
 from charterlint.charter.subjects import describe
 from charterlint.charter.views import Standard, charter_index, commitment_variants
 from charterlint.checks.context import Context
@@ -98,11 +98,11 @@ def dispute_process_missing(document: Document, context: Context) -> Iterator[Pr
     )
 
 
-def _timed_answer(feedback: dict[str, Any]) -> bool:
-    """Whether the complaints procedure times its answer (`respond` or `resolve` with a `within`)."""
-    return any(parse_duration(commitment.get("within")) is not None
-               for event in ("respond", "resolve")
-               for _, commitment in commitment_variants(event, feedback.get(event)))
+def _answer_limits(feedback: dict[str, Any]) -> list[Duration]:
+    """The limits the complaints procedure gives its answer (each `within` of `respond` and `resolve`)."""
+    limits = (parse_duration(commitment.get("within")) for event in ("respond", "resolve")
+              for _, commitment in commitment_variants(event, feedback.get(event)))
+    return [limit for limit in limits if limit is not None]
 
 
 def escalation_path_missing(document: Document, context: Context) -> Iterator[Problem]:
@@ -117,7 +117,8 @@ def escalation_path_missing(document: Document, context: Context) -> Iterator[Pr
         return
     feedback = _section(data, "feedback")
     bodies = [body for body in _entries(data, "escalation", "external") if isinstance(body, dict)]
-    if feedback.get("channels") and any("after" in body or (body.get("type") == "ombudsman" and _timed_answer(feedback))
+    timed_answer = bool(_answer_limits(feedback))
+    if feedback.get("channels") and any("after" in body or (body.get("type") == "ombudsman" and timed_answer)
                                         for body in bodies):
         return
     yield _missing(data, "no escalation stages (add escalation.stages: who reviews a matter the customer "
@@ -169,13 +170,10 @@ def _internal_process_bounded(data: dict[str, Any]) -> bool:
     `within` of `feedback`'s respond or resolve. The internal stages then run inside that limit,
     since the customer may leave them for the external body once it is over (an insurer resolves
     complaints within 45 calendar days, and the financial ombudsman takes them after 45)."""
-    feedback = _section(data, "feedback")
-    limits = [parse_duration(commitment.get("within")) for event in ("respond", "resolve")
-              for _, commitment in commitment_variants("", feedback.get(event))]
+    limits = _answer_limits(_section(data, "feedback"))
     opens = [parse_duration(body.get("after")) for body in _entries(data, "escalation", "external")
              if isinstance(body, dict)]
-    return any(limit is not None and after is not None and limit.same_limit(after)
-               for limit in limits for after in opens)
+    return any(after is not None and limit.same_limit(after) for limit in limits for after in opens)
 
 
 def escalation_stage_without_timescale(document: Document, context: Context) -> Iterator[Problem]:

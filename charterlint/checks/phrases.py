@@ -349,14 +349,13 @@ def _aims_to_beat_a_stated_limit(hedge: re.Match[str], clauses: _Clauses, senten
 _CONTRAST = re.compile(r"\s*(?:but|however|although|though|yet|while|whilst)(?!\w)", re.IGNORECASE)
 
 
-def _firm_limits(text: Text, commitment: dict[str, Any] | None, clauses: _Clauses,
-                 hedges: Sequence[re.Match[str]], contrast: bool = True) -> list[int]:
-    """The starts of the clauses of a text that set a firm limit (`_firm_durations`) against what
-    comes before (opening with "but", "however", ...); in any text but a commitment's, for its own
-    sentence only (the Markdown prose that repeats a commitment)."""
-    starts = (clauses.bounds(found.start)[0]
-              for found in _firm_durations(text, commitment, durations_in(text.value), clauses, hedges))
-    return [start for start in starts if not contrast or _CONTRAST.match(text.value, start) is not None]
+def _firm_limits(text: str, firm: Sequence[FoundDuration], clauses: _Clauses, contrast: bool = True) -> list[int]:
+    """The starts of the clauses of a text that state a firm limit (`_firm_durations`), with
+    `contrast` only those that set it against what comes before (opening with "but", "however",
+    ...); in any text but a commitment's, for its own sentence only (the Markdown prose that
+    repeats a commitment)."""
+    starts = (clauses.bounds(found.start)[0] for found in firm)
+    return [start for start in starts if not contrast or _CONTRAST.match(text, start) is not None]
 
 
 def _beats_firm_limit(hedge: re.Match[str], firm_limits: Sequence[int], sentences: Sentences,
@@ -697,12 +696,23 @@ class _ProseScopes:
 
 def vague_commitments(document: Document, context: Context) -> Iterator[Problem]:
     """CH301: the hedged sentences whose hedges make a limit uncertain or stand for a missing one."""
-    return (problem for problem, strong in _hedged_sentences(document, context) if strong)
+    return (problem for problem, strong in _hedged_sentences_once(document, context) if strong)
 
 
 def hedged_statements(document: Document, context: Context) -> Iterator[Problem]:
     """CH312: the other hedged sentences (general statements, speed words beside a firm limit)."""
-    return (problem for problem, strong in _hedged_sentences(document, context) if not strong)
+    return (problem for problem, strong in _hedged_sentences_once(document, context) if not strong)
+
+
+def _hedged_sentences_once(document: Document, context: Context) -> list[tuple[Problem, bool]]:
+    """`_hedged_sentences`, worked out once per document and word lists: strict runs CH301 and
+    CH312, which share CH301's options (`options-from`), and each reads one half of the same walk."""
+    by_options: dict[str, list[tuple[Problem, bool]]] = document.derived.setdefault("hedged_sentences", {})
+    key = repr(sorted(context.options.items()))
+    found = by_options.get(key)
+    if found is None:
+        found = by_options[key] = list(_hedged_sentences(document, context))
+    return found
 
 
 def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Problem, bool]]:
@@ -721,8 +731,7 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
     share_pattern = phrase_pattern([p for p in in_limits if normalized(p) in limit_only])
     aspirations = _aspirations(document) if document.body is not None else []
     index = charter_index(document)
-    timed = frozenset(event for _, event, commitment in index.commitments
-                      if parse_duration(commitment.get("within")) is not None)
+    timed = index.timed_events()
     commitment_of = {f"{pointer}/text": (event, commitment) for pointer, event, commitment in index.commitments}
     for text in charter_texts(document):
         found = list(pattern.finditer(text.value))
@@ -739,13 +748,13 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         # A commitment's own firm limit, stated in its text where no hedge stands: a hedge before it
         # is an aim to beat it or a first attempt ("make every effort to give you a prompt reply ...
         # the regulator requires us to resolve complaints within 30 calendar days").
-        firm_limits = _firm_limits(text, commitment, clause_of, found)
-        own_limits = _firm_limits(text, commitment, clause_of, found, contrast=False) if text.is_commitment else []
         durations = durations_in(text.value)
+        firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
+        firm_limits = _firm_limits(text.value, firm_durations, clause_of)
+        own_limits = _firm_limits(text.value, firm_durations, clause_of, contrast=False) if text.is_commitment else []
         prose = _ProseScopes(text.value, [found.start for found in durations]) if text.pointer is None else None
         # a firm limit: the commitment's own `within`, or a time its wording states
         firm = bool(durations) or (commitment is not None and parse_duration(commitment.get("within")) is not None)
-        firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
         # the commitment's own limit wherever its text states it, hedged or not (_hedges_another_verb)
         own_durations = _firm_durations(text, commitment, durations, clause_of, ()) if text.is_commitment else []
         limits = Marks(_LIMIT_WORD, text.value)
@@ -755,7 +764,7 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         first_attempt = _FirstAttempts(text.value, sentences)
         customer_acts = _CustomerActs(text.value, sentences, clause_of)
         sooner = Marks(_SOONER, text.value)
-        hedge_marks, or_longer = Marks(pattern, text.value), Marks(_OR_LONGER, text.value)
+        hedge_marks, or_longer = Marks.of(found), Marks(_OR_LONGER, text.value)
         # Hedges in one sentence are one problem, reported once at the first, naming the others:
         # "we will do our best to reply as quickly as we can", "... within 24 hours, where possible".
         clauses: list[list[tuple[re.Match[str], Span | None]]] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
@@ -67,14 +67,19 @@ class Text:
 _PROMISE_MEMBERS = frozenset({*COMMITMENT_EVENTS, "update", "after_purchase"})
 
 
+def promise_member(pointer: str) -> str | None:
+    """The member whose wording the `text` at `pointer` is (`respond` for `.../respond/text` and, in
+    a list of variants, `.../respond/0/text`); None for a pointer that is no `text`."""
+    parts = pointer.split("/")
+    if len(parts) < 3 or parts[-1] != "text":
+        return None
+    return parts[-3] if parts[-2].isdigit() and len(parts) > 3 else parts[-2]
+
+
 def is_commitment_text(pointer: str) -> bool:
     """Whether the text at `pointer` is a promise's own wording (`.../respond/text`, also in a
     list of variants: `.../respond/0/text`)."""
-    parts = pointer.split("/")
-    if len(parts) < 3 or parts[-1] != "text":
-        return False
-    parent = parts[-3] if parts[-2].isdigit() and len(parts) > 3 else parts[-2]
-    return parent in _PROMISE_MEMBERS
+    return promise_member(pointer) in _PROMISE_MEMBERS
 
 
 def events_named(words: str) -> frozenset[str]:
@@ -99,6 +104,12 @@ def charter_texts(document: Document) -> Iterator[Text]:
         yield Text(None, prose[0], False, prose[1])
 
 
+def any_within(offsets: Sequence[int], start: int, end: int) -> bool:
+    """Whether the sorted `offsets` hold one in [start, end)."""
+    index = bisect_left(offsets, start)
+    return index < len(offsets) and offsets[index] < end
+
+
 class Marks:
     """Where a pattern matches in one text, found once: whether it matches in a stretch is a
     bisection, so that judging every match of another pattern stays linear (issue 14)."""
@@ -108,10 +119,16 @@ class Marks:
     def __init__(self, pattern: re.Pattern[str], text: str) -> None:
         self._starts = [match.start() for match in pattern.finditer(text)]
 
+    @classmethod
+    def of(cls, matches: Iterable[re.Match[str]]) -> Marks:
+        """The marks of matches already found (no second search of the text)."""
+        marks = cls.__new__(cls)
+        marks._starts = [match.start() for match in matches]
+        return marks
+
     def between(self, start: int, end: int) -> bool:
         """Whether a match starts in `start` .. `end` (end exclusive)."""
-        index = bisect_left(self._starts, start)
-        return index < len(self._starts) and self._starts[index] < end
+        return any_within(self._starts, start, end)
 
     def last_before(self, start: int, end: int) -> int | None:
         """The start of the last match in `start` .. `end` (end exclusive), if any."""
@@ -141,12 +158,6 @@ class Paragraphs:
         """The start and end of the paragraph holding `text[offset]`."""
         index = bisect_right(self._ends, offset)
         return (self._ends[index - 1] if index else 0), self._ends[min(index, len(self._ends) - 1)]
-
-
-def any_within(offsets: Sequence[int], start: int, end: int) -> bool:
-    """Whether the sorted `offsets` hold one in [start, end)."""
-    index = bisect_left(offsets, start)
-    return index < len(offsets) and offsets[index] < end
 
 
 class Sentences:
