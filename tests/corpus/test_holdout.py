@@ -32,7 +32,9 @@ BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", H
            HOLDOUT / "fifteenth", HOLDOUT / "sixteenth",
            HOLDOUT / "seventeenth", HOLDOUT / "eighteenth",
            HOLDOUT / "nineteenth", HOLDOUT / "twentieth",
-           HOLDOUT / "twentyfirst", HOLDOUT / "twentysecond")
+           HOLDOUT / "twentyfirst", HOLDOUT / "twentysecond",
+           HOLDOUT / "twentythird", HOLDOUT / "twentyfourth", HOLDOUT / "twentyfifth",
+           HOLDOUT / "twentysixth", HOLDOUT / "twentyseventh", HOLDOUT / "twentyeighth")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
