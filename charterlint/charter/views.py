@@ -170,6 +170,13 @@ def limits(value: Any) -> list[Duration]:
     return [duration for duration in found if duration is not None]
 
 
+def country(data: Mapping[str, Any]) -> str | None:
+    """The country of `organization.jurisdiction` ("US" of "US-MA"), upper case; None if not given."""
+    organization = data.get("organization")
+    jurisdiction = organization.get("jurisdiction") if isinstance(organization, dict) else None
+    return jurisdiction.split("-")[0].strip().upper() or None if isinstance(jurisdiction, str) else None
+
+
 def feedback_timescale(data: dict[str, Any]) -> frozenset[str]:
     """The events `feedback` gives a time limit for (acknowledge, respond): a complaints
     procedure's timescale. A promise in words only ("dealt with in a professional and efficient

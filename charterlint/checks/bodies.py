@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from charterlint.charter.views import country
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import normalized, text_spans
 from charterlint.checks.promises import Text, charter_texts
@@ -29,12 +30,17 @@ _ARTICLES = re.compile(r"^(?:the|an|a|our|your)\s+", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Renamed:
-    """A name no longer right for a body: the name to use, and since when (a year), if known."""
+    """A name no longer right for a body: the name to use, since when (a year), if known, and the
+    countries whose charters it is wrong in (none: everywhere)."""
 
     name: str
     current: str
     since: str | None
     informal: bool
+    countries: frozenset[str]
+
+    def applies_to(self, country: str) -> bool:
+        return not self.countries or country in self.countries
 
 
 TABLE_FILE = "external-bodies.yaml"
@@ -53,15 +59,30 @@ def _list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else []
 
 
-def _renamed(options: Mapping[str, Any]) -> list[Renamed]:
-    entries = [*_list(shipped_table().get("renamed")), *_list(options.get("renamed"))]
+def _countries(value: Any) -> frozenset[str]:
+    return frozenset(str(code).upper() for code in _list(value) if isinstance(code, str) and code)
+
+
+def home_country() -> str:
+    """The country the shipped table's names belong to unless an entry says otherwise (the UK):
+    a charter that gives no jurisdiction is read as from there."""
+    return next(iter(_countries(shipped_table().get("jurisdiction"))), "GB")
+
+
+def _renamed(options: Mapping[str, Any], country: str) -> list[Renamed]:
+    """The former and informal names that are wrong in a charter of `country`: shipped entries
+    belong to their own `jurisdiction` or the table's; configured ones to theirs, or everywhere."""
+    table_countries = _countries(shipped_table().get("jurisdiction"))
+    entries = [*((entry, table_countries) for entry in _list(shipped_table().get("renamed"))),
+               *((entry, frozenset[str]()) for entry in _list(options.get("renamed")))]
     found: list[Renamed] = []
-    for entry in entries:
+    for entry, default in entries:
         if isinstance(entry, Mapping) and isinstance(entry.get("name"), str) and isinstance(entry.get("current"), str):
             since = entry.get("since")
+            countries = _countries(entry["jurisdiction"]) if "jurisdiction" in entry else default
             found.append(Renamed(entry["name"], entry["current"], str(since) if since is not None else None,
-                                 entry.get("kind") == "informal"))
-    return found
+                                 entry.get("kind") == "informal", countries))
+    return [entry for entry in found if entry.applies_to(country)]
 
 
 def _vague(options: Mapping[str, Any]) -> set[str]:
@@ -105,8 +126,10 @@ def _body_texts(document: Document) -> Iterator[Text]:
             yield Text(join("/escalation/external", index, "body"), body["body"], False, None)
 
 
-# The capitalised word before a name, within the same sentence: "Channel Islands Financial Ombudsman"
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’]*\s+$")
+# The capitalised word before a name, within the same sentence, perhaps joined to it by "&" or
+# "and" ("Channel Islands Financial Ombudsman", "Insurance & Financial Services Ombudsman"); a
+# word that opens the sentence counts only when joined ("Contact Financial Ombudsman" is not a name).
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’]*\s+(?:(?:&|and)\s+)?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*[-*>]?\s*)[A-Z][\w'’]*\s+$")
 
 
@@ -119,7 +142,7 @@ def _ends_a_longer_name(text: str, start: int) -> bool:
 
 def external_body_names(document: Document, context: Context) -> Iterator[Problem]:
     """CH414: former, informal and vague names of external bodies."""
-    renamed = _renamed(context.options)
+    renamed = _renamed(context.options, country(document.data) or home_country())
     by_name = {_key(entry.name): entry for entry in renamed}
     pattern = _pattern([entry.name for entry in renamed])
     bodies = list(_body_texts(document))

@@ -7,46 +7,21 @@ can report them, instead of the writer inventing a value to get past the schema.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from charterlint.charter.clocks import ambiguous_clock
-from charterlint.charter.views import Channel, charter_index
+from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.omnichannel import CLOCK_LIMIT_SECONDS
+from charterlint.checks.omnichannel import CLOCK_LIMIT_SECONDS, by_appointment_only
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
-
-# A channel the charter says is met only at a time arranged beforehand: "by appointment (only)",
-# "appointments only", "pre-arranged", "pre-booked", "your scheduled meeting time". A promise that
-# mentions an appointment ("when you have an appointment", "to arrange an appointment") is not.
-_APPOINTMENT_ONLY = re.compile(
-    r"(?<!\w)(?:by\s+(?:prior\s+)?appointment|appointments?\s+only|pre-?arranged|pre-?booked|"
-    r"scheduled\s+(?:meeting|visit|appointment)s?)(?!\w)", re.IGNORECASE)
-# A visit at a time the customer chooses: "visits without an appointment", "drop in".
-_AT_ANY_TIME = re.compile(r"(?<!\w)(?:without\s+(?:an?\s+)?appointment|no\s+appointment|walk(?:-|\s)?ins?|"
-                          r"drop(?:-|\s)?ins?|call\s+in)(?!\w)", re.IGNORECASE)
-
-
-def _by_appointment(channel: Channel) -> bool:
-    """Whether an in-person channel is one the charter says is met only by appointment or at a
-    pre-arranged time (its name, purpose, or a promise's `when` or `text` says so), and nothing
-    of it offers a visit without one."""
-    if channel.type != "in_person":
-        return False
-    words = [channel.data.get("name"), channel.data.get("purpose")]
-    for promise in channel.promises():
-        words += [promise.when, promise.data.get("text")]
-    said = [word for word in words if isinstance(word, str)]
-    return (any(_APPOINTMENT_ONLY.search(word) for word in said)
-            and not any(_AT_ANY_TIME.search(word) for word in said))
 
 
 def hours_not_published(document: Document, context: Context) -> Iterator[Problem]:
     """CH111: a channel says its hours are not published, unless it is met only by appointment
     (the customer is given the time, and opening hours add nothing)."""
     for channel in charter_index(document).channels:
-        if not channel.hours_published and not _by_appointment(channel):
+        if not channel.hours_published and not by_appointment_only(channel):
             yield Problem(
                 f'channel "{channel.id}" does not publish its hours: customers cannot know when someone '
                 'answers (give hours: always or the id of a calendar of opening hours)',

@@ -85,19 +85,50 @@ def escalation_entry_channels(data: dict[str, Any]) -> set[str]:
     return via - ways_in
 
 
-def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
-    """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306. The
-    channels of a complaints procedure carry its timescales (see complaint_channels), and a way
-    into an escalation stage the stage's (see escalation_entry_channels)."""
-    index = charter_index(document)
-    complaints = complaint_channels(document.data, index)
-    escalation_only = escalation_entry_channels(document.data)
+# A channel the charter says is met only at a time arranged beforehand: "by appointment (only)",
+# "appointments only", "pre-arranged", "pre-booked", "your scheduled meeting time". A promise that
+# mentions an appointment ("when you have an appointment", "to arrange an appointment") is not.
+_APPOINTMENT_ONLY = re.compile(
+    r"(?<!\w)(?:by\s+(?:prior\s+)?appointment|appointments?\s+only|pre-?arranged|pre-?booked|"
+    r"scheduled\s+(?:meeting|visit|appointment)s?)(?!\w)", re.IGNORECASE)
+# A visit at a time the customer chooses: "visits without an appointment", "drop in".
+_AT_ANY_TIME = re.compile(r"(?<!\w)(?:without\s+(?:an?\s+)?appointment|no\s+appointment|walk(?:-|\s)?ins?|"
+                          r"drop(?:-|\s)?ins?|call\s+in)(?!\w)", re.IGNORECASE)
+
+
+def by_appointment_only(channel: Channel) -> bool:
+    """Whether an in-person channel is one the charter says is met only by appointment or at a
+    pre-arranged time (its name, purpose, or a promise's `when` or `text` says so), and nothing
+    of it offers a visit without one: the customer is given the time, so neither opening hours
+    (CH111) nor a waiting time (CH101) is owed."""
+    if channel.type != "in_person":
+        return False
+    words = [channel.data.get("name"), channel.data.get("purpose")]
+    for promise in channel.promises():
+        words += [promise.when, promise.data.get("text")]
+    said = [word for word in words if isinstance(word, str)]
+    return (any(_APPOINTMENT_ONLY.search(word) for word in said)
+            and not any(_AT_ANY_TIME.search(word) for word in said))
+
+
+def uncommitted_channels(data: dict[str, Any], index: CharterIndex) -> Iterator[Channel]:
+    """The channels CH101 reports: no commitment of their own or from a standard that lists them.
+    A chatbot's promise is its hand-over (CH103's); the channels of a complaints procedure carry its
+    timescales (see complaint_channels), and a way into an escalation stage the stage's (see
+    escalation_entry_channels); an office met only by appointment owes no waiting time."""
+    complaints = complaint_channels(data, index)
+    escalation_only = escalation_entry_channels(data)
     for channel in index.channels:
-        # its own commitments or a standard's that lists it
         if channel.type == "chatbot" or index.events_of(channel).intersection(COMMITMENT_EVENTS):
             continue
-        if channel.id in complaints or channel.id in escalation_only:
+        if channel.id in complaints or channel.id in escalation_only or by_appointment_only(channel):
             continue
+        yield channel
+
+
+def missing_channel_commitment(document: Document, context: Context) -> Iterator[Problem]:
+    """CH101: a channel (not a chatbot) without any commitment; acknowledge-only is CH306."""
+    for channel in uncommitted_channels(document.data, charter_index(document)):
         event, meaning = ("answer", "a person answers") if channel.type in _ANSWER_TYPES else (
             "respond", "a person replies")
         # `commitments: {}` lacks its members; a channel without the key lacks `commitments`
@@ -116,8 +147,12 @@ def after_hours_without_follow_up(document: Document, context: Context) -> Itera
     index = charter_index(document)
     complaints = complaint_channels(document.data, index)
     timescale = feedback_timescale(document.data)
+    # a written channel with no commitment at all is CH101's, which asks for the reply time
+    # that is also this rule's fix: one missing promise, one finding
+    asked_to_reply = {channel.id for channel in uncommitted_channels(document.data, index)
+                      if channel.type in WRITTEN_TYPES}
     for channel in index.channels:
-        if channel.type == "chatbot" or "human_follow_up" in channel.data:
+        if channel.type == "chatbot" or "human_follow_up" in channel.data or channel.id in asked_to_reply:
             continue
         events = index.events_of(channel) | (timescale if channel.id in complaints else frozenset())
         # a promise to settle a written message in N days also says when a person replies to it

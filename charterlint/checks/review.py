@@ -8,7 +8,7 @@ from typing import Any
 
 from charterlint.charter.dates import DEFAULT_REVIEW_PERIOD, due_date, is_calendar_period, parse_date
 from charterlint.charter.duration import Duration, parse_duration
-from charterlint.charter.views import charter_index
+from charterlint.charter.views import charter_index, country
 from charterlint.checks.context import Context
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
@@ -104,20 +104,13 @@ def review_cadence_missing(document: Document, context: Context) -> Iterator[Pro
         )
 
 
-def _country(document: Document) -> str | None:
-    """The country of `organization.jurisdiction` ("US" of "US-MA"), upper case; None if not given."""
-    organization = document.data.get("organization")
-    jurisdiction = organization.get("jurisdiction") if isinstance(organization, dict) else None
-    return jurisdiction.split("-")[0].upper() if isinstance(jurisdiction, str) and jurisdiction else None
-
-
 def obsolete_channels(document: Document, context: Context) -> Iterator[Problem]:
     """CH205: a fax channel, or one whose name, platform or address names an obsolete channel.
 
     Where fax is still an ordinary channel (a country in the `fax-current` option), a fax channel
     is no evidence that the charter was left unreviewed: fax is not reported there."""
-    current = {str(country).upper() for country in context.options.get("fax-current", ())}
-    fax_current = _country(document) in current
+    current = {str(code).upper() for code in context.options.get("fax-current", ())}
+    fax_current = country(document.data) in current
     for channel in charter_index(document).channels:
         if channel.type == "fax" and not fax_current:
             yield Problem(

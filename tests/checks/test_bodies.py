@@ -104,3 +104,45 @@ def test_a_former_name_matches_with_or_without_its_punctuation(written: str) -> 
     [(code, line, column, message)] = ch414(external(written))
     assert (code, line, column) == ("CH414", 15, 13)
     assert message == f'"{written}" has been the "Energy Ombudsman": use the current name, so that customers find it'
+
+
+def in_country(text: str, jurisdiction: str) -> str:
+    """The charter given a jurisdiction (one more line before the first body: line 16)."""
+    return text.replace("  name: Example Water\n", f"  name: Example Water\n  jurisdiction: {jurisdiction}\n", 1)
+
+
+@pytest.mark.parametrize("jurisdiction", ["NZ", "AU-VIC", "IM"])
+def test_a_uk_name_is_not_wrong_in_another_country(jurisdiction: str) -> None:
+    # a New Zealand insurer calls its country's scheme the "Financial Services Ombudsman"; the
+    # Isle of Man's scheme is the "Financial Services Ombudsman Scheme": neither is the UK's body
+    assert ch414(in_country(external("Financial Services Ombudsman", "Local Government Ombudsman"),
+                            jurisdiction)) == []
+
+
+@pytest.mark.parametrize("jurisdiction", ["GB", "GB-SCT", "gb-eng"])
+def test_a_uk_name_is_wrong_in_a_uk_charter(jurisdiction: str) -> None:
+    assert [f[:3] for f in ch414(in_country(external("Financial Services Ombudsman"), jurisdiction))] == [
+        ("CH414", 16, 13)]
+
+
+def test_an_irish_former_name_is_reported_in_an_irish_charter_only() -> None:
+    assert ch414(in_country(external("the Financial Services Ombudsman"), "IE")) == [
+        ("CH414", 16, 17, renamed("Financial Services Ombudsman", "Financial Services and Pensions Ombudsman",
+                                  "2018")),
+    ]
+
+
+@pytest.mark.parametrize("name", ["Insurance & Financial Services Ombudsman Scheme (IFSO)",
+                                  "Insurance and Financial Services Ombudsman"])
+def test_a_longer_name_joined_by_and_is_another_body(name: str) -> None:
+    # a New Zealand insurer's charter that gives no jurisdiction: the name is still another body
+    assert ch414(external(name)) == []
+
+
+def test_a_configured_name_applies_in_its_own_countries_or_everywhere() -> None:
+    options = {"CH414": {"renamed": [
+        {"name": "Example Scheme", "current": "Example Ombudsman", "jurisdiction": ["NZ"]},
+        {"name": "Other Scheme", "current": "Other Ombudsman"}]}}
+    assert [f[:2] for f in ch414(in_country(external("Example Scheme", "Other Scheme"), "NZ"), options=options)] == [
+        ("CH414", 16), ("CH414", 18)]
+    assert [f[:2] for f in ch414(external("Example Scheme", "Other Scheme"), options=options)] == [("CH414", 17)]

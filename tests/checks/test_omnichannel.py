@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import CHARTER_HEAD, REVIEW, findings
 
 # 12 lines (CHARTER_HEAD is six): the first channel starts on line 13.
@@ -71,6 +73,17 @@ def test_json_channel_without_commitment_points_at_its_first_key() -> None:
     ]
 
 
+@pytest.mark.parametrize("name", ["Visits by appointment (arrange by phone)", "Office: appointments only",
+                                  "Pre-arranged meetings at our offices"])
+def test_an_office_met_only_by_appointment_owes_no_waiting_time(name: str) -> None:
+    # an internet services company: visits by appointment only, arranged by phone
+    office = f"  - id: office\n    type: in_person\n    name: \"{name}\"\n    hours: not_published\n"
+    assert findings(charter(PHONE + office), ["CH101"]) == []
+    # an office that also sees visitors without an appointment is asked for its waiting time
+    walk_in = office.replace(f'{name}"', f'{name}; walk-ins welcome"')
+    assert [f[:2] for f in findings(charter(PHONE + walk_in), ["CH101"])] == [("CH101", 18)]
+
+
 # --- CH102 after-hours-without-follow-up ----------------------------------------------------
 
 FORM = """\
@@ -83,11 +96,21 @@ FORM = """\
 
 
 def test_web_form_with_office_hours_and_no_reply_time_needs_a_follow_up() -> None:
-    form = FORM.replace("    commitments:\n      respond: {within: 2 working days}\n", "")
-    assert findings(charter(form), ["CH102"]) == [
+    # a form whose only promise is how soon someone picks it up in office hours
+    form = FORM.replace("      respond: {within: 2 working days}\n", "      answer: {within: 1 hour}\n")
+    assert findings(charter(form), ["CH101", "CH102"]) == [
         ("CH102", 13, 5, 'channel "form" is open only on calendar "office" but has no human_follow_up: say when '
          "and how a person replies to messages sent out of hours "
          "(add commitments.respond, or human_follow_up.within and .via)"),
+    ]
+
+
+def test_a_written_channel_with_no_commitment_is_reported_once_by_ch101() -> None:
+    # a business-support network's coordinator, reached by email in office hours, promises nothing:
+    # CH101 asks for the reply time, which is also CH102's fix (one missing promise, one finding)
+    form = FORM.replace("    commitments:\n      respond: {within: 2 working days}\n", "")
+    assert findings(charter(form), ["CH101", "CH102"]) == [
+        ("CH101", 13, 5, 'channel "form" has no commitment (add commitments.respond: how quickly a person replies)'),
     ]
 
 
@@ -436,8 +459,11 @@ def test_a_complaints_procedure_channel_is_answered_out_of_hours_by_its_timescal
     email = "  - id: email\n    type: email\n    hours: office\n"
     text = charter(SURGERY.replace("form", "email").replace("web_form", "email"), TIMED.replace("form", "email"))
     assert findings(text, ["CH102"]) == []
-    # a written channel not listed for feedback is not covered by it
+    # a written channel not listed for feedback is not covered by it: it promises nothing (CH101's,
+    # whose fix, a reply time, is also CH102's), or only a pick-up time (CH102's)
     text = charter(SURGERY + email, TIMED)
+    assert [(code, line) for code, line, _, _ in findings(text, ["CH101", "CH102"])] == [("CH101", 19)]
+    text = charter(SURGERY + email + "    commitments:\n      answer: {within: 1 hour}\n", TIMED)
     assert [(code, line) for code, line, _, _ in findings(text, ["CH102"])] == [("CH102", 19)]
 
 
