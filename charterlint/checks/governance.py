@@ -188,7 +188,9 @@ def escalation_stage_without_timescale(document: Document, context: Context) -> 
             continue
         if isinstance(stage, dict) and "respond" not in stage:
             pointer = join("/escalation/stages", index)
-            yield Problem(f'{describe(data, pointer)} has no timescale (add respond: {{within: ...}}, '
+            # a stage that only acknowledges has a time, but not for the answer the customer waits for
+            missing = "no time for its answer, only for acknowledging" if "acknowledge" in stage else "no timescale"
+            yield Problem(f'{describe(data, pointer)} has {missing} (add respond: {{within: ...}}, '
                           'e.g. "10 working days")', pointer, anchor="container")
 
 

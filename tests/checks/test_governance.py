@@ -140,6 +140,21 @@ def test_escalation_stage_without_timescale_reports_each_stage() -> None:
 
 
 
+def test_a_stage_that_only_acknowledges_is_reported_as_such() -> None:
+    # a travel insurer's team leader makes contact within two business days, and says nothing of when
+    # the complaint is answered
+    text = charter("""\
+        escalation:
+          stages:
+            - name: Team leader or manager
+              acknowledge: {within: 2 business days}
+    """)
+    assert strict(text, "CH404") == [
+        ("CH404", 15, 7, 'escalation stage "Team leader or manager" has no time for its answer, only for '
+                         'acknowledging (add respond: {within: ...}, e.g. "10 working days")'),
+    ]
+
+
 FINAL_RESPONSE_FEEDBACK = """\
         feedback:
           channels: [phone]
