@@ -34,7 +34,9 @@ BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", H
            HOLDOUT / "nineteenth", HOLDOUT / "twentieth",
            HOLDOUT / "twentyfirst", HOLDOUT / "twentysecond",
            HOLDOUT / "twentythird", HOLDOUT / "twentyfourth", HOLDOUT / "twentyfifth",
-           HOLDOUT / "twentysixth", HOLDOUT / "twentyseventh", HOLDOUT / "twentyeighth")
+           HOLDOUT / "twentysixth", HOLDOUT / "twentyseventh", HOLDOUT / "twentyeighth",
+           HOLDOUT / "twentyninth", HOLDOUT / "thirtieth", HOLDOUT / "thirtyfirst",
+           HOLDOUT / "thirtysecond", HOLDOUT / "thirtythird")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
