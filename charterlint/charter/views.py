@@ -425,3 +425,38 @@ def commitments(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]
     """Every commitment object (channel, standard and section ones; each variant of a list) as
     (pointer, event, commitment)."""
     yield from _scan(data)[2]
+
+
+_CHANNEL_POINTER = re.compile(r"/channels/\d+(?=/|$)")
+
+
+def events_timed_on_route(data: dict[str, Any], index: CharterIndex, pointer: str) -> frozenset[str]:
+    """The events a time limit (`within`) covers for a matter raised where `pointer` is, other than
+    the commitment holding `pointer` itself. On a channel: its own commitments, the standards that
+    list it or list none, and `feedback` and the escalation stages when `feedback` lists the
+    channel (or lists none). Elsewhere (feedback, a standard, a stage, the prose): every commitment
+    but those written on a channel, whose limits time that channel's contacts only."""
+    on_channel = _CHANNEL_POINTER.match(pointer)
+    channel = on_channel.group(0) if on_channel is not None else None
+    channel_id = next((c.id for c in index.channels if c.pointer == channel), None)
+    feedback = data.get("feedback")
+    listed = feedback.get("channels") if isinstance(feedback, dict) else None
+    in_feedback = channel_id is not None and (not isinstance(listed, list) or channel_id in {str(i) for i in listed})
+    tied = {standard.pointer: standard.channel_ids for standard in index.standards}
+    found: set[str] = set()
+    for at, event, commitment in index.commitments:
+        if parse_duration(commitment.get("within")) is None or pointer.startswith(f"{at}/"):
+            continue
+        written_on = _CHANNEL_POINTER.match(at)
+        standard = next((s for s in tied if at.startswith(f"{s}/")), None)
+        if written_on is not None:
+            covers = written_on.group(0) == channel
+        elif channel is None:
+            covers = True
+        elif standard is not None:
+            covers = not tied[standard] or channel_id in tied[standard]
+        else:
+            covers = in_feedback
+        if covers:
+            found.add(event)
+    return frozenset(found)
