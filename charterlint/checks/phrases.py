@@ -164,6 +164,14 @@ _FAILED_ATTEMPT = re.compile(
     r"(?<!\w)(?:if\s+(?:not|[^.;:!?\n]{0,60}?(?<!\w)(?:cannot|can't|can\s+not|unable|not\s+able))|"
     r"failing\s+(?:that|this)|otherwise)(?!\w)", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
+# An aim stated as a noun: "our goal is", "our target is", "our aim is", "we have a target of". With
+# a limit in its clause it is the honest aim "we aim to respond within one business day" (CH309 and
+# CH301 leave that alone; a clause taking the number back is CH311's); with none ("our goal is to
+# resolve your query as quickly as we can") it is a hedge.
+_AIM_NOUN = re.compile(
+    r"(?:(?:our|the)\s+(?:goal|target|aim|objective|ambition)s?\s+(?:is|are|will\s+be)|"
+    r"we\s+(?:have|set(?:\s+ourselves)?)\s+(?:a|an|the)\s+(?:goal|target|aim|objective)(?:\s+of)?)",
+    re.IGNORECASE)
 
 
 class _FirstAttempts:
@@ -864,6 +872,8 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
             # directly" says how often something happens, with no limit to hedge.
             if (share_pattern is not None and share_pattern.fullmatch(match.group(0))
                     and not limits.between(*clause_of.bounds(match.start()))):
+                continue
+            if _AIM_NOUN.fullmatch(match.group(0)) and limits.between(match.end(), clause_of.bounds(match.start())[1]):
                 continue
             # A first attempt whose failure has a limit ("we will try to answer your question straight
             # away. If we cannot, we will contact you within five working days") hedges whether, not
