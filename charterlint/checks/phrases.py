@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from charterlint.charter.duration import FoundDuration, always_shorter, durations_in, parse_duration
-from charterlint.charter.views import charter_index, events_timed_on_route
+from charterlint.charter.views import RouteTimes, charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.promises import (
     FALLBACK_LIMIT,
@@ -792,6 +792,7 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
     index = charter_index(document)
     timed = index.timed_events()
     commitment_of = {f"{pointer}/text": (event, commitment) for pointer, event, commitment in index.commitments}
+    routes = RouteTimes(document.data, index)
     for text in charter_texts(document):
         found = list(pattern.finditer(text.value))
         if not found:
@@ -803,8 +804,7 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         repeats = _Repeats(aspirations, text.value, sentences) if text.pointer is None and aspirations else None
         clause_of = _Clauses(text.value, sentences)
         own_event, commitment = commitment_of.get(text.pointer or "", (None, None))
-        at_first_contact = _AttemptsAtFirstContact(
-            text.value, sentences, clause_of, events_timed_on_route(document.data, index, text.pointer or ""))
+        at_first_contact = _AttemptsAtFirstContact(text.value, sentences, clause_of, routes.events(text.pointer or ""))
         # A commitment's own firm limit, stated in its text where no hedge stands: a hedge before it
         # is an aim to beat it or a first attempt ("make every effort to give you a prompt reply ...
         # the regulator requires us to resolve complaints within 30 calendar days").

@@ -3,6 +3,8 @@ is honest where what happens otherwise is timed, and an attempt about who acts i
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.helpers import CHARTER_HEAD, REVIEW, findings
@@ -142,3 +144,15 @@ escalation:
     assert findings(text, HEDGES) == []
     untimed = text.replace("        within: 28 days\n", "").replace(" within 28 days", "")
     assert [finding[:2] for finding in findings(untimed, HEDGES)] == [("CH301", 9)]
+
+
+def test_many_channels_with_attempts_are_judged_in_linear_time() -> None:
+    # each channel's route is its own commitments and the procedure's: no walk of every commitment per text
+    entries = "".join(
+        f"  - id: c{i}\n    type: messaging\n    hours: always\n    commitments:\n"
+        f"      resolve: {{text: Where possible we resolve it on the spot.}}\n"
+        f"      acknowledge: {{within: 1 day}}\n" for i in range(3000))
+    text = CHARTER_HEAD + "channels:\n" + entries + FEEDBACK.replace("  channels: [app]\n", "") + REVIEW
+    started = time.perf_counter()
+    assert findings(text, HEDGES) == []
+    assert time.perf_counter() - started < 20
