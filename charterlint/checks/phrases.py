@@ -209,19 +209,24 @@ class _FirstAttempts:
 # it to is what happens otherwise (_AttemptsAtFirstContact). The one list of these moments.
 _AT_THE_CONTACT = re.compile(
     r"(?<!\w)(?:on\s+the\s+spot|there\s+and\s+then|then\s+and\s+there|straight\s*away|right\s+away|"
-    r"at\s+once|immediately|at\s+(?:the\s+)?(?:first\s+(?:point\s+of\s+)?contact|point\s+of\s+contact)|"
-    r"on\s+the\s+(?:call|phone|telephone)|over\s+the\s+(?:phone|telephone|counter)|at\s+th(?:e|at)\s+time|"
-    r"at\s+th(?:is|at|e\s+first)\s+(?:stage|point)|when\s+you\s+(?:visit|call|phone|ring|contact\s+us|come\s+in)|"
-    r"during\s+(?:your|the|that)\s+(?:visit|call|conversation|appointment)|while\s+you\s+(?:wait|are\s+(?:here|with\s+us|on\s+the\s+(?:phone|line)))|"
-    r"at\s+(?:stage\s+(?:one|1)|the\s+first\s+stage|(?:the\s+)?front[\s-]?line(?:\s+stage)?))(?!\w)", re.IGNORECASE)
+    r"at\s+once|immediately|(?:at|on|during)\s+(?:the\s+|your\s+)?(?:first\s+)?(?:point\s+of\s+)?contact|"
+    r"in\s+the\s+first\s+instance|on\s+the\s+(?:call|phone|telephone)|over\s+the\s+(?:phone|telephone|counter)|"
+    r"at\s+(?:the\s+)?(?:reception|counter|front\s+desk|service\s+desk)|at\s+th(?:e|at)\s+time|"
+    r"at\s+th(?:is|at|e\s+first)\s+(?:stage|point)|"
+    r"when\s+you\s+(?:first\s+)?(?:visit|call|phone|ring|contact\s+us|come\s+in|get\s+in\s+touch|speak\s+to\s+us)|"
+    r"during\s+(?:your|the|that)\s+(?:visit|call|conversation|appointment)|"
+    r"while\s+you\s+(?:wait|are\s+(?:here|with\s+us|on\s+the\s+(?:phone|line)))|informally|"
+    r"at\s+(?:stage\s+(?:one|1)|the\s+(?:first|informal)\s+stage|(?:the\s+)?front[\s-]?line(?:\s+stage)?))(?!\w)",
+    re.IGNORECASE)
 # Who acts or how many contacts it takes, not when: "try to deal with your query without passing you
-# on", "resolved by the first person you contact", "first time", "one point of contact". An attempt
-# about these makes no time uncertain.
+# on", "resolved by the first person you contact", "by the member of staff you speak to", "first
+# time", "one point of contact". An attempt about these makes no time uncertain.
 _WHO_OR_HOW_MANY = re.compile(
-    r"(?<!\w)(?:without\s+(?:(?:passing|transferring|referring|handing|putting)\s+you|(?:being|you\s+being)\s+"
-    r"(?:passed|transferred|referred|handed|put\s+through))|by\s+the\s+first\s+person|(?:the\s+)?first\s+time|"
-    r"(?:one|a\s+single|single)\s+point\s+of\s+contact|by\s+the\s+person\s+you\s+(?:first\s+)?"
-    r"(?:speak|talk|deal)\w*)(?!\w)", re.IGNORECASE)
+    r"(?<!\w)(?:without\s+(?:(?:needing|having)\s+to\s+)?(?:pass(?:ing)?|transfer(?:ring)?|refer(?:ring)?|hand(?:ing)?|"
+    r"put(?:ting)?)\s+you|without\s+(?:you\s+)?being\s+(?:passed|transferred|referred|handed|put\s+through)|"
+    r"by\s+the\s+first\s+person|(?:the\s+)?first\s+time|(?:one|a\s+single|single)\s+point\s+of\s+contact|"
+    r"by\s+the\s+(?:person|member\s+of\s+staff|staff\s+member|officer|advis[eo]r)\s+(?:who\s+)?(?:you\s+)?(?:first\s+)?"
+    r"(?:contact|speak|talk|deal|answer|take)\w*)(?!\w)", re.IGNORECASE)
 # What opens the step taken when the attempt fails, after the moment: an alternative ("immediately or
 # write to you within 5 working days", "on the phone or as soon as we can") or a condition ("if
 # that person is unavailable, ...", "where it needs investigation, ...", "otherwise").

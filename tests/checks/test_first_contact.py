@@ -55,6 +55,11 @@ ATTEMPTS = [
     "We will always try to resolve it over the phone.",
     "We will try to resolve your complaint at this stage.",
     "We make every effort to resolve it immediately.",
+    "We will try to resolve your complaint in the first instance.",
+    "Where possible we resolve complaints informally.",
+    "We try to resolve your enquiry at reception.",
+    "We will try to resolve your query when you first contact us.",
+    "Wherever possible we resolve it on first contact.",
 ]
 
 
@@ -83,6 +88,8 @@ def test_an_acknowledgement_alone_does_not_time_the_attempted_resolution() -> No
     "Where possible, your enquiry is resolved by the person you first speak to.",
     "We aim to get it right first time.",
     "We try to give you one point of contact for your complaint.",
+    "Where possible your query is resolved by the member of staff you speak to.",
+    "We try to resolve your enquiry without needing to transfer you.",
 ])
 def test_an_attempt_about_who_acts_or_how_many_contacts_is_no_hedge(text: str) -> None:
     assert hedged(text, feedback="") == []
