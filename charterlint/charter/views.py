@@ -432,3 +432,56 @@ def commitments(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]
     """Every commitment object (channel, standard and section ones; each variant of a list) as
     (pointer, event, commitment)."""
     yield from _scan(data)[2]
+
+
+_CHANNEL_POINTER = re.compile(r"/channels/\d+(?=/|$)")
+_STANDARD_POINTER = re.compile(r"/standards/\d+(?=/|$)")
+
+
+class RouteTimes:
+    """The events a time limit (`within`) covers for a matter raised at a place in the charter,
+    other than the commitment holding that place. On a channel: its own commitments, the standards
+    that list it or list none, and `feedback` and the escalation stages when `feedback` lists the
+    channel (or lists none). Elsewhere (feedback, a standard, a stage, the prose): every commitment
+    but those written on a channel, whose limits time that channel's contacts only. Indexed once,
+    so that each place costs the commitments on its own route."""
+
+    __slots__ = ("_on_channel", "_by_channel_id", "_untied", "_procedure", "_elsewhere", "_listed", "_ids")
+
+    def __init__(self, data: dict[str, Any], index: CharterIndex) -> None:
+        self._on_channel: dict[str, list[tuple[str, str]]] = {}
+        self._by_channel_id: dict[str, list[tuple[str, str]]] = {}
+        self._untied: list[tuple[str, str]] = []
+        self._procedure: list[tuple[str, str]] = []  # feedback, escalation stages and anything not on a channel or standard
+        tied = {standard.pointer: standard.channel_ids for standard in index.standards}
+        for at, event, commitment in index.commitments:
+            if parse_duration(commitment.get("within")) is None:
+                continue
+            channel, standard = _CHANNEL_POINTER.match(at), _STANDARD_POINTER.match(at)
+            if channel is not None:
+                self._on_channel.setdefault(channel.group(0), []).append((at, event))
+            elif standard is not None and tied.get(standard.group(0)):
+                for channel_id in tied[standard.group(0)]:
+                    self._by_channel_id.setdefault(channel_id, []).append((at, event))
+            elif standard is not None:
+                self._untied.append((at, event))
+            else:
+                self._procedure.append((at, event))
+        self._elsewhere = self._untied + self._procedure
+        self._elsewhere += [found for listed in self._by_channel_id.values() for found in listed]
+        feedback = data.get("feedback")
+        listed = feedback.get("channels") if isinstance(feedback, dict) else None
+        self._listed = {str(i) for i in listed} if isinstance(listed, list) else None
+        self._ids = {channel.pointer: channel.id for channel in index.channels}
+
+    def events(self, pointer: str) -> frozenset[str]:
+        """The events timed on the route of the place at `pointer` (a JSON pointer; "" for the prose)."""
+        channel = _CHANNEL_POINTER.match(pointer)
+        if channel is None:
+            route = self._elsewhere
+        else:
+            channel_id = self._ids.get(channel.group(0), "")
+            route = self._on_channel.get(channel.group(0), []) + self._by_channel_id.get(channel_id, []) + self._untied
+            if self._listed is None or channel_id in self._listed:
+                route = route + self._procedure
+        return frozenset(event for at, event in route if not pointer.startswith(f"{at}/"))

@@ -13,19 +13,22 @@ The table (rules/CH114.yaml `details` shows the same):
 
 A channel with no commitment is CH101's, and a written channel that only acknowledges is
 CH306's: neither is reported here, so one mistake gives one finding. A channel whose only
-promises come from `standards` is asked less (see _shared_only), and a channel made for complaints
-whose own promises give no time or rate is not asked at all (see _complaint_channel).
+promises come from `standards` is asked less (see _shared_only), a channel made for complaints
+whose own promises give no time or rate is not asked at all (see _complaint_channel), and a phone's
+calls not settled on the call are answered by a standard for enquiries on every channel (see
+_enquiry_standards).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from charterlint.charter.duration import Duration, Scale, longer, parse_duration
 from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, CharterIndex, Commitment, charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.omnichannel import complaint_channels, made_for_feedback
+from charterlint.checks.omnichannel import complaint_channels, is_complaints_procedure, made_for_feedback
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
@@ -67,6 +70,20 @@ def _after_the_call(commitments: tuple[Commitment, ...]) -> bool:
     nothing of when the other 22% hear back)."""
     return any(c.event == "respond" or (c.event == "resolve" and c.data.get("at") != "first_contact")
                for c in commitments)
+
+
+# The matter of a standard that is what a caller raises: enquiries, queries, questions.
+_ENQUIRIES = re.compile(r"(?<!\w)(?:enquir|inquir|quer(?:y|ies)|questions?(?!\w))", re.IGNORECASE)
+
+
+def _enquiry_standards(index: CharterIndex) -> tuple[Commitment, ...]:
+    """The promises of standards tied to no channel whose matter is enquiries (a regulator's "we
+    reply to straightforward enquiries within 3 working days"): they apply to every channel, and
+    answer a caller whose enquiry the call does not settle. A standard for another matter
+    (applications, Freedom of Information requests, feedback) is not when the caller hears back."""
+    return tuple(c for standard in index.standards if not standard.channel_ids
+                 and _ENQUIRIES.search(" ".join(str(standard.data.get(key, "")) for key in ("id", "name", "matter")))
+                 for c in standard.promises())
 
 
 def _answer_timed(commitments: tuple[Commitment, ...]) -> bool:
@@ -156,12 +173,18 @@ def _shared_only(channel: Channel, events: frozenset[str], index: CharterIndex, 
         yield from _answered(channel, events, after_call=True, answer_timed=False)
 
 
-def _complaint_channel(channel: Channel, commitments: tuple[Commitment, ...], complaints: set[str]) -> bool:
+def _complaint_channel(channel: Channel, commitments: tuple[Commitment, ...], complaints: set[str],
+                       procedure: bool) -> bool:
     """Whether the channel's promise is the complaint timescale, as CH101 reads it: a channel listed
-    for feedback and named for it, whose own promises are in words only, with no time or rate (a
-    broker's "call us, the easiest way to complain: the member of staff will try to resolve it
-    straight away"). A channel named for its service ("PALS freephone") is still asked."""
-    return (channel.id in complaints and made_for_feedback(channel)
+    for feedback whose own promises are in words only, with no time or rate, and which is there for
+    complaints: named for them (a broker's "call us, the easiest way to complain: the member of
+    staff will try to resolve it straight away"), or a written channel of a complaints procedure,
+    whose reply the procedure's acknowledgement and response times are (a lender's in-app messaging,
+    its only way to complain). A channel named for its service ("PALS freephone") is still asked for
+    its answer time, and a general enquiries email listed for complaints in a charter whose
+    channels carry their own times (not a complaints procedure) for its reply time."""
+    return (channel.id in complaints
+            and (made_for_feedback(channel) or (procedure and channel.type in WRITTEN_TYPES))
             and not any("within" in c.data or "target" in c.data for c in commitments))
 
 
@@ -178,18 +201,20 @@ def key_commitment_missing(document: Document, context: Context) -> Iterator[Pro
     index = charter_index(document)
     unacknowledged: dict[str, _Unacknowledged] = {}  # by the standard's `commitments` pointer
     complaints = complaint_channels(document.data, index)
+    procedure = is_complaints_procedure(document.data, index)
+    enquiries = _enquiry_standards(index)
     for channel in index.channels:
         events = index.events_of(channel)  # its own and those of standards that list it
         promised = events.intersection(COMMITMENT_EVENTS)
         if not promised or promised == {"acknowledge"}:
             continue  # CH101 and CH306 report these
         commitments = index.commitments_of(channel)
-        if _complaint_channel(channel, commitments, complaints):
+        if _complaint_channel(channel, commitments, complaints, procedure):
             continue
         if all(c.standard is not None for c in commitments):
             yield from _shared_only(channel, events, index, beyond, unacknowledged)
         elif channel.type in _ANSWERED:
-            yield from _answered(channel, events, _after_the_call(commitments), _answer_timed(commitments))
+            yield from _answered(channel, events, _after_the_call(commitments + enquiries), _answer_timed(commitments))
         elif channel.type == "live_chat":
             if not events & {"answer", "respond"}:
                 yield _problem(channel, f'channel "{channel.id}" promises no first reply (add commitments.answer '

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from charterlint.charter.duration import FoundDuration, always_shorter, durations_in, parse_duration
-from charterlint.charter.views import charter_index
+from charterlint.charter.views import RouteTimes, charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.promises import (
     FALLBACK_LIMIT,
@@ -164,6 +164,14 @@ _FAILED_ATTEMPT = re.compile(
     r"(?<!\w)(?:if\s+(?:not|[^.;:!?\n]{0,60}?(?<!\w)(?:cannot|can't|can\s+not|unable|not\s+able))|"
     r"failing\s+(?:that|this)|otherwise)(?!\w)", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
+# An aim stated as a noun: "our goal is", "our target is", "our aim is", "we have a target of". With
+# a limit in its clause it is the honest aim "we aim to respond within one business day" (CH309 and
+# CH301 leave that alone; a clause taking the number back is CH311's); with none ("our goal is to
+# resolve your query as quickly as we can") it is a hedge.
+_AIM_NOUN = re.compile(
+    r"(?:(?:our|the)\s+(?:goal|target|aim|objective|ambition)s?\s+(?:is|are|will\s+be)|"
+    r"we\s+(?:have|set(?:\s+ourselves)?)\s+(?:a|an|the)\s+(?:goal|target|aim|objective)(?:\s+of)?)",
+    re.IGNORECASE)
 
 
 class _FirstAttempts:
@@ -195,56 +203,112 @@ class _FirstAttempts:
         return self._limits.between(step[1], sentences.bounds(step[0])[1])
 
 
-# Words that place an attempt at the first contact itself: "try to resolve it on the spot",
-# "resolved by the first person you contact, as soon as possible", "at that time"; or at the first
-# stage of a complaints procedure, whose stages the charter times ("try to deal with your
-# complaint at stage one", "at the frontline stage").
-_AT_FIRST_CONTACT = re.compile(
+# The moment of the contact itself, where an attempt to settle the matter is made: "try to resolve it
+# on the spot", "at this stage", "when you visit", "while you wait", "at the first point of contact",
+# "at stage one". No organisation can promise every matter is settled there; what a reviewer holds
+# it to is what happens otherwise (_AttemptsAtFirstContact). The one list of these moments.
+_AT_THE_CONTACT = re.compile(
     r"(?<!\w)(?:on\s+the\s+spot|there\s+and\s+then|then\s+and\s+there|straight\s*away|right\s+away|"
-    r"at\s+once|immediately|at\s+(?:the\s+)?first\s+(?:point\s+of\s+)?contact|by\s+the\s+first\s+person|"
-    r"on\s+the\s+(?:call|phone)|at\s+th(?:e|at)\s+time|"
-    r"at\s+(?:stage\s+(?:one|1)|the\s+first\s+stage|(?:the\s+)?front[\s-]?line(?:\s+stage)?))(?!\w)", re.IGNORECASE)
+    r"at\s+once|immediately|(?:at|on|during)\s+(?:the\s+|your\s+)?(?:first\s+)?(?:point\s+of\s+)?contact|"
+    r"in\s+the\s+first\s+instance|on\s+the\s+(?:call|phone|telephone)|over\s+the\s+(?:phone|telephone|counter)|"
+    r"at\s+(?:the\s+)?(?:reception|counter|front\s+desk|service\s+desk)|at\s+th(?:e|at)\s+time|"
+    r"at\s+th(?:is|at|e\s+first)\s+(?:stage|point)|"
+    r"when\s+you\s+(?:first\s+)?(?:visit|call|phone|ring|contact\s+us|come\s+in|get\s+in\s+touch|speak\s+to\s+us)|"
+    r"during\s+(?:your|the|that)\s+(?:visit|call|conversation|appointment)|"
+    r"while\s+you\s+(?:wait|are\s+(?:here|with\s+us|on\s+the\s+(?:phone|line)))|informally|"
+    r"at\s+(?:stage\s+(?:one|1)|the\s+(?:first|informal)\s+stage|(?:the\s+)?front[\s-]?line(?:\s+stage)?))(?!\w)",
+    re.IGNORECASE)
+# Who acts or how many contacts it takes, not when: "try to deal with your query without passing you
+# on", "resolved by the first person you contact", "by the member of staff you speak to", "first
+# time", "one point of contact". An attempt about these makes no time uncertain.
+_WHO_OR_HOW_MANY = re.compile(
+    r"(?<!\w)(?:without\s+(?:(?:needing|having)\s+to\s+)?(?:pass(?:ing)?|transfer(?:ring)?|refer(?:ring)?|hand(?:ing)?|"
+    r"put(?:ting)?)\s+you|without\s+(?:you\s+)?being\s+(?:passed|transferred|referred|handed|put\s+through)|"
+    r"by\s+the\s+first\s+person|(?:the\s+)?first\s+time|(?:one|a\s+single|single)\s+point\s+of\s+contact|"
+    r"by\s+the\s+(?:person|member\s+of\s+staff|staff\s+member|officer|advis[eo]r)\s+(?:who\s+)?(?:you\s+)?(?:first\s+)?"
+    r"(?:contact|speak|talk|deal|answer|take)\w*)(?!\w)", re.IGNORECASE)
+# What opens the step taken when the attempt fails, after the moment: an alternative ("immediately or
+# write to you within 5 working days", "on the phone or as soon as we can") or a condition ("if
+# that person is unavailable, ...", "where it needs investigation, ...", "otherwise").
+_OTHERWISE = re.compile(r"(?<!\w)(?:or|otherwise|failing|if|where|when|unless)(?!\w)", re.IGNORECASE)
 
 
 class _AttemptsAtFirstContact:
-    """Whether a hedge qualifies an attempt made at the first contact itself, on an event the charter
-    times: "we will acknowledge your complaint and try to resolve it on the spot", beside a 45-day
-    final response. The hedge says whether the matter is settled there and then; the limit the
-    customer holds the organisation to is the event's own. Which event a hedge qualifies follows
-    its kind: a hedge of effort the event after it in its clause ("try to resolve it on the spot"),
-    a hedge of time, or one with no event after it, the event before it ("resolved by the first
-    person you contact, as soon as possible"; "dealt with at the first point of contact wherever
-    possible").
-    A hedge whose clause states a limit hedges that limit, and is no first attempt."""
+    """Whether a hedge qualifies an attempt to settle the matter at the contact itself (a moment of
+    _AT_THE_CONTACT after the hedge in its clause, or, for a hedge that trails its event, between
+    the event and the hedge: "resolve it there and then where possible"), when what happens
+    otherwise is timed: the text states a limit after that moment, outside the limit's own
+    clause ("immediately or write to you within 5 working days"; "when you visit ... and, if that
+    person is unavailable, get in touch within 24 hours"), or a commitment on the same route times
+    the event attempted (`timed`: a channel's feedback timescale, a later stage). The hedge says
+    whether the matter is settled there and then, not when: "where possible, we will try to resolve
+    your complaint on the spot" beside a timed acknowledgement and response. With nothing timed
+    otherwise the attempt stays a vague commitment (the corpus judged it so three times in four).
+    An attempt about who acts or how many contacts it takes (_WHO_OR_HOW_MANY) is silent whatever
+    follows. A hedge whose clause states a limit before the moment, or whose sentence states one after
+    it with no other step between ("at stage one within one day"), hedges that limit; a hedge of time after an alternative ("on the phone or as soon as we reasonably can") is the untimed
+    alternative itself."""
 
-    __slots__ = ("_text", "_sentences", "_clauses", "_timed", "_own_event", "_first_contact", "_limits")
+    __slots__ = ("_text", "_sentences", "_clauses", "_timed", "_moments", "_who", "_limits", "_alternatives")
 
-    def __init__(self, text: str, sentences: Sentences, clauses: _Clauses, timed: frozenset[str],
-                 own_event: str | None) -> None:
-        # A first attempt at the commitment's own event leaves that event untimed ("the member of
-        # staff who takes your call will try to resolve your complaint straight away", a resolve with
-        # no `within`): only an attempt at another event, timed elsewhere, is silent.
-        self._text, self._sentences, self._clauses = text, sentences, clauses
-        self._timed = timed - {own_event} if own_event is not None else timed
-        self._own_event = own_event
-        self._first_contact = Marks(_AT_FIRST_CONTACT, text)
+    def __init__(self, text: str, sentences: Sentences, clauses: _Clauses, timed: frozenset[str]) -> None:
+        self._text, self._sentences, self._clauses, self._timed = text, sentences, clauses, timed
+        self._moments = Marks(_AT_THE_CONTACT, text)
+        self._who = Marks(_WHO_OR_HOW_MANY, text)
         self._limits = Marks(_LIMIT_WORD_NOT_STAGE, text)
+        self._alternatives = Marks(_OTHERWISE, text)
+
+    def _scope(self, hedge: re.Match[str]) -> tuple[int, int]:
+        """The hedge's clause; a hedge that is a clause of its own opening the sentence ("Where
+        possible, we will try to ...") qualifies the next."""
+        start, end = self._clauses.bounds(hedge.start())
+        if not self._text[hedge.end():end].strip() and self._text[end:end + 1] == ",":
+            end = self._clauses.bounds(end + 1)[1]
+        return start, end
 
     def __call__(self, hedge: re.Match[str]) -> bool:
-        clause_start, clause_end = self._clauses.bounds(hedge.start())
-        if self._limits.between(clause_start, clause_end):
-            return False
+        start, end = self._scope(hedge)
         events = self._sentences.promise_words()
-        event = None if _TIME_HEDGE.search(hedge.group(0)) is not None else events.first_in(hedge.end(), clause_end)
-        if event is not None:  # a hedge of effort before its event: "try to resolve it on the spot"
-            placed = self._first_contact.between(event, clause_end)
-        else:  # a hedge of time, or one that trails its event ("resolve it there and then where possible")
+        if _TIME_HEDGE.search(hedge.group(0)) is None:
+            who = self._who.first_in(hedge.end(), end)
+            if who is not None:
+                named = _WHO_OR_HOW_MANY.match(self._text, who)
+                assert named is not None
+                # "one point of contact" names no limit
+                if not (self._limits.between(start, who) or self._limits.between(named.end(), end)):
+                    return True
+            moment = self._moments.first_in(hedge.end(), end)
+            event = events.first_in(hedge.end(), moment) if moment is not None else None
+        else:
+            moment = None
+        if moment is None:  # a hedge that trails its event ("resolved ... there and then, where possible")
             event = events.last_before(self._sentences.bounds(hedge.start())[0], hedge.start())
-            placed = event is not None and self._first_contact.between(event, hedge.start())
-        if not placed or event is None:
+            # the first person met is the contact itself: "resolved by the first person you contact, as soon as possible"
+            moment = None if event is None else max(
+                (found for found in (self._moments.last_before(event, hedge.start()),
+                                     self._who.last_before(event, hedge.start())) if found is not None), default=None)
+            if moment is None or self._alternatives.between(moment, hedge.start()):
+                return False
+        if self._limits.between(start, moment):
             return False
-        events_qualified = event_at(self._text, event)
-        return self._own_event not in events_qualified and bool(events_qualified & self._timed)
+        # a limit later in the sentence is the attempt's own ("at stage one within one day";
+        # "immediately, within 2 working days") unless the step taken otherwise comes first
+        # ("immediately or write to you within 5 working days")
+        limit = self._limits.first_in(moment, self._sentences.bounds(moment)[1])
+        if limit is not None and not self._alternatives.between(moment, limit):
+            return False
+        return self._timed_otherwise(moment, event)
+
+    def _timed_otherwise(self, moment: int, event: int | None) -> bool:
+        """Whether what happens when the attempt fails is timed: a step after the moment, in its
+        sentence or the next, that states a limit, or the attempted event timed on the same route."""
+        end = self._sentences.bounds(moment)[1]
+        if end < len(self._text):
+            end = self._sentences.bounds(end)[1]
+        step = self._alternatives.first_in(moment, end)
+        if step is not None and self._limits.between(step, end):
+            return True
+        return event is not None and bool(event_at(self._text, event) & self._timed)
 
 
 # Who acts, as the sentence says before a hedge: the customer ("please reply to our letters as soon
@@ -733,6 +797,7 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
     index = charter_index(document)
     timed = index.timed_events()
     commitment_of = {f"{pointer}/text": (event, commitment) for pointer, event, commitment in index.commitments}
+    routes = RouteTimes(document.data, index)
     for text in charter_texts(document):
         found = list(pattern.finditer(text.value))
         if not found:
@@ -744,7 +809,7 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         repeats = _Repeats(aspirations, text.value, sentences) if text.pointer is None and aspirations else None
         clause_of = _Clauses(text.value, sentences)
         own_event, commitment = commitment_of.get(text.pointer or "", (None, None))
-        at_first_contact = _AttemptsAtFirstContact(text.value, sentences, clause_of, timed, own_event)
+        at_first_contact = _AttemptsAtFirstContact(text.value, sentences, clause_of, routes.events(text.pointer or ""))
         # A commitment's own firm limit, stated in its text where no hedge stands: a hedge before it
         # is an aim to beat it or a first attempt ("make every effort to give you a prompt reply ...
         # the regulator requires us to resolve complaints within 30 calendar days").
@@ -812,6 +877,8 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
             # directly" says how often something happens, with no limit to hedge.
             if (share_pattern is not None and share_pattern.fullmatch(match.group(0))
                     and not limits.between(*clause_of.bounds(match.start()))):
+                continue
+            if _AIM_NOUN.fullmatch(match.group(0)) and limits.between(match.end(), clause_of.bounds(match.start())[1]):
                 continue
             # A first attempt whose failure has a limit ("we will try to answer your question straight
             # away. If we cannot, we will contact you within five working days") hedges whether, not

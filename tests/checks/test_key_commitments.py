@@ -218,3 +218,63 @@ def test_a_channel_made_for_complaints_promises_the_complaint_timescale() -> Non
 def test_the_after_call_promise_is_asked_only_of_a_timed_answer(answer: str, reported: bool) -> None:
     phone = f"  - id: phone\n    type: phone\n    hours: always\n    commitments:\n      answer: {answer}\n"
     assert [code for code, *_ in ch114(phone)] == (["CH114"] if reported else [])
+
+
+ENQUIRIES = """\
+standards:
+  - id: enquiries
+    matter: straightforward enquiries
+    commitments:
+      respond: {within: 3 working days, text: We reply to straightforward enquiries within 3 working days.}
+"""
+
+
+@pytest.mark.parametrize("matter", ["straightforward enquiries", "general inquiries", "your queries", "questions"])
+def test_an_enquiries_standard_for_every_channel_covers_calls_not_settled_on_the_call(matter: str) -> None:
+    # a Singapore regulator: phones answered in 30 seconds; a standard tied to no channel replies to
+    # straightforward enquiries in 3 working days
+    phone = channel("phone", "      answer: {within: 30 seconds}\n")
+    assert ch114(phone + ENQUIRIES.replace("straightforward enquiries", matter)) == []
+
+
+@pytest.mark.parametrize("matter", ["Freedom of Information requests", "online applications", "feedback given online"])
+def test_a_standard_for_another_matter_does_not_cover_calls(matter: str) -> None:
+    # a council's FOI and feedback standards, an admissions service's applications: not when the
+    # caller hears back
+    phone = channel("phone", "      answer: {within: 30 seconds}\n")
+    other = ENQUIRIES.replace("id: enquiries", "id: other").replace("straightforward enquiries", matter)
+    assert ch114(phone + other) == [("CH114", 11, 5, UNRESOLVED_CALLS)]
+    # an enquiries standard that lists other channels covers those only
+    listed = ENQUIRIES.replace("    matter:", "    channels: [email]\n    matter:")
+    email = "  - id: email\n    type: email\n    hours: always\n"
+    assert ch114(phone + email + listed) == [("CH114", 11, 5, UNRESOLVED_CALLS)]
+
+
+# an Australian lender's complaints page: in-app messaging is the only way to complain, "where
+# possible we will try to resolve your complaint on the spot", complaints acknowledged in one
+# business day and resolved in five
+IN_APP = ("  - id: c\n    type: messaging\n    name: In-app messaging\n    hours: always\n"
+          "    commitments:\n      resolve: {text: Where possible we will try to resolve your complaint on the spot.}\n")
+TIMESCALE = "feedback:\n  channels: [c]\n  acknowledge: {within: 1 business day}\n  respond: {within: 5 business days}\n"
+NO_REPLY = 'channel "c" promises no reply time (add commitments.respond: how quickly a person replies)'
+
+
+def test_a_written_channel_of_a_complaints_procedure_is_answered_to_its_timescale() -> None:
+    assert findings(HEAD + IN_APP + TIMESCALE + REVIEW, ["CH114"]) == []
+    # the same channel when the procedure gives no time: no timescale answers it
+    untimed = TIMESCALE.replace("  acknowledge: {within: 1 business day}\n  respond: {within: 5 business days}\n", "")
+    assert findings(HEAD + IN_APP + untimed + REVIEW, ["CH114"]) == [("CH114", 12, 5, NO_REPLY)]
+    # not listed for complaints: its reply is its own
+    unlisted = TIMESCALE.replace("[c]", "[]")
+    assert findings(HEAD + IN_APP + unlisted + REVIEW, ["CH114"]) == [("CH114", 12, 5, NO_REPLY)]
+
+
+def test_a_general_enquiries_email_listed_for_complaints_still_needs_a_reply_time() -> None:
+    # a charter whose channels carry their own times (not a complaints procedure): an enquiries
+    # email also listed for complaints still owes enquirers a reply time
+    email = ("  - id: c\n    type: email\n    name: General enquiries\n    hours: always\n"
+             "    commitments:\n      resolve: {text: We try to resolve your enquiry on the spot.}\n")
+    phone = "  - id: phone\n    type: phone\n    hours: always\n    commitments:\n      answer: {within: 30 seconds}\n"
+    respond = "      respond: {within: 2 working days}\n"
+    text = HEAD + email + phone + respond + TIMESCALE + REVIEW
+    assert findings(text, ["CH114"]) == [("CH114", 12, 5, NO_REPLY)]
