@@ -36,7 +36,9 @@ BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", H
            HOLDOUT / "twentythird", HOLDOUT / "twentyfourth", HOLDOUT / "twentyfifth",
            HOLDOUT / "twentysixth", HOLDOUT / "twentyseventh", HOLDOUT / "twentyeighth",
            HOLDOUT / "twentyninth", HOLDOUT / "thirtieth", HOLDOUT / "thirtyfirst",
-           HOLDOUT / "thirtysecond", HOLDOUT / "thirtythird")
+           HOLDOUT / "thirtysecond", HOLDOUT / "thirtythird",
+           HOLDOUT / "thirtyfourth", HOLDOUT / "thirtyfifth", HOLDOUT / "thirtysixth",
+           HOLDOUT / "thirtyseventh", HOLDOUT / "thirtyeighth")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
