@@ -236,6 +236,23 @@ class Standard:
         """Its commitments as rules read them, one per variant, each applying to the channels it lists."""
         return _promises(self.pointer, self.data.get("commitments"), self.channel_ids, self.id)
 
+    def about(self, pattern: re.Pattern[str]) -> bool:
+        """Whether its id, name or matter says it is about what `pattern` names."""
+        return pattern.search(" ".join(str(self.data.get(key, "")) for key in ("id", "name", "matter"))) is not None
+
+    @property
+    def general(self) -> bool:
+        """Whether it names no matter of its own (neither `name` nor `matter`)."""
+        return not self.data.get("name") and not self.data.get("matter")
+
+
+# Enquiries by any name: "requests" too (a council's "complaints and requests" answered in five working
+# days when they need investigation), but not requests for records ("Freedom of Information requests").
+ENQUIRIES = re.compile(r"(?<!\w)(?:enquir|inquir|quer(?:y|ies)|questions?(?!\w)|"
+                       r"(?<!information\s)(?<!access\s)(?<!foi\s)(?<!records\s)requests?(?!\w))", re.IGNORECASE)
+# Complaints and feedback, by the words a standard's name or matter uses for them.
+COMPLAINTS = re.compile(r"(?<!\w)(?:complain|feedback|concern|comment)", re.IGNORECASE)
+
 
 def needs_follow_up(channel: Channel, events: frozenset[str]) -> bool:
     """Whether a channel must say when a person follows up (CH102, CH103, the matrix): a chatbot;
@@ -454,6 +471,11 @@ class RouteTimes:
         self._untied: list[tuple[str, str]] = []
         self._procedure: list[tuple[str, str]] = []  # feedback, escalation stages and anything not on a channel or standard
         tied = {standard.pointer: standard.channel_ids for standard in index.standards}
+        # a standard tied to no channel times a matter raised anywhere only when it is about
+        # enquiries or complaints, or names no matter: "a settling-in visit within 12 weeks" does not
+        # say when a question the phone could not answer is answered
+        any_matter = {standard.pointer for standard in index.standards
+                      if standard.general or standard.about(ENQUIRIES) or standard.about(COMPLAINTS)}
         for at, event, commitment in index.commitments:
             if parse_duration(commitment.get("within")) is None:
                 continue
@@ -464,7 +486,8 @@ class RouteTimes:
                 for channel_id in tied[standard.group(0)]:
                     self._by_channel_id.setdefault(channel_id, []).append((at, event))
             elif standard is not None:
-                self._untied.append((at, event))
+                if standard.group(0) in any_matter:
+                    self._untied.append((at, event))
             else:
                 self._procedure.append((at, event))
         self._elsewhere = self._untied + self._procedure

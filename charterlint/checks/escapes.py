@@ -37,7 +37,7 @@ from collections.abc import Iterator, Sequence
 from charterlint.charter.duration import Duration, always_shorter, durations_in, longer, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.phrases import named_others, text_spans
+from charterlint.checks.phrases import AT_THE_CONTACT, named_others, text_spans
 from charterlint.checks.promises import (
     FALLBACK_LIMIT,
     NUMBER,
@@ -126,6 +126,7 @@ class _Evidence:
         self._found_durations = durations_in(value)
         self._durations = [found.start for found in self._found_durations]
         self._speed = Marks(_SPEED_IN_WORDS, value)
+        self._moments = Marks(AT_THE_CONTACT, value)
 
     def untimed(self, clause: re.Match[str]) -> bool:
         """Whether the clause's scope states no time."""
@@ -185,6 +186,15 @@ class _Evidence:
         weeks"), else the limit before it."""
         named = durations_in(clause.group(0))
         return named[0].duration if named else self.limit_before(clause)
+
+    def after_an_attempt_at_the_contact(self, clause: re.Match[str]) -> bool:
+        """Whether the clause follows, in its sentence, an attempt to settle the matter at the contact
+        itself with no time between ("we will work our hardest to resolve your complaint when you
+        first contact us, but we may need more time to look into it"): the more time is more than
+        the contact, not more than a limit."""
+        start = self.sentences.bounds(clause.start())[0]
+        moment = self._moments.last_before(start, clause.start())
+        return moment is not None and not any_within(self._durations, moment, clause.start())
 
     def excused(self, clause: re.Match[str]) -> bool:
         """A share in the clause's sentence: the promise already allows for the rest."""
@@ -294,6 +304,8 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
                     continue  # the prose repeating the data's sooner aim: the same verdict
             if not text.is_commitment and not evidence.in_a_promise(clause):
                 continue
+            if evidence.after_an_attempt_at_the_contact(clause):
+                continue  # more time than the contact itself, not than a limit
             if clause.group("bare") is not None and not evidence.takes_back(clause):
                 continue
             if after and _open_at(taken, after):

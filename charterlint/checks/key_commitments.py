@@ -21,12 +21,19 @@ _enquiry_standards).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from charterlint.charter.duration import Duration, Scale, longer, parse_duration
-from charterlint.charter.views import COMMITMENT_EVENTS, WRITTEN_TYPES, Channel, CharterIndex, Commitment, charter_index
+from charterlint.charter.views import (
+    COMMITMENT_EVENTS,
+    ENQUIRIES,
+    WRITTEN_TYPES,
+    Channel,
+    CharterIndex,
+    Commitment,
+    charter_index,
+)
 from charterlint.checks.context import Context
 from charterlint.checks.omnichannel import complaint_channels, is_complaints_procedure, made_for_feedback
 from charterlint.source.document import Document, Problem
@@ -73,16 +80,13 @@ def _after_the_call(commitments: tuple[Commitment, ...]) -> bool:
 
 
 # The matter of a standard that is what a caller raises: enquiries, queries, questions.
-_ENQUIRIES = re.compile(r"(?<!\w)(?:enquir|inquir|quer(?:y|ies)|questions?(?!\w))", re.IGNORECASE)
-
-
 def _enquiry_standards(index: CharterIndex) -> tuple[Commitment, ...]:
-    """The promises of standards tied to no channel whose matter is enquiries (a regulator's "we
+    """The promises of standards tied to no channel whose matter is enquiries or requests (a regulator's "we
     reply to straightforward enquiries within 3 working days"): they apply to every channel, and
     answer a caller whose enquiry the call does not settle. A standard for another matter
     (applications, Freedom of Information requests, feedback) is not when the caller hears back."""
     return tuple(c for standard in index.standards if not standard.channel_ids
-                 and _ENQUIRIES.search(" ".join(str(standard.data.get(key, "")) for key in ("id", "name", "matter")))
+                 and standard.about(ENQUIRIES)
                  for c in standard.promises())
 
 

@@ -207,7 +207,7 @@ class _FirstAttempts:
 # on the spot", "at this stage", "when you visit", "while you wait", "at the first point of contact",
 # "at stage one". No organisation can promise every matter is settled there; what a reviewer holds
 # it to is what happens otherwise (_AttemptsAtFirstContact). The one list of these moments.
-_AT_THE_CONTACT = re.compile(
+AT_THE_CONTACT = re.compile(
     r"(?<!\w)(?:on\s+the\s+spot|there\s+and\s+then|then\s+and\s+there|straight\s*away|right\s+away|"
     r"at\s+once|immediately|(?:at|on|during)\s+(?:the\s+|your\s+)?(?:first\s+)?(?:point\s+of\s+)?contact|"
     r"in\s+the\s+first\s+instance|on\s+the\s+(?:call|phone|telephone)|over\s+the\s+(?:phone|telephone|counter)|"
@@ -235,7 +235,7 @@ _OTHERWISE = re.compile(r"(?<!\w)(?:or|otherwise|failing|if|where|when|unless)(?
 
 class _AttemptsAtFirstContact:
     """Whether a hedge qualifies an attempt to settle the matter at the contact itself (a moment of
-    _AT_THE_CONTACT after the hedge in its clause, or, for a hedge that trails its event, between
+    AT_THE_CONTACT after the hedge in its clause, or, for a hedge that trails its event, between
     the event and the hedge: "resolve it there and then where possible"), when what happens
     otherwise is timed: the text states a limit after that moment, outside the limit's own
     clause ("immediately or write to you within 5 working days"; "when you visit ... and, if that
@@ -253,7 +253,7 @@ class _AttemptsAtFirstContact:
 
     def __init__(self, text: str, sentences: Sentences, clauses: _Clauses, timed: frozenset[str]) -> None:
         self._text, self._sentences, self._clauses, self._timed = text, sentences, clauses, timed
-        self._moments = Marks(_AT_THE_CONTACT, text)
+        self._moments = Marks(AT_THE_CONTACT, text)
         self._who = Marks(_WHO_OR_HOW_MANY, text)
         self._limits = Marks(_LIMIT_WORD_NOT_STAGE, text)
         self._alternatives = Marks(_OTHERWISE, text)
@@ -308,7 +308,15 @@ class _AttemptsAtFirstContact:
         step = self._alternatives.first_in(moment, end)
         if step is not None and self._limits.between(step, end):
             return True
-        return event is not None and bool(event_at(self._text, event) & self._timed)
+        if event is None:
+            return False
+        # an answer time is when a contact is picked up, not what happens when the attempt fails: an
+        # unanswered question is answered later by a reply or a resolution ("we try to answer your
+        # question straight away" beside a 5-day reply), not by "calls answered within 20 seconds"
+        attempted = event_at(self._text, event)
+        if "answer" in attempted:
+            attempted = (attempted - {"answer"}) | {"respond", "resolve"}
+        return bool(attempted & self._timed)
 
 
 # Who acts, as the sentence says before a hedge: the customer ("please reply to our letters as soon
@@ -352,6 +360,16 @@ _IMPERATIVE = re.compile(
 _CLAUSE_OF_ITS_OWN = re.compile(r"[;:]")
 
 
+# A purpose clause leading into the customer's request: "To help us deal with your complaint promptly
+# and thoroughly, please send us ...", "So that we can reply quickly, include your reference".
+_PURPOSE = re.compile(r"(?:[ \t]*#[^\n]*\n)*[\s\-*\u2022]*(?:(?:to|in\s+order\s+to)\s+(?:help|enable|allow|assist)\s+us|"
+                      r"so\s+(?:that\s+)?we\s+(?:can|are\s+able\s+to)|in\s+order\s+for\s+us\s+to)(?!\w)", re.IGNORECASE)
+# The request itself, after the purpose clause: "please ...", or a bare verb with its object.
+_REQUEST_AFTER = re.compile(
+    r",\s*(?:please(?!\s+(?:note|be\s+(?:assured|aware)|rest\s+assured))|(?:contact|send|write\s+to|call|phone|"
+    r"ring|e-?mail|tell|give|include|provide|submit|let)\s+us)(?!\w)", re.IGNORECASE)
+
+
 class _CustomerActs:
     """Whether a hedge times what the customer does, not what the organisation promises: the last
     actor its clause names before it is the customer. "Please let us know as soon as possible if
@@ -363,7 +381,7 @@ class _CustomerActs:
     complain to us, lodge your complaint with your provider, in writing where possible"; "call us
     and we will reply as soon as possible" is the organisation's)."""
 
-    __slots__ = ("_text", "_sentences", "_clauses", "_customer", "_perfect", "_organisation", "_breaks")
+    __slots__ = ("_text", "_sentences", "_clauses", "_customer", "_perfect", "_organisation", "_breaks", "_requests")
 
     def __init__(self, text: str, sentences: Sentences, clauses: _Clauses) -> None:
         self._text, self._sentences, self._clauses = text, sentences, clauses
@@ -371,6 +389,7 @@ class _CustomerActs:
         self._perfect = Marks(_CUSTOMER_PERFECT, text)
         self._organisation = Marks(_ORGANISATION_ACTS, text)
         self._breaks = Marks(_CLAUSE_OF_ITS_OWN, text)
+        self._requests = Marks(_REQUEST_AFTER, text)
 
     def _imperative(self, hedge: re.Match[str]) -> bool:
         start, end = self._sentences.bounds(hedge.start())
@@ -379,8 +398,19 @@ class _CustomerActs:
                 and not self._breaks.between(request.end(), hedge.start())
                 and not self._organisation.between(request.end(), hedge.start()))
 
+    def _purpose_of_a_request(self, hedge: re.Match[str]) -> bool:
+        """Whether the hedge is in a purpose clause that leads into the customer's request ("to help
+        us resolve your complaint as quickly as possible, please give us ..."): the speed is what the
+        customer's step is for, not a promise."""
+        start, end = self._sentences.bounds(hedge.start())
+        lead = self._breaks.last_before(start, hedge.start())
+        if _PURPOSE.match(self._text, lead + 1 if lead is not None else start, hedge.start()) is None:
+            return False
+        request = self._requests.first_in(hedge.end(), end)
+        return request is not None and not self._organisation.between(hedge.end(), request)
+
     def __call__(self, hedge: re.Match[str]) -> bool:
-        if self._imperative(hedge):
+        if self._imperative(hedge) or self._purpose_of_a_request(hedge):
             return True
         start = self._clauses.bounds(hedge.start())[0]
         customer = self._customer.last_before(start, hedge.start())
@@ -391,6 +421,46 @@ class _CustomerActs:
             return False
         organisation = self._organisation.last_before(start, hedge.start())
         return organisation is None or organisation < customer
+
+
+# The alternative to an attempt, itself a promise: "we will try to see you the same day, or offer you
+# an appointment in the next five working days". Timed, it is what the customer can hold the
+# organisation to; the attempt is honest about the sooner outcome.
+_ALTERNATIVE_STEP = re.compile(
+    r",?\s+or\s+(?:else\s+)?(?:we\s+(?:will|shall)\s+|we'll\s+)?(?:offer|write|call|contact|arrange|refer|tell|"
+    r"give|send|reply|respond|book|make|get\s+back)(?!\w)", re.IGNORECASE)
+
+
+def _attempt_with_timed_alternative(hedge: re.Match[str], text: str, sentences: Sentences, limits: Marks,
+                                    alternatives: Marks) -> bool:
+    """Whether an attempt hedge ("try to", "where possible") is followed in its sentence by an
+    alternative the organisation takes (`alternatives`: where the text offers one, found once), and
+    that alternative states a limit."""
+    if _TIME_HEDGE.search(hedge.group(0)) is not None:
+        return False
+    end = sentences.bounds(hedge.start())[1]
+    at = alternatives.first_in(hedge.end(), end)
+    alternative = _ALTERNATIVE_STEP.match(text, at) if at is not None else None
+    return alternative is not None and limits.between(alternative.end(), end)
+
+
+# A sentence that opens on a delay to a limit already stated: "If we need more time to answer you, we
+# will let you know as soon as possible". Its hedge times the notice of the delay, which belongs to
+# the escape clause (CH311's to judge), not to the service promise the limit states.
+_DELAY_OPENING = re.compile(
+    r"[\s\-*\u2022]*(?:if|where|should|when|in\s+the\s+event\s+that)\s+(?:we\s+(?:need|require|expect\s+to\s+need)\s+"
+    r"(?:more|longer|further|additional|extra)\s+time|(?:there\s+(?:is|are|will\s+be)|we\s+(?:expect|anticipate))\s+"
+    r"(?:a\s+|any\s+)?delays?|(?:it|this|your\s+\w+)\s+(?:will|is\s+going\s+to|may|might|could)\s+take\s+longer)(?!\w)",
+    re.IGNORECASE)
+
+
+def _notice_of_a_delay(hedge: re.Match[str], text: str, sentences: Sentences, scope_start: int,
+                       duration_starts: Sequence[int]) -> bool:
+    """Whether the hedge's sentence opens on a delay to a limit stated before it in its scope
+    (`duration_starts`: where the text states times, in order)."""
+    start = sentences.bounds(hedge.start())[0]
+    return (_DELAY_OPENING.match(text, start, hedge.start()) is not None
+            and any_within(duration_starts, scope_start, start))
 
 
 # A clause about beating a limit: "within 5 working days, and sooner where possible".
@@ -669,7 +739,7 @@ def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: S
     if prose is not None:
         if prose.quoted(match.start()):
             return False
-        firm = prose.timed(match.start(), sentences)
+        firm = prose.timed(match.start(), sentences) or prose.qualified(match)
     elif not text.is_commitment:
         return False
     if not firm:
@@ -689,6 +759,20 @@ _READERS_PART = re.compile(
 # A sentence that opens with a condition times another case: "When you call a direct extension, ..."
 _ANOTHER_CASE = re.compile(r"[\s\-*\u2022]*(?:when|if|where|for|in)\s[^.;:!?]{0,80}?,", re.IGNORECASE)
 _ANY_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]", re.MULTILINE)
+# What joins a speed word to the firm limit stated right after it: "responding promptly, within 10
+# business days", "as soon as possible, but definitely within 7 days", "and in any case within 8 weeks".
+_THEN_THE_LIMIT = re.compile(
+    r"[\s,;:(\-\u2013\u2014]*(?:(?:and|but)\s+)?(?:(?:in\s+any\s+(?:case|event)|at\s+the\s+(?:latest|most|outside)|"
+    r"definitely|certainly|always)\s*,?\s*)?(?:(?:within|no\s+later\s+than|no\s+longer\s+than|no\s+more\s+than|"
+    r"in\s+under|in|by)\s+)?", re.IGNORECASE)
+# A channel a sentence is about: a speed word for letters is not beside a limit for emails.
+_CHANNEL_WORD = re.compile(
+    r"(?<!\w)(?:letters?|post|e-?mails?|(?:tele)?phone|calls?|visits?|counter|reception|chat|forms?|texts?|sms|"
+    r"social\s+media|online|voicemail|messages?)(?!\w)", re.IGNORECASE)
+
+
+def _channels_named(words: str) -> frozenset[str]:
+    return frozenset(match.group(0).lower().rstrip("s") for match in _CHANNEL_WORD.finditer(words))
 
 
 class _ProseScopes:
@@ -696,7 +780,7 @@ class _ProseScopes:
     offset states a time (its firm limit), whether it is a blockquote (a quoted introduction), and
     whether its section lists what the reader is asked to do."""
 
-    __slots__ = ("_paragraphs", "_text", "_durations", "_headings", "_readers", "_quoted", "_timed")
+    __slots__ = ("_paragraphs", "_text", "_durations", "_headings", "_readers", "_quoted", "_timed", "_sections")
 
     def __init__(self, text: str, durations: Sequence[int]) -> None:
         self._text = text
@@ -704,9 +788,26 @@ class _ProseScopes:
         self._durations = list(durations)
         self._headings = [m.start() for m in _ANY_HEADING.finditer(text)]
         self._readers = {m.start() for m in _READERS_PART.finditer(text)}
-        # each paragraph and sentence judged once: a long one full of hedges stays linear
+        # each paragraph, sentence and section judged once: a long one full of hedges stays linear
         self._quoted: dict[int, bool] = {}
         self._timed: dict[int, bool] = {}
+        self._sections: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = {}
+
+    def scope_start(self, offset: int) -> int:
+        """Where the paragraph holding the offset starts."""
+        return self._bounds(offset)[0]
+
+    def qualified(self, hedge: re.Match[str]) -> bool:
+        """Whether a limit is stated right after the hedge, joined to it ("promptly, within 10 business
+        days"; "as soon as possible, but definitely within 7 days"): the hedge says how the limit is
+        met, as a speed word beside a firm limit in the data does."""
+        joined = _THEN_THE_LIMIT.match(self._text, hedge.end())
+        return joined is not None and any_within(self._durations, joined.end(), joined.end() + 1)
+
+    def _section(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self._headings, offset)
+        start = self._headings[index - 1] if index else 0
+        return start, self._headings[index] if index < len(self._headings) else len(self._text)
 
     def in_readers_part(self, offset: int) -> bool:
         """Whether the offset is in a section whose heading lists what the reader is asked to do."""
@@ -732,13 +833,41 @@ class _ProseScopes:
             self._timed[start] = self._beside_a_limit(start, end, sentences)
         return self._timed[start]
 
+    def _timed_in_section(self, offset: int, sentences: Sentences) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """The events and channels of each sentence of the offset's section (under one heading) that
+        states a time for a case of its own, found once per section."""
+        start, end = self._section(offset)
+        if start not in self._sections:
+            found: list[tuple[frozenset[str], frozenset[str]]] = []
+            at = start
+            while at < end:
+                first, last = sentences.bounds(at)
+                sentence = self._text[first:last]
+                if self._states_time(first, last) and _ANOTHER_CASE.match(sentence) is None:
+                    found.append((events_named(sentence), _channels_named(sentence)))
+                at = max(last, at + 1)
+            self._sections[start] = found
+        return self._sections[start]
+
     def _beside_a_limit(self, start: int, end: int, sentences: Sentences) -> bool:
         if self._states_time(start, end):
             return False
         first, last = self._bounds(start)
+        # a sentence that ends on a colon goes on in the list after it ("We aim to keep waiting
+        # times to a minimum and to respond to:" and the times listed)
+        if self._text[start:end].rstrip().endswith(":") and last < len(self._text):
+            following = self._bounds(last + 1)
+            if self._states_time(*following):
+                return True
         events = events_named(self._text[start:end])
         if not events:
             return False
+        # the same event, on the same channels, timed under the same heading ("We aim to resolve
+        # your complaint within four weeks. ... We aim to resolve all complaints as quickly as possible.")
+        channels = _channels_named(self._text[start:end])
+        if any(named & events and channels <= named_channels
+               for named, named_channels in self._timed_in_section(start, sentences)):
+            return True
         neighbours = ([sentences.bounds(start - 1)] if start - 1 > first else []) + (
             [sentences.bounds(end)] if end < last else [])
         for before, after in neighbours:
@@ -817,7 +946,9 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         firm_durations = _firm_durations(text, commitment, durations, clause_of, found)
         firm_limits = _firm_limits(text.value, firm_durations, clause_of)
         own_limits = _firm_limits(text.value, firm_durations, clause_of, contrast=False) if text.is_commitment else []
-        prose = _ProseScopes(text.value, [found.start for found in durations]) if text.pointer is None else None
+        duration_starts = [found.start for found in durations]
+        prose = _ProseScopes(text.value, duration_starts) if text.pointer is None else None
+        alternatives = Marks(_ALTERNATIVE_STEP, text.value)
         # a firm limit: the commitment's own `within`, or a time its wording states
         firm = bool(durations) or (commitment is not None and parse_duration(commitment.get("within")) is not None)
         # the commitment's own limit wherever its text states it, hedged or not (_hedges_another_verb)
@@ -886,6 +1017,11 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
             if _TIME_HEDGE.search(match.group(0)) is None and first_attempt(match):
                 continue
             if at_first_contact(match) or _aims_to_beat_a_stated_limit(match, clause_of, sentences, limits, sooner):
+                continue
+            if _attempt_with_timed_alternative(match, text.value, sentences, limits, alternatives):
+                continue
+            if _notice_of_a_delay(match, text.value, sentences, prose.scope_start(match.start()) if prose else 0,
+                                  duration_starts):
                 continue
             # A hedge that states no limit of its own, before the commitment's firm limit, qualifies
             # a sooner outcome; "we usually reply within 5 days" hedges the only limit, reported.

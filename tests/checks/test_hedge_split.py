@@ -110,7 +110,9 @@ def test_a_prose_hedge_beside_a_time_for_something_else_stays_ch301(body: str) -
 
 
 def test_a_prose_hedge_on_the_paragraphs_limit_or_with_none_stays_ch301() -> None:
-    untimed = "We take all complaints seriously.\n\nWe resolve them as soon as possible.\n\nWe reply within 8 weeks.\n"
+    # the limit is under another heading, for another matter: the hedge's own section times nothing
+    untimed = ("We take all complaints seriously.\n\nWe resolve them as soon as possible.\n\n"
+               "# Letters\n\nWe reply to letters within 8 weeks.\n")
     assert [f[:2] for f in findings(prose(untimed), HEDGES, filename="t.charter.md")] == [("CH301", 20)]
     on_the_limit = "We will try to resolve complaints within 8 weeks.\n"
     assert [f[:2] for f in findings(prose(on_the_limit), HEDGES, filename="t.charter.md")] == [("CH301", 18)]
@@ -129,3 +131,23 @@ def test_the_readers_part_and_an_aspiration_naming_no_time_are_not_hedged_promis
     assert [f[0] for f in findings(prose(ours), HEDGES, filename="t.charter.md")] == ["CH301"]
     elsewhere = "## Our promise\n\n- Respond promptly when you ask us for more information.\n"
     assert [f[0] for f in findings(prose(elsewhere), HEDGES, filename="t.charter.md")] == ["CH301"]
+
+
+@pytest.mark.parametrize("body", [
+    # a web host: the section times the resolution a paragraph before its closing "as quickly as possible"
+    "We aim to resolve your complaint within four weeks. If we cannot, we write to explain why.\n\n"
+    "We aim to resolve all complaints as quickly as possible.\n",
+    # a credit union: the limit joined to the speed word in its own sentence
+    "We commit to responding promptly, within 10 business days, with an acknowledgement and a resolution.\n",
+    # a Welsh council: a sentence ending on a colon goes on in the list of times after it
+    "We aim to keep waiting times to a minimum and to respond to:\n\n- letters within 10 working days\n"
+    "- e-mails within five working days\n",
+])
+def test_a_prose_speed_word_beside_its_sections_limit_is_ch312(body: str) -> None:
+    assert [f[0] for f in findings(prose(body), HEDGES, filename="t.charter.md")] == ["CH312"]
+
+
+def test_a_prose_speed_word_for_another_channel_than_the_sections_limit_stays_ch301() -> None:
+    # the section times emails; letters are answered only "as soon as possible"
+    body = "We reply to emails within 5 working days.\n\nWe reply to letters as soon as possible.\n"
+    assert [f[:2] for f in findings(prose(body), HEDGES, filename="t.charter.md")] == [("CH301", 20)]
