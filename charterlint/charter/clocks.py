@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from charterlint.charter.duration import Duration, Scale, parse_duration
+from charterlint.charter.duration import Duration, Scale, durations_in, parse_duration
 
 # Clock hours and calendar days: below an hour the clock barely matters, and weeks or months
 # beside "20 working days" are a conversion, not a second clock.
@@ -18,10 +18,14 @@ _CLOCK_UNITS = frozenset({"hour", "calendar day"})
 # Wording that counts only the hours or days the organisation is open (or staffs the service:
 # "within two hours during service hours", "support hours").
 _QUALIFIER = re.compile(
-    r"(?<!\w)(?:(?:normal|usual|standard)\s+)?(?:business|office|working|opening|service|support)\s+hours(?!\w)"
-    r"|(?<!\w)(?:hours\s+of\s+business|while\s+we\s+are\s+open|when\s+we\s+are\s+open)(?!\w)",
+    r"(?<!\w)(?:(?:normal|usual|standard|regular)\s+)?(?:business|office|working|opening|operating|service|support)"
+    r"\s+hours(?!\w)|(?<!\w)(?:(?:(?:normal|usual|standard|regular)\s+)?hours\s+of\s+(?:business|operation)|"
+    r"while\s+we\s+are\s+open|when\s+we\s+are\s+open)(?!\w)",
     re.IGNORECASE,
 )
+# A sentence of the text, around a qualifier: it qualifies the limit unless it states another time
+# ("within 24 hours ... (Our average response time during business hours is less than 2 hours.)").
+_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]|$)")
 
 
 def ambiguous_clock(commitment: Any) -> tuple[Duration, str] | None:
@@ -35,5 +39,10 @@ def ambiguous_clock(commitment: Any) -> tuple[Duration, str] | None:
         return None
     if limit.scale is not Scale.CONTINUOUS or limit.unit not in _CLOCK_UNITS:
         return None
-    found = _QUALIFIER.search(text)
-    return (limit, " ".join(found.group(0).split())) if found else None
+    for found in _QUALIFIER.finditer(text):
+        start = max(text.rfind(mark, 0, found.start()) for mark in ".!?") + 1
+        sentence = _SENTENCE.match(text, start)
+        stated = [d.duration for d in durations_in(sentence.group(0))] if sentence is not None else []
+        if not stated or any((duration.low, duration.high) == (limit.low, limit.high) for duration in stated):
+            return limit, " ".join(found.group(0).split())
+    return None

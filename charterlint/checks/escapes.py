@@ -41,6 +41,7 @@ from charterlint.checks.phrases import AT_THE_CONTACT, named_others, text_spans
 from charterlint.checks.promises import (
     FALLBACK_LIMIT,
     NUMBER,
+    CustomerDeadlines,
     Marks,
     Paragraphs,
     Sentences,
@@ -106,6 +107,10 @@ _NUMBER = re.compile(r"(?<!\w)" + NUMBER + r"(?!\w)", re.IGNORECASE)
 # Speed promised in words, with no time: "addressed quickly", "as soon as possible" (CH301's)
 _SPEED_IN_WORDS = re.compile(r"(?<!\w)(?:quickly|promptly|swiftly|as\s+soon\s+as|without\s+delay|in\s+a\s+timely)(?!\w)",
                              re.IGNORECASE)
+# "only" before "in exceptional circumstances": an act kept for them ("we only use voicemail in ...")
+_ONLY = re.compile(r"(?<!\w)only(?!\w)", re.IGNORECASE)
+# A sentence that opens on a condition: "Where ...", "If ...", "When ..." (list markers allowed).
+_CONDITION_OPENING = re.compile(r"[\s\-*\u2022]*(?:where|if|when|should)(?!\w)", re.IGNORECASE)
 # "80% within 10 days; at busy times it may take longer": a share already allows for the rest
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\s+per\s*cent", re.IGNORECASE)
 
@@ -127,6 +132,8 @@ class _Evidence:
         self._durations = [found.start for found in self._found_durations]
         self._speed = Marks(_SPEED_IN_WORDS, value)
         self._moments = Marks(AT_THE_CONTACT, value)
+        self._deadlines = CustomerDeadlines(value)
+        self._restrictions = Marks(_ONLY, value)
 
     def untimed(self, clause: re.Match[str]) -> bool:
         """Whether the clause's scope states no time."""
@@ -196,6 +203,36 @@ class _Evidence:
         moment = self._moments.last_before(start, clause.start())
         return moment is not None and not any_within(self._durations, moment, clause.start())
 
+    def widens_a_customer_deadline(self, clause: re.Match[str]) -> bool:
+        """Whether the clause's sentence limits only when the customer may bring a matter ("we
+        investigate only complaints made within three months; in exceptional circumstances we may
+        look at a later one"): the clause widens the customer's window."""
+        return self._deadlines.only_limit(*self.sentences.bounds(clause.start()))
+
+    def restricts(self, clause: re.Match[str]) -> bool:
+        """Whether "in exceptional circumstances" restricts an act to them ("we only use voicemail in
+        exceptional circumstances"): "only" earlier in its clause; no time is taken back."""
+        if not clause.group(0).lower().lstrip().startswith(("in exceptional", "except in exceptional")):
+            return False
+        start = max(self.sentences.bounds(clause.start())[0],
+                    max(self._value.rfind(mark, 0, clause.start()) for mark in ",;:") + 1)
+        return self._restrictions.between(start, clause.start())
+
+    def condition_with_its_limit(self, clause: re.Match[str]) -> bool:
+        """Whether the clause is in a condition opening its sentence whose consequence states a limit:
+        "where a full response will take longer than one working day, we give it within ten working
+        days" says what happens then, with its own longest time."""
+        start, end = self.sentences.bounds(clause.start())
+        if _CONDITION_OPENING.match(self._value, start, end) is None:
+            return False
+        comma = self._value.find(",", clause.end(), end)
+        if comma == -1:
+            return False
+        # the limit exceeded: named in the condition ("longer than one working day"), or the one before
+        exceeded = durations_in(self._value[clause.end():comma]) or durations_in(self._value[start:clause.start()])
+        consequence = [found.duration for found in self._found_durations if comma <= found.start < end]
+        return bool(exceeded) and any(longer(after, exceeded[0].duration) for after in consequence)
+
     def excused(self, clause: re.Match[str]) -> bool:
         """A share in the clause's sentence: the promise already allows for the rest."""
         start, end = self.sentences.bounds(clause.start())
@@ -210,12 +247,16 @@ class _Evidence:
             self._limits.between(start, clause.start()) and self._limits.between(clause.end(), end))
 
 
+_ANY_TIME = "any time"
+
+
 def _external_after(document: Document) -> list[Duration]:
-    """The `after` times of the external bodies (an ombudsman open after 8 weeks)."""
+    """The `after` times of the external bodies (an ombudsman open after 8 weeks); a body open at
+    any time (`after: any time`) is open after no time at all."""
     escalation = document.data.get("escalation")
     bodies = escalation.get("external") if isinstance(escalation, dict) else None
-    found = (parse_duration(body.get("after")) for body in (bodies if isinstance(bodies, list) else ())
-             if isinstance(body, dict))
+    afters = [body.get("after") for body in (bodies if isinstance(bodies, list) else ()) if isinstance(body, dict)]
+    found = [parse_duration("0 days") if after == _ANY_TIME else parse_duration(after) for after in afters]
     return [after for after in found if after is not None]
 
 
@@ -238,8 +279,9 @@ def _open_at(limit: Duration | None, after: list[Duration]) -> bool:
     """Whether an external body is open to the customer once `limit` has passed (its `after` no
     longer than the limit, on the same clock): the regulated eight-week rule of UK finance and
     energy, where the final response or a letter explaining the delay comes at eight weeks and
-    the ombudsman is open from then on."""
-    return limit is not None and any(longer(body, limit) is False for body in after)
+    the ombudsman is open from then on; a body open at any time (after no time) is open whatever
+    the clock."""
+    return limit is not None and any(body.high == 0 or longer(body, limit) is False for body in after)
 
 
 def _message(clause: str, also: Sequence[str] = ()) -> str:
@@ -306,6 +348,9 @@ def escape_clauses(document: Document, context: Context) -> Iterator[Problem]:
                 continue
             if evidence.after_an_attempt_at_the_contact(clause):
                 continue  # more time than the contact itself, not than a limit
+            if (evidence.widens_a_customer_deadline(clause) or evidence.restricts(clause)
+                    or evidence.condition_with_its_limit(clause)):
+                continue
             if clause.group("bare") is not None and not evidence.takes_back(clause):
                 continue
             if after and _open_at(taken, after):

@@ -12,16 +12,17 @@ from collections.abc import Iterator
 from charterlint.charter.clocks import ambiguous_clock
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
-from charterlint.checks.omnichannel import CLOCK_LIMIT_SECONDS, by_appointment_only
+from charterlint.checks.omnichannel import CLOCK_LIMIT_SECONDS, by_appointment_only, met_during_the_service
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
 
 def hours_not_published(document: Document, context: Context) -> Iterator[Problem]:
     """CH111: a channel says its hours are not published, unless it is met only by appointment
-    (the customer is given the time, and opening hours add nothing)."""
+    (the customer is given the time, and opening hours add nothing) or is people met during the
+    service itself (a hospital's ward staff)."""
     for channel in charter_index(document).channels:
-        if not channel.hours_published and not by_appointment_only(channel):
+        if not channel.hours_published and not by_appointment_only(channel) and not met_during_the_service(channel):
             yield Problem(
                 f'channel "{channel.id}" does not publish its hours: customers cannot know when someone '
                 'answers (give hours: always or the id of a calendar of opening hours)',

@@ -8,12 +8,12 @@ CH403 only requires a non-empty list and is a generic check its rule file descri
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from charterlint.charter.duration import Duration, parse_duration
 from charterlint.charter.subjects import describe
-from charterlint.charter.views import Standard, charter_index, commitment_variants
+from charterlint.charter.views import Standard, charter_index, commitment_variants, country
 from charterlint.checks.context import Context
 from charterlint.checks.omnichannel import is_complaints_procedure
 from charterlint.checks.promises import charter_texts
@@ -118,20 +118,49 @@ def escalation_path_missing(document: Document, context: Context) -> Iterator[Pr
     feedback = _section(data, "feedback")
     bodies = [body for body in _entries(data, "escalation", "external") if isinstance(body, dict)]
     timed_answer = bool(_answer_limits(feedback))
-    if feedback.get("channels") and any("after" in body or (body.get("type") == "ombudsman" and timed_answer)
-                                        for body in bodies):
+    # a complaints procedure (its channels, or its answer: where it is made may be missing, which
+    # is CH104's finding) followed by an external body
+    procedure = any(feedback.get(key) for key in ("channels", "acknowledge", "respond"))
+    if procedure and any("after" in body or (body.get("type") == "ombudsman" and timed_answer) for body in bodies):
         return
     yield _missing(data, "no escalation stages (add escalation.stages: who reviews a matter the customer "
                          "wants raised higher, and how quickly)", "escalation", "stages")
 
 
+# A business that sells IT support, filed under sector `other`: "managed IT service provider", "IT
+# services provider", "help desk services" (capital "IT" only: not the pronoun). Like a software
+# vendor's support desk, no ombudsman takes its service complaints.
+_IT_SERVICES = re.compile(r"(?<!\w)(?:IT(?=\s|$)|(?i:information\s+technology|help\s*desk|service\s*desk|"
+                          r"technical\s+support))(?!\w)")
+
+
+def _sector_answers_to_a_body(data: dict[str, Any], options: Mapping[str, Any]) -> bool:
+    """Whether the organisation answers to an external body: not when its sector is exempt (the
+    `exempt-sectors` option), when it is a business selling IT support (as a software vendor's), or when its
+    country is one of the `bodies-by-country` option's and its sector is not among those that
+    country gives a body (US cities, colleges and IT desks answer to none; its hospitals and banks do)."""
+    if _sector_in(data, options.get("exempt-sectors")) is not None:
+        return False
+    organization = _section(data, "organization")
+    if organization.get("sector") in (None, "other") and any(
+            isinstance(organization.get(key), str) and _IT_SERVICES.search(organization[key])
+            for key in ("name", "sector_description")):
+        return False
+    by_country = options.get("bodies-by-country")
+    sectors = by_country.get(country(data) or "") if isinstance(by_country, Mapping) else None
+    if isinstance(sectors, (list, tuple)):
+        return _sector_in(data, sectors) is not None
+    return True
+
+
 def external_review_missing(document: Document, context: Context) -> Iterator[Problem]:
-    """CH405: no external body to escalate to, unless the sector has none (the `exempt-sectors`
-    option: a local charity or a software vendor's support desk answers to no ombudsman)."""
+    """CH405: no external body to escalate to, unless the organisation answers to none
+    (_sector_answers_to_a_body: a local charity or a software vendor's support desk answers to no
+    ombudsman)."""
     data = document.data
     if _entries(data, "escalation", "external"):
         return
-    if _sector_in(data, context.options.get("exempt-sectors")) is not None:
+    if not _sector_answers_to_a_body(data, context.options):
         return
     yield _missing(data, "no external body to escalate to (add escalation.external: an ombudsman, regulator, "
                          "adr scheme or independent reviewer)", "escalation", "external")

@@ -96,11 +96,23 @@ _AT_ANY_TIME = re.compile(r"(?<!\w)(?:without\s+(?:an?\s+)?appointment|no\s+appo
                           r"drop(?:-|\s)?ins?|call\s+in)(?!\w)", re.IGNORECASE)
 
 
+# A session held at a time arranged with the customer: "remote assistance by phone, on request",
+# "video consultations by arrangement" (read in the channel's own name or purpose).
+_ON_REQUEST = re.compile(r"(?<!\w)(?:on\s+request|by\s+arrangement|arranged\s+in\s+advance)(?!\w)", re.IGNORECASE)
+_ARRANGED_TYPES = frozenset({"in_person", "phone", "video"})
+
+
 def by_appointment_only(channel: Channel) -> bool:
-    """Whether an in-person channel is one the charter says is met only by appointment or at a
-    pre-arranged time (its name, purpose, or a promise's `when` or `text` says so), and nothing
-    of it offers a visit without one: the customer is given the time, so neither opening hours
-    (CH111) nor a waiting time (CH101) is owed."""
+    """Whether a channel is one the charter says is met only at a time arranged beforehand: an
+    in-person channel by appointment or at a pre-arranged time (its name, purpose, or a promise's
+    `when` or `text` says so), or a phone, video or in-person session its name or purpose says is
+    held on request or by arrangement; and nothing of it offers contact without one. The customer
+    is given the time, so neither opening hours (CH111) nor a waiting time (CH101) is owed."""
+    if channel.type not in _ARRANGED_TYPES:
+        return False
+    own = [word for word in (channel.data.get("name"), channel.data.get("purpose")) if isinstance(word, str)]
+    if any(_ON_REQUEST.search(word) for word in own) and not any(_AT_ANY_TIME.search(word) for word in own):
+        return True
     if channel.type != "in_person":
         return False
     words = [channel.data.get("name"), channel.data.get("purpose")]
@@ -111,11 +123,30 @@ def by_appointment_only(channel: Channel) -> bool:
             and not any(_AT_ANY_TIME.search(word) for word in said))
 
 
+# People met during the service itself, whom the customer tells there and then: a hospital's ward
+# staff, doctors and nurses; an airline's representative at the arrival airport.
+_MET_IN_THE_SERVICE = re.compile(
+    r"(?<!\w)(?:wards?|nurses?|nursing\s+staff|doctors?|consultants?|clinicians?|clinical\s+staff|hospital\s+staff|"
+    r"midwi(?:fe|ves)|cabin\s+crew|(?:representatives?|staff)\s+at\s+the\s+(?:\w+\s+)?airport|baggage\s+hall)(?!\w)",
+    re.IGNORECASE)
+
+
+def met_during_the_service(channel: Channel) -> bool:
+    """Whether an in-person channel is people met during the service itself (its name or id says
+    so): they are there while the service is, so no opening hours are owed (CH111)."""
+    if channel.type != "in_person":
+        return False
+    return any(isinstance(word, str) and _MET_IN_THE_SERVICE.search(word)
+               for word in (channel.data.get("name"), channel.id))
+
+
 def uncommitted_channels(data: dict[str, Any], index: CharterIndex) -> Iterator[Channel]:
     """The channels CH101 reports: no commitment of their own or from a standard that lists them.
     A chatbot's promise is its hand-over (CH103's); the channels of a complaints procedure carry its
     timescales (see complaint_channels), and a way into an escalation stage the stage's (see
-    escalation_entry_channels); an office met only by appointment owes no waiting time."""
+    escalation_entry_channels); an office met only by appointment owes no waiting time. People met
+    during the service itself are still asked what they promise (a reviewer raised a hospital's ward
+    staff, with whom a concern can be raised and nothing is promised)."""
     complaints = complaint_channels(data, index)
     escalation_only = escalation_entry_channels(data)
     for channel in index.channels:

@@ -29,6 +29,7 @@ from charterlint.checks.context import Context
 from charterlint.checks.promises import (
     FALLBACK_LIMIT,
     NUMBER,
+    CustomerDeadlines,
     Marks,
     Paragraphs,
     Sentences,
@@ -424,11 +425,12 @@ class _CustomerActs:
 
 
 # The alternative to an attempt, itself a promise: "we will try to see you the same day, or offer you
-# an appointment in the next five working days". Timed, it is what the customer can hold the
+# an appointment in the next five working days"; "within the current business day (if possible) or
+# within one business day". Timed, it is what the customer can hold the
 # organisation to; the attempt is honest about the sooner outcome.
 _ALTERNATIVE_STEP = re.compile(
-    r",?\s+or\s+(?:else\s+)?(?:we\s+(?:will|shall)\s+|we'll\s+)?(?:offer|write|call|contact|arrange|refer|tell|"
-    r"give|send|reply|respond|book|make|get\s+back)(?!\w)", re.IGNORECASE)
+    r",?\s+or\s+(?:else\s+)?(?:(?:we\s+(?:will|shall)\s+|we'll\s+)?(?:offer|write|call|contact|arrange|refer|tell|"
+    r"give|send|reply|respond|book|make|get\s+back)|within)(?!\w)", re.IGNORECASE)
 
 
 def _attempt_with_timed_alternative(hedge: re.Match[str], text: str, sentences: Sentences, limits: Marks,
@@ -669,6 +671,11 @@ def _aspirations(document: Document) -> list[str]:
             if text.pointer is not None and _ASPIRATION.match(text.pointer)]
 
 
+# A list item's marker, and the punctuation that closes it: "- responding to enquiries promptly;"
+# repeats the value "Responding to enquiries promptly".
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
+
+
 class _Repeats:
     """Which prose sentences restate an aspiration text (Markdown charters often open with their
     mission), each sentence judged once: a sentence longer than every aspiration cannot be one."""
@@ -686,7 +693,7 @@ class _Repeats:
         if start not in self._judged:
             repeated = False
             if end - start <= 2 * self._longest + _MIN_REPEAT:  # whitespace shrinks when normalised
-                normal = normalized(self._text[start:end]).strip(" .!?")
+                normal = _LIST_MARKER.sub("", normalized(self._text[start:end])).strip(" .!?;")
                 repeated = len(normal) >= _MIN_REPEAT and any(normal in a for a in self._aspirations)
             self._judged[start] = repeated
         return self._judged[start]
@@ -728,16 +735,17 @@ _SPEED_OR_FREQUENCY = re.compile(_TIME_HEDGE.pattern + r"|regular", re.IGNORECAS
 
 
 def _hedges_the_limit(match: re.Match[str], text: Text, firm: bool, sentences: Sentences, limits: Marks,
-                      prose: _ProseScopes | None) -> bool:
+                      prose: _ProseScopes | None, repeats: _Repeats | None) -> bool:
     """Whether a kept hedge is CH301's strong evidence (issue 15's measured split): in a
     commitment's own wording, any hedge when the commitment has no firm limit, and an attempt or
     likelihood hedge ("try to", "usually", "where possible") in a sentence that states a limit. The
     rest (hedges in general statements, speed or frequency words beside a firm limit, an attempt in
     a sentence stating no limit) is CH312's. The Markdown prose is judged by the same evidence, so
     that a sentence published in both says the same: its paragraph is the commitment (its firm
-    limit a time the paragraph states), and a quoted introduction (a blockquote) a general statement."""
+    limit a time the paragraph states), and a quoted introduction (a blockquote) or a sentence
+    repeating the overview's vision, mission or values a general statement."""
     if prose is not None:
-        if prose.quoted(match.start()):
+        if prose.quoted(match.start()) or (repeats is not None and repeats(match.start())):
             return False
         firm = prose.timed(match.start(), sentences) or prose.qualified(match)
     elif not text.is_commitment:
@@ -949,6 +957,7 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
         duration_starts = [found.start for found in durations]
         prose = _ProseScopes(text.value, duration_starts) if text.pointer is None else None
         alternatives = Marks(_ALTERNATIVE_STEP, text.value)
+        deadlines = CustomerDeadlines(text.value)
         # a firm limit: the commitment's own `within`, or a time its wording states
         firm = bool(durations) or (commitment is not None and parse_duration(commitment.get("within")) is not None)
         # the commitment's own limit wherever its text states it, hedged or not (_hedges_another_verb)
@@ -1020,6 +1029,9 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
                 continue
             if _attempt_with_timed_alternative(match, text.value, sentences, limits, alternatives):
                 continue
+            # "We normally investigate only complaints made within three months": the customer's window
+            if deadlines.only_limit(*sentences.bounds(match.start())):
+                continue
             if _notice_of_a_delay(match, text.value, sentences, prose.scope_start(match.start()) if prose else 0,
                                   duration_starts):
                 continue
@@ -1060,5 +1072,5 @@ def _hedged_sentences(document: Document, context: Context) -> Iterator[tuple[Pr
                 clauses.append([(match, span)])
         for hedges in clauses:
             (first, span), others = hedges[0], [match.group(0) for match, _ in hedges[1:]]
-            strong = any(_hedges_the_limit(match, text, firm, sentences, limits, prose) for match, _ in hedges)
+            strong = any(_hedges_the_limit(match, text, firm, sentences, limits, prose, repeats) for match, _ in hedges)
             yield Problem(_message(first.group(0), others), text.pointer or "", span=span), strong

@@ -40,6 +40,16 @@ _EVENT_WORDS = (
     (re.compile(r"(?<!\w)(?:resol|deal(?:s|t|ing)?\s+with)", re.IGNORECASE), frozenset({"resolve", "respond"})),
 )
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)"
+# A limit on when the customer may bring a matter, not on what the organisation does: "we normally
+# investigate only complaints made within three months of the campaign", "you must contact us within
+# six months", "appeals lodged within 28 days". A hedge or an escape clause on it ("in exceptional
+# circumstances we may look at a later one") widens the customer's window; it takes no promise back.
+CUSTOMER_DEADLINE = re.compile(
+    r"(?<!\w)(?:(?:complaints?|concerns?|appeals?|claims?)\s+(?:that\s+(?:are|were)\s+|which\s+(?:are|were)\s+)?"
+    r"(?:made|raised|received|brought|submitted|lodged|filed)(?:\s+to\s+us)?\s+|"
+    r"you\s+(?:must|should|need\s+to|have\s+to)\s+(?:[a-z]+\s+){1,4}?)within(?!\w)", re.IGNORECASE)
+
+
 # A longest time stated after a hedge or an escape clause: "as soon as possible, and in any event
 # within 20 working days", "in exceptional circumstances, and at the latest within 8 weeks".
 FALLBACK_LIMIT = re.compile(
@@ -205,3 +215,24 @@ class Sentences:
     def is_promise(self, offset: int) -> bool:
         """Whether the sentence holding `text[offset]` names a contact event or a limit."""
         return self.promise_words().between(*self.bounds(offset))
+
+
+class CustomerDeadlines:
+    """Where a text states a customer's deadline, and where it says "within", found once."""
+
+    __slots__ = ("_text", "_deadlines", "_withins")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._deadlines = Marks(CUSTOMER_DEADLINE, text)
+        self._withins = Marks(_WITHIN, text)
+
+    def only_limit(self, start: int, end: int) -> bool:
+        """Whether text[start:end] states a customer's deadline and no limit of the organisation's
+        (no other "within")."""
+        at = self._deadlines.first_in(start, end)
+        deadline = CUSTOMER_DEADLINE.match(self._text, at) if at is not None else None
+        if deadline is None:
+            return False
+        within = deadline.end() - len("within")
+        return not (self._withins.between(start, within) or self._withins.between(deadline.end(), end))

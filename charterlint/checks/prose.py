@@ -8,7 +8,7 @@ the source and a phrase broken over two lines is still found.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -188,6 +188,35 @@ def body_prose(document: Document) -> tuple[str, TextPositions] | None:
     return found
 
 
+# A line saying a channel is not one to use: "Discouraged | third-party media such as Skype or
+# Messenger", "we do not respond to messages on Facebook". Naming it there promises nothing.
+_NOT_OFFERED = re.compile(
+    r"(?<!\w)(?:discourag\w*|(?:do|does|will)\s+not\s+(?:use|accept|offer|support|monitor|respond|reply)|"
+    r"(?:don't|doesn't|won't)\s+(?:use|accept|offer|support|monitor|respond|reply)|"
+    r"not\s+(?:accepted|offered|supported|monitored)|no\s+longer\s+(?:use|offer|accept|monitor|available))(?!\w)",
+    re.IGNORECASE)
+
+
+class _NotOffered:
+    """Which lines of the prose say a channel is not offered or not to be used, each line judged once
+    (its bounds a bisection), so that a long line of mentions stays linear."""
+
+    __slots__ = ("_text", "_breaks", "_judged")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._breaks = [index for index, char in enumerate(text) if char == "\n"]
+        self._judged: dict[int, bool] = {}
+
+    def __call__(self, match: re.Match[str]) -> bool:
+        index = bisect_left(self._breaks, match.start())
+        if index not in self._judged:
+            start = self._breaks[index - 1] + 1 if index else 0
+            end = self._breaks[index] if index < len(self._breaks) else len(self._text)
+            self._judged[index] = _NOT_OFFERED.search(self._text, start, end) is not None
+        return self._judged[index]
+
+
 def unlisted_channels(document: Document, context: Context) -> Iterator[Problem]:
     """CH501: the body names a channel that no entry of `channels` provides."""
     prose = body_prose(document)
@@ -196,8 +225,9 @@ def unlisted_channels(document: Document, context: Context) -> Iterator[Problem]
     text, positions = prose
     entries = [channel.data for channel in charter_index(document).channels]
     seen: set[str] = set()
+    not_offered = _NotOffered(text)
     for word, match in mentions(text, channel_words()):
-        if word.label in seen:
+        if word.label in seen or not_offered(match):
             continue
         seen.add(word.label)
         if any(provides(entry, word) for entry in entries):

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterlint.charter.duration import Duration, Scale, longer, parse_duration
-from charterlint.charter.views import COMMITMENT_EVENTS, charter_index
+from charterlint.charter.views import COMMITMENT_EVENTS, charter_index, feedback_timescale
 from charterlint.checks.context import Context
+from charterlint.checks.omnichannel import complaint_channels
 from charterlint.source.document import Document, Problem
 from charterlint.source.pointer import join
 
@@ -88,13 +89,19 @@ def business_units_without_calendar(document: Document, context: Context) -> Ite
 
 
 def acknowledgement_only(document: Document, context: Context) -> Iterator[Problem]:
-    """CH306: a channel's only commitment is `acknowledge` (its own and its standards' together)."""
+    """CH306: a channel's only commitment is `acknowledge` (its own and its standards' together).
+    A channel whose promise is the complaints procedure's timescale (as CH101 and CH102 read it:
+    complaint_channels) has that procedure's reply, when it times one."""
     index = charter_index(document)
+    complaints = complaint_channels(document.data, index)
+    procedure = feedback_timescale(document.data)
     # A voicemail takes the phone line's messages: a phone channel that promises a respond or
     # resolve time says when a person replies to them, and the voicemail's acknowledgement adds to it.
     phone_replies = any(channel.type == "phone" and {"respond", "resolve"} & index.events_of(channel)
                         for channel in index.channels)
     for channel in index.channels:
+        if channel.id in complaints and "respond" in procedure:
+            continue  # the procedure's reply time is the channel's
         events = [event for event in COMMITMENT_EVENTS if event in index.events_of(channel)]
         if events == ["acknowledge"] and not (channel.type == "voicemail" and phone_replies):
             own = "acknowledge" in channel.commitments  # else a standard promises it: point at the channel

@@ -391,7 +391,7 @@ def test_a_complaint_answered_then_an_ombudsman_is_a_complete_escalation_path() 
     assert strict(charter(OMBUDSMAN_AFTER_COMPLAINT), "CH403") == []
 
 
-def test_an_ombudsman_without_a_trigger_or_without_complaint_channels_is_no_path() -> None:
+def test_an_ombudsman_without_a_trigger_or_without_a_procedure_before_it_is_no_path() -> None:
     # a Jersey insurer: answered within 20 business days, then the ombudsman with no word on when
     # (CH406's finding): a complete route; with no timed answer either, no path
     no_trigger = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "      type: ombudsman\n")
@@ -401,8 +401,13 @@ def test_an_ombudsman_without_a_trigger_or_without_complaint_channels_is_no_path
     assert strict(charter(untimed), "CH403") == [("CH403", 15, 1, STAGES)]
     not_an_ombudsman = OMBUDSMAN_AFTER_COMPLAINT.replace("      after: 8 weeks\n", "      type: regulator\n")
     assert strict(charter(not_an_ombudsman), "CH403") == [("CH403", 16, 1, STAGES)]
+    # where a complaint is made may be missing (CH104's finding): the procedure's answer and the
+    # ombudsman after it are still a route (a UK claims firm's page that never says where to write)
     no_channels = OMBUDSMAN_AFTER_COMPLAINT.replace("  channels: [phone]\n", "")
-    assert strict(charter(no_channels), "CH403") == [("CH403", 15, 1, STAGES)]
+    assert strict(charter(no_channels), "CH403") == []
+    # with no procedure at all, the ombudsman alone is no path
+    no_procedure = OMBUDSMAN_AFTER_COMPLAINT.replace("feedback:\n  channels: [phone]\n  respond: {within: 8 weeks}\n", "")
+    assert [f[:2] for f in strict(charter(no_procedure), "CH403")] == [("CH403", 13)]
 
 
 def test_an_ombudsman_open_at_any_time_is_a_complete_path_and_says_when() -> None:
