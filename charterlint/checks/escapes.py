@@ -110,7 +110,7 @@ _SPEED_IN_WORDS = re.compile(r"(?<!\w)(?:quickly|promptly|swiftly|as\s+soon\s+as
 # "only" before "in exceptional circumstances": an act kept for them ("we only use voicemail in ...")
 _ONLY = re.compile(r"(?<!\w)only(?!\w)", re.IGNORECASE)
 # A sentence that opens on a condition: "Where ...", "If ...", "When ..." (list markers allowed).
-_CONDITION_OPENING = re.compile(r"[\s\-*\u2022]*(?:where|if|when|should)(?!\w)", re.IGNORECASE)
+_CONDITION_OPENING = re.compile(r"(?:[ \t]*#[^\n]*\n)*[\s\-*\u2022]*(?:where|if|when|should)(?!\w)", re.IGNORECASE)
 # "80% within 10 days; at busy times it may take longer": a share already allows for the rest
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\s+per\s*cent", re.IGNORECASE)
 
