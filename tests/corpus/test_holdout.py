@@ -38,7 +38,9 @@ BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", H
            HOLDOUT / "twentyninth", HOLDOUT / "thirtieth", HOLDOUT / "thirtyfirst",
            HOLDOUT / "thirtysecond", HOLDOUT / "thirtythird",
            HOLDOUT / "thirtyfourth", HOLDOUT / "thirtyfifth", HOLDOUT / "thirtysixth",
-           HOLDOUT / "thirtyseventh", HOLDOUT / "thirtyeighth")
+           HOLDOUT / "thirtyseventh", HOLDOUT / "thirtyeighth",
+           HOLDOUT / "thirtyninth", HOLDOUT / "fortieth", HOLDOUT / "fortyfirst",
+           HOLDOUT / "fortysecond", HOLDOUT / "fortythird", HOLDOUT / "fortyfourth")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
