@@ -132,14 +132,7 @@ def test_a_standard_for_enquiries_or_requests_times_an_unsettled_question(name: 
 
 def test_a_standard_for_requests_answers_the_calls_the_call_does_not_settle() -> None:
     # a council: complaints and requests that need investigation answered within five working days
-    text = CHARTER_HEAD + """\
-channels:
-  - id: phone
-    type: phone
-    hours: always
-    commitments:
-      answer: {within: 1 minute}
-""" + standard("Complaints and requests", "complaints and requests") + REVIEW
+    text = ANSWERED_PHONE_HEAD + standard("Complaints and requests", "complaints and requests") + REVIEW
     assert findings(text, ["CH114"]) == []
     records = standard("Information requests", "Freedom of Information requests")
     assert [f[:2] for f in findings(text.replace(standard("Complaints and requests", "complaints and requests"),

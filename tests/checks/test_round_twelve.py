@@ -59,13 +59,7 @@ def test_a_condition_whose_consequence_states_a_longer_limit_is_no_escape() -> N
     assert in_prose(notice, ["CH311"]) == [("CH311", 18)]
 
 
-EXTERNAL_ANY_TIME = CHARTER_HEAD + """\
-channels:
-  - id: phone
-    type: phone
-    hours: always
-    commitments:
-      answer: {within: 60 seconds}
+EXTERNAL_ANY_TIME = ANSWERED_PHONE_HEAD + """\
       resolve:
         within: 10 working days
         text: We aim to resolve complaints within 10 working days. If we need more time, we tell you when.
