@@ -40,7 +40,9 @@ BATCHES = (HOLDOUT, HOLDOUT / "second", HOLDOUT / "third", HOLDOUT / "fourth", H
            HOLDOUT / "thirtyfourth", HOLDOUT / "thirtyfifth", HOLDOUT / "thirtysixth",
            HOLDOUT / "thirtyseventh", HOLDOUT / "thirtyeighth",
            HOLDOUT / "thirtyninth", HOLDOUT / "fortieth", HOLDOUT / "fortyfirst",
-           HOLDOUT / "fortysecond", HOLDOUT / "fortythird", HOLDOUT / "fortyfourth")
+           HOLDOUT / "fortysecond", HOLDOUT / "fortythird", HOLDOUT / "fortyfourth",
+           HOLDOUT / "fortyfifth", HOLDOUT / "fortysixth", HOLDOUT / "fortyseventh",
+           HOLDOUT / "fortyeighth", HOLDOUT / "fortyninth", HOLDOUT / "fiftieth")
 HOLDOUT_CHARTERS = [charter for batch in BATCHES for charter in charters(batch)]
 
 
