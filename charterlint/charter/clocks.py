@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from charterlint.charter.duration import Duration, Scale, durations_in, parse_duration
@@ -23,9 +24,10 @@ _QUALIFIER = re.compile(
     r"while\s+we\s+are\s+open|when\s+we\s+are\s+open)(?!\w)",
     re.IGNORECASE,
 )
-# A sentence of the text, around a qualifier: it qualifies the limit unless it states another time
-# ("within 24 hours ... (Our average response time during business hours is less than 2 hours.)").
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]|$)")
+# What ends a sentence of a commitment's text: a qualifier qualifies the limit unless its sentence
+# states another time ("within 24 hours ... (Our average response time during business hours is
+# less than 2 hours.)").
+_SENTENCE_END = re.compile(r"[.!?]")
 
 
 def ambiguous_clock(commitment: Any) -> tuple[Duration, str] | None:
@@ -39,10 +41,14 @@ def ambiguous_clock(commitment: Any) -> tuple[Duration, str] | None:
         return None
     if limit.scale is not Scale.CONTINUOUS or limit.unit not in _CLOCK_UNITS:
         return None
+    ends = [mark.start() for mark in _SENTENCE_END.finditer(text)]
+    judged: dict[int, bool] = {}  # by sentence: each read once, however many qualifiers it holds
     for found in _QUALIFIER.finditer(text):
-        start = max(text.rfind(mark, 0, found.start()) for mark in ".!?") + 1
-        sentence = _SENTENCE.match(text, start)
-        stated = [d.duration for d in durations_in(sentence.group(0))] if sentence is not None else []
-        if not stated or any((duration.low, duration.high) == (limit.low, limit.high) for duration in stated):
+        index = bisect_left(ends, found.start())
+        if index not in judged:
+            sentence = text[ends[index - 1] + 1 if index else 0:ends[index] + 1 if index < len(ends) else len(text)]
+            stated = [duration.duration for duration in durations_in(sentence)]
+            judged[index] = not stated or any((d.low, d.high) == (limit.low, limit.high) for d in stated)
+        if judged[index]:
             return limit, " ".join(found.group(0).split())
     return None

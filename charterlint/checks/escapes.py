@@ -32,15 +32,17 @@ such a commitment's clause gets the same verdict.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
-from charterlint.charter.duration import Duration, always_shorter, durations_in, longer, parse_duration
+from charterlint.charter.duration import Duration, FoundDuration, always_shorter, durations_in, longer, parse_duration
 from charterlint.charter.views import charter_index
 from charterlint.checks.context import Context
 from charterlint.checks.phrases import AT_THE_CONTACT, named_others, text_spans
 from charterlint.checks.promises import (
     FALLBACK_LIMIT,
     NUMBER,
+    SENTENCE_LEAD,
     CustomerDeadlines,
     Marks,
     Paragraphs,
@@ -110,7 +112,10 @@ _SPEED_IN_WORDS = re.compile(r"(?<!\w)(?:quickly|promptly|swiftly|as\s+soon\s+as
 # "only" before "in exceptional circumstances": an act kept for them ("we only use voicemail in ...")
 _ONLY = re.compile(r"(?<!\w)only(?!\w)", re.IGNORECASE)
 # A sentence that opens on a condition: "Where ...", "If ...", "When ..." (list markers allowed).
-_CONDITION_OPENING = re.compile(r"(?:[ \t]*#[^\n]*\n)*[\s\-*\u2022]*(?:where|if|when|should)(?!\w)", re.IGNORECASE)
+_CONDITION_OPENING = re.compile(SENTENCE_LEAD + r"(?:where|if|when|should)(?!\w)", re.IGNORECASE)
+# Where a clause ends within its sentence, and where a condition's consequence begins.
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+_COMMA = re.compile(",")
 # "80% within 10 days; at busy times it may take longer": a share already allows for the rest
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\s+per\s*cent", re.IGNORECASE)
 
@@ -134,6 +139,12 @@ class _Evidence:
         self._moments = Marks(AT_THE_CONTACT, value)
         self._deadlines = CustomerDeadlines(value)
         self._restrictions = Marks(_ONLY, value)
+        self._clause_breaks = Marks(_CLAUSE_BREAK, value)
+        self._commas = Marks(_COMMA, value)
+
+    def _found_between(self, start: int, end: int) -> list[FoundDuration]:
+        """The durations the text states from `start` to `end` (a bisection of those found once)."""
+        return self._found_durations[bisect_left(self._durations, start):bisect_left(self._durations, end)]
 
     def untimed(self, clause: re.Match[str]) -> bool:
         """Whether the clause's scope states no time."""
@@ -214,9 +225,9 @@ class _Evidence:
         exceptional circumstances"): "only" earlier in its clause; no time is taken back."""
         if not clause.group(0).lower().lstrip().startswith(("in exceptional", "except in exceptional")):
             return False
-        start = max(self.sentences.bounds(clause.start())[0],
-                    max(self._value.rfind(mark, 0, clause.start()) for mark in ",;:") + 1)
-        return self._restrictions.between(start, clause.start())
+        start = self.sentences.bounds(clause.start())[0]
+        previous = self._clause_breaks.last_before(start, clause.start())
+        return self._restrictions.between(previous + 1 if previous is not None else start, clause.start())
 
     def condition_with_its_limit(self, clause: re.Match[str]) -> bool:
         """Whether the clause is in a condition opening its sentence whose consequence states a limit:
@@ -225,13 +236,13 @@ class _Evidence:
         start, end = self.sentences.bounds(clause.start())
         if _CONDITION_OPENING.match(self._value, start, end) is None:
             return False
-        comma = self._value.find(",", clause.end(), end)
-        if comma == -1:
+        comma = self._commas.first_in(clause.end(), end)
+        if comma is None:
             return False
         # the limit exceeded: named in the condition ("longer than one working day"), or the one before
-        exceeded = durations_in(self._value[clause.end():comma]) or durations_in(self._value[start:clause.start()])
-        consequence = [found.duration for found in self._found_durations if comma <= found.start < end]
-        return bool(exceeded) and any(longer(after, exceeded[0].duration) for after in consequence)
+        exceeded = self._found_between(clause.end(), comma) or self._found_between(start, clause.start())
+        return bool(exceeded) and any(longer(after.duration, exceeded[0].duration)
+                                      for after in self._found_between(comma, end))
 
     def excused(self, clause: re.Match[str]) -> bool:
         """A share in the clause's sentence: the promise already allows for the rest."""

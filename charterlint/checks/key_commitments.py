@@ -79,7 +79,6 @@ def _after_the_call(commitments: tuple[Commitment, ...]) -> bool:
                for c in commitments)
 
 
-# The matter of a standard that is what a caller raises: enquiries, queries, questions.
 def _enquiry_standards(index: CharterIndex) -> tuple[Commitment, ...]:
     """The promises of standards tied to no channel whose matter is enquiries or requests (a regulator's "we
     reply to straightforward enquiries within 3 working days"): they apply to every channel, and

@@ -115,10 +115,8 @@ def by_appointment_only(channel: Channel) -> bool:
         return True
     if channel.type != "in_person":
         return False
-    words = [channel.data.get("name"), channel.data.get("purpose")]
-    for promise in channel.promises():
-        words += [promise.when, promise.data.get("text")]
-    said = [word for word in words if isinstance(word, str)]
+    said = own + [word for promise in channel.promises() for word in (promise.when, promise.data.get("text"))
+                  if isinstance(word, str)]
     return (any(_APPOINTMENT_ONLY.search(word) for word in said)
             and not any(_AT_ANY_TIME.search(word) for word in said))
 

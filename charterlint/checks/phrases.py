@@ -29,6 +29,7 @@ from charterlint.checks.context import Context
 from charterlint.checks.promises import (
     FALLBACK_LIMIT,
     NUMBER,
+    SENTENCE_LEAD,
     CustomerDeadlines,
     Marks,
     Paragraphs,
@@ -363,7 +364,7 @@ _CLAUSE_OF_ITS_OWN = re.compile(r"[;:]")
 
 # A purpose clause leading into the customer's request: "To help us deal with your complaint promptly
 # and thoroughly, please send us ...", "So that we can reply quickly, include your reference".
-_PURPOSE = re.compile(r"(?:[ \t]*#[^\n]*\n)*[\s\-*\u2022]*(?:(?:to|in\s+order\s+to)\s+(?:help|enable|allow|assist)\s+us|"
+_PURPOSE = re.compile(SENTENCE_LEAD + r"(?:(?:to|in\s+order\s+to)\s+(?:help|enable|allow|assist)\s+us|"
                       r"so\s+(?:that\s+)?we\s+(?:can|are\s+able\s+to)|in\s+order\s+for\s+us\s+to)(?!\w)", re.IGNORECASE)
 # The request itself, after the purpose clause: "please ...", or a bare verb with its object.
 _REQUEST_AFTER = re.compile(

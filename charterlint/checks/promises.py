@@ -40,6 +40,9 @@ _EVENT_WORDS = (
     (re.compile(r"(?<!\w)(?:resol|deal(?:s|t|ing)?\s+with)", re.IGNORECASE), frozenset({"resolve", "respond"})),
 )
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)"
+# What may stand before a sentence's first word: the heading lines a sentence runs on from (a
+# sentence ends at a heading, not after it), a list marker, white space.
+SENTENCE_LEAD = r"(?:[ \t]*#[^\n]*\n)*[\s\-*\u2022]*"
 # A limit on when the customer may bring a matter, not on what the organisation does: "we normally
 # investigate only complaints made within three months of the campaign", "you must contact us within
 # six months", "appeals lodged within 28 days". A hedge or an escape clause on it ("in exceptional
